@@ -1,0 +1,21 @@
+//! The pure types and rules of wakucareer.
+//!
+//! Everything here is plain data and functions: no I/O, no async, no database or web types.
+//! Input from outside becomes one of these types at the edge ("parse, don't validate"), so code
+//! further in can rely on the type as proof that the value is well formed.
+//!
+//! Errors are [`thiserror`] enums, or [`FieldErrors`] for forms, whose entries name the field
+//! that was wrong; the web layer turns each into a translated message on that field.
+
+pub mod email;
+pub mod field_errors;
+pub mod fiscal_year;
+pub mod local_time;
+pub mod municipality;
+
+pub use field_errors::FieldErrors;
+pub use fiscal_year::FiscalYear;
+pub use municipality::{
+    EligibilityRule, FiscalYearStartMonth, Municipality, MunicipalityId, MunicipalitySlug,
+    NewMunicipality,
+};

@@ -1,0 +1,66 @@
+//! The store's errors.
+//!
+//! A unique-constraint violation becomes [`StoreError::Conflict`] naming the form field that
+//! caused it, so the web layer can show it on that field. Connection failures carry the
+//! redacted target and a hint; other database errors keep their cause for the logs.
+
+use crate::database_url::DatabaseUrl;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("DATABASE_URL is not valid: {reason}")]
+    InvalidUrl { reason: String },
+    #[error("cannot open the database at {target}: {reason}")]
+    Connect { target: String, reason: String },
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A value that must be unique is taken; `field` is the form field it came from.
+    #[error("the value of {field} is already taken")]
+    Conflict { field: &'static str },
+    #[error("the record was not found")]
+    NotFound,
+    /// A stored value no longer parses as its domain type.
+    #[error("stored data in {table} is not valid: {detail}")]
+    Corrupt { table: &'static str, detail: String },
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    pub(crate) fn connect(url: &DatabaseUrl, err: sqlx::Error) -> Self {
+        let hint = match url {
+            DatabaseUrl::Sqlite(_) => "check that the folder exists and is writable",
+            DatabaseUrl::Postgres(_) => {
+                "check that the PostgreSQL server is running and that DATABASE_URL points to it"
+            }
+        };
+        StoreError::Connect {
+            target: url.redacted(),
+            reason: format!("{}; {hint}", describe(&err)),
+        }
+    }
+
+    /// Maps a unique violation on `table.column` to a conflict on `field`; keeps other errors.
+    ///
+    /// PostgreSQL reports the constraint's name, which is `table_column_key` by our naming
+    /// rule; SQLite reports only `table.column` in its message.
+    pub(crate) fn unique(err: sqlx::Error, table_column: &str, field: &'static str) -> Self {
+        if let sqlx::Error::Database(db) = &err
+            && db.is_unique_violation()
+        {
+            let constraint = format!("{}_key", table_column.replace('.', "_"));
+            if db.constraint() == Some(constraint.as_str()) || db.message().contains(table_column) {
+                return StoreError::Conflict { field };
+            }
+        }
+        StoreError::Database(err)
+    }
+}
+
+fn describe(err: &sqlx::Error) -> String {
+    match err {
+        sqlx::Error::Io(io) => io.to_string(),
+        sqlx::Error::PoolTimedOut => "no connection within 5 seconds".into(),
+        other => other.to_string(),
+    }
+}

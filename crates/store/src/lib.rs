@@ -1,0 +1,85 @@
+//! Persistence for wakucareer.
+//!
+//! One set of repository code serves both backends: the embedded SQLite default and
+//! PostgreSQL. Queries are written once, in SQL both accept (`$1` placeholders, `RETURNING`),
+//! and run through [`on_backend!`], which type-checks the same query for each backend. Each
+//! backend keeps its own migrations folder (`migrations/sqlite`, `migrations/postgres`); a test
+//! proves both produce the same tables and columns.
+//!
+//! Tenancy: every tenant-owned table has a `municipality_id`. Tenant-owned rows are reached only
+//! through a [`TenantStore`], which binds that id into every query, so a caller cannot forget it.
+
+#[macro_use]
+mod db;
+pub mod announcement;
+mod database_url;
+mod error;
+pub mod municipality;
+pub mod schema;
+mod tenant;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use database_url::{Backend, DatabaseUrl};
+pub use db::{Conn, Exec, Tx};
+pub use error::StoreError;
+pub use tenant::TenantStore;
+
+use db::Db;
+
+/// The handle to the database that the rest of the platform holds. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Opens the database (creating an SQLite file if needed). Does not migrate.
+    pub async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {
+        Ok(Self {
+            db: Db::connect(url).await?,
+        })
+    }
+
+    /// Opens the database and applies every pending migration.
+    pub async fn open_and_migrate(url: &DatabaseUrl) -> Result<Self, StoreError> {
+        let store = Self::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        self.db.migrate().await
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
+    /// A round trip to the database, for health checks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn().await?;
+        on_backend!(conn.exec(), c => sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Waits for open connections to finish and closes the pool.
+    pub async fn close(&self) {
+        self.db.close().await;
+    }
+
+    pub async fn conn(&self) -> Result<Conn, StoreError> {
+        self.db.acquire().await
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        self.db.begin().await
+    }
+
+    /// The rows of one town. Every tenant-owned query goes through this.
+    pub fn tenant(&self, municipality: &domain::Municipality) -> TenantStore<'_> {
+        TenantStore::new(self, municipality.id)
+    }
+}

@@ -1,0 +1,100 @@
+//! Fresh databases for tests: each test gets its own, on the backend the run asks for.
+//!
+//! - `WAKUCAREER_TEST_BACKEND` is `sqlite` (the default) or `postgres`.
+//! - `WAKUCAREER_TEST_POSTGRES_URL` is a PostgreSQL server URL whose user may create
+//!   databases; each test creates its own database there. The test script starts a throwaway
+//!   cluster and sets it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::{Backend, DatabaseUrl, Store};
+
+/// A migrated store that lives as long as the value (the SQLite file is removed on drop; the
+/// PostgreSQL database goes with the throwaway cluster).
+pub struct TestStore {
+    pub store: Store,
+    pub url: DatabaseUrl,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl std::ops::Deref for TestStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+/// The backend this test run uses.
+pub fn backend() -> Backend {
+    match std::env::var("WAKUCAREER_TEST_BACKEND").as_deref() {
+        Ok("postgres") => Backend::Postgres,
+        Ok("sqlite") | Err(_) => Backend::Sqlite,
+        Ok(other) => panic!("WAKUCAREER_TEST_BACKEND must be sqlite or postgres, not {other}"),
+    }
+}
+
+/// A fresh, migrated store on this run's backend.
+pub async fn fresh_store() -> TestStore {
+    fresh_store_on(backend()).await
+}
+
+/// A fresh, migrated store on the given backend.
+pub async fn fresh_store_on(backend: Backend) -> TestStore {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let url = DatabaseUrl::Sqlite(dir.path().join("test.sqlite3"));
+            let store = Store::open_and_migrate(&url).await.expect("migrate SQLite");
+            TestStore {
+                store,
+                url,
+                _dir: Some(dir),
+            }
+        }
+        Backend::Postgres => {
+            let url = fresh_postgres_database().await;
+            let store = Store::open_and_migrate(&url)
+                .await
+                .expect("migrate PostgreSQL");
+            TestStore {
+                store,
+                url,
+                _dir: None,
+            }
+        }
+    }
+}
+
+/// The server URL for PostgreSQL tests; a run that needs PostgreSQL and lacks it fails loudly.
+pub fn postgres_server_url() -> String {
+    std::env::var("WAKUCAREER_TEST_POSTGRES_URL").expect(
+        "WAKUCAREER_TEST_POSTGRES_URL is not set: run the tests through ./scripts/test, \
+         which starts a throwaway PostgreSQL",
+    )
+}
+
+async fn fresh_postgres_database() -> DatabaseUrl {
+    use sqlx::Connection;
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let server = postgres_server_url();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let name = format!(
+        "wk_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    );
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create a test database");
+    let mut url = url::Url::parse(&server).expect("a PostgreSQL URL");
+    url.set_path(&name);
+    DatabaseUrl::Postgres(url.to_string())
+}

@@ -1,0 +1,5 @@
+//! The store's integration tests, one binary, run on the backend the test run chose.
+
+mod migrations;
+mod tenancy;
+mod towns;

@@ -1,0 +1,81 @@
+//! The subcommands.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use store::Store;
+
+use crate::config::{Config, Overrides};
+use crate::serve;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wakucareer",
+    version,
+    about = "A platform for municipal return-to-work programs"
+)]
+pub struct Cli {
+    /// A TOML configuration file (keys: database_url, bind, secure_cookies, max_body_bytes, log).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the platform (SQLite in the working directory unless DATABASE_URL says otherwise).
+    Serve {
+        /// Address and port to listen on, e.g. 127.0.0.1:8080.
+        #[arg(long, value_name = "ADDR:PORT")]
+        bind: Option<String>,
+        /// Load the demo town (Nagaizumi) when the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let overrides = match &cli.command {
+        Command::Serve { bind, demo } => Overrides {
+            bind: bind.clone(),
+            demo: *demo,
+        },
+        Command::Migrate => Overrides::default(),
+    };
+    let config = Config::load(cli.config.as_deref(), &overrides)?;
+    init_tracing(&config.log)?;
+    match cli.command {
+        Command::Serve { .. } => serve::run(config).await,
+        Command::Migrate => migrate(&config).await,
+    }
+}
+
+async fn migrate(config: &Config) -> anyhow::Result<()> {
+    let store = Store::open_and_migrate(&config.database).await?;
+    store.close().await;
+    say(&format!(
+        "migrations applied to {}",
+        config.database.redacted()
+    ));
+    Ok(())
+}
+
+fn init_tracing(filter: &str) -> anyhow::Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .with_context(|| format!("the log filter {filter:?} is not valid (e.g. info,sqlx=warn)"))?;
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    Ok(())
+}
+
+/// A line for the person at the terminal, on standard output.
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}

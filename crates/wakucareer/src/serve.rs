@@ -1,0 +1,66 @@
+//! `wakucareer serve`: open the database, optionally load the demo town, serve until stopped.
+
+use anyhow::Context;
+use store::Store;
+use tokio::net::TcpListener;
+
+use crate::cli::say;
+use crate::config::Config;
+
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let store = Store::open_and_migrate(&config.database).await?;
+    tracing::info!(database = %config.database.redacted(), "database ready");
+    if config.web.demo {
+        match demo::load_if_empty(&store).await? {
+            Some(town) => say(&format!(
+                "demo town loaded: {} ({})",
+                town.name_ja, town.slug
+            )),
+            None => say("the database already has data; the demo town was not loaded again"),
+        }
+    }
+    let listener = TcpListener::bind(config.bind).await.with_context(|| {
+        format!(
+            "cannot listen on {}; choose another address with --bind or WAKUCAREER_BIND",
+            config.bind
+        )
+    })?;
+    let address = listener.local_addr()?;
+    let app = web::router(web::AppState::new(store.clone(), config.web.clone()));
+    say(&format!(
+        "wakucareer is running at http://{address}/  (Ctrl-C to stop)"
+    ));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped with an error")?;
+    store.close().await;
+    say("stopped; the database was closed cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the server stops.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

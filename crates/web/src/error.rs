@@ -1,0 +1,147 @@
+//! The error policy of the web layer.
+//!
+//! - Crates below the web expose `thiserror` enums at their boundaries (`StoreError`, the
+//!   domain's `FieldErrors`); the binary and background jobs use `anyhow`.
+//! - [`WebError`] is the one error type handlers return. Each variant maps to one status:
+//!   not found → 404, forbidden → 403, invalid input → 422, too large → 413, anything else →
+//!   500.
+//! - A 5xx is logged with its cause and the request id; the client sees a translated page that
+//!   says something went wrong and never the internal text.
+//! - Invalid form input is not an error page: the form handler re-renders the form with status
+//!   422 and each message next to the field that caused it (`FieldErrors`). A unique
+//!   constraint violation arrives as `StoreError::Conflict { field }` and is shown the same way.
+//! - The translated page is rendered by [`error_pages`], which knows the request's language.
+//!   It also dresses the framework's own bare errors (an unknown path, a body over the limit,
+//!   a wrong method) in the same page, so every error a person sees is in their language.
+
+use axum::extract::Request;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use store::StoreError;
+
+use crate::i18n;
+use crate::page::{Page, render};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl WebError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound | WebError::Store(StoreError::NotFound) => StatusCode::NOT_FOUND,
+            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Store(StoreError::Conflict { .. }) => StatusCode::CONFLICT,
+            WebError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// Marks a response whose body [`error_pages`] should render.
+#[derive(Debug, Clone, Copy)]
+struct ErrorPageWanted;
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut response = status.into_response();
+        response.extensions_mut().insert(ErrorPageWanted);
+        response
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    title: String,
+    message: String,
+}
+
+/// Middleware: gives every error response a body in the request's language, as HTML or,
+/// for the JSON API and `/healthz`-style clients that ask for it, as JSON.
+pub async fn error_pages(request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let lang = i18n::negotiate(&parts);
+    let path = parts.uri.path().to_owned();
+    let wants_json = path.starts_with("/api/")
+        || parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.starts_with("application/json"));
+    let response = next.run(Request::from_parts(parts, body)).await;
+
+    let status = response.status();
+    let marked = response.extensions().get::<ErrorPageWanted>().is_some();
+    let bare = (status.is_client_error() || status.is_server_error())
+        && response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_none_or(is_plain_text);
+    if !(marked || bare) {
+        return response;
+    }
+    let key = status_key(status);
+    let title = lang.t(&format!("error-{key}-title"));
+    let message = lang.t(&format!("error-{key}-message"));
+    let mut rendered = if wants_json {
+        (
+            status,
+            axum::Json(json!({ "error": key, "message": message })),
+        )
+            .into_response()
+    } else {
+        let page = Page::new(lang, &path, false);
+        render(
+            status,
+            &ErrorPage {
+                page,
+                title,
+                message,
+            },
+        )
+    };
+    // Keep headers such as `Allow` on 405 from the original response.
+    for (name, value) in response.headers() {
+        if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            rendered.headers_mut().entry(name).or_insert(value.clone());
+        }
+    }
+    rendered
+}
+
+fn is_plain_text(value: &HeaderValue) -> bool {
+    value.to_str().is_ok_and(|v| v.starts_with("text/plain"))
+}
+
+/// The translation-key stem of a status.
+fn status_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "400",
+        403 => "403",
+        404 => "404",
+        405 => "405",
+        409 => "409",
+        413 => "413",
+        422 => "422",
+        429 => "429",
+        s if s >= 500 => "500",
+        _ => "400",
+    }
+}

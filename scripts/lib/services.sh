@@ -1,0 +1,59 @@
+# Shared by the test scripts: install what the tests need and run throwaway services on
+# 127.0.0.1. Source it; it defines functions only.
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: '$*' needs root; run it once as root, then run this script again" >&2
+    return 1
+  fi
+}
+
+postgres_bin() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+# Debian packages the suite needs: PostgreSQL, Chromium and its driver, a Japanese font.
+install_packages() {
+  local missing=()
+  [ -n "$(postgres_bin)" ] && [ -x "$(postgres_bin)/initdb" ] || missing+=(postgresql)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  [ -d /usr/share/fonts/opentype/ipafont-gothic ] || [ -d /usr/share/fonts/truetype/fonts-japanese-gothic.ttf ] \
+    || dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || missing+=(fonts-ipafont-gothic)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts a throwaway PostgreSQL cluster on 127.0.0.1 and exports WAKUCAREER_TEST_POSTGRES_URL.
+# stop_services (set as an EXIT trap by the caller) stops it and removes its data.
+start_postgres() {
+  local bin port run_as=()
+  bin=$(postgres_bin)
+  port=$(free_port)
+  PG_DATA_DIR=$(mktemp -d /tmp/wakucareer-pg.XXXXXX)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres:postgres "$PG_DATA_DIR"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" "$bin/initdb" -D "$PG_DATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  "${run_as[@]}" "$bin/pg_ctl" -D "$PG_DATA_DIR" -w -l "$PG_DATA_DIR/server.log" -o \
+    "-p $port -c listen_addresses=127.0.0.1 -k $PG_DATA_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null
+  PG_CTL=("${run_as[@]}" "$bin/pg_ctl" -D "$PG_DATA_DIR")
+  export WAKUCAREER_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
+  echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+stop_services() {
+  if [ -n "${PG_DATA_DIR:-}" ] && [ -d "$PG_DATA_DIR" ]; then
+    "${PG_CTL[@]}" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DATA_DIR"
+  fi
+}
