@@ -1,0 +1,138 @@
+//! The binary as a person at a terminal meets it: clear one-line errors, and a server that
+//! starts, answers and stops cleanly.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn wakucareer(dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wakucareer"));
+    command
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("WAKUCAREER_LOG", "warn");
+    command
+}
+
+/// Runs a command that must fail; returns its stderr.
+fn failure(command: &mut Command) -> String {
+    let output = command.output().unwrap();
+    assert!(!output.status.success(), "expected a failure");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "one line, no backtrace: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn bad_configuration_ends_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = failure(
+        wakucareer(dir.path())
+            .arg("migrate")
+            .env("DATABASE_URL", "mysql://db/x"),
+    );
+    assert!(
+        err.contains("DATABASE_URL is not valid") && err.contains("postgres://"),
+        "{err}"
+    );
+
+    let err = failure(
+        wakucareer(dir.path())
+            .arg("migrate")
+            .env("DATABASE_URL", "postgres://u@127.0.0.1:1/db"),
+    );
+    assert!(err.contains("PostgreSQL server is running"), "{err}");
+
+    let err = failure(
+        wakucareer(dir.path())
+            .arg("migrate")
+            .env("DATABASE_URL", "sqlite://no/such/folder/x.db"),
+    );
+    assert!(err.contains("does not exist"), "{err}");
+
+    let err = failure(
+        wakucareer(dir.path())
+            .arg("migrate")
+            .env("WAKUCAREER_PORT", "80"),
+    );
+    assert!(err.contains("WAKUCAREER_PORT"), "{err}");
+
+    std::fs::write(dir.path().join("c.toml"), "databse_url = \"sqlite://x\"\n").unwrap();
+    let err = failure(wakucareer(dir.path()).args(["--config", "c.toml", "migrate"]));
+    assert!(err.contains("databse_url"), "{err}");
+}
+
+#[test]
+fn migrate_creates_the_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = wakucareer(dir.path()).arg("migrate").output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join("wakucareer.sqlite3").exists());
+}
+
+#[test]
+fn serve_prints_its_url_answers_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = wakucareer(dir.path())
+        .args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut address = None;
+    for _ in 0..5 {
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        if let Some(rest) = line.strip_prefix("wakucareer is running at http://") {
+            address = rest.split('/').next().map(str::to_owned);
+            break;
+        }
+    }
+    let address = address.expect("the URL is printed at start");
+
+    let health = http_get(&address, "/healthz");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.contains(r#""database":"ok""#), "{health}");
+    let home = http_get(&address, "/nagaizumi/");
+    assert!(home.contains("長泉町"), "the demo town is served");
+
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = child.wait().unwrap();
+    assert!(status.success(), "a clean exit after SIGTERM: {status:?}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("database was closed cleanly"), "{rest}");
+}
+
+fn http_get(address: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
