@@ -4,12 +4,86 @@
 
 use chrono::{Duration, Utc};
 use domain::municipality::MunicipalityInput;
-use domain::{Municipality, NewMunicipality};
+use domain::{Municipality, NewMunicipality, Role};
+use store::account::NewAccountRecord;
 use store::announcement::NewAnnouncement;
+use store::secret::hash_password;
 use store::{Store, StoreError};
 
 /// The demo town's slug.
 pub const DEMO_TOWN: &str = "nagaizumi";
+
+/// The password of every demo account. Demo data only: never use `--demo` for real people.
+pub const DEMO_PASSWORD: &str = "wakucareer-demo-2026";
+
+/// A demo account: role, email, name, name reading.
+pub struct DemoAccount {
+    pub role: Role,
+    pub email: &'static str,
+    pub name: &'static str,
+    pub furigana: &'static str,
+}
+
+/// One account for each role, so a newcomer can see every part of the platform.
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        role: Role::Operator,
+        email: "operator@demo.example.jp",
+        name: "運営 太郎",
+        furigana: "うんえい たろう",
+    },
+    DemoAccount {
+        role: Role::Coordinator,
+        email: "coordinator@demo.example.jp",
+        name: "調整 恵",
+        furigana: "ちょうせい めぐみ",
+    },
+    DemoAccount {
+        role: Role::TownOfficer,
+        email: "officer@demo.example.jp",
+        name: "役場 誠",
+        furigana: "やくば まこと",
+    },
+    DemoAccount {
+        role: Role::OrganizationMember,
+        email: "inn@demo.example.jp",
+        name: "湯川 旅館担当",
+        furigana: "ゆかわ りょかんたんとう",
+    },
+    DemoAccount {
+        role: Role::Participant,
+        email: "hanako@demo.example.jp",
+        name: "長泉 花子",
+        furigana: "ながいずみ はなこ",
+    },
+];
+
+/// Participants besides the demo participant, so the coordinator's list is not empty.
+const MORE_PARTICIPANTS: &[(&str, &str, &str)] = &[
+    ("sato.yumi@demo.example.jp", "佐藤 由美", "さとう ゆみ"),
+    ("suzuki.aya@demo.example.jp", "鈴木 彩", "すずき あや"),
+    ("takahashi.ken@demo.example.jp", "高橋 健", "たかはし けん"),
+    ("watanabe.mai@demo.example.jp", "渡辺 舞", "わたなべ まい"),
+    ("ito.kaori@demo.example.jp", "伊藤 香織", "いとう かおり"),
+];
+
+/// What `serve --demo` prints: the demo accounts and their password.
+pub fn accounts_text() -> String {
+    let mut text = format!("demo accounts (password for all: {DEMO_PASSWORD}):\n");
+    for account in DEMO_ACCOUNTS {
+        let place = if account.role == Role::Operator {
+            "/operator/login"
+        } else {
+            "/nagaizumi/login"
+        };
+        text.push_str(&format!(
+            "  {:<20} {:<32} sign in at {place}\n",
+            account.role.code(),
+            account.email
+        ));
+    }
+    text.trim_end().to_owned()
+}
 
 /// Loads the demo town when the database has no town yet. Returns the town it loaded, or
 /// `None` when the database already held data and was left alone.
@@ -21,6 +95,37 @@ pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreE
     let tenant = store.tenant(&town);
     for news in announcements() {
         tenant.add_announcement(&news).await?;
+    }
+    let password_hash = hash_password(DEMO_PASSWORD);
+    let inn = tenant.organization_named("湯の花旅館").await?;
+    for account in DEMO_ACCOUNTS {
+        let record = NewAccountRecord {
+            role: account.role,
+            organization_id: (account.role == Role::OrganizationMember).then_some(inn.id),
+            email: account.email.to_owned(),
+            display_name: account.name.to_owned(),
+            furigana: account.furigana.to_owned(),
+            password_hash: password_hash.clone(),
+        };
+        if account.role == Role::Operator {
+            if store.operator_by_email(account.email).await?.is_none() {
+                store.create_operator(&record).await?;
+            }
+        } else {
+            tenant.create_account(&record).await?;
+        }
+    }
+    for (email, name, furigana) in MORE_PARTICIPANTS {
+        tenant
+            .create_account(&NewAccountRecord {
+                role: Role::Participant,
+                organization_id: None,
+                email: (*email).to_owned(),
+                display_name: (*name).to_owned(),
+                furigana: (*furigana).to_owned(),
+                password_hash: password_hash.clone(),
+            })
+            .await?;
     }
     Ok(Some(town))
 }
@@ -95,5 +200,29 @@ mod tests {
         );
         assert!(load_if_empty(&store).await.unwrap().is_none());
         assert_eq!(store.municipalities().await.unwrap().len(), 1);
+        let coordinator = store
+            .tenant(&town)
+            .account_by_email("coordinator@demo.example.jp")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(coordinator.role, Role::Coordinator);
+        assert!(store::secret::verify_password(
+            DEMO_PASSWORD,
+            &coordinator.password_hash
+        ));
+        assert!(
+            store
+                .operator_by_email("operator@demo.example.jp")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        let participants = store
+            .tenant(&town)
+            .accounts_with_role(Role::Participant, 100, 0)
+            .await
+            .unwrap();
+        assert_eq!(participants.len(), 1 + MORE_PARTICIPANTS.len());
     }
 }

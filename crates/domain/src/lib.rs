@@ -7,15 +7,21 @@
 //! Errors are [`thiserror`] enums, or [`FieldErrors`] for forms, whose entries name the field
 //! that was wrong; the web layer turns each into a translated message on that field.
 
+pub mod account;
 pub mod email;
 pub mod field_errors;
 pub mod fiscal_year;
+pub mod furigana;
 pub mod local_time;
 pub mod municipality;
+pub mod password_policy;
+pub mod role;
 
 pub use field_errors::FieldErrors;
 pub use fiscal_year::FiscalYear;
+pub use furigana::Furigana;
 pub use municipality::{
     EligibilityRule, FiscalYearStartMonth, Municipality, MunicipalityId, MunicipalitySlug,
     NewMunicipality,
 };
+pub use role::Role;

@@ -172,3 +172,28 @@ impl Db {
         }
     }
 }
+
+/// A value bound to a query built at run time (filters), so the same binding code serves both
+/// backends.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    I64(i64),
+    Text(String),
+    Time(chrono::DateTime<chrono::Utc>),
+}
+
+/// Binds every [`Arg`] to a query, in order.
+#[macro_export]
+macro_rules! bind_args {
+    ($query:expr, $args:expr) => {{
+        let mut query = $query;
+        for arg in $args {
+            query = match arg {
+                $crate::Arg::I64(v) => query.bind(*v),
+                $crate::Arg::Text(v) => query.bind(v.clone()),
+                $crate::Arg::Time(v) => query.bind(*v),
+            };
+        }
+        query
+    }};
+}

@@ -19,6 +19,9 @@ pub enum StoreError {
     Conflict { field: &'static str },
     #[error("the record was not found")]
     NotFound,
+    /// A single-use link that was already used, has expired, or never existed.
+    #[error("the link has expired or was already used")]
+    Gone,
     /// A stored value no longer parses as its domain type.
     #[error("stored data in {table} is not valid: {detail}")]
     Corrupt { table: &'static str, detail: String },
@@ -42,14 +45,17 @@ impl StoreError {
 
     /// Maps a unique violation on `table.column` to a conflict on `field`; keeps other errors.
     ///
-    /// PostgreSQL reports the constraint's name, which is `table_column_key` by our naming
-    /// rule; SQLite reports only `table.column` in its message.
+    /// PostgreSQL reports the constraint's or index's name, which starts with the table and
+    /// names the column by our naming rule; SQLite reports `table.column` in its message.
     pub(crate) fn unique(err: sqlx::Error, table_column: &str, field: &'static str) -> Self {
         if let sqlx::Error::Database(db) = &err
             && db.is_unique_violation()
         {
-            let constraint = format!("{}_key", table_column.replace('.', "_"));
-            if db.constraint() == Some(constraint.as_str()) || db.message().contains(table_column) {
+            let (table, column) = table_column.split_once('.').unwrap_or((table_column, ""));
+            let named_for_it = db
+                .constraint()
+                .is_some_and(|c| c.starts_with(table) && c.contains(column));
+            if named_for_it || db.message().contains(table_column) {
                 return StoreError::Conflict { field };
             }
         }

@@ -11,17 +11,27 @@
 
 #[macro_use]
 mod db;
+pub mod account;
 pub mod announcement;
+pub mod audit;
 mod database_url;
 mod error;
+pub mod invitation;
 pub mod municipality;
+pub mod organization;
+pub mod outbox;
+pub mod password_reset;
 pub mod schema;
+pub mod secret;
+mod server_key;
+pub mod session;
 mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 
 pub use database_url::{Backend, DatabaseUrl};
-pub use db::{Conn, Exec, Tx};
+pub use db::{Arg, Conn, Exec, Tx};
 pub use error::StoreError;
 pub use tenant::TenantStore;
 

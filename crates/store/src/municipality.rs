@@ -113,3 +113,29 @@ pub async fn insert_municipality(
     .map_err(|e| StoreError::unique(e, "municipality.slug", "slug"))?;
     Municipality::try_from(row)
 }
+
+impl Store {
+    /// A town's slug by id, for links.
+    pub async fn municipality_slug(
+        &self,
+        id: MunicipalityId,
+    ) -> Result<Option<String>, StoreError> {
+        let mut conn = self.conn().await?;
+        let slug = on_backend!(conn.exec(), c => sqlx::query_scalar("SELECT slug FROM municipality WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(c)
+            .await)?;
+        Ok(slug)
+    }
+
+    pub async fn municipality(
+        &self,
+        id: MunicipalityId,
+    ) -> Result<Option<Municipality>, StoreError> {
+        let mut conn = self.conn().await?;
+        let sql = format!("SELECT {COLUMNS} FROM municipality WHERE id = $1");
+        let row = on_backend!(conn.exec(), c =>
+            sqlx::query_as::<_, MunicipalityRow>(&sql).bind(id.0).fetch_optional(c).await)?;
+        row.map(Municipality::try_from).transpose()
+    }
+}

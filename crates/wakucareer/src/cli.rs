@@ -37,6 +37,26 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Administration of a fresh installation.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create a platform operator; the password is read from standard input.
+    CreateOperator {
+        #[arg(long)]
+        email: String,
+        /// The name shown in the console.
+        #[arg(long, default_value = "運営者")]
+        name: String,
+        /// The name's reading, in kana.
+        #[arg(long, default_value = "うんえいしゃ")]
+        furigana: String,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -45,13 +65,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             bind: bind.clone(),
             demo: *demo,
         },
-        Command::Migrate => Overrides::default(),
+        Command::Migrate | Command::Admin { .. } => Overrides::default(),
     };
     let config = Config::load(cli.config.as_deref(), &overrides)?;
     init_tracing(&config.log)?;
     match cli.command {
         Command::Serve { .. } => serve::run(config).await,
         Command::Migrate => migrate(&config).await,
+        Command::Admin {
+            command:
+                AdminCommand::CreateOperator {
+                    email,
+                    name,
+                    furigana,
+                },
+        } => crate::admin::create_operator(&config, &email, &name, &furigana).await,
     }
 }
 

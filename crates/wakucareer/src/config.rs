@@ -13,6 +13,9 @@
 //! | `secure_cookies` | mark cookies Secure (TLS or a TLS proxy in front)   | `false`                    |
 //! | `max_body_bytes` | largest request body accepted                       | `1048576`                  |
 //! | `log`            | tracing filter, e.g. `info,sqlx=warn`               | `info,sqlx=warn`           |
+//! | `public_url`     | the address people reach the site at (email links)  | `http://` + `bind`         |
+//! | `session_idle_minutes` | sign out after this long without a request    | `120`                      |
+//! | `session_absolute_hours` | sign out this long after sign-in            | `12`                       |
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -40,6 +43,9 @@ struct Layer {
     secure_cookies: Option<bool>,
     max_body_bytes: Option<usize>,
     log: Option<String>,
+    public_url: Option<String>,
+    session_idle_minutes: Option<i64>,
+    session_absolute_hours: Option<i64>,
 }
 
 const KEYS: &[&str] = &[
@@ -48,6 +54,9 @@ const KEYS: &[&str] = &[
     "secure_cookies",
     "max_body_bytes",
     "log",
+    "public_url",
+    "session_idle_minutes",
+    "session_absolute_hours",
 ];
 const ENV_PREFIX: &str = "WAKUCAREER_";
 const TEST_PREFIX: &str = "WAKUCAREER_TEST_";
@@ -147,8 +156,29 @@ impl Config {
         })?;
 
         let defaults = WebConfig::default();
+        let public_url = env_layer
+            .public_url
+            .or(file_layer.public_url)
+            .unwrap_or_else(|| format!("http://{bind}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError::Value {
+                source_name: "public_url".into(),
+                reason: format!("{public_url:?} must start with http:// or https://"),
+            });
+        }
         let web = WebConfig {
             demo: overrides.demo,
+            public_url,
+            session_idle_minutes: env_layer
+                .session_idle_minutes
+                .or(file_layer.session_idle_minutes)
+                .unwrap_or(defaults.session_idle_minutes),
+            session_absolute_hours: env_layer
+                .session_absolute_hours
+                .or(file_layer.session_absolute_hours)
+                .unwrap_or(defaults.session_absolute_hours),
+            smtp_configured: false,
+            demo_accounts: Vec::new(),
             max_body_bytes: env_layer
                 .max_body_bytes
                 .or(file_layer.max_body_bytes)
@@ -191,6 +221,18 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
         };
         match key.to_ascii_lowercase().as_str() {
             "database_url" => layer.database_url = Some(value),
+            "public_url" => layer.public_url = Some(value),
+            "session_idle_minutes" => {
+                layer.session_idle_minutes = Some(
+                    positive(&value)
+                        .ok_or_else(|| invalid("write a positive number of minutes"))?,
+                )
+            }
+            "session_absolute_hours" => {
+                layer.session_absolute_hours = Some(
+                    positive(&value).ok_or_else(|| invalid("write a positive number of hours"))?,
+                )
+            }
             "bind" => layer.bind = Some(value),
             "log" => layer.log = Some(value),
             "secure_cookies" => {
@@ -213,6 +255,10 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
         }
     }
     Ok(layer)
+}
+
+fn positive(raw: &str) -> Option<i64> {
+    raw.trim().parse().ok().filter(|n| *n > 0)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The `wakucareer` binary: parse the command line, load the configuration, call the crates.
 //! Errors end the process with one line on stderr and a non-zero exit code.
 
+mod admin;
 mod cli;
 mod config;
 mod serve;

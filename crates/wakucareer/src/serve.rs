@@ -7,7 +7,7 @@ use tokio::net::TcpListener;
 use crate::cli::say;
 use crate::config::Config;
 
-pub async fn run(config: Config) -> anyhow::Result<()> {
+pub async fn run(mut config: Config) -> anyhow::Result<()> {
     let store = Store::open_and_migrate(&config.database).await?;
     tracing::info!(database = %config.database.redacted(), "database ready");
     if config.web.demo {
@@ -18,6 +18,15 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             )),
             None => say("the database already has data; the demo town was not loaded again"),
         }
+        say(&demo::accounts_text());
+        config.web.demo_accounts = demo::DEMO_ACCOUNTS
+            .iter()
+            .map(|account| web::DemoLogin {
+                role: account.role,
+                email: account.email.to_owned(),
+                password: demo::DEMO_PASSWORD.to_owned(),
+            })
+            .collect();
     }
     let listener = TcpListener::bind(config.bind).await.with_context(|| {
         format!(
@@ -26,7 +35,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         )
     })?;
     let address = listener.local_addr()?;
-    let app = web::router(web::AppState::new(store.clone(), config.web.clone()));
+    let state = web::AppState::new(store.clone(), config.web.clone()).await?;
+    let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     say(&format!(
         "wakucareer is running at http://{address}/  (Ctrl-C to stop)"
     ));

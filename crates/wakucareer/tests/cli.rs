@@ -91,7 +91,7 @@ fn serve_prints_its_url_answers_and_stops_on_sigterm() {
         .unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut address = None;
-    for _ in 0..5 {
+    for _ in 0..30 {
         let mut line = String::new();
         stdout.read_line(&mut line).unwrap();
         if let Some(rest) = line.strip_prefix("wakucareer is running at http://") {
@@ -135,4 +135,44 @@ fn http_get(address: &str, path: &str) -> String {
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     response
+}
+
+#[test]
+fn an_operator_is_created_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |email: &str, password: &str| {
+        let mut child = wakucareer(dir.path())
+            .args(["admin", "create-operator", "--email", email])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{password}\n").as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let created = run("root@example.jp", "mikan-no-hana-2026");
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(String::from_utf8_lossy(&created.stdout).contains("operator root@example.jp created"));
+
+    let again = run("root@example.jp", "mikan-no-hana-2026");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+
+    let weak = run("other@example.jp", "password");
+    assert!(!weak.status.success());
+    let stderr = String::from_utf8_lossy(&weak.stderr);
+    assert!(
+        stderr.contains("password: the password needs at least 10 characters"),
+        "{stderr}"
+    );
 }

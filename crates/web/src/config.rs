@@ -1,23 +1,48 @@
 //! The part of the configuration the web layer reads. Loaded once by the binary and kept in
 //! [`crate::AppState`]; never a global.
 
+/// A demo account shown on the demo home page.
+#[derive(Debug, Clone)]
+pub struct DemoLogin {
+    pub role: domain::Role,
+    pub email: String,
+    pub password: String,
+}
+
 /// Settings for the web layer.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Demo mode: the home page lists the demo accounts.
     pub demo: bool,
+    /// The demo accounts, listed on the home page in demo mode only.
+    pub demo_accounts: Vec<DemoLogin>,
     /// The largest request body accepted, in bytes; larger ones get 413.
     pub max_body_bytes: usize,
     /// Mark cookies `Secure`: set when served over TLS or behind a TLS proxy.
     pub secure_cookies: bool,
+    /// A session ends after this long without a request.
+    pub session_idle_minutes: i64,
+    /// A session ends this long after sign-in, however active.
+    pub session_absolute_hours: i64,
+    /// The address people reach the platform at, for links in emails, e.g.
+    /// `https://wakucari.example.jp`.
+    pub public_url: String,
+    /// Whether mail leaves through SMTP. Without it, message bodies (with their links) are
+    /// shown in the staff's outbox view so a local installation stays usable.
+    pub smtp_configured: bool,
 }
 
 impl Default for WebConfig {
     fn default() -> Self {
         Self {
             demo: false,
+            demo_accounts: Vec::new(),
             max_body_bytes: 1024 * 1024,
             secure_cookies: false,
+            session_idle_minutes: 120,
+            session_absolute_hours: 12,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            smtp_configured: false,
         }
     }
 }

@@ -33,25 +33,36 @@ pub enum WebError {
     Forbidden,
     #[error("payload too large")]
     PayloadTooLarge,
+    /// A state-changing request without a valid CSRF token.
+    #[error("CSRF token missing or invalid")]
+    CsrfRejected,
+    /// A single-use link that expired, was used, or never existed.
+    #[error("link expired or used")]
+    LinkGone,
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A bug or a failure below us with nothing more to say to the client.
+    #[error("internal error")]
+    Internal,
 }
 
 impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound | WebError::Store(StoreError::NotFound) => StatusCode::NOT_FOUND,
-            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
+            WebError::LinkGone | WebError::Store(StoreError::Gone) => StatusCode::GONE,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Store(StoreError::Conflict { .. }) => StatusCode::CONFLICT,
-            WebError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Store(_) | WebError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
 
-/// Marks a response whose body [`error_pages`] should render.
+/// Marks a response whose body [`error_pages`] should render, with the stem of its
+/// translation keys (`error-<stem>-title`, `error-<stem>-message`).
 #[derive(Debug, Clone, Copy)]
-struct ErrorPageWanted;
+struct ErrorPageWanted(&'static str);
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
@@ -59,8 +70,13 @@ impl IntoResponse for WebError {
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
+        let stem = match self {
+            WebError::CsrfRejected => "csrf",
+            WebError::LinkGone | WebError::Store(StoreError::Gone) => "gone",
+            _ => status_key(status),
+        };
         let mut response = status.into_response();
-        response.extensions_mut().insert(ErrorPageWanted);
+        response.extensions_mut().insert(ErrorPageWanted(stem));
         response
     }
 }
@@ -88,16 +104,19 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     let response = next.run(Request::from_parts(parts, body)).await;
 
     let status = response.status();
-    let marked = response.extensions().get::<ErrorPageWanted>().is_some();
+    let marked = response
+        .extensions()
+        .get::<ErrorPageWanted>()
+        .map(|wanted| wanted.0);
     let bare = (status.is_client_error() || status.is_server_error())
         && response
             .headers()
             .get(CONTENT_TYPE)
             .is_none_or(is_plain_text);
-    if !(marked || bare) {
+    if !(marked.is_some() || bare) {
         return response;
     }
-    let key = status_key(status);
+    let key = marked.unwrap_or_else(|| status_key(status));
     let title = lang.t(&format!("error-{key}-title"));
     let message = lang.t(&format!("error-{key}-message"));
     let mut rendered = if wants_json {

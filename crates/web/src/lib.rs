@@ -6,20 +6,32 @@
 //! - [`i18n`] holds the translations; every user-facing string is a key in `locales/`.
 //! - [`error`] is the one place that turns failures into responses.
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod i18n;
 pub mod page;
+pub mod policy;
 
+mod account;
 mod assets;
+mod audit_trail;
+mod audit_view;
+mod coordinator;
+mod form;
 mod health;
+mod invite;
 mod language_switch;
+mod mail;
 mod metrics;
 mod middleware;
+mod operator;
+mod outbox_view;
 mod public;
+mod role_homes;
 mod router;
 mod town;
 
-pub use config::WebConfig;
+pub use config::{DemoLogin, WebConfig};
 pub use metrics::Metrics;
-pub use router::{AppState, router};
+pub use router::{AppState, Routes, router};

@@ -18,6 +18,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::auth::csrf::csrf_guard;
+use crate::auth::session::load_session;
 use crate::error::error_pages;
 use crate::router::AppState;
 
@@ -40,13 +42,16 @@ pub fn wrap(routes: Router<AppState>, state: AppState, max_body: usize) -> Route
             tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path())
         }).on_response(DefaultOnResponse::new().level(Level::INFO)))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(from_fn_with_state(state, record_metrics))
+        .layer(from_fn_with_state(state.clone(), record_metrics))
         .layer(header(CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_VALUE))
         .layer(header(X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(REFERRER_POLICY, "same-origin"))
         .layer(header(X_FRAME_OPTIONS, "DENY"))
         .layer(CompressionLayer::new())
         .layer(from_fn(error_pages))
+        .layer(from_fn_with_state(state.clone(), load_session))
+        .layer(from_fn_with_state(state, csrf_guard))
+        // Innermost: it changes the body type, which only the router accepts.
         .layer(RequestBodyLimitLayer::new(max_body));
     routes.layer(layers)
 }

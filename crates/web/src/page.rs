@@ -5,8 +5,9 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
-use domain::Municipality;
+use domain::{Municipality, Role};
 
+use crate::auth::{CsrfToken, CurrentSession};
 use crate::i18n::{self, Lang};
 use crate::router::AppState;
 
@@ -17,6 +18,15 @@ pub struct TownHeader {
     pub name: String,
 }
 
+/// The signed-in person, as the header shows them.
+#[derive(Debug, Clone)]
+pub struct UserHeader {
+    pub name: String,
+    pub role: Role,
+    /// The town slug for town accounts; `None` for operators.
+    pub town_slug: Option<String>,
+}
+
 /// The context every template gets as `page`.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -25,6 +35,9 @@ pub struct Page {
     /// The current path and query, so the language switch can come back to it.
     pub path: String,
     pub demo: bool,
+    /// The token every form on the page carries (see `auth::csrf`).
+    pub csrf: String,
+    pub user: Option<UserHeader>,
 }
 
 impl Page {
@@ -34,6 +47,32 @@ impl Page {
             town: None,
             path: path.to_owned(),
             demo,
+            csrf: String::new(),
+            user: None,
+        }
+    }
+
+    /// Where the signed-in person's own start page is.
+    pub fn user_home(&self) -> Option<String> {
+        let user = self.user.as_ref()?;
+        Some(role_home(user.role, user.town_slug.as_deref()))
+    }
+
+    /// Where signing out posts to.
+    pub fn logout_action(&self) -> Option<String> {
+        let user = self.user.as_ref()?;
+        Some(match &user.town_slug {
+            Some(slug) => format!("/{slug}/logout"),
+            None => "/operator/logout".to_owned(),
+        })
+    }
+
+    /// Whether the page belongs to the signed-in person's own town (or the operator console).
+    pub fn shows_user(&self) -> bool {
+        match (&self.user, &self.town) {
+            (Some(user), Some(town)) => user.town_slug.as_deref() == Some(town.slug.as_str()),
+            (Some(user), None) => user.town_slug.is_none() || self.path.starts_with("/operator"),
+            (None, _) => false,
         }
     }
 
@@ -91,7 +130,28 @@ impl FromRequestParts<AppState> for Page {
             .path_and_query()
             .map(|pq| pq.as_str())
             .unwrap_or("/");
-        Ok(Page::new(i18n::negotiate(parts), path, state.config.demo))
+        let mut page = Page::new(i18n::negotiate(parts), path, state.config.demo);
+        if let Some(token) = parts.extensions.get::<CsrfToken>() {
+            page.csrf = token.0.clone();
+        }
+        if let Some(account) = parts
+            .extensions
+            .get::<CurrentSession>()
+            .and_then(|s| s.account())
+        {
+            page.user = Some(UserHeader {
+                name: account.display_name.clone(),
+                role: account.role,
+                town_slug: None,
+            });
+            if let Some(town) = account.municipality_id {
+                let slug = state.store.municipality_slug(town).await.ok().flatten();
+                if let Some(user) = page.user.as_mut() {
+                    user.town_slug = slug;
+                }
+            }
+        }
+        Ok(page)
     }
 }
 
@@ -104,5 +164,17 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
             tracing::error!(error = %err, "template failed to render");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
+    }
+}
+
+/// Each role's start page.
+pub fn role_home(role: Role, town_slug: Option<&str>) -> String {
+    let town = town_slug.unwrap_or_default();
+    match role {
+        Role::Participant => format!("/{town}/me/"),
+        Role::OrganizationMember => format!("/{town}/org/"),
+        Role::Coordinator => format!("/{town}/coordinator/"),
+        Role::TownOfficer => format!("/{town}/town/"),
+        Role::Operator => "/operator/".to_owned(),
     }
 }

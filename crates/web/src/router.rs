@@ -4,12 +4,15 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
-use store::Store;
+use axum::routing::{MethodRouter, get};
+use store::{Store, StoreError};
 
 use crate::config::WebConfig;
 use crate::metrics::Metrics;
-use crate::{assets, health, language_switch, middleware, public};
+use crate::{
+    account, assets, coordinator, health, language_switch, middleware, operator, policy, public,
+    role_homes,
+};
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
@@ -17,28 +20,79 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub metrics: Arc<Metrics>,
+    /// The key that signs CSRF tokens, shared by every app node through the database.
+    pub csrf_key: Arc<[u8]>,
 }
 
 impl AppState {
-    pub fn new(store: Store, config: WebConfig) -> Self {
-        Self {
+    pub async fn new(store: Store, config: WebConfig) -> Result<Self, StoreError> {
+        let csrf_key = store
+            .server_key("csrf", store::secret::random_token)
+            .await?;
+        Ok(Self {
             store,
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
+            csrf_key: Arc::from(csrf_key.into_bytes()),
+        })
+    }
+}
+
+/// Routes as they are added, each checked against the access table.
+pub struct Routes {
+    router: Router<AppState>,
+}
+
+impl Routes {
+    pub fn new() -> Self {
+        Self {
+            router: Router::new(),
         }
+    }
+
+    /// Adds a route. A path without a rule in [`policy::ROUTE_ACCESS`] stops the build: every
+    /// route must say who may use it.
+    pub fn route(mut self, path: &'static str, methods: MethodRouter<AppState>) -> Self {
+        assert!(
+            policy::covers(path),
+            "route {path} has no entry in policy::ROUTE_ACCESS"
+        );
+        self.router = self.router.route(path, methods);
+        self
+    }
+
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self
+    }
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
 /// Every route of the application, wrapped in the shared layers (outermost first): request
-/// id, tracing, metrics, security headers, compression, translated error pages, body limit.
+/// id, tracing, metrics, security headers, compression, translated error pages, body limit,
+/// session, CSRF; then, for matched routes, the access policy.
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
-    let routes = Router::new()
+    let routes = Routes::new()
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
         .route("/static/{file}", get(assets::asset))
         .route("/lang/{code}", get(language_switch::switch))
         .merge(public::routes())
+        .merge(account::routes())
+        .merge(role_homes::routes())
+        .merge(coordinator::routes())
+        .merge(operator::routes())
+        .router
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            policy::authorize,
+        ))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body));
     middleware::wrap(routes, state.clone(), max_body).with_state(state)

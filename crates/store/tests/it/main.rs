@@ -1,5 +1,6 @@
 //! The store's integration tests, one binary, run on the backend the test run chose.
 
+mod audit_log;
 mod migrations;
 mod tenancy;
 mod towns;

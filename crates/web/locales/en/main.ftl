@@ -67,3 +67,200 @@ error-month-range = Please enter a month from 1 to 12.
 error-slug-length = Use 2 to 40 characters.
 error-slug-characters = Use lowercase letters a–z, digits and hyphens (-), not at the start or end.
 error-slug-reserved = This name is used by the system. Please choose another.
+
+## Navigation
+nav-main-label = Site menu
+nav-my-page = My page
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+nav-signed-in-as = Signed in as { $name }
+
+## Form fields
+field-required-mark = (required)
+field-email = Email address
+field-password = Password
+field-password-hint = At least 10 characters. Commonly used passwords are not accepted.
+field-current-password = Current password
+field-new-password = New password
+field-display-name = Name
+field-furigana = Name reading (furigana)
+field-furigana-hint = In hiragana or katakana (for example ながいずみ はなこ).
+field-organization = Company or organization
+field-organization-hint = If the name is already registered, the person is invited as a member of that organization.
+field-slug = Name in the URL
+field-slug-hint = Lowercase letters, digits and hyphens (for example nagaizumi).
+field-name-ja = Town name (Japanese)
+field-name-en = Town name (English)
+field-eligibility = Who may take part
+field-fiscal-year-start = Month the fiscal year starts
+field-contact-email = Contact email
+field-contact-phone = Contact phone
+
+## Roles
+role-participant = Participant
+role-organization-member = Organization member
+role-coordinator = Coordinator
+role-town-officer = Town officer
+role-operator = Operator
+role-anonymous = Not signed in
+
+eligibility-residents = People who live in the town
+eligibility-workers = People who work in the town
+eligibility-residents-or-workers = People who live or work in the town
+
+## Sign-in
+signin-title = Sign in
+signin-operator-title = Operator sign-in
+signin-submit = Sign in
+signin-forgot = Forgot your password?
+signin-to-signup = New here? Register
+signin-failed = The email address or password is not correct.
+signin-locked = After several failed attempts, signing in is paused. Please try again in about { $minutes } minutes.
+notice-password-reset = Your password has been reset. Please sign in with the new password.
+notice-password-changed = Your password has been changed.
+notice-signed-out = You have signed out.
+
+## Sign-up
+signup-title = Register
+signup-lead = Register your email address and a password to use your own page.
+signup-submit = Register
+signup-to-signin = Already registered? Sign in
+
+## Password reset and change
+reset-title = Reset your password
+reset-lead = Enter the email address you registered. We will send you a link to set a new password.
+reset-submit = Send the link
+reset-sent = If the address is registered, we have sent a link to reset the password. Please check your email. The link is valid for one hour.
+reset-new-title = Set a new password
+reset-new-submit = Set the password
+password-change-title = Change your password
+password-change-submit = Change
+
+## Invitations
+invitation-title = Create your account
+invitation-lead = { $email } has been invited as “{ $role }”. Please choose your name and a password.
+invitation-submit = Create the account
+invitation-send = Send the invitation
+invitation-sent = The invitation has been sent.
+invitation-recent = Recent invitations
+invitation-none = No invitations yet.
+invitation-col-role = Role
+invitation-col-sent = Sent on
+invitation-col-status = Status
+invitation-status-open = Waiting
+invitation-status-accepted = Accepted
+invitation-status-expired = Expired
+
+## Start pages
+participant-home-heading = { $name }'s page
+participant-home-lead = Thank you for registering. Your profile and event bookings will be available here as soon as they are ready.
+organization-home-heading = Page of { $name }
+organization-home-lead = You will be able to post jobs and projects here as soon as this is ready.
+coordinator-home-heading = { $name } (coordinator)
+coordinator-home-lead = Opening a participant's record is written to the audit log.
+
+## Coordinator
+coordinator-participants-title = Participants
+coordinator-participants-lead = Listed by name reading.
+coordinator-participants-empty = There are no participants yet.
+coordinator-participants-caption = Participants
+coordinator-participants-registered = Registered
+coordinator-participants-back = Back to the participants
+coordinator-participant-logged = Opening this page has been recorded in the audit log.
+coordinator-invitations-title = Invite organization members
+coordinator-invitations-lead = The invited person creates their account from the link in the email. The link is valid for 7 days.
+
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+
+## Audit log
+audit-title = Audit log
+audit-lead = A record of who viewed or changed which record, when and from where. Entries can only be added, never changed or removed.
+audit-filter-action = Kind
+audit-filter-actor = Actor number
+audit-filter-from = From
+audit-filter-until = Until
+audit-filter-submit = Filter
+audit-empty = No matching entries.
+audit-caption = Audit log, newest first
+audit-col-at = When
+audit-col-actor = Who
+audit-col-action = Action
+audit-col-target = Record
+audit-col-from = From
+audit-older = Older entries
+audit-actor-anonymous = (not signed in)
+audit-action-all = All
+audit-action-participant = Views of participants' data
+audit-action-denied = Denied access
+audit-action-auth = Sign-in and sign-out
+audit-action-account = Accounts
+audit-action-invitation = Invitations
+audit-action-municipality = Towns
+audit-action-audit-log = Views of the audit log
+
+## Outbox
+outbox-title = Outgoing mail
+outbox-lead-local = No mail server is configured, so the messages waiting to be sent are shown here in full.
+outbox-lead-smtp = Mail is sent through the configured mail server. Message bodies are not shown.
+outbox-empty = No messages.
+outbox-status-sent = Sent
+outbox-status-waiting = Waiting
+outbox-status-retrying = Waiting to retry
+outbox-attempts = attempt { $count }
+outbox-to = To:
+outbox-subject = Subject:
+
+## Operator
+operator-title = Operator console
+operator-towns = Towns
+operator-towns-none = No towns yet. Register one with the form below.
+operator-new-town = Register a town
+operator-create-town = Register the town
+operator-town-created = The town has been registered. Please invite its first coordinator.
+operator-invite-email = Email address to invite
+
+## More errors
+error-csrf-title = Please try again
+error-csrf-message = The form expired or the request was not valid. Please reload the page and send it again.
+error-gone-title = This link cannot be used
+error-gone-message = The link has expired or has already been used. Please start the procedure again.
+error-email-taken = This email address is already registered. Please sign in or reset your password.
+error-slug-taken = This URL name is already taken.
+error-furigana-kana-only = Please use hiragana or katakana.
+error-password-too-short = Please use at least 10 characters.
+error-password-too-long = Please use at most 128 characters.
+error-password-too-common = This password is common and easy to guess. Please choose another.
+error-password-current-wrong = The current password is not correct.
+error-invitation-email-taken = An account with this email address already exists. Please sign in.
+
+## Mail
+mail-password-reset-subject = [{ $town } WakuCareer] Reset your password
+mail-password-reset-body =
+    Dear { $name },
+
+    We received a request to reset your password.
+    Open this link to set a new password (valid for { $minutes } minutes):
+
+    { $link }
+
+    If you did not ask for this, please ignore this email. Your password stays as it is.
+
+    { $town } WakuCareer
+mail-invitation-subject = [{ $town } WakuCareer] Your invitation
+mail-invitation-body =
+    { $inviter } has invited you to { $town } WakuCareer as “{ $role }”.
+    Open this link to choose your name and a password (valid for { $days } days):
+
+    { $link }
+
+    If you were not expecting this, please ignore this email.
+
+    { $town } WakuCareer
+
+## Demo
+demo-title = Demo accounts
+demo-lead = This is a demo. Sign in with these accounts to try each part of the platform. Please do not enter real people's information.
+demo-caption = Demo accounts
+home-signup = Register to take part

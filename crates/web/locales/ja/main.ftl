@@ -67,3 +67,200 @@ error-month-range = 1から12までの月を入力してください。
 error-slug-length = 2文字以上40文字以内で入力してください。
 error-slug-characters = 半角の英小文字、数字、ハイフン（-）で入力してください。先頭と末尾にハイフンは使えません。
 error-slug-reserved = この名前はシステムで使用しているため使えません。別の名前にしてください。
+
+## Navigation
+nav-main-label = サイト内メニュー
+nav-my-page = マイページ
+nav-sign-in = ログイン
+nav-sign-out = ログアウト
+nav-signed-in-as = { $name } さん
+
+## Form fields
+field-required-mark = （必須）
+field-email = メールアドレス
+field-password = パスワード
+field-password-hint = 10文字以上で入力してください。よく使われるパスワードは使えません。
+field-current-password = 現在のパスワード
+field-new-password = 新しいパスワード
+field-display-name = お名前
+field-furigana = ふりがな
+field-furigana-hint = ひらがな、またはカタカナで入力してください（例: ながいずみ はなこ）。
+field-organization = 企業・団体名
+field-organization-hint = 登録済みの名前と同じときは、その企業・団体の担当者として招待します。
+field-slug = URL用の名前
+field-slug-hint = 半角の英小文字、数字、ハイフンで入力してください（例: nagaizumi）。
+field-name-ja = 町の名前（日本語）
+field-name-en = 町の名前（英語）
+field-eligibility = 参加できる方
+field-fiscal-year-start = 年度の始まりの月
+field-contact-email = 問い合わせ先メールアドレス
+field-contact-phone = 問い合わせ先電話番号
+
+## Roles
+role-participant = 参加者
+role-organization-member = 企業・団体の担当者
+role-coordinator = コーディネーター
+role-town-officer = 町の担当者
+role-operator = 運営者
+role-anonymous = ログインしていない利用者
+
+eligibility-residents = 町内に住んでいる方
+eligibility-workers = 町内で働いている方
+eligibility-residents-or-workers = 町内に住んでいる方、または町内で働いている方
+
+## Sign-in
+signin-title = ログイン
+signin-operator-title = 運営者ログイン
+signin-submit = ログインする
+signin-forgot = パスワードを忘れた方
+signin-to-signup = はじめての方（参加登録）
+signin-failed = メールアドレスまたはパスワードが正しくありません。
+signin-locked = ログインの失敗が続いたため、一時的にログインできません。約{ $minutes }分後に、もう一度お試しください。
+notice-password-reset = パスワードを再設定しました。新しいパスワードでログインしてください。
+notice-password-changed = パスワードを変更しました。
+notice-signed-out = ログアウトしました。
+
+## Sign-up
+signup-title = 参加登録
+signup-lead = メールアドレスとパスワードを登録すると、マイページが使えるようになります。
+signup-submit = 登録する
+signup-to-signin = すでに登録済みの方（ログイン）
+
+## Password reset and change
+reset-title = パスワードの再設定
+reset-lead = 登録したメールアドレスを入力してください。パスワードを再設定するためのリンクをお送りします。
+reset-submit = 再設定のリンクを送る
+reset-sent = 入力されたメールアドレスが登録されている場合は、再設定のリンクをお送りしました。メールをご確認ください。リンクの有効期限は1時間です。
+reset-new-title = 新しいパスワードの設定
+reset-new-submit = パスワードを設定する
+password-change-title = パスワードの変更
+password-change-submit = 変更する
+
+## Invitations
+invitation-title = アカウントの作成
+invitation-lead = { $email } 宛てに「{ $role }」として招待されています。お名前とパスワードを設定してください。
+invitation-submit = アカウントを作成する
+invitation-send = 招待メールを送る
+invitation-sent = 招待メールを送信しました。
+invitation-recent = 最近の招待
+invitation-none = まだ招待はありません。
+invitation-col-role = 役割
+invitation-col-sent = 招待した日
+invitation-col-status = 状態
+invitation-status-open = 承諾待ち
+invitation-status-accepted = 承諾済み
+invitation-status-expired = 期限切れ
+
+## Start pages
+participant-home-heading = { $name } さんのマイページ
+participant-home-lead = ご登録ありがとうございます。プロフィールの入力やセミナーの予約は、準備が整いしだいこちらからご利用いただけます。
+organization-home-heading = { $name } さまのページ
+organization-home-lead = 求人やプロジェクトの依頼は、準備が整いしだいこちらから登録していただけます。
+coordinator-home-heading = { $name } さん（コーディネーター）
+coordinator-home-lead = 参加者の情報を開くと、その記録が監査ログに残ります。
+
+## Coordinator
+coordinator-participants-title = 参加者一覧
+coordinator-participants-lead = ふりがなの順に表示しています。
+coordinator-participants-empty = まだ参加者はいません。
+coordinator-participants-caption = 参加者
+coordinator-participants-registered = 登録日
+coordinator-participants-back = 参加者一覧へ戻る
+coordinator-participant-logged = この画面を開いたことは、監査ログに記録されています。
+coordinator-invitations-title = 企業・団体の担当者の招待
+coordinator-invitations-lead = 招待メールのリンクから、担当者ご本人がアカウントを作成します。リンクの有効期限は7日間です。
+
+pager-label = ページ送り
+pager-previous = 前のページ
+pager-next = 次のページ
+
+## Audit log
+audit-title = 監査ログ
+audit-lead = 誰が、いつ、どこから、どの記録を見たり変更したりしたかの記録です。記録は追加のみで、変更や削除はできません。
+audit-filter-action = 種類
+audit-filter-actor = 操作した人の番号
+audit-filter-from = 開始日
+audit-filter-until = 終了日
+audit-filter-submit = 絞り込む
+audit-empty = 該当する記録はありません。
+audit-caption = 監査ログ（新しい順）
+audit-col-at = 日時
+audit-col-actor = 操作した人
+audit-col-action = 操作
+audit-col-target = 対象
+audit-col-from = 接続元
+audit-older = さらに古い記録
+audit-actor-anonymous = （ログインなし）
+audit-action-all = すべて
+audit-action-participant = 参加者の情報の閲覧
+audit-action-denied = 拒否されたアクセス
+audit-action-auth = ログイン・ログアウト
+audit-action-account = アカウント
+audit-action-invitation = 招待
+audit-action-municipality = 町の登録
+audit-action-audit-log = 監査ログの閲覧
+
+## Outbox
+outbox-title = 送信メール
+outbox-lead-local = メールサーバーが設定されていないため、送信予定のメールの本文をここに表示しています。
+outbox-lead-smtp = メールは設定されたメールサーバーから送信されます。本文は表示しません。
+outbox-empty = 送信メールはありません。
+outbox-status-sent = 送信済み
+outbox-status-waiting = 送信待ち
+outbox-status-retrying = 再送待ち
+outbox-attempts = { $count }回目
+outbox-to = 宛先:
+outbox-subject = 件名:
+
+## Operator
+operator-title = 運営者コンソール
+operator-towns = 町
+operator-towns-none = まだ町はありません。下のフォームから登録してください。
+operator-new-town = 町の登録
+operator-create-town = 町を登録する
+operator-town-created = 町を登録しました。最初のコーディネーターを招待してください。
+operator-invite-email = 招待する方のメールアドレス
+
+## More errors
+error-csrf-title = もう一度お試しください
+error-csrf-message = フォームの有効期限が切れたか、正しくない送信でした。ページを読み込み直してから、もう一度送信してください。
+error-gone-title = このリンクは使えません
+error-gone-message = リンクの有効期限が切れているか、すでに使用されています。お手数ですが、もう一度お手続きください。
+error-email-taken = このメールアドレスはすでに登録されています。ログインするか、パスワードを再設定してください。
+error-slug-taken = このURL用の名前はすでに使われています。
+error-furigana-kana-only = ひらがな、またはカタカナで入力してください。
+error-password-too-short = 10文字以上で入力してください。
+error-password-too-long = 128文字以内で入力してください。
+error-password-too-common = よく使われていて推測されやすいパスワードです。別のパスワードにしてください。
+error-password-current-wrong = 現在のパスワードが正しくありません。
+error-invitation-email-taken = このメールアドレスのアカウントはすでにあります。ログインしてください。
+
+## Mail
+mail-password-reset-subject = 【{ $town } わくキャリ】パスワードの再設定
+mail-password-reset-body =
+    { $name } さま
+
+    パスワードの再設定のお申し込みを受け付けました。
+    次のリンクを開いて、新しいパスワードを設定してください（有効期限: { $minutes }分）。
+
+    { $link }
+
+    お心当たりがない場合は、このメールを破棄してください。パスワードは変更されません。
+
+    { $town } わくキャリ
+mail-invitation-subject = 【{ $town } わくキャリ】アカウント作成のご案内
+mail-invitation-body =
+    { $inviter } さんから、{ $town } わくキャリに「{ $role }」として招待されました。
+    次のリンクを開いて、お名前とパスワードを設定してください（有効期限: { $days }日）。
+
+    { $link }
+
+    お心当たりがない場合は、このメールを破棄してください。
+
+    { $town } わくキャリ
+
+## Demo
+demo-title = デモ用アカウント
+demo-lead = これはデモ環境です。次のアカウントで、それぞれの立場の画面を試せます。実在の方の情報は入力しないでください。
+demo-caption = デモ用アカウントの一覧
+home-signup = 参加登録はこちら

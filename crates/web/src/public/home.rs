@@ -21,6 +21,14 @@ struct HomePage {
     contact_email: String,
     contact_phone: String,
     news: Vec<NewsItem>,
+    demo_accounts: Vec<DemoRow>,
+}
+
+struct DemoRow {
+    role: String,
+    email: String,
+    password: String,
+    login_href: String,
 }
 
 struct NewsItem {
@@ -69,6 +77,7 @@ pub async fn home(
         .as_ref()
         .map(|t| t.name.clone())
         .unwrap_or_default();
+    let demo_accounts = demo_rows(&state, &page, town.slug.as_str());
     Ok(render(
         StatusCode::OK,
         &HomePage {
@@ -77,6 +86,7 @@ pub async fn home(
             contact_email: town.contact_email,
             contact_phone: town.contact_phone,
             news,
+            demo_accounts,
         },
     ))
 }
@@ -84,4 +94,26 @@ pub async fn home(
 /// `/{town}` without the slash goes to the town's home, when the town exists.
 pub async fn redirect_to_slash(CurrentTown(town): CurrentTown) -> Response {
     Redirect::permanent(&format!("/{}/", town.slug)).into_response()
+}
+
+/// The demo accounts, in demo mode only.
+fn demo_rows(state: &AppState, page: &Page, slug: &str) -> Vec<DemoRow> {
+    if !state.config.demo {
+        return Vec::new();
+    }
+    state
+        .config
+        .demo_accounts
+        .iter()
+        .map(|account| DemoRow {
+            role: page.t(&format!("role-{}", account.role.code().replace('_', "-"))),
+            email: account.email.clone(),
+            password: account.password.clone(),
+            login_href: if account.role == domain::Role::Operator {
+                "/operator/login".to_owned()
+            } else {
+                format!("/{slug}/login")
+            },
+        })
+        .collect()
 }

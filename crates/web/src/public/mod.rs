@@ -3,13 +3,12 @@
 mod home;
 mod towns;
 
-use axum::Router;
 use axum::routing::get;
 
-use crate::router::AppState;
+use crate::router::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/", get(towns::index))
         .route("/{town}", get(home::redirect_to_slash))
         .route("/{town}/", get(home::home))

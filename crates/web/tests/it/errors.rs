@@ -1,5 +1,4 @@
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use web::WebConfig;
 
 use crate::harness::TestApp;
@@ -32,12 +31,15 @@ async fn oversized_bodies_get_413_in_the_users_language() {
     })
     .await;
     app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
-    let request = Request::post("/nagaizumi/")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("content-length", "4096")
-        .body(Body::from(vec![b'a'; 4096]))
-        .unwrap();
-    let page = app.send(request).await;
+    let client = app.client();
+    let token = client.get("/nagaizumi/login").await.csrf();
+    let big = "a".repeat(4096);
+    let page = client
+        .post_raw(
+            "/nagaizumi/login",
+            &[("csrf_token", &token), ("email", &big)],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(
         page.body.contains("送信された内容が大きすぎます"),
@@ -50,8 +52,10 @@ async fn oversized_bodies_get_413_in_the_users_language() {
 async fn a_wrong_method_keeps_its_allow_header() {
     let app = TestApp::new().await;
     app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
-    let page = app
-        .send(Request::post("/nagaizumi/").body(Body::empty()).unwrap())
+    let client = app.client();
+    let token = client.get("/nagaizumi/login").await.csrf();
+    let page = client
+        .post_raw("/nagaizumi/", &[("csrf_token", &token)])
         .await;
     assert_eq!(page.status, StatusCode::METHOD_NOT_ALLOWED);
     assert!(page.header("allow").contains("GET"));

@@ -1,20 +1,32 @@
-//! Builds the app on a fresh database and sends it requests.
+//! Builds the app on a fresh database and sends it requests, as a browser would: cookies are
+//! kept per client, and forms are posted with the CSRF token the page carried.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Mutex;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{Request, Response, StatusCode};
+use domain::account::normalize_email;
 use domain::municipality::MunicipalityInput;
-use domain::{Municipality, NewMunicipality};
+use domain::{Municipality, NewMunicipality, Role};
 use http_body_util::BodyExt;
+use store::account::{Account, NewAccountRecord};
+use store::secret::hash_password;
 use store::testing::{TestStore, fresh_store};
 use tower::ServiceExt;
 use web::{AppState, WebConfig};
+
+pub const PASSWORD: &str = "mikan-no-hana-2026";
 
 pub struct TestApp {
     pub store: TestStore,
     pub router: Router,
 }
 
+#[derive(Debug)]
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
@@ -28,7 +40,8 @@ impl TestApp {
 
     pub async fn with_config(config: WebConfig) -> Self {
         let store = fresh_store().await;
-        let router = web::router(AppState::new(store.store.clone(), config));
+        let state = AppState::new(store.store.clone(), config).await.unwrap();
+        let router = web::router(state);
         Self { store, router }
     }
 
@@ -46,7 +59,48 @@ impl TestApp {
         self.store.create_municipality(&town).await.unwrap()
     }
 
-    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+    /// An account with [`PASSWORD`], made directly in the store.
+    pub async fn add_account(
+        &self,
+        town: Option<&Municipality>,
+        role: Role,
+        email: &str,
+        name: &str,
+    ) -> Account {
+        let organization_id = match (town, role) {
+            (Some(town), Role::OrganizationMember) => Some(
+                self.store
+                    .tenant(town)
+                    .organization_named("株式会社テスト")
+                    .await
+                    .unwrap()
+                    .id,
+            ),
+            _ => None,
+        };
+        let record = NewAccountRecord {
+            role,
+            organization_id,
+            email: normalize_email(email),
+            display_name: name.to_owned(),
+            furigana: "てすと".to_owned(),
+            password_hash: hash_password(PASSWORD),
+        };
+        match town {
+            Some(town) => self
+                .store
+                .tenant(town)
+                .create_account(&record)
+                .await
+                .unwrap(),
+            None => self.store.create_operator(&record).await.unwrap(),
+        }
+    }
+
+    pub async fn send(&self, mut request: Request<Body>) -> TestResponse {
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([192, 0, 2, 10], 50000))));
         let response: Response<Body> = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -72,6 +126,13 @@ impl TestApp {
         )
         .await
     }
+
+    pub fn client(&self) -> Client<'_> {
+        Client {
+            app: self,
+            cookies: Mutex::new(BTreeMap::new()),
+        }
+    }
 }
 
 impl TestResponse {
@@ -80,5 +141,103 @@ impl TestResponse {
             .get(name)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location")
+    }
+
+    /// The CSRF token of the first form on the page.
+    pub fn csrf(&self) -> String {
+        let start = self
+            .body
+            .find(r#"name="csrf_token" value=""#)
+            .expect("a form with a CSRF token");
+        let rest = &self.body[start + r#"name="csrf_token" value=""#.len()..];
+        rest[..rest.find('"').unwrap()].to_owned()
+    }
+}
+
+/// A browser: keeps cookies between requests.
+pub struct Client<'a> {
+    pub app: &'a TestApp,
+    pub cookies: Mutex<BTreeMap<String, String>>,
+}
+
+impl Client<'_> {
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn remember(&self, response: &TestResponse) {
+        for value in response.headers.get_all("set-cookie") {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            let mut cookies = self.cookies.lock().unwrap();
+            if value.is_empty() || text.contains("Max-Age=0") {
+                cookies.remove(name);
+            } else {
+                cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header("cookie", self.cookie_header())
+            .body(Body::empty())
+            .unwrap();
+        let response = self.app.send(request).await;
+        self.remember(&response);
+        response
+    }
+
+    /// Posts a form with the given fields and the CSRF token as given.
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let request = Request::post(path)
+            .header("cookie", self.cookie_header())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let response = self.app.send(request).await;
+        self.remember(&response);
+        response
+    }
+
+    /// Opens `form_page`, then posts `fields` to `path` with the page's CSRF token.
+    pub async fn submit(
+        &self,
+        form_page: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let page = self.get(form_page).await;
+        let token = page.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    pub async fn sign_in(&self, login_path: &str, email: &str, password: &str) -> TestResponse {
+        self.submit(
+            login_path,
+            login_path,
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub fn has_cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().unwrap().get(name).cloned()
     }
 }

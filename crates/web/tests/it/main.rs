@@ -3,8 +3,14 @@
 
 mod harness;
 
+mod accounts;
+mod audit;
+mod csrf;
 mod errors;
 mod health;
 mod home;
 mod i18n_files;
+mod invitations;
+mod policy_matrix;
+mod reset;
 mod security_headers;

@@ -1,0 +1,217 @@
+//! Accounts: a person's role in one town (or the platform, for operators).
+
+use chrono::{DateTime, Utc};
+use domain::{MunicipalityId, Role};
+
+use crate::{Exec, Store, StoreError, TenantStore};
+
+/// Database id of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AccountId(pub i64);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: AccountId,
+    pub municipality_id: Option<MunicipalityId>,
+    pub role: Role,
+    pub organization_id: Option<i64>,
+    pub email: String,
+    pub display_name: String,
+    pub furigana: String,
+    pub password_hash: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An account about to be stored; the password is already hashed.
+#[derive(Debug, Clone)]
+pub struct NewAccountRecord {
+    pub role: Role,
+    pub organization_id: Option<i64>,
+    pub email: String,
+    pub display_name: String,
+    pub furigana: String,
+    pub password_hash: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    municipality_id: Option<i64>,
+    role: String,
+    organization_id: Option<i64>,
+    email: String,
+    display_name: String,
+    furigana: String,
+    password_hash: String,
+    created_at: DateTime<Utc>,
+}
+
+pub(crate) const ACCOUNT_COLUMNS: &str = "id, municipality_id, role, organization_id, email, display_name, \
+     furigana, password_hash, created_at";
+
+impl TryFrom<AccountRow> for Account {
+    type Error = StoreError;
+    fn try_from(row: AccountRow) -> Result<Self, StoreError> {
+        Ok(Account {
+            id: AccountId(row.id),
+            municipality_id: row.municipality_id.map(MunicipalityId),
+            role: Role::from_code(&row.role).ok_or_else(|| StoreError::Corrupt {
+                table: "account",
+                detail: format!("role {}", row.role),
+            })?,
+            organization_id: row.organization_id,
+            email: row.email,
+            display_name: row.display_name,
+            furigana: row.furigana,
+            password_hash: row.password_hash,
+            created_at: row.created_at,
+        })
+    }
+}
+
+pub(crate) async fn fetch_account(
+    exec: Exec<'_>,
+    sql: &str,
+    binds: (Option<i64>, Option<&str>),
+) -> Result<Option<Account>, StoreError> {
+    let row = on_backend!(exec, c => {
+        let mut q = sqlx::query_as::<_, AccountRow>(sql);
+        if let Some(id) = binds.0 { q = q.bind(id); }
+        if let Some(text) = binds.1 { q = q.bind(text); }
+        q.fetch_optional(c).await
+    })?;
+    row.map(Account::try_from).transpose()
+}
+
+pub(crate) async fn insert_account(
+    exec: Exec<'_>,
+    municipality: Option<MunicipalityId>,
+    new: &NewAccountRecord,
+    now: DateTime<Utc>,
+) -> Result<Account, StoreError> {
+    let sql = format!(
+        "INSERT INTO account (municipality_id, role, organization_id, email, display_name, furigana, \
+         password_hash, created_at, password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+         RETURNING {ACCOUNT_COLUMNS}"
+    );
+    let row = on_backend!(exec, c => sqlx::query_as::<_, AccountRow>(&sql)
+        .bind(municipality.map(|m| m.0))
+        .bind(new.role.code())
+        .bind(new.organization_id)
+        .bind(&new.email)
+        .bind(&new.display_name)
+        .bind(&new.furigana)
+        .bind(&new.password_hash)
+        .bind(now)
+        .fetch_one(c)
+        .await)
+    .map_err(|e| StoreError::unique(e, "account.email", "email"))?;
+    Account::try_from(row)
+}
+
+impl Store {
+    /// An account by id, in any town; callers check the town against the request's.
+    pub async fn account(&self, id: AccountId) -> Result<Option<Account>, StoreError> {
+        let mut conn = self.conn().await?;
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM account WHERE id = $1");
+        fetch_account(conn.exec(), &sql, (Some(id.0), None)).await
+    }
+
+    pub async fn operator_by_email(&self, email: &str) -> Result<Option<Account>, StoreError> {
+        let mut conn = self.conn().await?;
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE municipality_id IS NULL AND email = $1"
+        );
+        fetch_account(conn.exec(), &sql, (None, Some(email))).await
+    }
+
+    pub async fn create_operator(&self, new: &NewAccountRecord) -> Result<Account, StoreError> {
+        let mut tx = self.begin().await?;
+        let account = insert_account(tx.exec(), None, new, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(account)
+    }
+
+    /// Sets a new password hash and signs the account out everywhere.
+    pub async fn set_password(&self, id: AccountId, password_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        set_password_in(tx.exec(), id, password_hash, Utc::now()).await?;
+        crate::session::delete_for_account(tx.exec(), id).await?;
+        tx.commit().await
+    }
+}
+
+pub(crate) async fn set_password_in(
+    exec: Exec<'_>,
+    id: AccountId,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_backend!(exec, c => sqlx::query(
+        "UPDATE account SET password_hash = $1, password_changed_at = $2 WHERE id = $3")
+        .bind(password_hash)
+        .bind(now)
+        .bind(id.0)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+impl TenantStore<'_> {
+    pub async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE municipality_id = $1 AND email = $2"
+        );
+        fetch_account(
+            conn.exec(),
+            &sql,
+            (Some(self.municipality_id.0), Some(email)),
+        )
+        .await
+    }
+
+    pub async fn account(&self, id: AccountId) -> Result<Option<Account>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let sql =
+            format!("SELECT {ACCOUNT_COLUMNS} FROM account WHERE municipality_id = $1 AND id = $2");
+        let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, AccountRow>(&sql)
+            .bind(self.municipality_id.0)
+            .bind(id.0)
+            .fetch_optional(c)
+            .await)?;
+        row.map(Account::try_from).transpose()
+    }
+
+    /// Creates an account in this town; a taken email is a conflict on `email`.
+    pub async fn create_account(&self, new: &NewAccountRecord) -> Result<Account, StoreError> {
+        let mut tx = self.store.begin().await?;
+        let account =
+            insert_account(tx.exec(), Some(self.municipality_id), new, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(account)
+    }
+
+    /// The town's accounts with a role, by name reading, one page at a time.
+    pub async fn accounts_with_role(
+        &self,
+        role: Role,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<Account>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE municipality_id = $1 AND role = $2 \
+             ORDER BY furigana, id LIMIT $3 OFFSET $4"
+        );
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, AccountRow>(&sql)
+            .bind(self.municipality_id.0)
+            .bind(role.code())
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(c)
+            .await)?;
+        rows.into_iter().map(Account::try_from).collect()
+    }
+}

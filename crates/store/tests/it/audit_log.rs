@@ -1,0 +1,88 @@
+use store::audit::{AuditFilter, NewAuditEntry};
+use store::testing::fresh_store;
+
+use crate::towns::town;
+
+fn entry(action: &str) -> NewAuditEntry {
+    NewAuditEntry {
+        municipality_id: None,
+        actor_id: None,
+        actor_role: "coordinator".into(),
+        action: action.into(),
+        target_type: "participant".into(),
+        target_id: "1".into(),
+        detail: String::new(),
+        ip: "192.0.2.1".into(),
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_cannot_be_changed_or_emptied() {
+    let store = fresh_store().await;
+    store.audit(&entry("participant.view")).await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let update = store::on_backend!(conn.exec(), c => sqlx::query("UPDATE audit_log SET action = 'nothing'")
+        .execute(c).await.map(|r| r.rows_affected()));
+    assert!(update.is_err(), "UPDATE must be refused");
+    let delete = store::on_backend!(conn.exec(), c => sqlx::query("DELETE FROM audit_log")
+        .execute(c).await.map(|r| r.rows_affected()));
+    assert!(delete.is_err(), "DELETE must be refused");
+    drop(conn);
+    let entries = store.audit_page(&AuditFilter::default(), 10).await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].action, "participant.view");
+}
+
+#[tokio::test]
+async fn the_audit_log_filters_by_town_action_and_pages_by_id() {
+    let store = fresh_store().await;
+    let a = store.create_municipality(&town("town-a")).await.unwrap();
+    let b = store.create_municipality(&town("town-b")).await.unwrap();
+    for i in 0..5 {
+        store
+            .audit(&NewAuditEntry {
+                municipality_id: Some(a.id),
+                ..entry(&format!("participant.view.{i}"))
+            })
+            .await
+            .unwrap();
+    }
+    store
+        .audit(&NewAuditEntry {
+            municipality_id: Some(b.id),
+            ..entry("participant.view")
+        })
+        .await
+        .unwrap();
+    store
+        .audit(&NewAuditEntry {
+            municipality_id: Some(a.id),
+            ..entry("auth.sign_in")
+        })
+        .await
+        .unwrap();
+    let filter = AuditFilter {
+        municipality: Some(a.id),
+        action_prefix: Some("participant.".into()),
+        ..AuditFilter::default()
+    };
+    let first = store.audit_page(&filter, 3).await.unwrap();
+    assert_eq!(first.len(), 3);
+    assert!(
+        first
+            .iter()
+            .all(|e| e.municipality_id == Some(a.id.0) && e.action.starts_with("participant."))
+    );
+    let rest = store
+        .audit_page(
+            &AuditFilter {
+                before_id: Some(first[2].id),
+                ..filter.clone()
+            },
+            3,
+        )
+        .await
+        .unwrap();
+    assert_eq!(rest.len(), 2);
+    assert!(rest[0].id < first[2].id);
+}

@@ -1,0 +1,52 @@
+//! Accounts: sign-up (participants), sign-in and sign-out, password change and reset, and
+//! accepting an invitation. Town accounts use `/{town}/…`; operators use `/operator/…`,
+//! through the same functions with [`Scope::Platform`].
+
+mod form_page;
+mod invitation;
+mod password;
+mod reset;
+mod signin;
+mod signup;
+
+use axum::routing::{get, post};
+
+pub use form_page::FormPage;
+pub use signin::Scope;
+
+use crate::router::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/{town}/signup", get(signup::show).post(signup::submit))
+        .route(
+            "/{town}/login",
+            get(signin::show_town).post(signin::submit_town),
+        )
+        .route("/{town}/logout", post(signin::logout))
+        .route(
+            "/{town}/password-reset",
+            get(reset::show_request).post(reset::submit_request),
+        )
+        .route(
+            "/{town}/password-reset/{token}",
+            get(reset::show_new_password).post(reset::submit_new_password),
+        )
+        .route(
+            "/{town}/invitations/{token}",
+            get(invitation::show).post(invitation::accept),
+        )
+        .route(
+            "/{town}/account/password",
+            get(password::show_town).post(password::submit_town),
+        )
+        .route(
+            "/operator/login",
+            get(signin::show_platform).post(signin::submit_platform),
+        )
+        .route("/operator/logout", post(signin::logout))
+        .route(
+            "/operator/account/password",
+            get(password::show_platform).post(password::submit_platform),
+        )
+}

@@ -1,0 +1,128 @@
+//! Changing one's password: the current one is asked again; every session ends, and the
+//! person is signed in afresh.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use domain::{FieldErrors, password_policy};
+use serde::Deserialize;
+use store::secret::{hash_password, verify_password};
+
+use crate::account::{FormPage, Scope};
+use crate::audit_trail::Audit;
+use crate::auth::{SignedIn, session};
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::page::Page;
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+fn change_page(scope: &Scope, page: Page, errors: &FieldErrors) -> FormPage {
+    let page = scope.page(page);
+    let fields = vec![
+        FieldView::new(&page, "current_password", "password", "", errors)
+            .autocomplete("current-password"),
+        FieldView::new(&page, "new_password", "password", "", errors)
+            .autocomplete("new-password")
+            .hint(&page, "field-password-hint"),
+    ];
+    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    FormPage::new(
+        page,
+        "password-change-title",
+        format!("{}/account/password", scope.base()),
+        "password-change-submit",
+    )
+    .alert(alert)
+    .fields(fields)
+}
+
+pub async fn show_town(CurrentTown(town): CurrentTown, page: Page) -> Response {
+    change_page(&Scope::Town(town), page, &FieldErrors::default()).respond(StatusCode::OK)
+}
+
+pub async fn show_platform(page: Page) -> Response {
+    change_page(&Scope::Platform, page, &FieldErrors::default()).respond(StatusCode::OK)
+}
+
+pub async fn submit_town(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    signed_in: SignedIn,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    Form(form): Form<ChangeForm>,
+) -> Result<Response, WebError> {
+    submit(&state, Scope::Town(town), signed_in, page, audit, jar, form).await
+}
+
+pub async fn submit_platform(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    Form(form): Form<ChangeForm>,
+) -> Result<Response, WebError> {
+    submit(&state, Scope::Platform, signed_in, page, audit, jar, form).await
+}
+
+async fn submit(
+    state: &AppState,
+    scope: Scope,
+    SignedIn(account): SignedIn,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    form: ChangeForm,
+) -> Result<Response, WebError> {
+    let mut errors = FieldErrors::default();
+    let stored = account.password_hash.clone();
+    let current = form.current_password.clone();
+    let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &stored))
+        .await
+        .unwrap_or(false);
+    if !current_ok {
+        errors.add("current_password", "password-current-wrong");
+    }
+    if let Err(err) = password_policy::check(&form.new_password) {
+        errors.add("new_password", err.code());
+    }
+    if !errors.is_empty() {
+        return Ok(change_page(&scope, page, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY));
+    }
+    let new_password = form.new_password;
+    let hash = tokio::task::spawn_blocking(move || hash_password(&new_password))
+        .await
+        .map_err(|_| WebError::Internal)?;
+    state.store.set_password(account.id, &hash).await?;
+    audit
+        .record(
+            account.municipality_id,
+            "account.password_changed",
+            "account",
+            &account.id.0.to_string(),
+            "",
+        )
+        .await?;
+    let jar = session::start(state, jar, &account).await?;
+    Ok((
+        jar,
+        Redirect::to(&format!(
+            "{}/account/password?done=password-changed",
+            scope.base()
+        )),
+    )
+        .into_response())
+}

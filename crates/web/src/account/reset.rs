@@ -1,0 +1,178 @@
+//! Password reset by an emailed, single-use link that expires after an hour. The request page
+//! answers the same whether or not the address has an account.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Duration, Utc};
+use domain::account::normalize_email;
+use domain::{FieldErrors, password_policy};
+use serde::Deserialize;
+use store::secret::{hash_password, random_token, token_digest};
+
+use crate::account::FormPage;
+use crate::audit_trail::Audit;
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::mail::{self, MailKind};
+use crate::page::{Page, town_name};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+const RESET_LIFETIME_MINUTES: i64 = 60;
+
+#[derive(Deserialize)]
+pub struct RequestForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[derive(Deserialize)]
+pub struct NewPasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn show_request(CurrentTown(town): CurrentTown, page: Page) -> Response {
+    let page = page.with_town(&town);
+    let fields = vec![
+        FieldView::new(&page, "email", "email", "", &FieldErrors::default()).autocomplete("email"),
+    ];
+    FormPage::new(
+        page,
+        "reset-title",
+        format!("/{}/password-reset", town.slug),
+        "reset-submit",
+    )
+    .lead("reset-lead")
+    .fields(fields)
+    .respond(StatusCode::OK)
+}
+
+pub async fn submit_request(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<RequestForm>,
+) -> Result<Response, WebError> {
+    let email = normalize_email(&form.email);
+    if let Some(account) = state.store.tenant(&town).account_by_email(&email).await? {
+        let token = random_token();
+        let now = Utc::now();
+        state
+            .store
+            .tenant(&town)
+            .create_password_reset(
+                account.id,
+                &token_digest(&token),
+                now,
+                now + Duration::minutes(RESET_LIFETIME_MINUTES),
+            )
+            .await?;
+        let link = mail::link(&state, &format!("/{}/password-reset/{token}", town.slug));
+        let args = [
+            ("name", account.display_name.clone()),
+            ("town", town_name(page.lang, &town).to_owned()),
+            ("link", link),
+            ("minutes", RESET_LIFETIME_MINUTES.to_string()),
+        ];
+        mail::enqueue(
+            &state,
+            Some(town.id),
+            page.lang,
+            MailKind::PasswordReset,
+            &account.email,
+            &args,
+        )
+        .await?;
+        audit
+            .record(
+                Some(town.id),
+                "account.password_reset_requested",
+                "account",
+                &account.id.0.to_string(),
+                "",
+            )
+            .await?;
+    }
+    let page = page.with_town(&town);
+    Ok(
+        FormPage::new(page, "reset-title", String::new(), "reset-submit")
+            .notice(Some("reset-sent"))
+            .link(format!("/{}/login", town.slug), "signup-to-signin")
+            .respond(StatusCode::OK),
+    )
+}
+
+fn new_password_page(page: Page, slug: &str, token: &str, errors: &FieldErrors) -> FormPage {
+    let fields = vec![
+        FieldView::new(&page, "password", "password", "", errors)
+            .autocomplete("new-password")
+            .hint(&page, "field-password-hint"),
+    ];
+    FormPage::new(
+        page,
+        "reset-new-title",
+        format!("/{slug}/password-reset/{token}"),
+        "reset-new-submit",
+    )
+    .fields(fields)
+}
+
+pub async fn show_new_password(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, token)): Path<(String, String)>,
+    page: Page,
+) -> Result<Response, WebError> {
+    if !state
+        .store
+        .tenant(&town)
+        .password_reset_is_open(&token_digest(&token), Utc::now())
+        .await?
+    {
+        return Err(WebError::LinkGone);
+    }
+    let page = page.with_town(&town);
+    Ok(
+        new_password_page(page, town.slug.as_str(), &token, &FieldErrors::default())
+            .respond(StatusCode::OK),
+    )
+}
+
+pub async fn submit_new_password(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, token)): Path<(String, String)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<NewPasswordForm>,
+) -> Result<Response, WebError> {
+    let page = page.with_town(&town);
+    if let Err(err) = password_policy::check(&form.password) {
+        let errors = FieldErrors::single("password", err.code());
+        return Ok(new_password_page(page, town.slug.as_str(), &token, &errors)
+            .respond(StatusCode::UNPROCESSABLE_ENTITY));
+    }
+    let password = form.password;
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| WebError::Internal)?;
+    let account = state
+        .store
+        .tenant(&town)
+        .complete_password_reset(&token_digest(&token), &hash, Utc::now())
+        .await?;
+    audit
+        .record(
+            Some(town.id),
+            "account.password_reset",
+            "account",
+            &account.id.0.to_string(),
+            "",
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/{}/login?done=password-reset", town.slug)).into_response())
+}

@@ -1,0 +1,272 @@
+//! Sign-in and sign-out, with throttling and without telling which emails have accounts.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use chrono::Utc;
+use domain::account::normalize_email;
+use domain::{FieldErrors, Municipality};
+use serde::Deserialize;
+use store::account::Account;
+use store::secret::{decoy_hash, verify_password};
+
+use crate::account::FormPage;
+use crate::audit_trail::Audit;
+use crate::auth::throttle::{self, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES};
+use crate::auth::{ClientIp, session};
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::language_switch::is_local_path;
+use crate::page::{Page, role_home};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+/// Whose sign-in this is: a town's accounts, or the platform's operators.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    Town(Municipality),
+    Platform,
+}
+
+impl Scope {
+    pub fn base(&self) -> String {
+        match self {
+            Scope::Town(town) => format!("/{}", town.slug),
+            Scope::Platform => "/operator".to_owned(),
+        }
+    }
+
+    fn throttle_name(&self) -> String {
+        match self {
+            Scope::Town(town) => town.slug.to_string(),
+            Scope::Platform => "operator".to_owned(),
+        }
+    }
+
+    async fn find(&self, state: &AppState, email: &str) -> Result<Option<Account>, WebError> {
+        Ok(match self {
+            Scope::Town(town) => state.store.tenant(town).account_by_email(email).await?,
+            Scope::Platform => state.store.operator_by_email(email).await?,
+        })
+    }
+
+    pub fn page(&self, page: Page) -> Page {
+        match self {
+            Scope::Town(town) => page.with_town(town),
+            Scope::Platform => page,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct Next {
+    next: Option<String>,
+    done: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+/// Notices a page can be sent to show after a redirect; anything else is ignored.
+pub fn notice_key(done: Option<&str>) -> Option<&'static str> {
+    match done? {
+        "password-reset" => Some("notice-password-reset"),
+        "password-changed" => Some("notice-password-changed"),
+        "signed-out" => Some("notice-signed-out"),
+        _ => None,
+    }
+}
+
+fn signin_page(
+    scope: &Scope,
+    page: Page,
+    email: &str,
+    next: &str,
+    errors: &FieldErrors,
+) -> FormPage {
+    let page = scope.page(page);
+    let fields = vec![
+        FieldView::new(&page, "email", "email", email, errors).autocomplete("username"),
+        FieldView::new(&page, "password", "password", "", errors).autocomplete("current-password"),
+    ];
+    let title = match scope {
+        Scope::Town(_) => "signin-title",
+        Scope::Platform => "signin-operator-title",
+    };
+    let base = scope.base();
+    let mut form =
+        FormPage::new(page, title, format!("{base}/login"), "signin-submit").fields(fields);
+    if !next.is_empty() {
+        form = form.hidden("next", next.to_owned());
+    }
+    if let Scope::Town(_) = scope {
+        form = form
+            .link(format!("{base}/password-reset"), "signin-forgot")
+            .link(format!("{base}/signup"), "signin-to-signup");
+    }
+    form
+}
+
+pub async fn show_town(
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(query): Query<Next>,
+) -> Response {
+    show(Scope::Town(town), page, query)
+}
+
+pub async fn show_platform(page: Page, Query(query): Query<Next>) -> Response {
+    show(Scope::Platform, page, query)
+}
+
+fn show(scope: Scope, page: Page, query: Next) -> Response {
+    let next = query.next.unwrap_or_default();
+    signin_page(&scope, page, "", &next, &FieldErrors::default())
+        .notice(notice_key(query.done.as_deref()))
+        .respond(StatusCode::OK)
+}
+
+pub async fn submit_town(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    ip: ClientIpExt,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, WebError> {
+    submit(&state, Scope::Town(town), page, audit, jar, &ip.0, form).await
+}
+
+pub async fn submit_platform(
+    State(state): State<AppState>,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    ip: ClientIpExt,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, WebError> {
+    submit(&state, Scope::Platform, page, audit, jar, &ip.0, form).await
+}
+
+async fn submit(
+    state: &AppState,
+    scope: Scope,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    ip: &ClientIp,
+    form: SignInForm,
+) -> Result<Response, WebError> {
+    let email = normalize_email(&form.email);
+    let next = form.next.clone().unwrap_or_default();
+    let account_key = throttle::account_key(&scope.throttle_name(), &email);
+    let address_key = throttle::address_key(&ip.0);
+    let now = Utc::now();
+    let locked = [&account_key, &address_key].into_iter();
+    let mut locked_until = None;
+    for key in locked {
+        if let Some(until) = state.store.throttle_locked_until(key, now).await? {
+            locked_until = locked_until.max(Some(until));
+        }
+    }
+    if let Some(until) = locked_until {
+        let minutes = throttle::minutes_left(until, now).to_string();
+        let alert = page.t1("signin-locked", "minutes", &minutes);
+        return Ok(
+            signin_page(&scope, page, &email, &next, &FieldErrors::default())
+                .alert(Some(alert))
+                .respond(StatusCode::TOO_MANY_REQUESTS),
+        );
+    }
+
+    let account = scope.find(state, &email).await?;
+    let stored = account
+        .as_ref()
+        .map_or_else(|| decoy_hash().to_owned(), |a| a.password_hash.clone());
+    let password = form.password;
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored))
+        .await
+        .unwrap_or(false);
+    let Some(account) = account.filter(|_| matches) else {
+        state
+            .store
+            .throttle_record_failure(&account_key, now, |n| {
+                throttle::lock_after(n, ACCOUNT_FREE_FAILURES)
+            })
+            .await?;
+        state
+            .store
+            .throttle_record_failure(&address_key, now, |n| {
+                throttle::lock_after(n, ADDRESS_FREE_FAILURES)
+            })
+            .await?;
+        let alert = page.t("signin-failed");
+        return Ok(
+            signin_page(&scope, page, &email, &next, &FieldErrors::default())
+                .alert(Some(alert))
+                .respond(StatusCode::UNPROCESSABLE_ENTITY),
+        );
+    };
+
+    state.store.throttle_clear(&account_key).await?;
+    let jar = session::start(state, jar, &account).await?;
+    audit
+        .record_by(
+            &account,
+            "auth.sign_in",
+            "account",
+            &account.id.0.to_string(),
+            "",
+        )
+        .await?;
+    let slug = match &scope {
+        Scope::Town(town) => Some(town.slug.to_string()),
+        Scope::Platform => None,
+    };
+    let home = role_home(account.role, slug.as_deref());
+    let base = scope.base();
+    let target = if is_local_path(&next) && next.starts_with(&format!("{base}/")) {
+        next
+    } else {
+        home
+    };
+    Ok((jar, Redirect::to(&target)).into_response())
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+) -> Result<Response, WebError> {
+    audit
+        .record(None, "auth.sign_out", "session", "", "")
+        .await?;
+    let jar = session::end(&state, jar).await?;
+    let target = match page.user.and_then(|u| u.town_slug) {
+        Some(slug) => format!("/{slug}/login?done=signed-out"),
+        None => "/operator/login?done=signed-out".to_owned(),
+    };
+    Ok((jar, Redirect::to(&target)).into_response())
+}
+
+/// Extractor for the client's address.
+pub struct ClientIpExt(pub ClientIp);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIpExt {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientIpExt(ClientIp::from_extensions(&parts.extensions)))
+    }
+}

@@ -1,0 +1,130 @@
+//! Sign-up for participants: email, password, name and its reading.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use domain::account::{NewAccount, NewAccountInput};
+use domain::{FieldErrors, Municipality, Role};
+use serde::Deserialize;
+use store::StoreError;
+use store::account::NewAccountRecord;
+use store::secret::hash_password;
+
+use crate::account::FormPage;
+use crate::audit_trail::Audit;
+use crate::auth::session;
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::page::{Page, role_home};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(Deserialize, Default)]
+pub struct SignUpForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    furigana: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn signup_page(
+    town: &Municipality,
+    page: Page,
+    form: &SignUpForm,
+    errors: &FieldErrors,
+) -> FormPage {
+    let page = page.with_town(town);
+    let fields = vec![
+        FieldView::new(&page, "display_name", "text", &form.display_name, errors)
+            .autocomplete("name"),
+        FieldView::new(&page, "furigana", "text", &form.furigana, errors)
+            .hint(&page, "field-furigana-hint"),
+        FieldView::new(&page, "email", "email", &form.email, errors).autocomplete("email"),
+        FieldView::new(&page, "password", "password", "", errors)
+            .autocomplete("new-password")
+            .hint(&page, "field-password-hint"),
+    ];
+    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    FormPage::new(
+        page,
+        "signup-title",
+        format!("/{}/signup", town.slug),
+        "signup-submit",
+    )
+    .lead("signup-lead")
+    .alert(alert)
+    .fields(fields)
+    .link(format!("/{}/login", town.slug), "signup-to-signin")
+}
+
+pub async fn show(CurrentTown(town): CurrentTown, page: Page) -> Response {
+    signup_page(&town, page, &SignUpForm::default(), &FieldErrors::default())
+        .respond(StatusCode::OK)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    Form(form): Form<SignUpForm>,
+) -> Result<Response, WebError> {
+    let parsed = NewAccount::parse(&NewAccountInput {
+        email: &form.email,
+        display_name: &form.display_name,
+        furigana: &form.furigana,
+        password: &form.password,
+    });
+    let account = match parsed {
+        Ok(account) => account,
+        Err(errors) => {
+            return Ok(
+                signup_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
+            );
+        }
+    };
+    let password = account.password.clone();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| WebError::Internal)?;
+    let record = NewAccountRecord {
+        role: Role::Participant,
+        organization_id: None,
+        email: account.email,
+        display_name: account.display_name,
+        furigana: account.furigana.to_string(),
+        password_hash,
+    };
+    let created = match state.store.tenant(&town).create_account(&record).await {
+        Ok(created) => created,
+        Err(StoreError::Conflict { field }) => {
+            let errors = FieldErrors::single(field, "email-taken");
+            return Ok(
+                signup_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
+            );
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let jar = session::start(&state, jar, &created).await?;
+    audit
+        .record_by(
+            &created,
+            "account.sign_up",
+            "account",
+            &created.id.0.to_string(),
+            "",
+        )
+        .await?;
+    Ok((
+        jar,
+        Redirect::to(&role_home(Role::Participant, Some(town.slug.as_str()))),
+    )
+        .into_response())
+}

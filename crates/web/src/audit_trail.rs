@@ -1,0 +1,105 @@
+//! Writing the audit log from a request: the actor and address come from the request, the
+//! handler says what happened.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use domain::MunicipalityId;
+use store::account::Account;
+use store::audit::NewAuditEntry;
+use store::{Store, StoreError};
+
+use crate::auth::{ClientIp, CurrentSession};
+use crate::router::AppState;
+
+/// Extractor: who is acting, from where.
+pub struct Audit {
+    store: Store,
+    session: CurrentSession,
+    ip: ClientIp,
+}
+
+impl Audit {
+    /// Appends an entry. Where a handler is about to show a person's data, it must record the
+    /// view first and show nothing if recording fails.
+    pub async fn record(
+        &self,
+        town: Option<MunicipalityId>,
+        action: &str,
+        target_type: &str,
+        target_id: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.append(
+            self.session.account(),
+            town,
+            action,
+            target_type,
+            target_id,
+            detail,
+        )
+        .await
+    }
+
+    /// Appends an entry naming `actor`: for the moment someone becomes signed in (sign-in,
+    /// sign-up, accepting an invitation), when the request itself carries no session yet.
+    pub async fn record_by(
+        &self,
+        actor: &Account,
+        action: &str,
+        target_type: &str,
+        target_id: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.append(
+            Some(actor),
+            actor.municipality_id,
+            action,
+            target_type,
+            target_id,
+            detail,
+        )
+        .await
+    }
+
+    async fn append(
+        &self,
+        account: Option<&Account>,
+        town: Option<MunicipalityId>,
+        action: &str,
+        target_type: &str,
+        target_id: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.store
+            .audit(&NewAuditEntry {
+                municipality_id: town.or(account.and_then(|a| a.municipality_id)),
+                actor_id: account.map(|a| a.id),
+                actor_role: account.map_or("anonymous", |a| a.role.code()).to_owned(),
+                action: action.to_owned(),
+                target_type: target_type.to_owned(),
+                target_id: target_id.to_owned(),
+                detail: detail.to_owned(),
+                ip: self.ip.0.clone(),
+            })
+            .await
+    }
+}
+
+impl FromRequestParts<AppState> for Audit {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Audit {
+            store: state.store.clone(),
+            session: parts
+                .extensions
+                .get::<CurrentSession>()
+                .cloned()
+                .unwrap_or_default(),
+            ip: ClientIp::from_extensions(&parts.extensions),
+        })
+    }
+}

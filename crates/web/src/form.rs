@@ -1,0 +1,84 @@
+//! Form fields as templates show them: label, value, and the error tied to the field.
+
+use domain::FieldErrors;
+
+use crate::page::Page;
+
+/// One input, ready for `templates/partials/field.html`.
+#[derive(Debug, Clone)]
+pub struct FieldView {
+    pub name: &'static str,
+    pub label: String,
+    pub input_type: &'static str,
+    pub value: String,
+    pub error: Option<String>,
+    pub hint: Option<String>,
+    pub autocomplete: &'static str,
+    pub required: bool,
+    /// For `select` inputs: (value, label) pairs.
+    pub options: Vec<(String, String)>,
+}
+
+impl FieldView {
+    /// A text-like input; its label is the message `field-<name>`.
+    pub fn new(
+        page: &Page,
+        name: &'static str,
+        input_type: &'static str,
+        value: &str,
+        errors: &FieldErrors,
+    ) -> Self {
+        Self {
+            name,
+            label: page.t(&format!("field-{}", name.replace('_', "-"))),
+            input_type,
+            value: if input_type == "password" {
+                String::new()
+            } else {
+                value.to_owned()
+            },
+            error: errors
+                .code_for(name)
+                .map(|code| page.t(&format!("error-{code}"))),
+            hint: None,
+            autocomplete: "off",
+            required: true,
+            options: Vec::new(),
+        }
+    }
+
+    pub fn autocomplete(mut self, value: &'static str) -> Self {
+        self.autocomplete = value;
+        self
+    }
+
+    pub fn hint(mut self, page: &Page, key: &str) -> Self {
+        self.hint = Some(page.t(key));
+        self
+    }
+
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    pub fn options(mut self, options: Vec<(String, String)>) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub fn id(&self) -> String {
+        format!("f-{}", self.name)
+    }
+
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.id()));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.id()));
+        }
+        ids.join(" ")
+    }
+}

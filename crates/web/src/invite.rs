@@ -1,0 +1,93 @@
+//! Sending an invitation: store it (only the token's digest) and write the email with the
+//! link into the outbox. Used by operators (town staff) and coordinators (organization
+//! members); who may invite whom is `Role::may_invite`, checked here.
+
+use chrono::{Duration, Utc};
+use domain::account::normalize_email;
+use domain::email::looks_like_email;
+use domain::{FieldErrors, Municipality, Role};
+use store::account::Account;
+use store::invitation::NewInvitation;
+use store::secret::{random_token, token_digest};
+
+use crate::audit_trail::Audit;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::mail::{self, MailKind};
+use crate::page::town_name;
+use crate::router::AppState;
+
+pub const INVITATION_LIFETIME_DAYS: i64 = 7;
+
+/// Parses the invitee's email; the message is tied to the `email` field.
+pub fn parse_email(raw: &str) -> Result<String, FieldErrors> {
+    let email = normalize_email(raw);
+    if email.is_empty() {
+        Err(FieldErrors::single("email", "required"))
+    } else if !looks_like_email(&email) {
+        Err(FieldErrors::single("email", "email-invalid"))
+    } else {
+        Ok(email)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn send(
+    state: &AppState,
+    audit: &Audit,
+    lang: Lang,
+    town: &Municipality,
+    inviter: &Account,
+    email: &str,
+    role: Role,
+    organization_id: Option<i64>,
+) -> Result<(), WebError> {
+    if !inviter.role.may_invite(role) {
+        return Err(WebError::Forbidden);
+    }
+    let token = random_token();
+    let invitation = state
+        .store
+        .tenant(town)
+        .create_invitation(&NewInvitation {
+            email: email.to_owned(),
+            role,
+            organization_id,
+            token_hash: token_digest(&token),
+            invited_by: inviter.id,
+            expires_at: Utc::now() + Duration::days(INVITATION_LIFETIME_DAYS),
+        })
+        .await?;
+    let args = [
+        ("town", town_name(lang, town).to_owned()),
+        (
+            "role",
+            lang.t(&format!("role-{}", role.code().replace('_', "-"))),
+        ),
+        ("inviter", inviter.display_name.clone()),
+        (
+            "link",
+            mail::link(state, &format!("/{}/invitations/{token}", town.slug)),
+        ),
+        ("days", INVITATION_LIFETIME_DAYS.to_string()),
+    ];
+    mail::enqueue(
+        state,
+        Some(town.id),
+        lang,
+        MailKind::Invitation,
+        email,
+        &args,
+    )
+    .await?;
+    audit
+        .record(
+            Some(town.id),
+            "invitation.create",
+            "invitation",
+            &invitation.id.to_string(),
+            role.code(),
+        )
+        .await?;
+    Ok(())
+}

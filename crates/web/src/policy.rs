@@ -1,0 +1,337 @@
+//! The one place that decides who may do what.
+//!
+//! Every route is listed in [`ROUTE_ACCESS`] with the access each method needs. The
+//! [`authorize`] middleware applies the table to every request before its handler runs, so a
+//! handler cannot forget a check; a route that is not in the table is refused (and the
+//! authorization-matrix test fails). Checks on a particular record (that it belongs to the
+//! requester's town, or to the requester) are the functions below, which handlers call; tenant
+//! scoping in the store makes records of other towns unreachable in the first place.
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::{MunicipalityId, Role};
+use store::account::Account;
+
+use crate::audit_trail::Audit;
+use crate::auth::CurrentSession;
+use crate::error::WebError;
+use crate::router::AppState;
+
+/// What a route needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// An account of the town in the path holding one of these roles.
+    Town(&'static [Role]),
+    /// A platform operator.
+    Operator,
+}
+
+const ANY_TOWN_ROLE: &[Role] = &[
+    Role::Participant,
+    Role::OrganizationMember,
+    Role::Coordinator,
+    Role::TownOfficer,
+];
+const PARTICIPANT: &[Role] = &[Role::Participant];
+const ORGANIZATION: &[Role] = &[Role::OrganizationMember];
+const COORDINATOR: &[Role] = &[Role::Coordinator];
+const TOWN_OFFICER: &[Role] = &[Role::TownOfficer];
+
+use Access::{Operator, Public, Town};
+
+/// Every route × method and the access it needs. GET rules also cover HEAD.
+pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
+    ("/", Method::GET, Public),
+    ("/healthz", Method::GET, Public),
+    ("/metrics", Method::GET, Public),
+    ("/static/{file}", Method::GET, Public),
+    ("/lang/{code}", Method::GET, Public),
+    ("/{town}", Method::GET, Public),
+    ("/{town}/", Method::GET, Public),
+    // Accounts
+    ("/{town}/signup", Method::GET, Public),
+    ("/{town}/signup", Method::POST, Public),
+    ("/{town}/login", Method::GET, Public),
+    ("/{town}/login", Method::POST, Public),
+    ("/{town}/logout", Method::POST, Town(ANY_TOWN_ROLE)),
+    ("/{town}/password-reset", Method::GET, Public),
+    ("/{town}/password-reset", Method::POST, Public),
+    ("/{town}/password-reset/{token}", Method::GET, Public),
+    ("/{town}/password-reset/{token}", Method::POST, Public),
+    ("/{town}/invitations/{token}", Method::GET, Public),
+    ("/{town}/invitations/{token}", Method::POST, Public),
+    ("/{town}/account/password", Method::GET, Town(ANY_TOWN_ROLE)),
+    (
+        "/{town}/account/password",
+        Method::POST,
+        Town(ANY_TOWN_ROLE),
+    ),
+    // Participants and organizations
+    ("/{town}/me/", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/org/", Method::GET, Town(ORGANIZATION)),
+    // Coordinators
+    ("/{town}/coordinator/", Method::GET, Town(COORDINATOR)),
+    (
+        "/{town}/coordinator/invitations",
+        Method::GET,
+        Town(COORDINATOR),
+    ),
+    (
+        "/{town}/coordinator/invitations",
+        Method::POST,
+        Town(COORDINATOR),
+    ),
+    (
+        "/{town}/coordinator/participants",
+        Method::GET,
+        Town(COORDINATOR),
+    ),
+    (
+        "/{town}/coordinator/participants/{id}",
+        Method::GET,
+        Town(COORDINATOR),
+    ),
+    ("/{town}/coordinator/outbox", Method::GET, Town(COORDINATOR)),
+    // Town officers
+    ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
+    // Operators
+    ("/operator/login", Method::GET, Public),
+    ("/operator/login", Method::POST, Public),
+    ("/operator/logout", Method::POST, Operator),
+    ("/operator/account/password", Method::GET, Operator),
+    ("/operator/account/password", Method::POST, Operator),
+    ("/operator/", Method::GET, Operator),
+    ("/operator/towns", Method::POST, Operator),
+    ("/operator/towns/{town}/invitations", Method::POST, Operator),
+    ("/operator/audit", Method::GET, Operator),
+    ("/operator/outbox", Method::GET, Operator),
+];
+
+/// The access a route needs for a method, if the table has it.
+pub fn rule(path: &str, method: &Method) -> Option<Access> {
+    let method = if method == Method::HEAD {
+        &Method::GET
+    } else {
+        method
+    };
+    ROUTE_ACCESS
+        .iter()
+        .find(|(p, m, _)| *p == path && m == method)
+        .map(|(_, _, access)| *access)
+}
+
+/// Whether the table has any rule for a path; the router refuses to build without one.
+pub fn covers(path: &str) -> bool {
+    ROUTE_ACCESS.iter().any(|(p, _, _)| *p == path)
+}
+
+/// Who is asking, as the policy sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    pub role: Role,
+    pub town: Option<MunicipalityId>,
+}
+
+impl From<&Account> for Actor {
+    fn from(account: &Account) -> Self {
+        Actor {
+            role: account.role,
+            town: account.municipality_id,
+        }
+    }
+}
+
+/// The outcome for one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// Not signed in: go to the sign-in page of the town, or of the operators.
+    SignIn,
+    Deny,
+}
+
+/// The policy itself: pure, and tested as a matrix.
+pub fn decide(access: Access, actor: Option<Actor>, path_town: Option<MunicipalityId>) -> Decision {
+    match (access, actor) {
+        (Public, _) => Decision::Allow,
+        (_, None) => Decision::SignIn,
+        (Operator, Some(actor)) if actor.role == Role::Operator => Decision::Allow,
+        (Town(roles), Some(actor))
+            if roles.contains(&actor.role) && actor.town.is_some() && actor.town == path_town =>
+        {
+            Decision::Allow
+        }
+        _ => Decision::Deny,
+    }
+}
+
+/// Record-level rule: staff of a town may see that town's participants.
+pub fn may_view_participant(viewer: &Account, participant: &Account) -> bool {
+    viewer.role == Role::Coordinator
+        && participant.role == Role::Participant
+        && viewer.municipality_id.is_some()
+        && viewer.municipality_id == participant.municipality_id
+}
+
+/// Middleware (route layer): applies [`ROUTE_ACCESS`] before the handler runs.
+pub async fn authorize(
+    State(state): State<AppState>,
+    audit: Audit,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(path) = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+    else {
+        return next.run(request).await;
+    };
+    let Some(access) = rule(&path, request.method()) else {
+        // Fail closed: a method the table does not list is not allowed, whether or not a
+        // handler exists for it.
+        let allowed: Vec<&str> = ROUTE_ACCESS
+            .iter()
+            .filter(|(p, _, _)| *p == path)
+            .map(|(_, m, _)| m.as_str())
+            .collect();
+        let mut response = axum::http::StatusCode::METHOD_NOT_ALLOWED.into_response();
+        if let Ok(value) = allowed.join(",").parse() {
+            response
+                .headers_mut()
+                .insert(axum::http::header::ALLOW, value);
+        }
+        return response;
+    };
+    let session = request
+        .extensions()
+        .get::<CurrentSession>()
+        .cloned()
+        .unwrap_or_default();
+    let actor = session.account().map(Actor::from);
+    let slug = path_town_slug(&request);
+    let path_town = match (&access, &slug) {
+        (Town(_), Some(slug)) => match state.store.municipality_by_slug(slug).await {
+            Ok(Some(town)) => Some(town.id),
+            Ok(None) => return WebError::NotFound.into_response(),
+            Err(err) => return WebError::from(err).into_response(),
+        },
+        _ => None,
+    };
+    match decide(access, actor, path_town) {
+        Decision::Allow => next.run(request).await,
+        Decision::SignIn => {
+            let target = match (&access, &slug) {
+                (Town(_), Some(slug)) => format!("/{slug}/login"),
+                _ => "/operator/login".to_owned(),
+            };
+            let here = request
+                .uri()
+                .path_and_query()
+                .map(|pq| pq.as_str())
+                .unwrap_or("/");
+            let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+            Redirect::to(&format!("{target}?next={next}")).into_response()
+        }
+        Decision::Deny => {
+            let detail = format!("{} {}", request.method(), request.uri().path());
+            if let Err(err) = audit
+                .record(path_town, "access.denied", "route", &path, &detail)
+                .await
+            {
+                tracing::error!(error = %err, "cannot write the audit entry for a denied request");
+            }
+            WebError::Forbidden.into_response()
+        }
+    }
+}
+
+fn path_town_slug(request: &Request) -> Option<String> {
+    let matched = request
+        .extensions()
+        .get::<MatchedPath>()?
+        .as_str()
+        .to_owned();
+    // The town is the path segment where the route has `{town}`.
+    let position = matched.split('/').position(|segment| segment == "{town}")?;
+    request
+        .uri()
+        .path()
+        .split('/')
+        .nth(position)
+        .map(percent_decode)
+}
+
+fn percent_decode(segment: &str) -> String {
+    url::form_urlencoded::parse(format!("x={segment}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: Option<MunicipalityId> = Some(MunicipalityId(1));
+    const B: Option<MunicipalityId> = Some(MunicipalityId(2));
+
+    fn actor(role: Role, town: Option<MunicipalityId>) -> Option<Actor> {
+        Some(Actor { role, town })
+    }
+
+    #[test]
+    fn public_routes_admit_everyone() {
+        assert_eq!(decide(Public, None, A), Decision::Allow);
+        assert_eq!(
+            decide(Public, actor(Role::Operator, None), None),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn town_routes_need_the_role_in_that_town() {
+        let coordinators = Town(COORDINATOR);
+        assert_eq!(decide(coordinators, None, A), Decision::SignIn);
+        assert_eq!(
+            decide(coordinators, actor(Role::Coordinator, A), A),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(coordinators, actor(Role::Coordinator, B), A),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(coordinators, actor(Role::Participant, A), A),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(coordinators, actor(Role::Operator, None), A),
+            Decision::Deny
+        );
+    }
+
+    #[test]
+    fn operator_routes_need_an_operator() {
+        assert_eq!(decide(Operator, None, None), Decision::SignIn);
+        assert_eq!(
+            decide(Operator, actor(Role::Operator, None), None),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(Operator, actor(Role::Coordinator, A), None),
+            Decision::Deny
+        );
+    }
+
+    #[test]
+    fn head_follows_get_and_unknown_routes_have_no_rule() {
+        assert_eq!(rule("/{town}/me/", &Method::HEAD), Some(Town(PARTICIPANT)));
+        assert_eq!(rule("/{town}/me/", &Method::POST), None);
+        assert_eq!(rule("/nowhere", &Method::GET), None);
+    }
+}
