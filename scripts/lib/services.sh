@@ -51,7 +51,33 @@ start_postgres() {
   echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+# Starts a real SMTP server (aiosmtpd from PyPI) on 127.0.0.1 that stores what it receives in a
+# Maildir; exports WAKUCAREER_TEST_SMTP (host:port) and WAKUCAREER_TEST_MAILDIR.
+start_smtp() {
+  local port python_dir=target/test-python
+  if ! PYTHONPATH="$python_dir" python3 -c 'import aiosmtpd' 2>/dev/null; then
+    echo "== installing aiosmtpd (PyPI) into $python_dir"
+    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check --target "$python_dir" aiosmtpd
+  fi
+  port=$(free_port)
+  SMTP_MAILDIR=$(mktemp -d /tmp/wakucareer-mail.XXXXXX)
+  mkdir -p "$SMTP_MAILDIR/tmp" "$SMTP_MAILDIR/new" "$SMTP_MAILDIR/cur"
+  PYTHONPATH="$python_dir" python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$SMTP_MAILDIR" \
+    >"$SMTP_MAILDIR.log" 2>&1 &
+  SMTP_PID=$!
+  for _ in $(seq 50); do
+    python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+    sleep 0.1
+  done
+  export WAKUCAREER_TEST_SMTP="127.0.0.1:$port" WAKUCAREER_TEST_MAILDIR="$SMTP_MAILDIR"
+  echo "== SMTP (aiosmtpd) on 127.0.0.1:$port"
+}
+
 stop_services() {
+  if [ -n "${SMTP_PID:-}" ]; then
+    kill "$SMTP_PID" 2>/dev/null || true
+    rm -rf "$SMTP_MAILDIR" "$SMTP_MAILDIR.log"
+  fi
   if [ -n "${PG_DATA_DIR:-}" ] && [ -d "$PG_DATA_DIR" ]; then
     "${PG_CTL[@]}" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$PG_DATA_DIR"

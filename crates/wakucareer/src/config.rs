@@ -16,6 +16,8 @@
 //! | `public_url`     | the address people reach the site at (email links)  | `http://` + `bind`         |
 //! | `session_idle_minutes` | sign out after this long without a request    | `120`                      |
 //! | `session_absolute_hours` | sign out this long after sign-in            | `12`                       |
+//! | `smtp_url`       | mail server, `smtp://HOST:PORT` or `smtps://USER:PASSWORD@HOST:PORT` | none: mail stays in the outbox |
+//! | `mail_from`      | sender address of the platform's mail               | `noreply@localhost.localdomain` |
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -29,9 +31,29 @@ use web::WebConfig;
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database: DatabaseUrl,
+    pub smtp: Option<Smtp>,
     pub bind: SocketAddr,
     pub log: String,
     pub web: WebConfig,
+}
+
+/// Where mail goes. The URL may hold a password, so `Debug` shows only the host.
+#[derive(Clone)]
+pub struct Smtp {
+    pub url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for Smtp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let host = self.url.rsplit('@').next().unwrap_or_default();
+        let scheme = self.url.split("://").next().unwrap_or_default();
+        write!(
+            f,
+            "Smtp {{ url: {scheme}://***@{host}, from: {} }}",
+            self.from
+        )
+    }
 }
 
 /// The keys, as they appear in the TOML file.
@@ -46,6 +68,8 @@ struct Layer {
     public_url: Option<String>,
     session_idle_minutes: Option<i64>,
     session_absolute_hours: Option<i64>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 const KEYS: &[&str] = &[
@@ -57,6 +81,8 @@ const KEYS: &[&str] = &[
     "public_url",
     "session_idle_minutes",
     "session_absolute_hours",
+    "smtp_url",
+    "mail_from",
 ];
 const ENV_PREFIX: &str = "WAKUCAREER_";
 const TEST_PREFIX: &str = "WAKUCAREER_TEST_";
@@ -192,8 +218,26 @@ impl Config {
             .log
             .or(file_layer.log)
             .unwrap_or_else(|| "info,sqlx=warn".to_owned());
+        let smtp = env_layer.smtp_url.or(file_layer.smtp_url).map(|url| Smtp {
+            url,
+            from: env_layer
+                .mail_from
+                .or(file_layer.mail_from)
+                .unwrap_or_else(|| "noreply@localhost.localdomain".to_owned()),
+        });
+        if let Some(smtp) = &smtp
+            && !(smtp.url.starts_with("smtp://") || smtp.url.starts_with("smtps://"))
+        {
+            return Err(ConfigError::Value {
+                source_name: "smtp_url".into(),
+                reason: "it must start with smtp:// or smtps://".into(),
+            });
+        }
+        let mut web = web;
+        web.smtp_configured = smtp.is_some();
         Ok(Config {
             database,
+            smtp,
             bind,
             log,
             web,
@@ -222,6 +266,8 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
         match key.to_ascii_lowercase().as_str() {
             "database_url" => layer.database_url = Some(value),
             "public_url" => layer.public_url = Some(value),
+            "smtp_url" => layer.smtp_url = Some(value),
+            "mail_from" => layer.mail_from = Some(value),
             "session_idle_minutes" => {
                 layer.session_idle_minutes = Some(
                     positive(&value)
@@ -348,6 +394,25 @@ mod tests {
         );
         let err = load(&[], Some("max_body_bytes = \"big\"")).unwrap_err();
         assert!(matches!(err, ConfigError::File { .. }), "{err}");
+    }
+
+    #[test]
+    fn debug_output_hides_the_smtp_password() {
+        let config = load(
+            &[(
+                "WAKUCAREER_SMTP_URL",
+                "smtps://mailer:hunter22@mail.example.jp:465",
+            )],
+            None,
+        )
+        .unwrap();
+        let debug = format!("{config:?}");
+        assert!(
+            !debug.contains("hunter22") && debug.contains("mail.example.jp"),
+            "{debug}"
+        );
+        assert!(config.web.smtp_configured);
+        assert!(load(&[("WAKUCAREER_SMTP_URL", "http://mail")], None).is_err());
     }
 
     #[test]

@@ -35,6 +35,17 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         )
     })?;
     let address = listener.local_addr()?;
+    let delivery = match &config.smtp {
+        Some(smtp) => {
+            let mailer = web::mail::Mailer::new(&smtp.url, &smtp.from)?;
+            say(&format!("mail is delivered through {smtp:?}"));
+            Some(tokio::spawn(deliver_mail(store.clone(), mailer)))
+        }
+        None => {
+            say("no SMTP server is configured: mail stays in the outbox, shown to staff");
+            None
+        }
+    };
     let state = web::AppState::new(store.clone(), config.web.clone()).await?;
     let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     say(&format!(
@@ -44,6 +55,9 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
+    if let Some(delivery) = delivery {
+        delivery.abort();
+    }
     store.close().await;
     say("stopped; the database was closed cleanly");
     Ok(())
@@ -73,4 +87,17 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Sends due mail every few seconds until the server stops.
+async fn deliver_mail(store: Store, mailer: web::mail::Mailer) {
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(5));
+    loop {
+        interval.tick().await;
+        match web::mail::deliver_due(&store, &mailer).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "mail delivered"),
+            Err(err) => tracing::error!(error = %err, "mail delivery round failed"),
+        }
+    }
 }

@@ -22,7 +22,7 @@ mod form;
 mod health;
 mod invite;
 mod language_switch;
-mod mail;
+pub mod mail;
 mod metrics;
 mod middleware;
 mod operator;

@@ -11,6 +11,7 @@ mod health;
 mod home;
 mod i18n_files;
 mod invitations;
+mod mail_delivery;
 mod policy_matrix;
 mod reset;
 mod security_headers;

@@ -1,0 +1,124 @@
+//! Mail really leaves through SMTP: a real server (aiosmtpd, started by scripts/test) on
+//! 127.0.0.1 receives it into a Maildir, which the test reads back.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use domain::Role;
+use web::mail::{Mailer, deliver_due};
+
+use crate::harness::TestApp;
+
+fn smtp_url() -> String {
+    let address = std::env::var("WAKUCAREER_TEST_SMTP")
+        .expect("WAKUCAREER_TEST_SMTP is not set: run the tests through ./scripts/test, which starts an SMTP server");
+    format!("smtp://{address}")
+}
+
+/// The message received for `recipient`, as (subject, body).
+async fn received(recipient: &str) -> (String, String, String) {
+    let maildir = std::env::var("WAKUCAREER_TEST_MAILDIR").expect("WAKUCAREER_TEST_MAILDIR");
+    for _ in 0..50 {
+        for entry in std::fs::read_dir(format!("{maildir}/new"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let raw = std::fs::read(entry.path()).unwrap();
+            let mail = mailparse::parse_mail(&raw).unwrap();
+            let to = mail
+                .headers
+                .iter()
+                .find(|h| h.get_key() == "To")
+                .map(|h| h.get_value())
+                .unwrap_or_default();
+            if to.contains(recipient) {
+                let subject = mail
+                    .headers
+                    .iter()
+                    .find(|h| h.get_key() == "Subject")
+                    .unwrap()
+                    .get_value();
+                let id = mail
+                    .headers
+                    .iter()
+                    .find(|h| h.get_key() == "Message-ID")
+                    .unwrap()
+                    .get_value();
+                return (subject, mail.get_body().unwrap(), id);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no mail for {recipient} arrived");
+}
+
+#[tokio::test]
+async fn a_password_reset_mail_arrives_over_smtp_in_japanese() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    let recipient = format!("reset-{}@example.jp", std::process::id());
+    app.add_account(Some(&town), Role::Participant, &recipient, "長泉 花子")
+        .await;
+    let path = "/nagaizumi/password-reset";
+    let response = app
+        .client()
+        .submit(path, path, &[("email", recipient.as_str())])
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+
+    let mailer = Mailer::new(&smtp_url(), "わくキャリ <noreply@wakucareer.example.jp>").unwrap();
+    let sent = deliver_due(&app.store, &mailer).await.unwrap();
+    let first = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    assert_eq!(sent, 1, "{:?}", first.last_error);
+    assert_eq!(
+        deliver_due(&app.store, &mailer).await.unwrap(),
+        0,
+        "sent once"
+    );
+
+    let (subject, body, message_id) = received(&recipient).await;
+    assert_eq!(subject, "【長泉町 わくキャリ】パスワードの再設定");
+    assert!(body.contains("長泉 花子 さま"), "{body}");
+    assert!(
+        body.contains("http://127.0.0.1:8080/nagaizumi/password-reset/"),
+        "{body}"
+    );
+    let outbox = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    assert!(outbox.sent_at.is_some());
+    assert_eq!(
+        message_id,
+        format!("<outbox-{}@wakucareer.example.jp>", outbox.id)
+    );
+}
+
+#[tokio::test]
+async fn when_smtp_is_down_the_message_waits_with_its_error() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    app.add_account(Some(&town), Role::Participant, "down@example.jp", "花子")
+        .await;
+    let path = "/nagaizumi/password-reset";
+    app.client()
+        .submit(path, path, &[("email", "down@example.jp")])
+        .await;
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let mailer = Mailer::new(&format!("smtp://127.0.0.1:{port}"), "noreply@example.jp").unwrap();
+    assert_eq!(deliver_due(&app.store, &mailer).await.unwrap(), 0);
+    let message = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    assert!(message.sent_at.is_none());
+    assert_eq!(message.attempts, 1);
+    assert!(message.last_error.is_some());
+    assert!(
+        message.next_attempt_at > chrono::Utc::now(),
+        "retried later, not at once"
+    );
+    assert_eq!(
+        deliver_due(&app.store, &mailer).await.unwrap(),
+        0,
+        "not due yet"
+    );
+}
