@@ -8,14 +8,17 @@
 //! that was wrong; the web layer turns each into a translated message on that field.
 
 pub mod account;
+pub mod availability;
 pub mod email;
 pub mod field_errors;
 pub mod fiscal_year;
 pub mod furigana;
+pub mod income_cap;
 pub mod local_time;
 pub mod municipality;
 pub mod password_policy;
 pub mod role;
+pub mod skill;
 
 pub use field_errors::FieldErrors;
 pub use fiscal_year::FiscalYear;
