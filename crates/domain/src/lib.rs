@@ -16,6 +16,7 @@ pub mod furigana;
 pub mod income_cap;
 pub mod local_time;
 pub mod municipality;
+pub mod participant;
 pub mod password_policy;
 pub mod role;
 pub mod skill;

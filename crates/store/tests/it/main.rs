@@ -2,5 +2,6 @@
 
 mod audit_log;
 mod migrations;
+mod participants;
 mod tenancy;
 mod towns;

@@ -1,0 +1,232 @@
+//! A coordinator's casework with a participant: hearings (ヒアリング), follow-ups
+//! (フォローアップ) and the case timeline that other work appends to.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::account::AccountId;
+use crate::participant::add_case_event;
+use crate::{StoreError, TenantStore};
+
+/// A hearing about to be recorded.
+#[derive(Debug, Clone)]
+pub struct NewHearing {
+    pub participant: AccountId,
+    pub coordinator: AccountId,
+    pub held_on: NaiveDate,
+    pub goals: String,
+    pub worries: String,
+    pub constraints_confirmed: bool,
+    pub notes: String,
+    /// Self-declared skills the coordinator confirmed; they become verified.
+    pub confirmed_skills: Vec<String>,
+    /// A follow-up to schedule, if any: due date and note.
+    pub follow_up: Option<(NaiveDate, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Hearing {
+    pub id: i64,
+    pub coordinator_name: String,
+    pub held_on: NaiveDate,
+    pub goals: String,
+    pub worries: String,
+    pub constraints_confirmed: bool,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct FollowUp {
+    pub id: i64,
+    pub participant_id: i64,
+    pub participant_name: String,
+    pub due_on: NaiveDate,
+    pub note: String,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CaseEvent {
+    pub kind: String,
+    pub summary: String,
+    pub actor_name: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl TenantStore<'_> {
+    /// Records a hearing, marks the confirmed skills verified, notes the contact and schedules
+    /// the follow-up: all or nothing. Returns the hearing's id.
+    pub async fn record_hearing(&self, hearing: &NewHearing) -> Result<i64, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let participant = self
+            .participant(hearing.participant)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut tx = self.store.begin().await?;
+        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "INSERT INTO hearing (municipality_id, participant_id, coordinator_id, held_on, goals, worries, \
+             constraints_confirmed, notes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+            .bind(town.0).bind(hearing.participant.0).bind(hearing.coordinator.0).bind(hearing.held_on)
+            .bind(&hearing.goals).bind(&hearing.worries).bind(hearing.constraints_confirmed).bind(&hearing.notes).bind(now)
+            .fetch_one(c).await)?;
+        for skill in hearing
+            .confirmed_skills
+            .iter()
+            .filter(|s| participant.skills.iter().any(|p| &p.skill_id == *s))
+        {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "UPDATE participant_skill SET verified_by = $1, verified_at = $2 WHERE municipality_id = $3 AND account_id = $4 AND skill_id = $5")
+                .bind(hearing.coordinator.0).bind(now).bind(town.0).bind(hearing.participant.0).bind(skill)
+                .execute(c).await.map(|r| r.rows_affected()))?;
+        }
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE participant_profile SET last_contact_at = $1 WHERE municipality_id = $2 AND account_id = $3")
+            .bind(now).bind(town.0).bind(hearing.participant.0).execute(c).await.map(|r| r.rows_affected()))?;
+        add_case_event(
+            tx.exec(),
+            town,
+            hearing.participant,
+            "hearing",
+            &hearing.held_on.to_string(),
+            Some(hearing.coordinator),
+            now,
+        )
+        .await?;
+        if let Some((due_on, note)) = &hearing.follow_up {
+            insert_follow_up(
+                &mut tx,
+                town.0,
+                hearing.participant,
+                hearing.coordinator,
+                *due_on,
+                note,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A participant's hearings, newest first.
+    pub async fn hearings(&self, participant: AccountId) -> Result<Vec<Hearing>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, Hearing>(
+            "SELECT h.id, a.display_name AS coordinator_name, h.held_on, h.goals, h.worries, h.constraints_confirmed, h.notes \
+             FROM hearing h JOIN account a ON a.id = h.coordinator_id \
+             WHERE h.municipality_id = $1 AND h.participant_id = $2 ORDER BY h.held_on DESC, h.id DESC")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    pub async fn add_follow_up(
+        &self,
+        participant: AccountId,
+        assigned_to: AccountId,
+        due_on: NaiveDate,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.store.begin().await?;
+        insert_follow_up(
+            &mut tx,
+            self.municipality_id.0,
+            participant,
+            assigned_to,
+            due_on,
+            note,
+            Utc::now(),
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Marks a follow-up done; `false` when it is not this town's or was already done.
+    pub async fn complete_follow_up(&self, id: i64, by: AccountId) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.store.begin().await?;
+        let participant: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "UPDATE follow_up SET done_at = $1 WHERE municipality_id = $2 AND id = $3 AND done_at IS NULL RETURNING participant_id")
+            .bind(now).bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        let Some(participant) = participant else {
+            return Ok(false);
+        };
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE participant_profile SET last_contact_at = $1 WHERE municipality_id = $2 AND account_id = $3")
+            .bind(now).bind(self.municipality_id.0).bind(participant).execute(c).await.map(|r| r.rows_affected()))?;
+        add_case_event(
+            tx.exec(),
+            self.municipality_id,
+            AccountId(participant),
+            "follow_up_done",
+            "",
+            Some(by),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Open follow-ups assigned to a coordinator due on or before `until`, soonest first.
+    pub async fn follow_ups_due(
+        &self,
+        assigned_to: AccountId,
+        until: NaiveDate,
+    ) -> Result<Vec<FollowUp>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, FollowUp>(
+            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at \
+             FROM follow_up f JOIN account a ON a.id = f.participant_id \
+             WHERE f.municipality_id = $1 AND f.assigned_to = $2 AND f.done_at IS NULL AND f.due_on <= $3 \
+             ORDER BY f.due_on, f.id")
+            .bind(self.municipality_id.0).bind(assigned_to.0).bind(until).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// A participant's follow-ups, open first.
+    pub async fn follow_ups_of(&self, participant: AccountId) -> Result<Vec<FollowUp>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, FollowUp>(
+            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at \
+             FROM follow_up f JOIN account a ON a.id = f.participant_id \
+             WHERE f.municipality_id = $1 AND f.participant_id = $2 ORDER BY f.done_at IS NOT NULL, f.due_on")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// The case timeline, newest first.
+    pub async fn case_events(&self, participant: AccountId) -> Result<Vec<CaseEvent>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, CaseEvent>(
+            "SELECT e.kind, e.summary, a.display_name AS actor_name, e.at FROM case_event e \
+             LEFT JOIN account a ON a.id = e.actor_id \
+             WHERE e.municipality_id = $1 AND e.participant_id = $2 ORDER BY e.at DESC, e.id DESC")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+}
+
+async fn insert_follow_up(
+    tx: &mut crate::Tx,
+    town: i64,
+    participant: AccountId,
+    assigned_to: AccountId,
+    due_on: NaiveDate,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_backend!(tx.exec(), c => sqlx::query(
+        "INSERT INTO follow_up (municipality_id, participant_id, assigned_to, due_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(town).bind(participant.0).bind(assigned_to.0).bind(due_on).bind(note).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    add_case_event(
+        tx.exec(),
+        domain::MunicipalityId(town),
+        participant,
+        "follow_up_scheduled",
+        &due_on.to_string(),
+        Some(assigned_to),
+        now,
+    )
+    .await
+}

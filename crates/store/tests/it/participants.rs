@@ -1,0 +1,319 @@
+use chrono::{Duration, NaiveDate, Utc};
+use domain::Role;
+use domain::availability::{Weekday, WeeklyAvailability};
+use domain::municipality::EligibilityBasis;
+use domain::participant::{GoalTrack, Profile, ProfileInput};
+use domain::skill::Taxonomy;
+use store::StoreError;
+use store::account::NewAccountRecord;
+use store::casework::NewHearing;
+use store::participant::ParticipantFilter;
+use store::testing::fresh_store;
+
+use crate::towns::town;
+
+fn record(email: &str, furigana: &str) -> NewAccountRecord {
+    NewAccountRecord {
+        role: Role::Participant,
+        organization_id: None,
+        email: email.into(),
+        display_name: email.into(),
+        furigana: furigana.into(),
+        password_hash: "x".into(),
+    }
+}
+
+fn profile(goal: &str, days: &[usize], gap_years: &str, skills: &[(&str, &str)]) -> Profile {
+    let availability = days.iter().fold(WeeklyAvailability::empty(), |a, d| {
+        a.with_window(Weekday::new(*d).unwrap(), 18, 30)
+    });
+    let input = ProfileInput {
+        postal_code: "411-0943".into(),
+        goal_track: goal.into(),
+        career_gap_years: gap_years.into(),
+        availability,
+        max_hours_per_week: "5".into(),
+        income_cap: "none".into(),
+        work_place: "either".into(),
+        skills: skills
+            .iter()
+            .map(|(id, level)| (id.to_string(), level.to_string(), String::new()))
+            .collect(),
+        ..ProfileInput::default()
+    };
+    Profile::parse(
+        &input,
+        &Taxonomy::shipped().unwrap(),
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn registration_records_eligibility_consent_and_the_timeline_or_nothing() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let hanako = tenant
+        .register_participant(
+            &record("hanako@example.jp", "はなこ"),
+            EligibilityBasis::WorksInTown,
+            "2026-11",
+        )
+        .await
+        .unwrap();
+    let found = tenant.participant(hanako.id).await.unwrap().unwrap();
+    assert_eq!(found.profile.eligibility_basis, "works");
+    assert!(found.profile.goal_track.is_none());
+    let consents = tenant.consents(hanako.id).await.unwrap();
+    assert_eq!(consents.len(), 1);
+    assert_eq!(consents[0].version, "2026-11");
+    assert_eq!(
+        tenant.case_events(hanako.id).await.unwrap()[0].kind,
+        "registered"
+    );
+
+    let again = tenant
+        .register_participant(
+            &record("hanako@example.jp", "はなこ"),
+            EligibilityBasis::LivesInTown,
+            "2026-11",
+        )
+        .await;
+    assert!(matches!(
+        again,
+        Err(StoreError::Conflict { field: "email" })
+    ));
+    assert_eq!(
+        tenant
+            .search_participants(&ParticipantFilter::default(), 10, 0)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_saved_profile_reads_back_and_keeps_its_goal_history() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let id = tenant
+        .register_participant(
+            &record("a@example.jp", "あ"),
+            EligibilityBasis::LivesInTown,
+            "v1",
+        )
+        .await
+        .unwrap()
+        .id;
+    let first = profile(
+        "own_pace",
+        &[0, 2],
+        "3",
+        &[("spreadsheet", "2"), ("pta-treasurer", "3")],
+    );
+    tenant.save_profile(id, &first, id).await.unwrap();
+    let stored = tenant.participant(id).await.unwrap().unwrap();
+    assert_eq!(stored.profile.availability, first.availability);
+    assert_eq!(stored.profile.goal_track, Some(GoalTrack::OwnPace));
+    assert_eq!(stored.profile.career_gap_months, 36);
+    assert_eq!(stored.skills.len(), 2);
+    tenant
+        .save_profile(
+            id,
+            &profile("full_return", &[0], "3", &[("spreadsheet", "2")]),
+            id,
+        )
+        .await
+        .unwrap();
+    let history: Vec<_> = tenant
+        .goal_track_history(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(g, _)| g)
+        .collect();
+    assert_eq!(history, ["own_pace", "full_return"]);
+}
+
+#[tokio::test]
+async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let coordinator = tenant
+        .create_account(&NewAccountRecord {
+            role: Role::Coordinator,
+            ..record("c@example.jp", "こ")
+        })
+        .await
+        .unwrap();
+    let a = tenant
+        .register_participant(
+            &record("a@example.jp", "あ"),
+            EligibilityBasis::LivesInTown,
+            "v1",
+        )
+        .await
+        .unwrap()
+        .id;
+    let b = tenant
+        .register_participant(
+            &record("b@example.jp", "い"),
+            EligibilityBasis::LivesInTown,
+            "v1",
+        )
+        .await
+        .unwrap()
+        .id;
+    tenant
+        .save_profile(
+            a,
+            &profile("own_pace", &[0, 1], "1", &[("spreadsheet", "2")]),
+            a,
+        )
+        .await
+        .unwrap();
+    tenant
+        .save_profile(
+            b,
+            &profile("start_business", &[4], "8", &[("sewing", "3")]),
+            b,
+        )
+        .await
+        .unwrap();
+    let names = |rows: Vec<store::participant::ParticipantSummary>| {
+        rows.into_iter().map(|r| r.id).collect::<Vec<_>>()
+    };
+    let by = |filter: ParticipantFilter| async move {
+        names(tenant.search_participants(&filter, 10, 0).await.unwrap())
+    };
+    assert_eq!(
+        by(ParticipantFilter {
+            goal_track: Some(GoalTrack::StartBusiness),
+            ..Default::default()
+        })
+        .await,
+        [b.0]
+    );
+    assert_eq!(
+        by(ParticipantFilter {
+            skill_id: Some("spreadsheet".into()),
+            ..Default::default()
+        })
+        .await,
+        [a.0]
+    );
+    assert_eq!(
+        by(ParticipantFilter {
+            free_on: Some("fri".into()),
+            ..Default::default()
+        })
+        .await,
+        [b.0]
+    );
+    assert_eq!(
+        by(ParticipantFilter {
+            min_gap_months: Some(60),
+            ..Default::default()
+        })
+        .await,
+        [b.0]
+    );
+
+    tenant
+        .record_hearing(&NewHearing {
+            participant: a,
+            coordinator: coordinator.id,
+            held_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            goals: "週3日、午前中".into(),
+            worries: String::new(),
+            constraints_confirmed: true,
+            notes: String::new(),
+            confirmed_skills: vec!["spreadsheet".into(), "not-declared".into()],
+            follow_up: Some((
+                NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                "求人の紹介".into(),
+            )),
+        })
+        .await
+        .unwrap();
+    let since = Utc::now() - Duration::days(30);
+    assert_eq!(
+        by(ParticipantFilter {
+            not_contacted_since: Some(since),
+            ..Default::default()
+        })
+        .await,
+        [b.0]
+    );
+    let record = tenant.participant(a).await.unwrap().unwrap();
+    assert!(
+        record.skills[0].verified_at.is_some(),
+        "a confirmed skill is verified"
+    );
+    let due = tenant
+        .follow_ups_due(
+            coordinator.id,
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(due.len(), 1);
+    assert!(
+        tenant
+            .follow_ups_due(
+                coordinator.id,
+                NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+            )
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        tenant
+            .complete_follow_up(due[0].id, coordinator.id)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tenant
+            .complete_follow_up(due[0].id, coordinator.id)
+            .await
+            .unwrap(),
+        "done once"
+    );
+    let kinds: Vec<_> = tenant
+        .case_events(a)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(kinds.contains(&"hearing".to_owned()) && kinds.contains(&"follow_up_done".to_owned()));
+}
+
+#[tokio::test]
+async fn consent_can_be_withdrawn_and_given_again() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let id = tenant
+        .register_participant(
+            &record("a@example.jp", "あ"),
+            EligibilityBasis::LivesInTown,
+            "v1",
+        )
+        .await
+        .unwrap()
+        .id;
+    assert!(tenant.withdraw_privacy_consent(id).await.unwrap());
+    assert!(!tenant.withdraw_privacy_consent(id).await.unwrap());
+    assert!(tenant.consents(id).await.unwrap()[0].withdrawn_at.is_some());
+    tenant.give_privacy_consent(id, "v2").await.unwrap();
+    let consents = tenant.consents(id).await.unwrap();
+    assert_eq!(consents.len(), 2);
+    assert!(consents[0].withdrawn_at.is_none() && consents[0].version == "v2");
+}
