@@ -28,7 +28,7 @@ impl Weekday {
     ];
 
     pub fn new(index: usize) -> Option<Self> {
-        (index < DAYS).then(|| Weekday(index as u8))
+        (index < DAYS).then_some(Weekday(index as u8))
     }
 
     pub fn index(self) -> usize {

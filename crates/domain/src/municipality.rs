@@ -101,7 +101,31 @@ pub enum EligibilityBasis {
     WorksInTown,
 }
 
+impl EligibilityBasis {
+    pub const ALL: [EligibilityBasis; 2] =
+        [EligibilityBasis::LivesInTown, EligibilityBasis::WorksInTown];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EligibilityBasis::LivesInTown => "lives",
+            EligibilityBasis::WorksInTown => "works",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.code() == code)
+    }
+}
+
 impl EligibilityRule {
+    /// The bases a person may give under this rule.
+    pub fn bases(self) -> Vec<EligibilityBasis> {
+        EligibilityBasis::ALL
+            .into_iter()
+            .filter(|b| self.admits(*b))
+            .collect()
+    }
+
     pub const ALL: [EligibilityRule; 3] = [
         EligibilityRule::ResidentsOnly,
         EligibilityRule::WorkersOnly,

@@ -213,12 +213,11 @@ impl Profile {
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let phone = input.phone.trim();
-        if !phone.is_empty()
-            && !(phone
+        let phone_ok = phone.len() <= 20
+            && phone
                 .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '+' || c == ' ')
-                && phone.len() <= 20)
-        {
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '+' || c == ' ');
+        if !phone.is_empty() && !phone_ok {
             errors.add("phone", "phone-invalid");
         }
         let postal_code = if input.postal_code.trim().is_empty() {

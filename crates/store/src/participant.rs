@@ -139,11 +139,8 @@ impl TryFrom<ProfileRow> for StoredProfile {
     }
 }
 
-pub fn basis_code(basis: EligibilityBasis) -> &'static str {
-    match basis {
-        EligibilityBasis::LivesInTown => "lives",
-        EligibilityBasis::WorksInTown => "works",
-    }
+fn basis_code(basis: EligibilityBasis) -> &'static str {
+    basis.code()
 }
 
 /// Appends to a participant's case timeline inside a caller's transaction.

@@ -29,6 +29,9 @@ use crate::page::{Page, render};
 pub enum WebError {
     #[error("not found")]
     NotFound,
+    /// A request no form of ours sends (an unknown action, a malformed value).
+    #[error("bad request")]
+    BadRequest,
     #[error("forbidden")]
     Forbidden,
     #[error("payload too large")]
@@ -50,6 +53,7 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound | WebError::Store(StoreError::NotFound) => StatusCode::NOT_FOUND,
+            WebError::BadRequest => StatusCode::BAD_REQUEST,
             WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::LinkGone | WebError::Store(StoreError::Gone) => StatusCode::GONE,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -27,6 +27,7 @@ mod metrics;
 mod middleware;
 mod operator;
 mod outbox_view;
+mod participant;
 mod public;
 mod role_homes;
 mod router;
@@ -34,4 +35,4 @@ mod town;
 
 pub use config::{DemoLogin, WebConfig};
 pub use metrics::Metrics;
-pub use router::{AppState, Routes, router};
+pub use router::{AppState, Routes, StartError, router};

@@ -44,6 +44,7 @@ const TOWN_OFFICER: &[Role] = &[Role::TownOfficer];
 use Access::{Operator, Public, Town};
 
 /// Every route × method and the access it needs. GET rules also cover HEAD.
+#[rustfmt::skip]
 pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/", Method::GET, Public),
     ("/healthz", Method::GET, Public),
@@ -71,7 +72,12 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
         Town(ANY_TOWN_ROLE),
     ),
     // Participants and organizations
+    ("/{town}/privacy", Method::GET, Public),
     ("/{town}/me/", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/me/profile", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/me/profile", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/me/consent", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/me/consent", Method::POST, Town(PARTICIPANT)),
     ("/{town}/org/", Method::GET, Town(ORGANIZATION)),
     // Coordinators
     ("/{town}/coordinator/", Method::GET, Town(COORDINATOR)),
@@ -90,11 +96,10 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
         Method::GET,
         Town(COORDINATOR),
     ),
-    (
-        "/{town}/coordinator/participants/{id}",
-        Method::GET,
-        Town(COORDINATOR),
-    ),
+    ("/{town}/coordinator/participants/{id}", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/participants/{id}/hearings", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/participants/{id}/follow-ups", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/follow-ups/{id}/done", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/outbox", Method::GET, Town(COORDINATOR)),
     // Town officers
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),

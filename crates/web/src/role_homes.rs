@@ -16,7 +16,6 @@ use crate::town::CurrentTown;
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/{town}/me/", get(participant_home))
         .route("/{town}/org/", get(organization_home))
         .route("/{town}/town/", get(town_officer_home))
 }
@@ -47,25 +46,6 @@ fn role_home(
             lead,
             links,
         },
-    )
-}
-
-async fn participant_home(
-    CurrentTown(town): CurrentTown,
-    SignedIn(account): SignedIn,
-    page: Page,
-) -> Response {
-    let page = page.with_town(&town);
-    let links = vec![(
-        format!("/{}/account/password", town.slug),
-        page.t("password-change-title"),
-    )];
-    role_home(
-        page,
-        "participant-home-heading",
-        "participant-home-lead",
-        &account.display_name,
-        links,
     )
 }
 

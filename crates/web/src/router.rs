@@ -10,8 +10,8 @@ use store::{Store, StoreError};
 use crate::config::WebConfig;
 use crate::metrics::Metrics;
 use crate::{
-    account, assets, coordinator, health, language_switch, middleware, operator, policy, public,
-    role_homes,
+    account, assets, coordinator, health, language_switch, middleware, operator, participant,
+    policy, public, role_homes,
 };
 
 /// What every handler can reach. Cheap to clone.
@@ -22,18 +22,31 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The key that signs CSRF tokens, shared by every app node through the database.
     pub csrf_key: Arc<[u8]>,
+    /// The skills taxonomy, loaded and checked at start.
+    pub taxonomy: Arc<domain::skill::Taxonomy>,
+}
+
+/// Why the web layer could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the skills taxonomy is not valid: {0}")]
+    Taxonomy(#[from] domain::skill::TaxonomyError),
 }
 
 impl AppState {
-    pub async fn new(store: Store, config: WebConfig) -> Result<Self, StoreError> {
+    pub async fn new(store: Store, config: WebConfig) -> Result<Self, StartError> {
         let csrf_key = store
             .server_key("csrf", store::secret::random_token)
             .await?;
+        let taxonomy = Arc::new(domain::skill::Taxonomy::shipped()?);
         Ok(Self {
             store,
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
             csrf_key: Arc::from(csrf_key.into_bytes()),
+            taxonomy,
         })
     }
 }
@@ -86,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         .merge(public::routes())
         .merge(account::routes())
         .merge(role_homes::routes())
+        .merge(participant::routes())
         .merge(coordinator::routes())
         .merge(operator::routes())
         .router

@@ -13,6 +13,7 @@ use axum::routing::{get, post};
 
 pub use form_page::FormPage;
 pub use signin::Scope;
+pub use signup::PRIVACY_POLICY_VERSION;
 
 use crate::router::Routes;
 

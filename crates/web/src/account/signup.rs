@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use domain::account::{NewAccount, NewAccountInput};
+use domain::municipality::EligibilityBasis;
 use domain::{FieldErrors, Municipality, Role};
 use serde::Deserialize;
 use store::StoreError;
@@ -31,7 +32,15 @@ pub struct SignUpForm {
     furigana: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    eligibility: String,
+    #[serde(default)]
+    privacy_consent: String,
 }
+
+/// The version of the privacy statement people agree to at registration; change it when the
+/// statement's text changes.
+pub const PRIVACY_POLICY_VERSION: &str = "2026-11";
 
 fn signup_page(
     town: &Municipality,
@@ -49,6 +58,24 @@ fn signup_page(
         FieldView::new(&page, "password", "password", "", errors)
             .autocomplete("new-password")
             .hint(&page, "field-password-hint"),
+        FieldView::new(&page, "eligibility", "select", &form.eligibility, errors).options(
+            std::iter::once((String::new(), page.t("field-choose")))
+                .chain(town.eligibility.bases().into_iter().map(|b| {
+                    (
+                        b.code().to_owned(),
+                        page.t(&format!("eligibility-basis-{}", b.code())),
+                    )
+                }))
+                .collect(),
+        ),
+        FieldView::new(
+            &page,
+            "privacy_consent",
+            "checkbox",
+            &form.privacy_consent,
+            errors,
+        )
+        .hint(&page, "field-privacy-consent-hint"),
     ];
     let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
     FormPage::new(
@@ -82,9 +109,18 @@ pub async fn submit(
         furigana: &form.furigana,
         password: &form.password,
     });
-    let account = match parsed {
-        Ok(account) => account,
-        Err(errors) => {
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let basis =
+        EligibilityBasis::from_code(&form.eligibility).filter(|b| town.eligibility.admits(*b));
+    if basis.is_none() {
+        errors.add("eligibility", "eligibility-not-admitted");
+    }
+    if form.privacy_consent != "yes" {
+        errors.add("privacy_consent", "privacy-consent-required");
+    }
+    let (account, basis) = match (parsed, basis) {
+        (Ok(account), Some(basis)) if errors.is_empty() => (account, basis),
+        _ => {
             return Ok(
                 signup_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
             );
@@ -102,7 +138,12 @@ pub async fn submit(
         furigana: account.furigana.to_string(),
         password_hash,
     };
-    let created = match state.store.tenant(&town).create_account(&record).await {
+    let created = match state
+        .store
+        .tenant(&town)
+        .register_participant(&record, basis, PRIVACY_POLICY_VERSION)
+        .await
+    {
         Ok(created) => created,
         Err(StoreError::Conflict { field }) => {
             let errors = FieldErrors::single(field, "email-taken");

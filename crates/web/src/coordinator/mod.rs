@@ -1,13 +1,14 @@
 //! The coordinators' pages: their start page, inviting organization members, the participant
 //! list and records (every opening is written to the audit log), and the outbox.
 
+mod casework;
 mod invitations;
 mod participants;
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::auth::SignedIn;
 use crate::error::WebError;
@@ -27,19 +28,49 @@ pub fn routes() -> Routes {
             "/{town}/coordinator/participants/{id}",
             get(participants::show),
         )
+        .route(
+            "/{town}/coordinator/participants/{id}/hearings",
+            post(casework::add_hearing),
+        )
+        .route(
+            "/{town}/coordinator/participants/{id}/follow-ups",
+            post(casework::add_follow_up),
+        )
+        .route(
+            "/{town}/coordinator/follow-ups/{id}/done",
+            post(casework::complete_follow_up),
+        )
         .route("/{town}/coordinator/outbox", get(outbox))
 }
 
+struct DueRow {
+    href: String,
+    name: String,
+    due_on: String,
+    note: String,
+    overdue: bool,
+    done_action: String,
+}
+
 #[derive(askama::Template)]
-#[template(path = "roles/home.html")]
+#[template(path = "coordinator/home.html")]
 struct CoordinatorHome {
     page: Page,
     heading: String,
-    lead: String,
     links: Vec<(String, String)>,
+    due: Vec<DueRow>,
+    back: String,
 }
 
-async fn home(CurrentTown(town): CurrentTown, SignedIn(account): SignedIn, page: Page) -> Response {
+/// How far ahead "my follow-ups due" looks.
+const DUE_WITHIN_DAYS: i64 = 7;
+
+async fn home(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+) -> Result<Response, WebError> {
     let page = page.with_town(&town);
     let base = format!("/{}/coordinator", town.slug);
     let links = vec![
@@ -57,17 +88,33 @@ async fn home(CurrentTown(town): CurrentTown, SignedIn(account): SignedIn, page:
             page.t("password-change-title"),
         ),
     ];
+    let today = domain::local_time::to_jst(chrono::Utc::now()).date_naive();
+    let due = state
+        .store
+        .tenant(&town)
+        .follow_ups_due(account.id, today + chrono::Duration::days(DUE_WITHIN_DAYS))
+        .await?
+        .into_iter()
+        .map(|f| DueRow {
+            href: format!("{base}/participants/{}", f.participant_id),
+            name: f.participant_name,
+            due_on: f.due_on.to_string(),
+            note: f.note,
+            overdue: f.due_on < today,
+            done_action: format!("{base}/follow-ups/{}/done", f.id),
+        })
+        .collect();
     let heading = page.t1("coordinator-home-heading", "name", &account.display_name);
-    let lead = page.t("coordinator-home-lead");
-    render(
+    Ok(render(
         StatusCode::OK,
         &CoordinatorHome {
             page,
             heading,
-            lead,
             links,
+            due,
+            back: format!("{base}/"),
         },
-    )
+    ))
 }
 
 async fn outbox(

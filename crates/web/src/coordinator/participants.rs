@@ -4,14 +4,19 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::Role;
+use chrono::{Duration, Utc};
+use domain::FieldErrors;
 use domain::local_time::to_jst;
+use domain::participant::{AgeBand, GoalTrack};
 use serde::Deserialize;
 use store::account::AccountId;
+use store::participant::{ParticipantFilter, ParticipantRecord};
 
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
+use crate::form::FieldView;
+use crate::i18n::Lang;
 use crate::page::{Page, render};
 use crate::policy;
 use crate::router::AppState;
@@ -19,25 +24,104 @@ use crate::town::CurrentTown;
 
 const PAGE_SIZE: i64 = 50;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Debug, Clone)]
 pub struct ListQuery {
     page: Option<i64>,
+    #[serde(default)]
+    goal: String,
+    #[serde(default)]
+    skill: String,
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    gap: String,
+    #[serde(default)]
+    contact: String,
+}
+
+impl ListQuery {
+    fn filter(&self) -> ParticipantFilter {
+        let (min_gap_months, max_gap_months) = match self.gap.as_str() {
+            "under1" => (None, Some(11)),
+            "1to5" => (Some(12), Some(71)),
+            "over5" => (Some(72), None),
+            _ => (None, None),
+        };
+        ParticipantFilter {
+            goal_track: GoalTrack::from_code(&self.goal),
+            skill_id: Some(self.skill.clone()).filter(|s| !s.is_empty()),
+            free_on: domain::availability::Weekday::from_code(&self.day)
+                .map(|d| d.code().to_owned()),
+            min_gap_months,
+            max_gap_months,
+            not_contacted_since: self
+                .contact
+                .parse::<i64>()
+                .ok()
+                .filter(|d| *d > 0)
+                .map(|days| Utc::now() - Duration::days(days)),
+        }
+    }
+
+    fn query_string(&self, page: i64) -> String {
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("goal", &self.goal)
+            .append_pair("skill", &self.skill)
+            .append_pair("day", &self.day)
+            .append_pair("gap", &self.gap)
+            .append_pair("contact", &self.contact)
+            .append_pair("page", &page.to_string())
+            .finish()
+    }
 }
 
 struct ParticipantRow {
     href: String,
     name: String,
     furigana: String,
-    registered: String,
+    goal: String,
+    gap: String,
+    last_contact: String,
 }
 
 #[derive(askama::Template)]
 #[template(path = "coordinator/participants.html")]
 struct ListPage {
     page: Page,
+    filters: Vec<FieldView>,
     rows: Vec<ParticipantRow>,
     previous_href: Option<String>,
     next_href: Option<String>,
+    action: String,
+}
+
+fn choose(page: &Page, options: Vec<(String, String)>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("filter-any")))
+        .chain(options)
+        .collect()
+}
+
+fn skill_label(state: &AppState, lang: Lang, id: &str) -> String {
+    state.taxonomy.get(id).map_or_else(
+        || id.to_owned(),
+        |s| {
+            if lang == Lang::En {
+                s.label_en.clone()
+            } else {
+                s.label_ja.clone()
+            }
+        },
+    )
+}
+
+pub fn gap_text(page: &Page, months: i64) -> String {
+    page.lang.t_args(
+        "gap-years-months",
+        &[
+            ("years", (months / 12).to_string()),
+            ("months", (months % 12).to_string()),
+        ],
+    )
 }
 
 pub async fn list(
@@ -54,49 +138,334 @@ pub async fn list(
             "participant.list",
             "participant",
             "",
-            &format!("page {number}"),
+            &format!("{:?}", query.filter()),
         )
         .await?;
-    let accounts = state
+    let found = state
         .store
         .tenant(&town)
-        .accounts_with_role(Role::Participant, PAGE_SIZE + 1, (number - 1) * PAGE_SIZE)
+        .search_participants(&query.filter(), PAGE_SIZE + 1, (number - 1) * PAGE_SIZE)
         .await?;
+    let page = page.with_town(&town);
     let base = format!("/{}/coordinator/participants", town.slug);
-    let next_href =
-        (accounts.len() as i64 > PAGE_SIZE).then(|| format!("{base}?page={}", number + 1));
-    let previous_href = (number > 1).then(|| format!("{base}?page={}", number - 1));
-    let rows = accounts
+    let next_href = (found.len() as i64 > PAGE_SIZE)
+        .then(|| format!("{base}?{}", query.query_string(number + 1)));
+    let previous_href = (number > 1).then(|| format!("{base}?{}", query.query_string(number - 1)));
+    let rows = found
         .into_iter()
         .take(PAGE_SIZE as usize)
-        .map(|a| ParticipantRow {
-            href: format!("{base}/{}", a.id.0),
-            name: a.display_name,
-            furigana: a.furigana,
-            registered: to_jst(a.created_at).format("%Y-%m-%d").to_string(),
+        .map(|p| ParticipantRow {
+            href: format!("{base}/{}", p.id),
+            goal: p
+                .goal_track
+                .map(|g| page.t(&format!("goal-{}", g.replace('_', "-"))))
+                .unwrap_or_else(|| page.t("profile-not-filled")),
+            gap: gap_text(&page, i64::from(p.career_gap_months)),
+            last_contact: p
+                .last_contact_at
+                .map(|t| to_jst(t).format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "—".into()),
+            name: p.display_name,
+            furigana: p.furigana,
         })
         .collect();
-    let page = page.with_town(&town);
+    let none = FieldErrors::default();
+    let mut skills: Vec<(String, String)> = state
+        .taxonomy
+        .skills()
+        .iter()
+        .map(|s| {
+            (
+                s.id.as_str().to_owned(),
+                skill_label(&state, page.lang, s.id.as_str()),
+            )
+        })
+        .collect();
+    skills.sort_by(|a, b| a.1.cmp(&b.1));
+    let filters = vec![
+        FieldView::new(&page, "goal", "select", &query.goal, &none)
+            .optional()
+            .options(choose(
+                &page,
+                GoalTrack::ALL
+                    .iter()
+                    .map(|g| {
+                        (
+                            g.code().to_owned(),
+                            page.t(&format!("goal-{}", g.code().replace('_', "-"))),
+                        )
+                    })
+                    .collect(),
+            )),
+        FieldView::new(&page, "skill", "select", &query.skill, &none)
+            .optional()
+            .options(choose(&page, skills)),
+        FieldView::new(&page, "day", "select", &query.day, &none)
+            .optional()
+            .options(choose(
+                &page,
+                domain::availability::Weekday::ALL
+                    .iter()
+                    .map(|d| (d.code().to_owned(), page.t(&format!("day-{}", d.code()))))
+                    .collect(),
+            )),
+        FieldView::new(&page, "gap", "select", &query.gap, &none)
+            .optional()
+            .options(choose(
+                &page,
+                ["under1", "1to5", "over5"]
+                    .iter()
+                    .map(|g| (g.to_string(), page.t(&format!("filter-gap-{g}"))))
+                    .collect(),
+            )),
+        FieldView::new(&page, "contact", "select", &query.contact, &none)
+            .optional()
+            .options(choose(
+                &page,
+                ["14", "30", "90"]
+                    .iter()
+                    .map(|d| (d.to_string(), page.t1("filter-contact-days", "days", d)))
+                    .collect(),
+            )),
+    ];
     Ok(render(
         StatusCode::OK,
         &ListPage {
             page,
+            filters,
             rows,
             previous_href,
             next_href,
+            action: base,
         },
     ))
 }
 
+struct SkillView {
+    id: String,
+    label: String,
+    level: i32,
+    evidence: String,
+    verified: bool,
+}
+
+struct HearingView {
+    held_on: String,
+    coordinator: String,
+    goals: String,
+    worries: String,
+    constraints_confirmed: bool,
+    notes: String,
+}
+
+struct FollowUpView {
+    id: i64,
+    due_on: String,
+    note: String,
+    done: bool,
+}
+
+struct EventView {
+    at: String,
+    text: String,
+    actor: String,
+}
+
 #[derive(askama::Template)]
 #[template(path = "coordinator/participant.html")]
-struct RecordPage {
+pub struct RecordPage {
     page: Page,
+    base: String,
     name: String,
     furigana: String,
     email: String,
-    registered: String,
-    back_href: String,
+    facts: Vec<(String, String)>,
+    windows: Vec<String>,
+    skills: Vec<SkillView>,
+    consent_active: bool,
+    hearings: Vec<HearingView>,
+    follow_ups: Vec<FollowUpView>,
+    events: Vec<EventView>,
+    hearing_fields: Vec<FieldView>,
+    follow_up_fields: Vec<FieldView>,
+    alert: Option<String>,
+    notice: Option<String>,
+}
+
+/// Builds the record page; `errors` belong to the hearing or follow-up form just sent.
+pub async fn record_page(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    record: ParticipantRecord,
+    hearing_form: &super::casework::HearingForm,
+    follow_up_form: &super::casework::FollowUpForm,
+    errors: &FieldErrors,
+) -> Result<RecordPage, WebError> {
+    let tenant = state.store.tenant(town);
+    let id = record.account.id;
+    let p = &record.profile;
+    let yes_no = |b: bool| page.t(if b { "yes" } else { "no" });
+    let children: Vec<String> = AgeBand::ALL
+        .iter()
+        .filter(|b| p.children.count(**b) > 0)
+        .map(|b| {
+            format!(
+                "{} × {}",
+                page.t(&format!("age-band-{}", b.code().replace('_', "-"))),
+                p.children.count(*b)
+            )
+        })
+        .collect();
+    let facts = vec![
+        (
+            page.t("field-eligibility"),
+            page.t(&format!("eligibility-basis-{}", p.eligibility_basis)),
+        ),
+        (
+            page.t("field-goal-track"),
+            p.goal_track
+                .map(|g| page.t(&format!("goal-{}", g.code().replace('_', "-"))))
+                .unwrap_or_else(|| page.t("profile-not-filled")),
+        ),
+        (page.t("field-postal-code"), p.postal_code.clone()),
+        (page.t("field-phone"), p.phone.clone()),
+        (
+            page.t("field-career-gap-years"),
+            gap_text(&page, i64::from(p.career_gap_months)),
+        ),
+        (page.t("field-work-history"), p.work_history.clone()),
+        (
+            page.t("field-max-hours-per-week"),
+            format!("{:.1}", f64::from(p.max_minutes_per_week) / 60.0),
+        ),
+        (
+            page.t("field-earliest-start"),
+            p.earliest_start.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (
+            page.t("field-income-cap"),
+            page.t(&format!("income-cap-{}", p.income_cap.code())),
+        ),
+        (
+            page.t("field-expected-hourly-wage"),
+            p.expected_hourly_wage
+                .map(|w| format!("{w}円"))
+                .unwrap_or_default(),
+        ),
+        (
+            page.t("field-work-place"),
+            page.t(&format!(
+                "work-place-{}",
+                p.work_place.code().replace('_', "-")
+            )),
+        ),
+        (
+            page.t("field-commute-minutes"),
+            p.commute_minutes.to_string(),
+        ),
+        (page.t("field-drives"), yes_no(p.drives)),
+        (
+            page.t("profile-section-children"),
+            if children.is_empty() {
+                page.t("none")
+            } else {
+                children.join("、")
+            },
+        ),
+    ];
+    let windows = p
+        .availability
+        .windows()
+        .iter()
+        .map(|(d, s, e)| {
+            format!(
+                "{} {}–{}",
+                page.t(&format!("day-{}", d.code())),
+                domain::availability::Slot::start_label(*s),
+                domain::availability::Slot::start_label(*e)
+            )
+        })
+        .collect();
+    let skills = record
+        .skills
+        .iter()
+        .map(|s| SkillView {
+            label: skill_label(state, page.lang, &s.skill_id),
+            id: s.skill_id.clone(),
+            level: s.level,
+            evidence: s.evidence.clone(),
+            verified: s.verified_at.is_some(),
+        })
+        .collect();
+    let consent_active = tenant
+        .consents(id)
+        .await?
+        .first()
+        .is_some_and(|c| c.withdrawn_at.is_none());
+    let hearings = tenant
+        .hearings(id)
+        .await?
+        .into_iter()
+        .map(|h| HearingView {
+            held_on: h.held_on.to_string(),
+            coordinator: h.coordinator_name,
+            goals: h.goals,
+            worries: h.worries,
+            constraints_confirmed: h.constraints_confirmed,
+            notes: h.notes,
+        })
+        .collect();
+    let follow_ups = tenant
+        .follow_ups_of(id)
+        .await?
+        .into_iter()
+        .map(|f| FollowUpView {
+            id: f.id,
+            due_on: f.due_on.to_string(),
+            note: f.note,
+            done: f.done_at.is_some(),
+        })
+        .collect();
+    let events = tenant
+        .case_events(id)
+        .await?
+        .into_iter()
+        .map(|e| EventView {
+            at: to_jst(e.at).format("%Y-%m-%d %H:%M").to_string(),
+            text: page.lang.t_args(
+                &format!("event-{}", e.kind.replace('_', "-")),
+                &[("detail", e.summary)],
+            ),
+            actor: e.actor_name.unwrap_or_default(),
+        })
+        .collect();
+    let hearing_fields = super::casework::hearing_fields(&page, hearing_form, errors);
+    let follow_up_fields = super::casework::follow_up_fields(&page, follow_up_form, errors);
+    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    Ok(RecordPage {
+        base: format!("/{}/coordinator/participants/{}", town.slug, id.0),
+        name: record.account.display_name,
+        furigana: record.account.furigana,
+        email: record.account.email,
+        page,
+        facts,
+        windows,
+        skills,
+        consent_active,
+        hearings,
+        follow_ups,
+        events,
+        hearing_fields,
+        follow_up_fields,
+        alert,
+        notice: None,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    done: Option<String>,
 }
 
 pub async fn show(
@@ -106,13 +475,14 @@ pub async fn show(
     Path((_, id)): Path<(String, i64)>,
     page: Page,
     audit: Audit,
+    Query(done): Query<Done>,
 ) -> Result<Response, WebError> {
-    let participant = state
+    let record = state
         .store
         .tenant(&town)
-        .account(AccountId(id))
+        .participant(AccountId(id))
         .await?
-        .filter(|p| policy::may_view_participant(&viewer, p))
+        .filter(|p| policy::may_view_participant(&viewer, &p.account))
         .ok_or(WebError::NotFound)?;
     audit
         .record(
@@ -124,17 +494,20 @@ pub async fn show(
         )
         .await?;
     let page = page.with_town(&town);
-    Ok(render(
-        StatusCode::OK,
-        &RecordPage {
-            page,
-            name: participant.display_name,
-            furigana: participant.furigana,
-            email: participant.email,
-            registered: to_jst(participant.created_at)
-                .format("%Y-%m-%d")
-                .to_string(),
-            back_href: format!("/{}/coordinator/participants", town.slug),
-        },
-    ))
+    let mut view = record_page(
+        &state,
+        &town,
+        page,
+        record,
+        &Default::default(),
+        &Default::default(),
+        &FieldErrors::default(),
+    )
+    .await?;
+    view.notice = match done.done.as_deref() {
+        Some("hearing") => Some(view.page.t("hearing-saved")),
+        Some("follow-up") => Some(view.page.t("follow-up-saved")),
+        _ => None,
+    };
+    Ok(render(StatusCode::OK, &view))
 }

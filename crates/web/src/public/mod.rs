@@ -1,6 +1,7 @@
 //! Pages for everyone, signed in or not: the list of towns and each town's home page.
 
 mod home;
+mod privacy;
 mod towns;
 
 use axum::routing::get;
@@ -12,4 +13,5 @@ pub fn routes() -> Routes {
         .route("/", get(towns::index))
         .route("/{town}", get(home::redirect_to_slash))
         .route("/{town}/", get(home::home))
+        .route("/{town}/privacy", get(privacy::show))
 }

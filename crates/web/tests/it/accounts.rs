@@ -19,6 +19,8 @@ fn signup_fields<'a>(email: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
         ("furigana", "ながいずみ はなこ"),
         ("email", email),
         ("password", PASSWORD),
+        ("eligibility", "lives"),
+        ("privacy_consent", "yes"),
     ]
 }
 

@@ -14,6 +14,8 @@ async fn a_post_without_a_valid_token_changes_nothing() {
         ("furigana", "はなこ"),
         ("email", "hanako@example.jp"),
         ("password", PASSWORD),
+        ("eligibility", "lives"),
+        ("privacy_consent", "yes"),
     ];
     let missing = client.post_raw("/nagaizumi/signup", &fields).await;
     assert_eq!(missing.status, StatusCode::FORBIDDEN);

@@ -86,14 +86,24 @@ impl TestApp {
             furigana: "てすと".to_owned(),
             password_hash: hash_password(PASSWORD),
         };
-        match town {
-            Some(town) => self
+        match (town, role) {
+            (Some(town), Role::Participant) => self
+                .store
+                .tenant(town)
+                .register_participant(
+                    &record,
+                    domain::municipality::EligibilityBasis::LivesInTown,
+                    "test",
+                )
+                .await
+                .unwrap(),
+            (Some(town), _) => self
                 .store
                 .tenant(town)
                 .create_account(&record)
                 .await
                 .unwrap(),
-            None => self.store.create_operator(&record).await.unwrap(),
+            (None, _) => self.store.create_operator(&record).await.unwrap(),
         }
     }
 

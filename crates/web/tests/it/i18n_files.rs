@@ -87,3 +87,120 @@ fn every_error_status_has_a_title_and_a_message() {
         );
     }
 }
+
+/// Keys made at run time from domain values: every value must have its message.
+#[test]
+fn keys_built_from_domain_values_exist() {
+    use domain::availability::Weekday;
+    use domain::participant::{AgeBand, GoalTrack, WorkPlace};
+    let known = keys_of("ja");
+    let dash = |code: &str| code.replace('_', "-");
+    let mut needed: Vec<String> = Vec::new();
+    needed.extend(
+        GoalTrack::ALL
+            .iter()
+            .map(|g| format!("goal-{}", dash(g.code()))),
+    );
+    needed.extend(
+        WorkPlace::ALL
+            .iter()
+            .map(|w| format!("work-place-{}", dash(w.code()))),
+    );
+    needed.extend(
+        AgeBand::ALL
+            .iter()
+            .map(|b| format!("age-band-{}", dash(b.code()))),
+    );
+    needed.extend(Weekday::ALL.iter().map(|d| format!("day-{}", d.code())));
+    needed.extend(
+        domain::skill::GROUPS
+            .iter()
+            .map(|g| format!("skill-group-{g}")),
+    );
+    needed.extend(
+        ["none", "103", "106", "130", "custom"]
+            .iter()
+            .map(|c| format!("income-cap-{c}")),
+    );
+    needed.extend(
+        domain::municipality::EligibilityBasis::ALL
+            .iter()
+            .map(|b| format!("eligibility-basis-{}", b.code())),
+    );
+    needed.extend(
+        domain::municipality::EligibilityRule::ALL
+            .iter()
+            .map(|r| format!("eligibility-{}", dash(r.code()))),
+    );
+    needed.extend(
+        domain::Role::ALL
+            .iter()
+            .map(|r| format!("role-{}", dash(r.code()))),
+    );
+    needed.extend((1..=4).map(|l| format!("skill-level-{l}")));
+    needed.extend(
+        [
+            "registered",
+            "goal_track",
+            "profile_updated",
+            "consent_withdrawn",
+            "consent_given",
+            "hearing",
+            "follow_up_scheduled",
+            "follow_up_done",
+        ]
+        .iter()
+        .map(|k| format!("event-{}", dash(k))),
+    );
+    // Every error code the domain and the handlers report on a field.
+    let mut codes = BTreeSet::new();
+    for dir in [crate_dir().join("src"), crate_dir().join("../domain/src")] {
+        collect_error_codes(&dir, &mut codes);
+    }
+    assert!(codes.len() > 20, "found {codes:?}");
+    needed.extend(codes.iter().map(|c| format!("error-{c}")));
+    let missing: Vec<_> = needed.iter().filter(|k| !known.contains(*k)).collect();
+    assert!(missing.is_empty(), "missing messages: {missing:?}");
+}
+
+/// The second string literal of `add(".."`, `single(".."` and the literals of `code()` match arms.
+fn collect_error_codes(dir: &Path, codes: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect_error_codes(&path, codes);
+            continue;
+        }
+        let whole = std::fs::read_to_string(&path).unwrap();
+        // Only the code itself: a module's tests invent codes on purpose.
+        let text = whole.split("#[cfg(test)]").next().unwrap_or_default();
+        for call in [".add(\"", "::single(\""] {
+            for piece in text.split(call).skip(1) {
+                let mut literals = piece.split('"');
+                let (_field, _comma) = (literals.next(), literals.next());
+                let code = literals.next().unwrap_or_default();
+                let is_code = !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if is_code {
+                    codes.insert(code.to_owned());
+                }
+            }
+        }
+        for marker in [
+            "Error::TooShort => \"",
+            "Error::TooLong => \"",
+            "Error::TooCommon => \"",
+            "Error::Empty => \"",
+            "Error::NotKana => \"",
+            "Error::Length => \"",
+            "Error::Characters => \"",
+            "Error::Reserved => \"",
+        ] {
+            for piece in text.split(marker).skip(1) {
+                codes.insert(piece.split('"').next().unwrap().to_owned());
+            }
+        }
+    }
+}

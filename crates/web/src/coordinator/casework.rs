@@ -1,0 +1,292 @@
+//! Recording hearings and follow-ups from a participant's record, and completing follow-ups.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::{NaiveDate, Utc};
+use domain::FieldErrors;
+use domain::local_time::to_jst;
+use serde::Deserialize;
+use store::account::AccountId;
+use store::casework::NewHearing;
+
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::page::{Page, render};
+use crate::policy;
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(Deserialize, Default, Debug)]
+pub struct HearingForm {
+    #[serde(default)]
+    held_on: String,
+    #[serde(default)]
+    goals: String,
+    #[serde(default)]
+    worries: String,
+    #[serde(default)]
+    constraints_confirmed: String,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    confirm_skill: Vec<String>,
+    #[serde(default)]
+    follow_up_on: String,
+    #[serde(default)]
+    follow_up_note: String,
+}
+
+#[derive(Deserialize, Default, Debug)]
+pub struct FollowUpForm {
+    #[serde(default)]
+    due_on: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub fn hearing_fields(page: &Page, form: &HearingForm, e: &FieldErrors) -> Vec<FieldView> {
+    let held_on = if form.held_on.is_empty() {
+        to_jst(Utc::now()).date_naive().to_string()
+    } else {
+        form.held_on.clone()
+    };
+    vec![
+        FieldView::new(page, "held_on", "date", &held_on, e),
+        FieldView::new(page, "goals", "textarea", &form.goals, e).optional(),
+        FieldView::new(page, "worries", "textarea", &form.worries, e).optional(),
+        FieldView::new(
+            page,
+            "constraints_confirmed",
+            "checkbox",
+            &form.constraints_confirmed,
+            e,
+        )
+        .optional(),
+        FieldView::new(page, "notes", "textarea", &form.notes, e).optional(),
+        FieldView::new(page, "follow_up_on", "date", &form.follow_up_on, e)
+            .optional()
+            .hint(page, "field-follow-up-on-hint"),
+        FieldView::new(page, "follow_up_note", "text", &form.follow_up_note, e).optional(),
+    ]
+}
+
+pub fn follow_up_fields(page: &Page, form: &FollowUpForm, e: &FieldErrors) -> Vec<FieldView> {
+    vec![
+        FieldView::new(page, "due_on", "date", &form.due_on, e),
+        FieldView::new(page, "note", "text", &form.note, e).optional(),
+    ]
+}
+
+fn date(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+}
+
+fn limited(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
+    if value.chars().count() > max {
+        errors.add(field, "too-long");
+    }
+    value.trim().to_owned()
+}
+
+async fn participant_or_404(
+    state: &AppState,
+    town: &domain::Municipality,
+    viewer: &store::account::Account,
+    id: i64,
+) -> Result<store::participant::ParticipantRecord, WebError> {
+    state
+        .store
+        .tenant(town)
+        .participant(AccountId(id))
+        .await?
+        .filter(|p| policy::may_view_participant(viewer, &p.account))
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn add_hearing(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(coordinator): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<HearingForm>,
+) -> Result<Response, WebError> {
+    let record = participant_or_404(&state, &town, &coordinator, id).await?;
+    let mut errors = FieldErrors::default();
+    let today = to_jst(Utc::now()).date_naive();
+    let held_on = match date(&form.held_on) {
+        Some(d) if d <= today => Some(d),
+        Some(_) => {
+            errors.add("held_on", "date-in-future");
+            None
+        }
+        None => {
+            errors.add("held_on", "date-invalid");
+            None
+        }
+    };
+    let goals = limited(&mut errors, "goals", &form.goals, 2000);
+    let worries = limited(&mut errors, "worries", &form.worries, 2000);
+    let notes = limited(&mut errors, "notes", &form.notes, 4000);
+    let follow_up_note = limited(&mut errors, "follow_up_note", &form.follow_up_note, 200);
+    let follow_up = if form.follow_up_on.trim().is_empty() {
+        None
+    } else {
+        match date(&form.follow_up_on) {
+            Some(d) if d >= today => Some((d, follow_up_note)),
+            Some(_) => {
+                errors.add("follow_up_on", "date-in-past");
+                None
+            }
+            None => {
+                errors.add("follow_up_on", "date-invalid");
+                None
+            }
+        }
+    };
+    let Some(held_on) = held_on.filter(|_| errors.is_empty()) else {
+        let page = page.with_town(&town);
+        let view = super::participants::record_page(
+            &state,
+            &town,
+            page,
+            record,
+            &form,
+            &FollowUpForm::default(),
+            &errors,
+        )
+        .await?;
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+    };
+    let hearing = NewHearing {
+        participant: AccountId(id),
+        coordinator: coordinator.id,
+        held_on,
+        goals,
+        worries,
+        constraints_confirmed: form.constraints_confirmed == "yes",
+        notes,
+        confirmed_skills: form.confirm_skill.clone(),
+        follow_up,
+    };
+    let hearing_id = state.store.tenant(&town).record_hearing(&hearing).await?;
+    audit
+        .record(
+            Some(town.id),
+            "participant.hearing_recorded",
+            "hearing",
+            &hearing_id.to_string(),
+            &id.to_string(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/coordinator/participants/{id}?done=hearing",
+        town.slug
+    ))
+    .into_response())
+}
+
+pub async fn add_follow_up(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(coordinator): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<FollowUpForm>,
+) -> Result<Response, WebError> {
+    let record = participant_or_404(&state, &town, &coordinator, id).await?;
+    let mut errors = FieldErrors::default();
+    let note = limited(&mut errors, "note", &form.note, 200);
+    let today = to_jst(Utc::now()).date_naive();
+    let due_on = match date(&form.due_on) {
+        Some(d) if d >= today => Some(d),
+        Some(_) => {
+            errors.add("due_on", "date-in-past");
+            None
+        }
+        None => {
+            errors.add("due_on", "date-invalid");
+            None
+        }
+    };
+    let Some(due_on) = due_on.filter(|_| errors.is_empty()) else {
+        let page = page.with_town(&town);
+        let view = super::participants::record_page(
+            &state,
+            &town,
+            page,
+            record,
+            &HearingForm::default(),
+            &form,
+            &errors,
+        )
+        .await?;
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+    };
+    state
+        .store
+        .tenant(&town)
+        .add_follow_up(AccountId(id), coordinator.id, due_on, &note)
+        .await?;
+    audit
+        .record(
+            Some(town.id),
+            "participant.follow_up_scheduled",
+            "participant",
+            &id.to_string(),
+            &due_on.to_string(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/coordinator/participants/{id}?done=follow-up",
+        town.slug
+    ))
+    .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneForm {
+    #[serde(default)]
+    back: String,
+}
+
+pub async fn complete_follow_up(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(coordinator): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    audit: Audit,
+    Form(form): Form<DoneForm>,
+) -> Result<Response, WebError> {
+    // Completing twice (a double click) is fine: the second does nothing.
+    state
+        .store
+        .tenant(&town)
+        .complete_follow_up(id, coordinator.id)
+        .await?;
+    audit
+        .record(
+            Some(town.id),
+            "participant.follow_up_done",
+            "follow_up",
+            &id.to_string(),
+            "",
+        )
+        .await?;
+    let back = if crate::language_switch::is_local_path(&form.back)
+        && form
+            .back
+            .starts_with(&format!("/{}/coordinator/", town.slug))
+    {
+        form.back
+    } else {
+        format!("/{}/coordinator/", town.slug)
+    };
+    Ok(Redirect::to(&back).into_response())
+}

@@ -1,0 +1,123 @@
+//! `/{town}/me/consent`: the consents a participant has given, and withdrawing or giving the
+//! privacy-policy consent again.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::local_time::to_jst;
+use serde::Deserialize;
+
+use crate::account::PRIVACY_POLICY_VERSION;
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    action: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    done: Option<String>,
+}
+
+struct ConsentRow {
+    kind: String,
+    version: String,
+    given: String,
+    withdrawn: Option<String>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "participant/consent.html")]
+struct ConsentPage {
+    page: Page,
+    rows: Vec<ConsentRow>,
+    active: bool,
+    action: String,
+    privacy_href: String,
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    Query(done): Query<Done>,
+) -> Result<Response, WebError> {
+    let consents = state.store.tenant(&town).consents(account.id).await?;
+    let page = page.with_town(&town);
+    let active = consents.first().is_some_and(|c| c.withdrawn_at.is_none());
+    let format = |at| to_jst(at).format("%Y-%m-%d %H:%M").to_string();
+    let rows = consents
+        .into_iter()
+        .map(|c| ConsentRow {
+            kind: page.t(&format!("consent-kind-{}", c.kind.replace('_', "-"))),
+            version: c.version,
+            given: format(c.given_at),
+            withdrawn: c.withdrawn_at.map(format),
+        })
+        .collect();
+    let notice = match done.done.as_deref() {
+        Some("withdrawn") => Some(page.t("consent-withdrawn-notice")),
+        Some("given") => Some(page.t("consent-given-notice")),
+        _ => None,
+    };
+    Ok(render(
+        StatusCode::OK,
+        &ConsentPage {
+            page,
+            rows,
+            active,
+            action: format!("/{}/me/consent", town.slug),
+            privacy_href: format!("/{}/privacy", town.slug),
+            notice,
+        },
+    ))
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    audit: Audit,
+    Form(form): Form<ChangeForm>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let done = match form.action.as_str() {
+        "withdraw" => {
+            tenant.withdraw_privacy_consent(account.id).await?;
+            "withdrawn"
+        }
+        "give" => {
+            let active = tenant
+                .consents(account.id)
+                .await?
+                .first()
+                .is_some_and(|c| c.withdrawn_at.is_none());
+            if !active {
+                tenant
+                    .give_privacy_consent(account.id, PRIVACY_POLICY_VERSION)
+                    .await?;
+            }
+            "given"
+        }
+        _ => return Err(WebError::BadRequest),
+    };
+    audit
+        .record(
+            Some(town.id),
+            &format!("consent.{done}"),
+            "participant",
+            &account.id.0.to_string(),
+            "",
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/{}/me/consent?done={done}", town.slug)).into_response())
+}

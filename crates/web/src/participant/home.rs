@@ -1,0 +1,51 @@
+//! `/{town}/me/`: the participant's start page, with how complete their profile is.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(askama::Template)]
+#[template(path = "participant/home.html")]
+struct HomePage {
+    page: Page,
+    heading: String,
+    profile_done: bool,
+    consent_withdrawn: bool,
+    base: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let record = tenant
+        .participant(account.id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let consent_withdrawn = tenant
+        .consents(account.id)
+        .await?
+        .first()
+        .is_some_and(|c| c.withdrawn_at.is_some());
+    let page = page.with_town(&town);
+    let heading = page.t1("participant-home-heading", "name", &account.display_name);
+    Ok(render(
+        StatusCode::OK,
+        &HomePage {
+            page,
+            heading,
+            profile_done: record.profile.profile_updated_at.is_some(),
+            consent_withdrawn,
+            base: format!("/{}/me", town.slug),
+        },
+    ))
+}

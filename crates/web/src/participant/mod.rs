@@ -1,0 +1,20 @@
+//! The participant's own pages: their start page, the profile the matching engine reads, and
+//! their consents.
+
+mod consent;
+mod home;
+mod profile;
+
+use axum::routing::get;
+
+use crate::router::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/{town}/me/", get(home::show))
+        .route("/{town}/me/profile", get(profile::show).post(profile::save))
+        .route(
+            "/{town}/me/consent",
+            get(consent::show).post(consent::change),
+        )
+}

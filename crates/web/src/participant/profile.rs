@@ -1,0 +1,523 @@
+//! `/{town}/me/profile`: the profile the matching engine reads. One form in sections; the
+//! availability grid is a table of checkboxes, so it works by tapping, by keyboard and without
+//! JavaScript.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::Utc;
+use domain::FieldErrors;
+use domain::availability::{Slot, Weekday, WeeklyAvailability};
+use domain::income_cap::IncomeCap;
+use domain::local_time::to_jst;
+use domain::participant::{AgeBand, GoalTrack, Profile, ProfileInput, WorkPlace};
+use domain::skill::GROUPS;
+use serde::Deserialize;
+use store::participant::StoredProfile;
+
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+/// The grid shows 06:00–22:00; people rarely work outside it, and a phone shows it whole.
+pub const GRID_FIRST_SLOT: usize = 12;
+pub const GRID_END_SLOT: usize = 44;
+/// Empty skill rows offered below the person's skills.
+const BLANK_SKILL_ROWS: usize = 3;
+
+#[derive(Deserialize, Default, Debug)]
+pub struct ProfileForm {
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    postal_code: String,
+    #[serde(default)]
+    goal_track: String,
+    #[serde(default)]
+    work_history: String,
+    #[serde(default)]
+    career_gap_years: String,
+    #[serde(default)]
+    career_gap_months: String,
+    #[serde(default)]
+    slot: Vec<String>,
+    #[serde(default)]
+    max_hours_per_week: String,
+    #[serde(default)]
+    earliest_start: String,
+    #[serde(default)]
+    income_cap: String,
+    #[serde(default)]
+    income_cap_yen: String,
+    #[serde(default)]
+    expected_hourly_wage: String,
+    #[serde(default)]
+    work_place: String,
+    #[serde(default)]
+    commute_minutes: String,
+    #[serde(default)]
+    drives: String,
+    #[serde(default)]
+    children_age0: String,
+    #[serde(default)]
+    children_age1_2: String,
+    #[serde(default)]
+    children_age3_5: String,
+    #[serde(default)]
+    children_school: String,
+    #[serde(default)]
+    skill_id: Vec<String>,
+    #[serde(default)]
+    skill_level: Vec<String>,
+    #[serde(default)]
+    skill_evidence: Vec<String>,
+}
+
+impl ProfileForm {
+    fn availability(&self) -> WeeklyAvailability {
+        let mut availability = WeeklyAvailability::empty();
+        for value in &self.slot {
+            if let Some((day, half_hour)) = value.split_once('-')
+                && let (Some(day), Ok(half_hour)) =
+                    (Weekday::from_code(day), half_hour.parse::<usize>())
+                && (GRID_FIRST_SLOT..GRID_END_SLOT).contains(&half_hour)
+            {
+                availability.set(Slot { day, half_hour }, true);
+            }
+        }
+        availability
+    }
+
+    fn to_input(&self) -> ProfileInput {
+        let skills = self
+            .skill_id
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !id.trim().is_empty())
+            .map(|(i, id)| {
+                (
+                    id.clone(),
+                    self.skill_level.get(i).cloned().unwrap_or_default(),
+                    self.skill_evidence.get(i).cloned().unwrap_or_default(),
+                )
+            })
+            .collect();
+        ProfileInput {
+            phone: self.phone.clone(),
+            postal_code: self.postal_code.clone(),
+            goal_track: self.goal_track.clone(),
+            work_history: self.work_history.clone(),
+            career_gap_years: self.career_gap_years.clone(),
+            career_gap_months: self.career_gap_months.clone(),
+            availability: self.availability(),
+            max_hours_per_week: self.max_hours_per_week.clone(),
+            earliest_start: self.earliest_start.clone(),
+            income_cap: self.income_cap.clone(),
+            income_cap_yen: self.income_cap_yen.clone(),
+            expected_hourly_wage: self.expected_hourly_wage.clone(),
+            work_place: self.work_place.clone(),
+            commute_minutes: self.commute_minutes.clone(),
+            drives: self.drives == "yes",
+            children: [
+                self.children_age0.clone(),
+                self.children_age1_2.clone(),
+                self.children_age3_5.clone(),
+                self.children_school.clone(),
+            ],
+            skills,
+        }
+    }
+
+    fn from_stored(profile: &StoredProfile, skills: &[store::participant::StoredSkill]) -> Self {
+        let slot = (0..7)
+            .filter_map(Weekday::new)
+            .flat_map(|day| (0..48).map(move |half_hour| Slot { day, half_hour }))
+            .filter(|s| profile.availability.is_free(*s))
+            .map(|s| format!("{}-{}", s.day.code(), s.half_hour))
+            .collect();
+        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        Self {
+            phone: profile.phone.clone(),
+            postal_code: profile.postal_code.clone(),
+            goal_track: profile
+                .goal_track
+                .map(|g| g.code().to_owned())
+                .unwrap_or_default(),
+            work_history: profile.work_history.clone(),
+            career_gap_years: (profile.career_gap_months / 12).to_string(),
+            career_gap_months: (profile.career_gap_months % 12).to_string(),
+            slot,
+            max_hours_per_week: (profile.max_minutes_per_week / 60).to_string(),
+            earliest_start: profile
+                .earliest_start
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            income_cap: profile.income_cap.code().to_owned(),
+            income_cap_yen: match profile.income_cap {
+                IncomeCap::Custom(yen) => yen.to_string(),
+                _ => String::new(),
+            },
+            expected_hourly_wage: opt(profile.expected_hourly_wage),
+            work_place: profile.work_place.code().to_owned(),
+            commute_minutes: profile.commute_minutes.to_string(),
+            drives: if profile.drives {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            children_age0: profile.children.0[0].to_string(),
+            children_age1_2: profile.children.0[1].to_string(),
+            children_age3_5: profile.children.0[2].to_string(),
+            children_school: profile.children.0[3].to_string(),
+            skill_id: skills.iter().map(|s| s.skill_id.clone()).collect(),
+            skill_level: skills.iter().map(|s| s.level.to_string()).collect(),
+            skill_evidence: skills.iter().map(|s| s.evidence.clone()).collect(),
+        }
+    }
+}
+
+/// One row of the availability grid: a time and a checkbox per day.
+struct GridRow {
+    label: String,
+    cells: Vec<GridCell>,
+}
+
+struct GridCell {
+    value: String,
+    checked: bool,
+    label: String,
+}
+
+struct SkillRow {
+    index: usize,
+    selected: String,
+    level: String,
+    evidence: String,
+}
+
+struct SkillGroup {
+    label: String,
+    skills: Vec<(String, String)>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "participant/profile.html")]
+struct ProfilePage {
+    page: Page,
+    action: String,
+    notice: Option<String>,
+    alert: Option<String>,
+    basics: Vec<FieldView>,
+    experience: Vec<FieldView>,
+    time: Vec<FieldView>,
+    income: Vec<FieldView>,
+    place: Vec<FieldView>,
+    children: Vec<FieldView>,
+    days: Vec<String>,
+    grid: Vec<GridRow>,
+    availability_error: Option<String>,
+    skill_rows: Vec<SkillRow>,
+    skill_groups: Vec<SkillGroup>,
+    skills_error: Option<String>,
+    levels: Vec<(String, String)>,
+    cap_summary: Option<String>,
+}
+
+fn options(page: &Page, prefix: &str, codes: &[&str]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("field-choose")))
+        .chain(codes.iter().map(|c| {
+            (
+                c.to_string(),
+                page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
+            )
+        }))
+        .collect()
+}
+
+fn profile_page(
+    state: &AppState,
+    page: Page,
+    action: String,
+    form: &ProfileForm,
+    errors: &FieldErrors,
+) -> ProfilePage {
+    let e = errors;
+    let basics = vec![
+        FieldView::new(&page, "postal_code", "text", &form.postal_code, e)
+            .hint(&page, "field-postal-code-hint")
+            .autocomplete("postal-code"),
+        FieldView::new(&page, "phone", "tel", &form.phone, e)
+            .optional()
+            .hint(&page, "field-phone-hint")
+            .autocomplete("tel"),
+        FieldView::new(&page, "goal_track", "select", &form.goal_track, e).options(options(
+            &page,
+            "goal",
+            &GoalTrack::ALL.map(|g| g.code()),
+        )),
+    ];
+    let experience = vec![
+        FieldView::new(&page, "work_history", "textarea", &form.work_history, e)
+            .optional()
+            .hint(&page, "field-work-history-hint"),
+        FieldView::new(
+            &page,
+            "career_gap_years",
+            "number",
+            &form.career_gap_years,
+            e,
+        )
+        .optional()
+        .hint(&page, "field-career-gap-hint"),
+        FieldView::new(
+            &page,
+            "career_gap_months",
+            "number",
+            &form.career_gap_months,
+            e,
+        )
+        .optional(),
+    ];
+    let time = vec![
+        FieldView::new(
+            &page,
+            "max_hours_per_week",
+            "number",
+            &form.max_hours_per_week,
+            e,
+        ),
+        FieldView::new(&page, "earliest_start", "date", &form.earliest_start, e).optional(),
+    ];
+    let income = vec![
+        FieldView::new(&page, "income_cap", "select", &form.income_cap, e)
+            .options(options(
+                &page,
+                "income-cap",
+                &["none", "103", "106", "130", "custom"],
+            ))
+            .hint(&page, "field-income-cap-hint"),
+        FieldView::new(&page, "income_cap_yen", "number", &form.income_cap_yen, e).optional(),
+        FieldView::new(
+            &page,
+            "expected_hourly_wage",
+            "number",
+            &form.expected_hourly_wage,
+            e,
+        )
+        .optional()
+        .hint(&page, "field-expected-hourly-wage-hint"),
+    ];
+    let place = vec![
+        FieldView::new(&page, "work_place", "select", &form.work_place, e).options(options(
+            &page,
+            "work-place",
+            &WorkPlace::ALL.map(|w| w.code()),
+        )),
+        FieldView::new(&page, "commute_minutes", "number", &form.commute_minutes, e).optional(),
+        FieldView::new(&page, "drives", "checkbox", &form.drives, e).optional(),
+    ];
+    let child_values = [
+        &form.children_age0,
+        &form.children_age1_2,
+        &form.children_age3_5,
+        &form.children_school,
+    ];
+    let children = AgeBand::ALL
+        .iter()
+        .zip([
+            "children_age0",
+            "children_age1_2",
+            "children_age3_5",
+            "children_school",
+        ])
+        .zip(child_values)
+        .map(|((_, name), value)| FieldView::new(&page, name, "number", value, e).optional())
+        .collect();
+
+    let availability = form.availability();
+    let days: Vec<String> = Weekday::ALL
+        .iter()
+        .map(|d| page.t(&format!("day-{}", d.code())))
+        .collect();
+    let grid = (GRID_FIRST_SLOT..GRID_END_SLOT)
+        .map(|half_hour| GridRow {
+            label: Slot::start_label(half_hour),
+            cells: Weekday::ALL
+                .iter()
+                .map(|day| GridCell {
+                    value: format!("{}-{half_hour}", day.code()),
+                    checked: availability.is_free(Slot {
+                        day: *day,
+                        half_hour,
+                    }),
+                    label: format!("{} {}", days[day.index()], Slot::start_label(half_hour)),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let mut skill_rows: Vec<SkillRow> = form
+        .skill_id
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !id.is_empty())
+        .map(|(i, id)| SkillRow {
+            index: i,
+            selected: id.clone(),
+            level: form.skill_level.get(i).cloned().unwrap_or_default(),
+            evidence: form.skill_evidence.get(i).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let next = skill_rows.len();
+    skill_rows.extend((0..BLANK_SKILL_ROWS).map(|k| SkillRow {
+        index: next + k,
+        selected: String::new(),
+        level: "2".into(),
+        evidence: String::new(),
+    }));
+    let skill_groups = state
+        .taxonomy
+        .by_group()
+        .into_iter()
+        .map(|(order, skills)| SkillGroup {
+            label: page.t(&format!(
+                "skill-group-{}",
+                GROUPS.get(order).copied().unwrap_or("other")
+            )),
+            skills: skills
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.id.as_str().to_owned(),
+                        if page.lang == crate::i18n::Lang::En {
+                            s.label_en.clone()
+                        } else {
+                            s.label_ja.clone()
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let levels = (1..=4)
+        .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
+        .collect();
+
+    let cap_summary =
+        IncomeCap::from_code(&form.income_cap, form.income_cap_yen.trim().parse().ok())
+            .zip(form.expected_hourly_wage.trim().parse::<u32>().ok())
+            .and_then(|(cap, wage)| cap.max_weekly_minutes(wage).map(|m| (wage, m)))
+            .map(|(wage, minutes)| {
+                page.lang.t_args(
+                    "income-cap-summary",
+                    &[
+                        ("wage", wage.to_string()),
+                        ("hours", format!("{:.1}", f64::from(minutes) / 60.0)),
+                    ],
+                )
+            });
+    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    ProfilePage {
+        availability_error: errors
+            .code_for("availability")
+            .map(|c| page.t(&format!("error-{c}"))),
+        skills_error: errors
+            .code_for("skills")
+            .map(|c| page.t(&format!("error-{c}"))),
+        page,
+        action,
+        notice: None,
+        alert,
+        basics,
+        experience,
+        time,
+        income,
+        place,
+        children,
+        days,
+        grid,
+        skill_rows,
+        skill_groups,
+        levels,
+        cap_summary,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    done: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    Query(done): Query<Done>,
+) -> Result<Response, WebError> {
+    let record = state
+        .store
+        .tenant(&town)
+        .participant(account.id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let page = page.with_town(&town);
+    let form = ProfileForm::from_stored(&record.profile, &record.skills);
+    let mut view = profile_page(
+        &state,
+        page,
+        format!("/{}/me/profile", town.slug),
+        &form,
+        &FieldErrors::default(),
+    );
+    if done.done.as_deref() == Some("saved") {
+        view.notice = Some(view.page.t("profile-saved"));
+    }
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<ProfileForm>,
+) -> Result<Response, WebError> {
+    let today = to_jst(Utc::now()).date_naive();
+    match Profile::parse(&form.to_input(), &state.taxonomy, today) {
+        Ok(profile) => {
+            state
+                .store
+                .tenant(&town)
+                .save_profile(account.id, &profile, account.id)
+                .await?;
+            audit
+                .record(
+                    Some(town.id),
+                    "participant.profile_saved",
+                    "participant",
+                    &account.id.0.to_string(),
+                    "",
+                )
+                .await?;
+            Ok(Redirect::to(&format!("/{}/me/profile?done=saved", town.slug)).into_response())
+        }
+        Err(errors) => {
+            let page = page.with_town(&town);
+            let view = profile_page(
+                &state,
+                page,
+                format!("/{}/me/profile", town.slug),
+                &form,
+                &errors,
+            );
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
+}
