@@ -12,6 +12,7 @@ mod home;
 mod i18n_files;
 mod invitations;
 mod mail_delivery;
+mod participants;
 mod policy_matrix;
 mod reset;
 mod security_headers;

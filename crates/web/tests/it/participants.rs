@@ -1,0 +1,426 @@
+use axum::http::StatusCode;
+use chrono::{Duration, Utc};
+use domain::Role;
+use domain::municipality::MunicipalityInput;
+use domain::{Municipality, NewMunicipality};
+use store::account::AccountId;
+
+use crate::harness::{PASSWORD, TestApp};
+
+const PROFILE: &str = "/nagaizumi/me/profile";
+
+async fn town_with_rule(app: &TestApp, rule: &str) -> Municipality {
+    let town = NewMunicipality::parse(&MunicipalityInput {
+        slug: "nagaizumi",
+        name_ja: "長泉町",
+        name_en: "Nagaizumi Town",
+        eligibility: rule,
+        fiscal_year_start: "4",
+        contact_email: "office@example.jp",
+        contact_phone: "",
+    })
+    .unwrap();
+    app.store.create_municipality(&town).await.unwrap()
+}
+
+#[tokio::test]
+async fn registration_checks_the_towns_rule_and_needs_consent() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents").await;
+    let client = app.client();
+    let form = client.get("/nagaizumi/signup").await;
+    assert!(form.body.contains(r#"value="lives""#));
+    assert!(
+        !form.body.contains(r#"value="works""#),
+        "a residents-only town offers only residence"
+    );
+    let fields = [
+        ("display_name", "花子"),
+        ("furigana", "はなこ"),
+        ("email", "hanako@example.jp"),
+        ("password", PASSWORD),
+        ("eligibility", "works"),
+    ];
+    let refused = client
+        .submit("/nagaizumi/signup", "/nagaizumi/signup", &fields)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("この町の事業に参加できる条件を選んでください。")
+    );
+    assert!(
+        refused
+            .body
+            .contains("個人情報の取り扱いへの同意が必要です")
+    );
+    assert!(
+        app.store
+            .tenant(&town)
+            .account_by_email("hanako@example.jp")
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let mut ok = fields.to_vec();
+    ok[4] = ("eligibility", "lives");
+    ok.push(("privacy_consent", "yes"));
+    let done = client
+        .submit("/nagaizumi/signup", "/nagaizumi/signup", &ok)
+        .await;
+    assert_eq!(done.location(), "/nagaizumi/me/");
+    let me = client.get("/nagaizumi/me/").await;
+    assert!(me.body.contains("まず、プロフィールを入力してください"));
+}
+
+fn profile_fields() -> Vec<(&'static str, &'static str)> {
+    let mut fields = vec![
+        ("postal_code", "411-0943"),
+        ("goal_track", "own_pace"),
+        ("work_history", "事務職5年、PTA会計2年"),
+        ("career_gap_years", "6"),
+        ("career_gap_months", "0"),
+        ("max_hours_per_week", "9"),
+        ("income_cap", "103"),
+        ("expected_hourly_wage", "1100"),
+        ("work_place", "either"),
+        ("commute_minutes", "20"),
+        ("children_age1_2", "1"),
+        ("skill_id", "spreadsheet"),
+        ("skill_level", "2"),
+        ("skill_evidence", "町内会の名簿づくり"),
+        ("skill_id", "pta-treasurer"),
+        ("skill_level", "3"),
+        ("skill_evidence", ""),
+        ("skill_id", ""),
+        ("skill_level", "2"),
+        ("skill_evidence", ""),
+    ];
+    // Monday to Friday, 9:00 to 12:00.
+    for day in [
+        "mon-18", "mon-19", "mon-20", "mon-21", "mon-22", "mon-23", "wed-18", "wed-19", "wed-20",
+        "wed-21", "wed-22", "wed-23", "fri-18", "fri-19", "fri-20", "fri-21", "fri-22", "fri-23",
+    ] {
+        fields.push(("slot", day));
+    }
+    fields
+}
+
+#[tokio::test]
+async fn a_parent_fills_the_profile_and_reads_it_back() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    let parent = app
+        .add_account(Some(&town), Role::Participant, "hanako@example.jp", "花子")
+        .await;
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", "hanako@example.jp", PASSWORD)
+        .await;
+    let form = client.get(PROFILE).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains(r#"aria-label="月 09:00""#),
+        "every grid cell has a name"
+    );
+    assert!(
+        form.body
+            .contains("育児・家事・介護・地域活動で身につけたこと"),
+        "care-derived skills are offered"
+    );
+
+    let saved = client.submit(PROFILE, PROFILE, &profile_fields()).await;
+    assert_eq!(
+        saved.location(),
+        "/nagaizumi/me/profile?done=saved",
+        "{}",
+        saved.body
+    );
+    let record = app
+        .store
+        .tenant(&town)
+        .participant(parent.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.profile.availability.minutes(), 9 * 60);
+    assert_eq!(record.profile.max_minutes_per_week, 9 * 60);
+    assert_eq!(record.profile.career_gap_months, 72);
+    assert_eq!(record.skills.len(), 2);
+
+    let again = client.get("/nagaizumi/me/profile?done=saved").await;
+    assert!(again.body.contains("プロフィールを保存しました。"));
+    assert!(
+        again
+            .body
+            .contains(r#"value="wed-20" aria-label="水 10:00" checked"#)
+    );
+    assert!(
+        again
+            .body
+            .contains("時給1100円の場合、1週間に約18.0時間までなら上限を超えません。")
+    );
+}
+
+#[tokio::test]
+async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    let parent = app
+        .add_account(Some(&town), Role::Participant, "hanako@example.jp", "花子")
+        .await;
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", "hanako@example.jp", PASSWORD)
+        .await;
+    let bad = [
+        ("postal_code", "411"),
+        ("goal_track", "own_pace"),
+        ("max_hours_per_week", "61"),
+        ("income_cap", "130"),
+        ("work_place", "either"),
+        ("skill_id", "no-such-skill"),
+        ("skill_level", "2"),
+        ("skill_evidence", ""),
+    ];
+    let response = client.submit(PROFILE, PROFILE, &bad).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "7桁の郵便番号を入力してください",
+        "1週間に60時間を超える時間は入力できません。",
+        "年収の上限を選んだときは、想定する時給も入力してください。",
+        "一覧にないスキル、またはレベルが選ばれています。",
+    ] {
+        assert!(response.body.contains(message), "{message}");
+    }
+    assert!(
+        response.body.contains(r#"value="411""#),
+        "typed values are kept"
+    );
+    let no_time = [
+        ("postal_code", "411-0943"),
+        ("goal_track", "own_pace"),
+        ("max_hours_per_week", "10"),
+        ("income_cap", "none"),
+        ("work_place", "either"),
+    ];
+    let response = client.submit(PROFILE, PROFILE, &no_time).await;
+    assert!(
+        response
+            .body
+            .contains("働ける時間帯を1つ以上選んでください。")
+    );
+    let record = app
+        .store
+        .tenant(&town)
+        .participant(parent.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        record.profile.profile_updated_at.is_none(),
+        "nothing was saved"
+    );
+}
+
+#[tokio::test]
+async fn consent_is_viewed_withdrawn_and_given_again() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    let parent = app
+        .add_account(Some(&town), Role::Participant, "hanako@example.jp", "花子")
+        .await;
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", "hanako@example.jp", PASSWORD)
+        .await;
+    let page = client.get("/nagaizumi/me/consent").await;
+    assert!(page.body.contains("個人情報の取り扱い"));
+    let withdrawn = client
+        .submit(
+            "/nagaizumi/me/consent",
+            "/nagaizumi/me/consent",
+            &[("action", "withdraw")],
+        )
+        .await;
+    assert_eq!(withdrawn.location(), "/nagaizumi/me/consent?done=withdrawn");
+    assert!(
+        client
+            .get("/nagaizumi/me/")
+            .await
+            .body
+            .contains("同意を取り消しています")
+    );
+    let consents = app.store.tenant(&town).consents(parent.id).await.unwrap();
+    assert!(consents[0].withdrawn_at.is_some());
+    client
+        .submit(
+            "/nagaizumi/me/consent",
+            "/nagaizumi/me/consent",
+            &[("action", "give")],
+        )
+        .await;
+    assert_eq!(
+        app.store
+            .tenant(&town)
+            .consents(parent.id)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    let bogus = client
+        .submit(
+            "/nagaizumi/me/consent",
+            "/nagaizumi/me/consent",
+            &[("action", "delete-everything")],
+        )
+        .await;
+    assert_eq!(bogus.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_coordinator_records_a_hearing_and_sees_the_follow_up_due() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    app.add_account(
+        Some(&town),
+        Role::Coordinator,
+        "coord@example.jp",
+        "調整 恵",
+    )
+    .await;
+    let parent = app
+        .add_account(
+            Some(&town),
+            Role::Participant,
+            "hanako@example.jp",
+            "長泉 花子",
+        )
+        .await;
+    let parent_client = app.client();
+    parent_client
+        .sign_in("/nagaizumi/login", "hanako@example.jp", PASSWORD)
+        .await;
+    parent_client
+        .submit(PROFILE, PROFILE, &profile_fields())
+        .await;
+
+    let coordinator = app.client();
+    coordinator
+        .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
+        .await;
+    let filtered = coordinator
+        .get("/nagaizumi/coordinator/participants?skill=pta-treasurer&day=wed&goal=own_pace")
+        .await;
+    assert!(filtered.body.contains("長泉 花子"));
+    let none = coordinator
+        .get("/nagaizumi/coordinator/participants?day=sat")
+        .await;
+    assert!(!none.body.contains("長泉 花子"));
+
+    let record_path = format!("/nagaizumi/coordinator/participants/{}", parent.id.0);
+    let hearing_path = format!("{record_path}/hearings");
+    let tomorrow = (Utc::now() + Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let future = (Utc::now() + Duration::days(3))
+        .format("%Y-%m-%d")
+        .to_string();
+    let bad = coordinator
+        .submit(&record_path, &hearing_path, &[("held_on", future.as_str())])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("今日までの日付を入力してください。"));
+
+    let today = domain::local_time::to_jst(Utc::now())
+        .format("%Y-%m-%d")
+        .to_string();
+    let done = coordinator
+        .submit(
+            &record_path,
+            &hearing_path,
+            &[
+                ("held_on", today.as_str()),
+                ("goals", "午前中に週3日"),
+                ("constraints_confirmed", "yes"),
+                ("confirm_skill", "pta-treasurer"),
+                ("follow_up_on", tomorrow.as_str()),
+                ("follow_up_note", "事務の求人を紹介する"),
+            ],
+        )
+        .await;
+    assert_eq!(done.location(), format!("{record_path}?done=hearing"));
+    let record = coordinator.get(done.location()).await;
+    assert!(record.body.contains("ヒアリングを記録しました。"));
+    assert!(record.body.contains("午前中に週3日"));
+    assert!(record.body.contains("確認済み"));
+    assert!(
+        record.body.contains("ヒアリング（"),
+        "the timeline shows the hearing"
+    );
+
+    let home = coordinator.get("/nagaizumi/coordinator/").await;
+    assert!(home.body.contains("事務の求人を紹介する") && home.body.contains("長泉 花子"));
+    let verified = app
+        .store
+        .tenant(&town)
+        .participant(AccountId(parent.id.0))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        verified
+            .skills
+            .iter()
+            .any(|s| s.skill_id == "pta-treasurer" && s.verified_at.is_some())
+    );
+    assert!(
+        verified
+            .skills
+            .iter()
+            .any(|s| s.skill_id == "spreadsheet" && s.verified_at.is_none())
+    );
+
+    let action = home
+        .body
+        .split("/follow-ups/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let completed = coordinator
+        .post_raw(
+            &format!("/nagaizumi/coordinator/follow-ups/{action}/done"),
+            &[
+                ("csrf_token", &home.csrf()),
+                ("back", "/nagaizumi/coordinator/"),
+            ],
+        )
+        .await;
+    assert_eq!(completed.location(), "/nagaizumi/coordinator/");
+    assert!(
+        coordinator
+            .get("/nagaizumi/coordinator/")
+            .await
+            .body
+            .contains("近日中のフォローアップはありません。")
+    );
+}
+
+#[tokio::test]
+async fn the_privacy_statement_says_what_is_never_collected() {
+    let app = TestApp::new().await;
+    town_with_rule(&app, "residents_or_workers").await;
+    let page = app.get("/nagaizumi/privacy").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("要配慮個人情報"));
+    let english = app
+        .get_with("/nagaizumi/privacy", ("accept-language", "en"))
+        .await;
+    assert!(english.body.contains("We never collect health information"));
+}
