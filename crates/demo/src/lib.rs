@@ -301,7 +301,7 @@ pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreE
             }
         };
         let profile = Profile::parse(
-            &profile_input(&PATTERNS[pattern], number),
+            &profile_input(&PATTERNS[pattern], number, name, furigana),
             &taxonomy,
             Utc::now().date_naive(),
         )
@@ -336,7 +336,7 @@ pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreE
 }
 
 /// The profile form as a demo person would fill it in.
-fn profile_input(pattern: &Pattern, number: usize) -> ProfileInput {
+fn profile_input(pattern: &Pattern, number: usize, name: &str, furigana: &str) -> ProfileInput {
     let mut availability = WeeklyAvailability::empty();
     for (first, last, start, end) in pattern.windows {
         for day in *first..=*last {
@@ -345,6 +345,8 @@ fn profile_input(pattern: &Pattern, number: usize) -> ProfileInput {
         }
     }
     ProfileInput {
+        display_name: name.into(),
+        furigana: furigana.into(),
         postal_code: format!("411-09{:02}", 31 + number % 20),
         goal_track: pattern.goal.into(),
         work_history: pattern.history.into(),

@@ -28,6 +28,20 @@ pub fn normalize_email(raw: &str) -> String {
     raw.trim().to_lowercase()
 }
 
+/// A person's name as shown: required, at most 60 characters; the error is on `display_name`.
+pub fn parse_display_name(errors: &mut FieldErrors, raw: &str) -> Option<String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        errors.add("display_name", "required");
+        None
+    } else if name.chars().count() > 60 {
+        errors.add("display_name", "too-long");
+        None
+    } else {
+        Some(name.to_owned())
+    }
+}
+
 impl NewAccount {
     pub fn parse(input: &NewAccountInput<'_>) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -37,12 +51,7 @@ impl NewAccount {
         } else if !looks_like_email(&email) {
             errors.add("email", "email-invalid");
         }
-        let display_name = input.display_name.trim();
-        if display_name.is_empty() {
-            errors.add("display_name", "required");
-        } else if display_name.chars().count() > 60 {
-            errors.add("display_name", "too-long");
-        }
+        let display_name = parse_display_name(&mut errors, input.display_name).unwrap_or_default();
         let furigana = Furigana::parse(input.furigana)
             .map_err(|e| errors.add("furigana", e.code()))
             .ok();
@@ -52,7 +61,7 @@ impl NewAccount {
         match furigana {
             Some(furigana) if errors.is_empty() => Ok(Self {
                 email,
-                display_name: display_name.to_owned(),
+                display_name,
                 furigana,
                 password: input.password.to_owned(),
             }),

@@ -5,8 +5,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::account::parse_display_name;
 use crate::availability::WeeklyAvailability;
 use crate::field_errors::FieldErrors;
+use crate::furigana::Furigana;
 use crate::income_cap::IncomeCap;
 use crate::skill::{SkillId, SkillLevel, Taxonomy};
 
@@ -124,6 +126,8 @@ pub const MAX_HOURS_PER_WEEK: u32 = 60;
 /// A parsed profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
+    pub display_name: String,
+    pub furigana: Furigana,
     pub phone: String,
     pub postal_code: String,
     pub goal_track: GoalTrack,
@@ -144,6 +148,8 @@ pub struct Profile {
 /// The profile form as typed; every field is text.
 #[derive(Debug, Clone, Default)]
 pub struct ProfileInput {
+    pub display_name: String,
+    pub furigana: String,
     pub phone: String,
     pub postal_code: String,
     pub goal_track: String,
@@ -212,6 +218,10 @@ impl Profile {
         today: NaiveDate,
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
+        let display_name = parse_display_name(&mut errors, &input.display_name);
+        let furigana = Furigana::parse(&input.furigana)
+            .map_err(|e| errors.add("furigana", e.code()))
+            .ok();
         let phone = input.phone.trim();
         let phone_ok = phone.len() <= 20
             && phone
@@ -351,26 +361,32 @@ impl Profile {
                 });
             }
         }
-        match (goal_track, income_cap, work_place) {
-            (Some(goal_track), Some(income_cap), Some(work_place)) if errors.is_empty() => {
-                Ok(Profile {
-                    phone: phone.to_owned(),
-                    postal_code,
-                    goal_track,
-                    work_history,
-                    career_gap_months,
-                    availability: input.availability,
-                    max_minutes_per_week: max_hours.unwrap_or(0) * 60,
-                    earliest_start,
-                    income_cap,
-                    expected_hourly_wage,
-                    work_place,
-                    commute_minutes: commute_minutes.unwrap_or(0),
-                    drives: input.drives,
-                    children: Children(children),
-                    skills,
-                })
-            }
+        match (display_name, furigana, goal_track, income_cap, work_place) {
+            (
+                Some(display_name),
+                Some(furigana),
+                Some(goal_track),
+                Some(income_cap),
+                Some(work_place),
+            ) if errors.is_empty() => Ok(Profile {
+                display_name,
+                furigana,
+                phone: phone.to_owned(),
+                postal_code,
+                goal_track,
+                work_history,
+                career_gap_months,
+                availability: input.availability,
+                max_minutes_per_week: max_hours.unwrap_or(0) * 60,
+                earliest_start,
+                income_cap,
+                expected_hourly_wage,
+                work_place,
+                commute_minutes: commute_minutes.unwrap_or(0),
+                drives: input.drives,
+                children: Children(children),
+                skills,
+            }),
             _ => Err(errors),
         }
     }
@@ -390,6 +406,8 @@ mod tests {
             a.with_window(Weekday::new(d).unwrap(), 18, 28)
         });
         ProfileInput {
+            display_name: "長泉 花子".into(),
+            furigana: "ながいずみ はなこ".into(),
             postal_code: "４１１－０９４３".into(),
             goal_track: "own_pace".into(),
             career_gap_years: "5".into(),

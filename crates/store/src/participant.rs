@@ -267,6 +267,10 @@ impl TenantStore<'_> {
             .bind(i32::from(profile.children.0[2])).bind(i32::from(profile.children.0[3]))
             .bind(now).bind(town.0).bind(id.0)
             .execute(c).await.map(|r| r.rows_affected()))?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE account SET display_name = $1, furigana = $2 WHERE municipality_id = $3 AND id = $4")
+            .bind(&profile.display_name).bind(profile.furigana.as_str()).bind(town.0).bind(id.0)
+            .execute(c).await.map(|r| r.rows_affected()))?;
         on_backend!(tx.exec(), c => sqlx::query("DELETE FROM participant_skill WHERE municipality_id = $1 AND account_id = $2")
             .bind(town.0).bind(id.0).execute(c).await.map(|r| r.rows_affected()))?;
         for skill in &profile.skills {

@@ -28,6 +28,8 @@ fn profile(goal: &str, days: &[usize], gap_years: &str, skills: &[(&str, &str)])
         a.with_window(Weekday::new(*d).unwrap(), 18, 30)
     });
     let input = ProfileInput {
+        display_name: "参加者".into(),
+        furigana: "さんかしゃ".into(),
         postal_code: "411-0943".into(),
         goal_track: goal.into(),
         career_gap_years: gap_years.into(),

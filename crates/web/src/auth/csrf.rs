@@ -18,6 +18,7 @@ use sha2::Sha256;
 use store::secret::random_token;
 use subtle::ConstantTimeEq;
 
+use crate::auth::{ClientIp, CurrentSession};
 use crate::error::WebError;
 use crate::router::AppState;
 
@@ -64,9 +65,18 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         Method::GET | Method::HEAD | Method::OPTIONS
     );
 
+    let staff = request
+        .extensions()
+        .get::<CurrentSession>()
+        .and_then(|s| s.account().filter(|a| a.role.is_staff()).cloned());
+    let attempt = Attempt {
+        staff,
+        ip: ClientIp::from_extensions(request.extensions()),
+        path: request.uri().path().to_owned(),
+    };
     let request = if changes_state {
         let Some(cookie_value) = existing.as_deref() else {
-            return rejected();
+            return rejected(&state, attempt).await;
         };
         let expected = token_for(&state.csrf_key, cookie_value);
         match take_token(request, state.config.max_body_bytes).await {
@@ -75,7 +85,7 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
             {
                 request
             }
-            Ok(_) => return rejected(),
+            Ok(_) => return rejected(&state, attempt).await,
             Err(response) => return response,
         }
     } else {
@@ -98,8 +108,31 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
     response
 }
 
-fn rejected() -> Response {
-    tracing::warn!("request refused: missing or invalid CSRF token");
+/// Who sent a state-changing request, for the audit entry if it is refused.
+struct Attempt {
+    staff: Option<store::account::Account>,
+    ip: ClientIp,
+    path: String,
+}
+
+/// Refuses the request; a staff member's refused attempt is written to the audit log.
+async fn rejected(state: &AppState, attempt: Attempt) -> Response {
+    tracing::warn!(path = %attempt.path, "request refused: missing or invalid CSRF token");
+    if let Some(account) = attempt.staff {
+        let entry = store::audit::NewAuditEntry {
+            municipality_id: account.municipality_id,
+            actor_id: Some(account.id),
+            actor_role: account.role.code().to_owned(),
+            action: "access.denied.csrf".to_owned(),
+            target_type: "route".to_owned(),
+            target_id: attempt.path.clone(),
+            detail: format!("POST {}", attempt.path),
+            ip: attempt.ip.0,
+        };
+        if let Err(err) = state.store.audit(&entry).await {
+            tracing::error!(error = %err, "cannot write the audit entry for a refused request");
+        }
+    }
     WebError::CsrfRejected.into_response()
 }
 

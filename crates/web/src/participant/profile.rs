@@ -33,6 +33,10 @@ const BLANK_SKILL_ROWS: usize = 3;
 #[derive(Deserialize, Default, Debug)]
 pub struct ProfileForm {
     #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    furigana: String,
+    #[serde(default)]
     phone: String,
     #[serde(default)]
     postal_code: String,
@@ -108,6 +112,8 @@ impl ProfileForm {
             })
             .collect();
         ProfileInput {
+            display_name: self.display_name.clone(),
+            furigana: self.furigana.clone(),
             phone: self.phone.clone(),
             postal_code: self.postal_code.clone(),
             goal_track: self.goal_track.clone(),
@@ -133,7 +139,11 @@ impl ProfileForm {
         }
     }
 
-    fn from_stored(profile: &StoredProfile, skills: &[store::participant::StoredSkill]) -> Self {
+    fn from_stored(
+        account: &store::account::Account,
+        profile: &StoredProfile,
+        skills: &[store::participant::StoredSkill],
+    ) -> Self {
         let slot = (0..7)
             .filter_map(Weekday::new)
             .flat_map(|day| (0..48).map(move |half_hour| Slot { day, half_hour }))
@@ -142,6 +152,8 @@ impl ProfileForm {
             .collect();
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         Self {
+            display_name: account.display_name.clone(),
+            furigana: account.furigana.clone(),
             phone: profile.phone.clone(),
             postal_code: profile.postal_code.clone(),
             goal_track: profile
@@ -248,6 +260,9 @@ fn profile_page(
 ) -> ProfilePage {
     let e = errors;
     let basics = vec![
+        FieldView::new(&page, "display_name", "text", &form.display_name, e).autocomplete("name"),
+        FieldView::new(&page, "furigana", "text", &form.furigana, e)
+            .hint(&page, "field-furigana-hint"),
         FieldView::new(&page, "postal_code", "text", &form.postal_code, e)
             .hint(&page, "field-postal-code-hint")
             .autocomplete("postal-code"),
@@ -467,7 +482,7 @@ pub async fn show(
         .await?
         .ok_or(WebError::NotFound)?;
     let page = page.with_town(&town);
-    let form = ProfileForm::from_stored(&record.profile, &record.skills);
+    let form = ProfileForm::from_stored(&record.account, &record.profile, &record.skills);
     let mut view = profile_page(
         &state,
         page,

@@ -76,4 +76,43 @@ async fn a_staff_post_with_a_forged_token_is_refused() {
             .unwrap()
             .is_empty()
     );
+    let denied = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("access.denied".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(denied.len(), 1, "the refused staff attempt is audited");
+    assert_eq!(denied[0].action, "access.denied.csrf");
+}
+
+#[tokio::test]
+async fn a_tampered_session_cookie_is_ignored_and_removed() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    app.add_account(Some(&town), Role::Coordinator, "coord@example.jp", "調整")
+        .await;
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
+        .await;
+    let real = client.has_cookie("wk_session").unwrap();
+    let tampered = format!("{}x", &real[..real.len() - 1]);
+    client
+        .cookies
+        .lock()
+        .unwrap()
+        .insert("wk_session".into(), tampered);
+    let response = client.get("/nagaizumi/coordinator/").await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER);
+    assert!(response.location().starts_with("/nagaizumi/login"));
+    assert!(
+        client.has_cookie("wk_session").is_none(),
+        "the bad cookie is cleared"
+    );
 }

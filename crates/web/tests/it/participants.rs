@@ -77,6 +77,8 @@ async fn registration_checks_the_towns_rule_and_needs_consent() {
 
 fn profile_fields() -> Vec<(&'static str, &'static str)> {
     let mut fields = vec![
+        ("display_name", "長泉 花子"),
+        ("furigana", "ながいずみ はなこ"),
         ("postal_code", "411-0943"),
         ("goal_track", "own_pace"),
         ("work_history", "事務職5年、PTA会計2年"),
@@ -149,6 +151,10 @@ async fn a_parent_fills_the_profile_and_reads_it_back() {
     assert_eq!(record.profile.max_minutes_per_week, 9 * 60);
     assert_eq!(record.profile.career_gap_months, 72);
     assert_eq!(record.skills.len(), 2);
+    assert_eq!(
+        record.account.display_name, "長泉 花子",
+        "the name is edited with the profile"
+    );
 
     let again = client.get("/nagaizumi/me/profile?done=saved").await;
     assert!(again.body.contains("プロフィールを保存しました。"));
@@ -200,6 +206,8 @@ async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
         "typed values are kept"
     );
     let no_time = [
+        ("display_name", "花子"),
+        ("furigana", "はなこ"),
         ("postal_code", "411-0943"),
         ("goal_track", "own_pace"),
         ("max_hours_per_week", "10"),
