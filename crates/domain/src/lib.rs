@@ -15,9 +15,11 @@ pub mod fiscal_year;
 pub mod furigana;
 pub mod income_cap;
 pub mod local_time;
+pub mod minimum_wage;
 pub mod municipality;
 pub mod participant;
 pub mod password_policy;
+pub mod request;
 pub mod role;
 pub mod skill;
 

@@ -1,0 +1,686 @@
+//! Requests (依頼) that organizations bring: jobs (求人) and team projects (プロジェクト), the
+//! conditions carers look for, and the review workflow.
+
+use chrono::NaiveDate;
+
+use crate::availability::WeeklyAvailability;
+use crate::field_errors::FieldErrors;
+use crate::minimum_wage::MinimumWageTable;
+use crate::skill::{SkillId, SkillLevel, Taxonomy};
+
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+coded_enum!(
+    /// 求人 or プロジェクト.
+    RequestKind { Job = "job", TeamProject = "team_project" }
+);
+coded_enum!(
+    /// The form of a job: 雇用 / パート・アルバイト / 派遣・期間限定 / 業務委託.
+    ContractType { Employment = "employment", PartTime = "part_time", Temporary = "temporary", Outsourcing = "outsourcing" }
+);
+coded_enum!(
+    /// How pay is counted.
+    PayUnit { Hourly = "hourly", Monthly = "monthly", PerProject = "per_project" }
+);
+coded_enum!(
+    /// Where the work is done.
+    WorkMode { OnSite = "on_site", Remote = "remote", Hybrid = "hybrid" }
+);
+coded_enum!(
+    /// Where a team meets.
+    MeetingMode { OnSite = "on_site", Online = "online" }
+);
+coded_enum!(
+    /// What carers look for in a request.
+    Flag {
+        /// 扶養内OK: hours can be reduced to stay under an income cap.
+        WithinIncomeCap = "within_income_cap",
+        /// ブランクOK.
+        CareerGapWelcome = "career_gap_welcome",
+        /// 急な休みに対応: a child's illness will not cost the job.
+        SuddenAbsenceCovered = "sudden_absence_covered",
+        /// 子連れ可.
+        ChildrenWelcome = "children_welcome",
+    }
+);
+coded_enum!(
+    /// Why a request was closed.
+    CloseReason { Filled = "filled", Withdrawn = "withdrawn", Expired = "expired" }
+);
+
+/// A skill a request asks for, at least at a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillNeed {
+    pub skill: SkillId,
+    pub level: SkillLevel,
+}
+
+/// When the work happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schedule {
+    /// Fixed windows on the weekly grid.
+    Fixed(WeeklyAvailability),
+    /// Any time, within the hours a week.
+    Flexible,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobTerms {
+    pub contract: ContractType,
+    pub pay_unit: PayUnit,
+    pub pay_yen: u32,
+    pub headcount: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectTerms {
+    pub deliverable: String,
+    pub team_min: u32,
+    pub team_max: u32,
+    pub milestones: String,
+    pub budget_yen: u32,
+    pub meeting_mode: MeetingMode,
+    /// Common free time the team needs to meet, minutes a week.
+    pub meeting_minutes_per_week: u32,
+}
+
+/// A request as parsed from the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestDraft {
+    pub kind: RequestKind,
+    pub title: String,
+    pub description: String,
+    pub required_skills: Vec<SkillNeed>,
+    pub nice_skills: Vec<SkillNeed>,
+    pub flags: Vec<Flag>,
+    pub work_mode: WorkMode,
+    pub location_area: String,
+    pub schedule: Schedule,
+    pub days_per_week: Option<u32>,
+    pub min_minutes_per_week: u32,
+    pub max_minutes_per_week: u32,
+    pub start_date: Option<NaiveDate>,
+    pub job: Option<JobTerms>,
+    pub project: Option<ProjectTerms>,
+}
+
+impl RequestDraft {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// The end of the latest fixed window, as a half-hour index, for filters such as
+    /// "finishes by 15:00"; flexible work has none.
+    pub fn latest_end(&self) -> Option<usize> {
+        match self.schedule {
+            Schedule::Fixed(windows) => windows.windows().iter().map(|(_, _, end)| *end).max(),
+            Schedule::Flexible => None,
+        }
+    }
+}
+
+/// The request form as typed.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInput {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    /// (skill id, level) pairs as typed.
+    pub required_skills: Vec<(String, String)>,
+    pub nice_skills: Vec<(String, String)>,
+    pub flags: Vec<String>,
+    pub work_mode: String,
+    pub location_area: String,
+    pub flexible: bool,
+    pub windows: WeeklyAvailability,
+    pub days_per_week: String,
+    pub hours_min: String,
+    pub hours_max: String,
+    pub start_date: String,
+    pub contract: String,
+    pub pay_unit: String,
+    pub pay_yen: String,
+    pub headcount: String,
+    pub deliverable: String,
+    pub team_min: String,
+    pub team_max: String,
+    pub milestones: String,
+    pub budget_yen: String,
+    pub meeting_mode: String,
+    pub meeting_hours: String,
+}
+
+/// What the request is checked against.
+pub struct RequestRules<'a> {
+    pub taxonomy: &'a Taxonomy,
+    pub minimum_wage: &'a MinimumWageTable,
+    pub prefecture: &'a str,
+    pub today: NaiveDate,
+}
+
+fn number(raw: &str) -> Option<u32> {
+    let cleaned: String = raw
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '円')
+        .map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect();
+    cleaned.parse().ok()
+}
+
+fn text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    raw: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let value = raw.trim();
+    if required && value.is_empty() {
+        errors.add(field, "required");
+    } else if value.chars().count() > max {
+        errors.add(field, "too-long");
+    }
+    value.to_owned()
+}
+
+fn skills(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    raw: &[(String, String)],
+    taxonomy: &Taxonomy,
+) -> Vec<SkillNeed> {
+    let mut needs: Vec<SkillNeed> = Vec::new();
+    for (id, level) in raw.iter().filter(|(id, _)| !id.trim().is_empty()) {
+        match (
+            taxonomy.id(id.trim()),
+            level.trim().parse().ok().and_then(SkillLevel::new),
+        ) {
+            (Some(skill), Some(level)) if needs.iter().all(|n| n.skill != skill) => {
+                needs.push(SkillNeed { skill, level })
+            }
+            (Some(_), Some(_)) => {}
+            _ => errors.add(field, "skill-unknown"),
+        }
+    }
+    needs
+}
+
+impl RequestDraft {
+    /// Parses every field and reports every wrong one, by form field.
+    pub fn parse(input: &RequestInput, rules: &RequestRules<'_>) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let kind = RequestKind::from_code(input.kind.trim());
+        if kind.is_none() {
+            errors.add("kind", "choose-one");
+        }
+        let title = text(&mut errors, "title", &input.title, 100, true);
+        let description = text(&mut errors, "description", &input.description, 4000, true);
+        let required_skills = skills(
+            &mut errors,
+            "required_skills",
+            &input.required_skills,
+            rules.taxonomy,
+        );
+        let nice_skills = skills(
+            &mut errors,
+            "nice_skills",
+            &input.nice_skills,
+            rules.taxonomy,
+        );
+        let mut flags = Vec::new();
+        for raw in &input.flags {
+            match Flag::from_code(raw.trim()) {
+                Some(flag) if !flags.contains(&flag) => flags.push(flag),
+                Some(_) => {}
+                None => errors.add("flags", "choose-one"),
+            }
+        }
+        let work_mode = WorkMode::from_code(input.work_mode.trim());
+        if work_mode.is_none() {
+            errors.add("work_mode", "choose-one");
+        }
+        let location_area = text(
+            &mut errors,
+            "location_area",
+            &input.location_area,
+            100,
+            work_mode.is_some_and(|m| m != WorkMode::Remote),
+        );
+        let schedule = if input.flexible {
+            Schedule::Flexible
+        } else if input.windows.is_empty() {
+            errors.add("windows", "windows-empty");
+            Schedule::Flexible
+        } else {
+            Schedule::Fixed(input.windows)
+        };
+        let days_per_week = if input.days_per_week.trim().is_empty() {
+            None
+        } else {
+            match number(&input.days_per_week) {
+                Some(d) if (1..=7).contains(&d) => Some(d),
+                _ => {
+                    errors.add("days_per_week", "days-invalid");
+                    None
+                }
+            }
+        };
+        let hours_min = number(&input.hours_min);
+        let hours_max = number(&input.hours_max);
+        match (hours_min, hours_max) {
+            (None, _) => errors.add("hours_min", "hours-invalid"),
+            (_, None) => errors.add("hours_max", "hours-invalid"),
+            (Some(_), Some(max)) if max > 60 => errors.add("hours_max", "hours-over-60"),
+            (Some(min), Some(max)) if min > max => errors.add("hours_min", "hours-min-over-max"),
+            (Some(_), Some(0)) => errors.add("hours_max", "hours-invalid"),
+            _ => {}
+        }
+        if let (Schedule::Fixed(windows), Some(min)) = (schedule, hours_min)
+            && windows.minutes() < min * 60
+        {
+            errors.add("windows", "windows-shorter-than-hours");
+        }
+        let start_date = if input.start_date.trim().is_empty() {
+            None
+        } else {
+            match NaiveDate::parse_from_str(input.start_date.trim(), "%Y-%m-%d") {
+                Ok(date) if date >= rules.today => Some(date),
+                Ok(_) => {
+                    errors.add("start_date", "date-in-past");
+                    None
+                }
+                Err(_) => {
+                    errors.add("start_date", "date-invalid");
+                    None
+                }
+            }
+        };
+        let job = (kind == Some(RequestKind::Job))
+            .then(|| job_terms(&mut errors, input, rules, hours_max))
+            .flatten();
+        let project = (kind == Some(RequestKind::TeamProject))
+            .then(|| project_terms(&mut errors, input))
+            .flatten();
+        if kind == Some(RequestKind::TeamProject) && required_skills.is_empty() {
+            errors.add("required_skills", "project-needs-skills");
+        }
+        match (kind, work_mode) {
+            (Some(kind), Some(work_mode)) if errors.is_empty() => Ok(RequestDraft {
+                kind,
+                title,
+                description,
+                required_skills,
+                nice_skills,
+                flags,
+                work_mode,
+                location_area,
+                schedule,
+                days_per_week,
+                min_minutes_per_week: hours_min.unwrap_or(0) * 60,
+                max_minutes_per_week: hours_max.unwrap_or(0) * 60,
+                start_date,
+                job,
+                project,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn job_terms(
+    errors: &mut FieldErrors,
+    input: &RequestInput,
+    rules: &RequestRules<'_>,
+    hours_max: Option<u32>,
+) -> Option<JobTerms> {
+    let contract = ContractType::from_code(input.contract.trim());
+    if contract.is_none() {
+        errors.add("contract", "choose-one");
+    }
+    let pay_unit = PayUnit::from_code(input.pay_unit.trim());
+    if pay_unit.is_none() {
+        errors.add("pay_unit", "choose-one");
+    }
+    let pay_yen = number(&input.pay_yen).filter(|p| *p > 0);
+    if pay_yen.is_none() {
+        errors.add("pay_yen", "wage-invalid");
+    }
+    let headcount = number(&input.headcount).filter(|h| *h > 0 && *h <= 100);
+    if headcount.is_none() {
+        errors.add("headcount", "headcount-invalid");
+    }
+    let (contract, pay_unit, pay_yen, headcount) = (contract?, pay_unit?, pay_yen?, headcount?);
+    if let Some(minimum) = rules
+        .minimum_wage
+        .on(rules.prefecture, rules.start_or_today(input))
+        && contract != ContractType::Outsourcing
+    {
+        let hourly = match pay_unit {
+            PayUnit::Hourly => Some(pay_yen),
+            // A month is 52/12 weeks of the most hours offered.
+            PayUnit::Monthly => hours_max
+                .filter(|h| *h > 0)
+                .map(|h| (u64::from(pay_yen) * 12 / (52 * u64::from(h))) as u32),
+            PayUnit::PerProject => None,
+        };
+        if hourly.is_some_and(|h| h < minimum) {
+            errors.add("pay_yen", "pay-below-minimum-wage");
+            return None;
+        }
+    }
+    Some(JobTerms {
+        contract,
+        pay_unit,
+        pay_yen,
+        headcount,
+    })
+}
+
+impl RequestRules<'_> {
+    /// Minimum wage is checked on the start date when given, else today.
+    fn start_or_today(&self, input: &RequestInput) -> NaiveDate {
+        NaiveDate::parse_from_str(input.start_date.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d >= self.today)
+            .unwrap_or(self.today)
+    }
+}
+
+fn project_terms(errors: &mut FieldErrors, input: &RequestInput) -> Option<ProjectTerms> {
+    let deliverable = text(errors, "deliverable", &input.deliverable, 500, true);
+    let milestones = text(errors, "milestones", &input.milestones, 2000, false);
+    let team_min = number(&input.team_min).filter(|n| (1..=20).contains(n));
+    let team_max = number(&input.team_max).filter(|n| (1..=20).contains(n));
+    match (team_min, team_max) {
+        (None, _) => errors.add("team_min", "team-size-invalid"),
+        (_, None) => errors.add("team_max", "team-size-invalid"),
+        (Some(min), Some(max)) if min > max => errors.add("team_min", "team-min-over-max"),
+        _ => {}
+    }
+    let budget_yen = if input.budget_yen.trim().is_empty() {
+        Some(0)
+    } else {
+        number(&input.budget_yen)
+    };
+    if budget_yen.is_none() {
+        errors.add("budget_yen", "wage-invalid");
+    }
+    let meeting_mode = MeetingMode::from_code(input.meeting_mode.trim());
+    if meeting_mode.is_none() {
+        errors.add("meeting_mode", "choose-one");
+    }
+    let meeting_hours = if input.meeting_hours.trim().is_empty() {
+        Some(0)
+    } else {
+        number(&input.meeting_hours).filter(|h| *h <= 20)
+    };
+    if meeting_hours.is_none() {
+        errors.add("meeting_hours", "meeting-hours-invalid");
+    }
+    Some(ProjectTerms {
+        deliverable,
+        team_min: team_min?,
+        team_max: team_max?,
+        milestones,
+        budget_yen: budget_yen?,
+        meeting_mode: meeting_mode?,
+        meeting_minutes_per_week: meeting_hours? * 60,
+    })
+    .filter(|p| p.team_min <= p.team_max)
+}
+
+/// Where a request is in its review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestStatus {
+    Draft,
+    Submitted,
+    Published,
+    Closed(CloseReason),
+}
+
+impl RequestStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestStatus::Draft => "draft",
+            RequestStatus::Submitted => "submitted",
+            RequestStatus::Published => "published",
+            RequestStatus::Closed(_) => "closed",
+        }
+    }
+
+    pub fn from_codes(status: &str, reason: Option<&str>) -> Option<Self> {
+        Some(match status {
+            "draft" => RequestStatus::Draft,
+            "submitted" => RequestStatus::Submitted,
+            "published" => RequestStatus::Published,
+            "closed" => RequestStatus::Closed(CloseReason::from_code(reason?)?),
+            _ => return None,
+        })
+    }
+}
+
+/// Who moves a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reviewer {
+    Organization,
+    Coordinator,
+}
+
+/// A move in the review workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Submit,
+    /// Back to draft with the coordinator's comments.
+    Return,
+    Publish,
+    Close(CloseReason),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{action:?} is not allowed from {from:?} for {by:?}")]
+pub struct IllegalMove {
+    pub from: RequestStatus,
+    pub action: ReviewAction,
+    pub by: Reviewer,
+}
+
+/// The workflow: draft → submitted → published → closed (filled / withdrawn / expired).
+///
+/// - The organization submits its draft, and may withdraw at any point before closing.
+/// - A coordinator returns a submitted request with comments, publishes a submitted request
+///   (or a draft the coordinator wrote on the organization's behalf), and closes a published
+///   one for any reason.
+pub fn review(
+    from: RequestStatus,
+    action: ReviewAction,
+    by: Reviewer,
+) -> Result<RequestStatus, IllegalMove> {
+    use RequestStatus::*;
+    use ReviewAction::*;
+    use Reviewer::*;
+    let next = match (from, action, by) {
+        (Draft, Submit, _) => Submitted,
+        (Submitted, Return, Coordinator) => Draft,
+        (Submitted | Draft, Publish, Coordinator) => Published,
+        (Draft | Submitted | Published, Close(CloseReason::Withdrawn), _) => {
+            Closed(CloseReason::Withdrawn)
+        }
+        (Published, Close(reason), Coordinator) => Closed(reason),
+        _ => return Err(IllegalMove { from, action, by }),
+    };
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::availability::Weekday;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn job() -> RequestInput {
+        RequestInput {
+            kind: "job".into(),
+            title: "旅館の客室係（平日の午前）".into(),
+            description: "チェックアウト後の客室の準備をお願いします。".into(),
+            required_skills: vec![("housekeeping".into(), "1".into())],
+            flags: vec!["within_income_cap".into(), "career_gap_welcome".into()],
+            work_mode: "on_site".into(),
+            location_area: "下土狩".into(),
+            windows: (0..5).fold(WeeklyAvailability::empty(), |w, d| {
+                w.with_window(Weekday::new(d).unwrap(), 18, 26)
+            }),
+            days_per_week: "3".into(),
+            hours_min: "8".into(),
+            hours_max: "12".into(),
+            contract: "part_time".into(),
+            pay_unit: "hourly".into(),
+            pay_yen: "1,150".into(),
+            headcount: "2".into(),
+            ..RequestInput::default()
+        }
+    }
+
+    fn parse(input: &RequestInput) -> Result<RequestDraft, FieldErrors> {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let minimum_wage = MinimumWageTable::shipped().unwrap();
+        RequestDraft::parse(
+            input,
+            &RequestRules {
+                taxonomy: &taxonomy,
+                minimum_wage: &minimum_wage,
+                prefecture: "shizuoka",
+                today: today(),
+            },
+        )
+    }
+
+    #[test]
+    fn a_realistic_job_parses() {
+        let draft = parse(&job()).unwrap();
+        assert_eq!(draft.job.as_ref().unwrap().pay_yen, 1150);
+        assert!(draft.has(Flag::WithinIncomeCap));
+        assert_eq!(draft.latest_end(), Some(26), "finishes by 13:00");
+        assert_eq!(draft.max_minutes_per_week, 720);
+    }
+
+    #[test]
+    fn pay_below_the_minimum_wage_is_refused_but_contract_work_is_not_checked() {
+        let mut input = job();
+        input.pay_yen = "1000".into();
+        assert_eq!(
+            parse(&input).unwrap_err().code_for("pay_yen"),
+            Some("pay-below-minimum-wage")
+        );
+        input.pay_unit = "monthly".into();
+        input.pay_yen = "40000".into(); // 40,000 × 12 / 52 / 12 h = 769円/h
+        assert_eq!(
+            parse(&input).unwrap_err().code_for("pay_yen"),
+            Some("pay-below-minimum-wage")
+        );
+        input.pay_yen = "60000".into(); // 1,153円/h
+        assert!(parse(&input).is_ok());
+        input.contract = "outsourcing".into();
+        input.pay_unit = "per_project".into();
+        input.pay_yen = "30000".into();
+        assert!(parse(&input).is_ok());
+    }
+
+    #[test]
+    fn impossible_requests_are_refused_on_their_fields() {
+        let mut input = job();
+        input.hours_min = "20".into();
+        input.hours_max = "10".into();
+        input.headcount = "0".into();
+        input.start_date = "2020-04-01".into();
+        input.required_skills.push(("no-such".into(), "2".into()));
+        let errors = parse(&input).unwrap_err();
+        assert_eq!(errors.code_for("hours_min"), Some("hours-min-over-max"));
+        assert_eq!(errors.code_for("headcount"), Some("headcount-invalid"));
+        assert_eq!(errors.code_for("start_date"), Some("date-in-past"));
+        assert_eq!(errors.code_for("required_skills"), Some("skill-unknown"));
+
+        let mut project = job();
+        project.kind = "team_project".into();
+        project.flexible = true;
+        project.team_min = "5".into();
+        project.team_max = "3".into();
+        project.deliverable = "創業15周年のノベルティ".into();
+        project.meeting_mode = "online".into();
+        let errors = parse(&project).unwrap_err();
+        assert_eq!(errors.code_for("team_min"), Some("team-min-over-max"));
+        project.team_min = "3".into();
+        project.team_max = "5".into();
+        project.meeting_hours = "2".into();
+        let draft = parse(&project).unwrap();
+        assert_eq!(draft.project.unwrap().meeting_minutes_per_week, 120);
+    }
+
+    #[test]
+    fn the_review_workflow_allows_only_its_moves() {
+        use CloseReason::*;
+        use RequestStatus::*;
+        use ReviewAction::*;
+        use Reviewer::*;
+        assert_eq!(review(Draft, Submit, Organization), Ok(Submitted));
+        assert_eq!(review(Submitted, Return, Coordinator), Ok(Draft));
+        assert_eq!(review(Submitted, Publish, Coordinator), Ok(Published));
+        assert_eq!(
+            review(Published, Close(Filled), Coordinator),
+            Ok(Closed(Filled))
+        );
+        assert_eq!(
+            review(Published, Close(Withdrawn), Organization),
+            Ok(Closed(Withdrawn))
+        );
+        assert!(
+            review(Submitted, Publish, Organization).is_err(),
+            "organizations cannot publish"
+        );
+        assert!(review(Submitted, Return, Organization).is_err());
+        assert!(review(Published, Close(Filled), Organization).is_err());
+        assert!(
+            review(Closed(Filled), Publish, Coordinator).is_err(),
+            "closed is final"
+        );
+        assert!(review(Published, Submit, Organization).is_err());
+        assert!(review(Draft, Close(Expired), Coordinator).is_err());
+        for status in [Draft, Submitted, Published, Closed(Expired)] {
+            let reason = if let Closed(r) = status {
+                Some(r.code())
+            } else {
+                None
+            };
+            assert_eq!(
+                RequestStatus::from_codes(status.code(), reason),
+                Some(status)
+            );
+        }
+    }
+}
