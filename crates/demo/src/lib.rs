@@ -377,6 +377,7 @@ fn nagaizumi() -> NewMunicipality {
         fiscal_year_start: "4",
         contact_email: "wakucari@nagaizumi.example.jp",
         contact_phone: "055-000-0000",
+        prefecture: "",
     })
     .expect("the demo town is valid")
 }

@@ -186,6 +186,8 @@ pub struct Municipality {
     pub fiscal_year_start: FiscalYearStartMonth,
     pub contact_email: String,
     pub contact_phone: String,
+    /// The prefecture, for its minimum wage (a code in the minimum-wage data, e.g. `shizuoka`).
+    pub prefecture: String,
 }
 
 /// A town about to be created, parsed from untrusted input.
@@ -198,6 +200,7 @@ pub struct NewMunicipality {
     pub fiscal_year_start: FiscalYearStartMonth,
     pub contact_email: String,
     pub contact_phone: String,
+    pub prefecture: String,
 }
 
 /// The raw fields of a new town, as typed into a form or a command line.
@@ -210,6 +213,8 @@ pub struct MunicipalityInput<'a> {
     pub fiscal_year_start: &'a str,
     pub contact_email: &'a str,
     pub contact_phone: &'a str,
+    /// Empty means Shizuoka, the first town's prefecture.
+    pub prefecture: &'a str,
 }
 
 impl NewMunicipality {
@@ -238,6 +243,16 @@ impl NewMunicipality {
         if !crate::email::looks_like_email(contact_email) {
             errors.add("contact_email", "email-invalid");
         }
+        let prefecture = match input.prefecture.trim() {
+            "" => "shizuoka".to_owned(),
+            code if code.chars().all(|c| c.is_ascii_lowercase()) && code.len() <= 20 => {
+                code.to_owned()
+            }
+            _ => {
+                errors.add("prefecture", "choose-one");
+                String::new()
+            }
+        };
         let contact_phone = input.contact_phone.trim();
         if contact_phone.chars().count() > 30 {
             errors.add("contact_phone", "too-long");
@@ -257,6 +272,7 @@ impl NewMunicipality {
                 fiscal_year_start,
                 contact_email: contact_email.to_owned(),
                 contact_phone: contact_phone.to_owned(),
+                prefecture,
             }),
             _ => Err(errors),
         }
@@ -324,6 +340,7 @@ mod tests {
             fiscal_year_start: "13",
             contact_email: "not-an-email",
             contact_phone: "",
+            prefecture: "",
         };
         let errors = NewMunicipality::parse(&input).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|(field, _)| field).collect();
@@ -349,6 +366,7 @@ mod tests {
             fiscal_year_start: "4",
             contact_email: "kikaku@example.jp",
             contact_phone: "055-000-0000",
+            prefecture: "",
         };
         let town = NewMunicipality::parse(&input).unwrap();
         assert_eq!(town.fiscal_year_start, FiscalYearStartMonth::APRIL);

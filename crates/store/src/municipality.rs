@@ -18,10 +18,11 @@ struct MunicipalityRow {
     fiscal_year_start_month: i32,
     contact_email: String,
     contact_phone: String,
+    prefecture: String,
 }
 
 const COLUMNS: &str = "id, slug, name_ja, name_en, eligibility_rule, fiscal_year_start_month, \
-                       contact_email, contact_phone";
+                       contact_email, contact_phone, prefecture";
 
 impl TryFrom<MunicipalityRow> for Municipality {
     type Error = StoreError;
@@ -50,6 +51,7 @@ impl TryFrom<MunicipalityRow> for Municipality {
                 })?,
             contact_email: row.contact_email,
             contact_phone: row.contact_phone,
+            prefecture: row.prefecture,
         })
     }
 }
@@ -95,7 +97,7 @@ pub async fn insert_municipality(
 ) -> Result<Municipality, StoreError> {
     let sql = format!(
         "INSERT INTO municipality (slug, name_ja, name_en, eligibility_rule, fiscal_year_start_month, \
-         contact_email, contact_phone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         contact_email, contact_phone, created_at, prefecture) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          RETURNING {COLUMNS}"
     );
     let month = i32::try_from(new.fiscal_year_start.get()).expect("a month fits in i32");
@@ -108,6 +110,7 @@ pub async fn insert_municipality(
         .bind(&new.contact_email)
         .bind(&new.contact_phone)
         .bind(now)
+        .bind(&new.prefecture)
         .fetch_one(c)
         .await)
     .map_err(|e| StoreError::unique(e, "municipality.slug", "slug"))?;

@@ -55,3 +55,60 @@ impl TenantStore<'_> {
         Ok(row)
     }
 }
+
+/// An organization's details.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OrganizationDetails {
+    pub id: i64,
+    pub name: String,
+    pub name_en: String,
+    /// `company`, `npo`, `government` or `other`.
+    pub kind: String,
+    /// `in_town`, `in_japan` or `abroad`.
+    pub location: String,
+    pub contact_person: String,
+    pub description: String,
+}
+
+/// A new organization's details.
+#[derive(Debug, Clone)]
+pub struct NewOrganization {
+    pub name: String,
+    pub name_en: String,
+    pub kind: String,
+    pub location: String,
+    pub contact_person: String,
+    pub description: String,
+}
+
+impl TenantStore<'_> {
+    /// Creates an organization; a name already used in the town is a conflict on `organization_name`.
+    pub async fn create_organization(
+        &self,
+        new: &NewOrganization,
+    ) -> Result<OrganizationDetails, StoreError> {
+        let mut tx = self.store.begin().await?;
+        let row = on_backend!(tx.exec(), c => sqlx::query_as::<_, OrganizationDetails>(
+            "INSERT INTO organization (municipality_id, name, name_en, kind, location, contact_person, description, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             RETURNING id, name, name_en, kind, location, contact_person, description")
+            .bind(self.municipality_id.0).bind(&new.name).bind(&new.name_en).bind(&new.kind).bind(&new.location)
+            .bind(&new.contact_person).bind(&new.description).bind(Utc::now())
+            .fetch_one(c).await)
+        .map_err(|e| StoreError::unique(e, "organization.name", "organization_name"))?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    pub async fn organization_details(
+        &self,
+        id: i64,
+    ) -> Result<Option<OrganizationDetails>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, OrganizationDetails>(
+            "SELECT id, name, name_en, kind, location, contact_person, description FROM organization \
+             WHERE municipality_id = $1 AND id = $2")
+            .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        Ok(row)
+    }
+}

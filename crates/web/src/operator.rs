@@ -216,6 +216,7 @@ async fn create_town(
         fiscal_year_start: &form.fiscal_year_start,
         contact_email: &form.contact_email,
         contact_phone: &form.contact_phone,
+        prefecture: &form.prefecture,
     });
     let errors = match parsed {
         Ok(new) => match state.store.create_municipality(&new).await {

@@ -3,5 +3,6 @@
 mod audit_log;
 mod migrations;
 mod participants;
+mod requests;
 mod tenancy;
 mod towns;

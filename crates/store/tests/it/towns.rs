@@ -12,6 +12,7 @@ pub fn town(slug: &str) -> NewMunicipality {
         fiscal_year_start: "4",
         contact_email: "office@example.jp",
         contact_phone: "",
+        prefecture: "",
     })
     .unwrap()
 }

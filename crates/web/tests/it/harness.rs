@@ -54,6 +54,7 @@ impl TestApp {
             fiscal_year_start: "4",
             contact_email: "office@example.jp",
             contact_phone: "055-000-0000",
+            prefecture: "",
         })
         .unwrap();
         self.store.create_municipality(&town).await.unwrap()

@@ -18,6 +18,7 @@ async fn town_with_rule(app: &TestApp, rule: &str) -> Municipality {
         fiscal_year_start: "4",
         contact_email: "office@example.jp",
         contact_phone: "",
+        prefecture: "",
     })
     .unwrap();
     app.store.create_municipality(&town).await.unwrap()
