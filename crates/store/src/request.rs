@@ -201,21 +201,26 @@ async fn replace_skills(
     Ok(())
 }
 
+/// One line of a request's history.
+struct Event<'a> {
+    action: &'a str,
+    from: &'a str,
+    to: &'a str,
+    actor: AccountId,
+    comment: &'a str,
+}
+
 async fn add_event(
     exec: Exec<'_>,
     town: i64,
     id: i64,
-    action: &str,
-    from: &str,
-    to: &str,
-    actor: AccountId,
-    comment: &str,
+    event: Event<'_>,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_backend!(exec, c => sqlx::query(
         "INSERT INTO request_event (municipality_id, request_id, action, from_status, to_status, actor_id, comment, at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(town).bind(id).bind(action).bind(from).bind(to).bind(actor.0).bind(comment).bind(at)
+        .bind(town).bind(id).bind(event.action).bind(event.from).bind(event.to).bind(event.actor.0).bind(event.comment).bind(at)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -262,7 +267,14 @@ impl TenantStore<'_> {
             bind_draft!(q, draft, now).bind(now).fetch_one(c).await
         })?;
         replace_skills(&mut tx, town, id, draft).await?;
-        add_event(tx.exec(), town, id, "created", "", "draft", actor, "", now).await?;
+        let event = Event {
+            action: "created",
+            from: "",
+            to: "draft",
+            actor,
+            comment: "",
+        };
+        add_event(tx.exec(), town, id, event, now).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -296,18 +308,14 @@ impl TenantStore<'_> {
         })?;
         let status = status.ok_or(StoreError::NotFound)?;
         replace_skills(&mut tx, town, id, draft).await?;
-        add_event(
-            tx.exec(),
-            town,
-            id,
-            "edited",
-            &status,
-            &status,
+        let event = Event {
+            action: "edited",
+            from: &status,
+            to: &status,
             actor,
-            summary,
-            now,
-        )
-        .await?;
+            comment: summary,
+        };
+        add_event(tx.exec(), town, id, event, now).await?;
         tx.commit().await
     }
 
@@ -368,18 +376,14 @@ impl TenantStore<'_> {
         if changed == 0 {
             return Ok(false);
         }
-        add_event(
-            tx.exec(),
-            town,
-            id,
+        let event = Event {
             action,
-            from.code(),
-            to.code(),
+            from: from.code(),
+            to: to.code(),
             actor,
             comment,
-            now,
-        )
-        .await?;
+        };
+        add_event(tx.exec(), town, id, event, now).await?;
         tx.commit().await?;
         Ok(true)
     }
