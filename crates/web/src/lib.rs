@@ -29,6 +29,7 @@ mod operator;
 mod outbox_view;
 mod participant;
 mod public;
+mod requests;
 mod role_homes;
 mod router;
 mod town;

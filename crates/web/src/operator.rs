@@ -46,6 +46,8 @@ pub struct TownForm {
     contact_email: String,
     #[serde(default)]
     contact_phone: String,
+    #[serde(default)]
+    prefecture: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -153,6 +155,23 @@ async fn console_page(
         ),
         FieldView::new(&page, "contact_email", "email", &town_form.contact_email, e),
         FieldView::new(&page, "contact_phone", "tel", &town_form.contact_phone, e).optional(),
+        FieldView::new(&page, "prefecture", "select", &town_form.prefecture, e).options(
+            state
+                .minimum_wage
+                .prefectures()
+                .into_iter()
+                .map(|(code, ja, en)| {
+                    (
+                        code,
+                        if page.lang == crate::i18n::Lang::En {
+                            en
+                        } else {
+                            ja
+                        },
+                    )
+                })
+                .collect(),
+        ),
     ];
     let roles = [Role::Coordinator, Role::TownOfficer]
         .iter()
@@ -184,6 +203,7 @@ impl TownForm {
             fiscal_year_start: self.fiscal_year_start.clone(),
             contact_email: self.contact_email.clone(),
             contact_phone: self.contact_phone.clone(),
+            prefecture: self.prefecture.clone(),
         }
     }
 }

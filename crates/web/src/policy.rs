@@ -79,6 +79,21 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/me/consent", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/consent", Method::POST, Town(PARTICIPANT)),
     ("/{town}/org/", Method::GET, Town(ORGANIZATION)),
+    ("/{town}/org/requests/new", Method::GET, Town(ORGANIZATION)),
+    ("/{town}/org/requests/new", Method::POST, Town(ORGANIZATION)),
+    ("/{town}/org/requests/{id}", Method::GET, Town(ORGANIZATION)),
+    ("/{town}/org/requests/{id}", Method::POST, Town(ORGANIZATION)),
+    ("/{town}/org/requests/{id}/status", Method::POST, Town(ORGANIZATION)),
+    ("/{town}/requests", Method::GET, Public),
+    ("/{town}/requests/{id}", Method::GET, Public),
+    ("/{town}/work-with-us", Method::GET, Public),
+    ("/{town}/work-with-us", Method::POST, Public),
+    ("/{town}/coordinator/requests", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/requests/{id}", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/requests/{id}", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/requests/{id}/status", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/enquiries", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/enquiries/{id}", Method::POST, Town(COORDINATOR)),
     // Coordinators
     ("/{town}/coordinator/", Method::GET, Town(COORDINATOR)),
     (
@@ -180,6 +195,11 @@ pub fn may_view_participant(viewer: &Account, participant: &Account) -> bool {
         && participant.role == Role::Participant
         && viewer.municipality_id.is_some()
         && viewer.municipality_id == participant.municipality_id
+}
+
+/// Record-level rule: an organization member manages only their own organization's requests.
+pub fn may_manage_request(member: &Account, request_organization: i64) -> bool {
+    member.role == Role::OrganizationMember && member.organization_id == Some(request_organization)
 }
 
 /// Middleware (route layer): applies [`ROUTE_ACCESS`] before the handler runs.

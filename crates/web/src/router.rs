@@ -11,7 +11,7 @@ use crate::config::WebConfig;
 use crate::metrics::Metrics;
 use crate::{
     account, assets, coordinator, health, language_switch, middleware, operator, participant,
-    policy, public, role_homes,
+    policy, public, requests, role_homes,
 };
 
 /// What every handler can reach. Cheap to clone.
@@ -24,6 +24,8 @@ pub struct AppState {
     pub csrf_key: Arc<[u8]>,
     /// The skills taxonomy, loaded and checked at start.
     pub taxonomy: Arc<domain::skill::Taxonomy>,
+    /// Regional minimum wages, loaded and checked at start.
+    pub minimum_wage: Arc<domain::minimum_wage::MinimumWageTable>,
 }
 
 /// Why the web layer could not start.
@@ -33,6 +35,8 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("the skills taxonomy is not valid: {0}")]
     Taxonomy(#[from] domain::skill::TaxonomyError),
+    #[error("the minimum-wage data is not valid: {0}")]
+    MinimumWage(#[from] domain::minimum_wage::MinimumWageError),
 }
 
 impl AppState {
@@ -41,12 +45,14 @@ impl AppState {
             .server_key("csrf", store::secret::random_token)
             .await?;
         let taxonomy = Arc::new(domain::skill::Taxonomy::shipped()?);
+        let minimum_wage = Arc::new(domain::minimum_wage::MinimumWageTable::shipped()?);
         Ok(Self {
             store,
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
             csrf_key: Arc::from(csrf_key.into_bytes()),
             taxonomy,
+            minimum_wage,
         })
     }
 }
@@ -100,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::routes())
         .merge(role_homes::routes())
         .merge(participant::routes())
+        .merge(requests::routes())
         .merge(coordinator::routes())
         .merge(operator::routes())
         .router

@@ -138,6 +138,79 @@ fn keys_built_from_domain_values_exist() {
             .map(|r| format!("role-{}", dash(r.code()))),
     );
     needed.extend((1..=4).map(|l| format!("skill-level-{l}")));
+    {
+        use domain::request::{
+            CloseReason, ContractType, Flag, MeetingMode, PayUnit, RequestKind, WorkMode,
+        };
+        needed.extend(
+            RequestKind::ALL
+                .iter()
+                .map(|k| format!("request-kind-{}", dash(k.code()))),
+        );
+        needed.extend(
+            ContractType::ALL
+                .iter()
+                .map(|c| format!("contract-{}", dash(c.code()))),
+        );
+        needed.extend(
+            PayUnit::ALL
+                .iter()
+                .map(|p| format!("pay-unit-{}", dash(p.code()))),
+        );
+        needed.extend(
+            PayUnit::ALL
+                .iter()
+                .map(|p| format!("pay-{}", dash(p.code()))),
+        );
+        needed.extend(
+            WorkMode::ALL
+                .iter()
+                .map(|w| format!("work-mode-{}", dash(w.code()))),
+        );
+        needed.extend(
+            MeetingMode::ALL
+                .iter()
+                .map(|m| format!("meeting-mode-{}", dash(m.code()))),
+        );
+        needed.extend(Flag::ALL.iter().map(|f| format!("flag-{}", dash(f.code()))));
+        needed.extend(
+            CloseReason::ALL
+                .iter()
+                .map(|r| format!("request-status-closed-{}", r.code())),
+        );
+        needed.extend(
+            CloseReason::ALL
+                .iter()
+                .map(|r| format!("request-action-close-{}", r.code())),
+        );
+        needed.extend(
+            ["draft", "submitted", "published"]
+                .iter()
+                .map(|s| format!("request-status-{s}")),
+        );
+        needed.extend(
+            [
+                "created", "edited", "submit", "return", "publish", "close", "withdraw",
+            ]
+            .iter()
+            .map(|a| format!("request-action-{a}")),
+        );
+        needed.extend(
+            ["company", "npo", "government", "other"]
+                .iter()
+                .map(|k| format!("organization-kind-{k}")),
+        );
+        needed.extend(
+            ["in-town", "in-japan", "abroad"]
+                .iter()
+                .map(|l| format!("organization-location-{l}")),
+        );
+        needed.extend(
+            ["new", "approved", "declined"]
+                .iter()
+                .map(|s| format!("enquiry-status-{s}")),
+        );
+    }
     needed.extend(
         [
             "registered",

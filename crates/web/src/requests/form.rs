@@ -1,0 +1,500 @@
+//! The request form shared by organization members and coordinators (who may write on an
+//! organization's behalf).
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::Utc;
+use domain::FieldErrors;
+use domain::availability::{Slot, Weekday, WeeklyAvailability};
+use domain::local_time::to_jst;
+use domain::request::{
+    ContractType, Flag, MeetingMode, PayUnit, RequestDraft, RequestInput, RequestKind,
+    RequestRules, WorkMode,
+};
+use domain::skill::GROUPS;
+use serde::Deserialize;
+use store::request::{RequestSkill, StoredRequest};
+
+use crate::form::FieldView;
+use crate::i18n::Lang;
+use crate::page::{Page, render};
+use crate::participant::{GRID_END_SLOT, GRID_FIRST_SLOT};
+use crate::router::AppState;
+
+/// Skill rows offered on the form.
+const SKILL_ROWS: usize = 4;
+
+#[derive(Deserialize, Default, Debug, Clone)]
+pub struct RequestForm {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    required_skill: Vec<String>,
+    #[serde(default)]
+    required_level: Vec<String>,
+    #[serde(default)]
+    nice_skill: Vec<String>,
+    #[serde(default)]
+    nice_level: Vec<String>,
+    #[serde(default)]
+    flag: Vec<String>,
+    #[serde(default)]
+    work_mode: String,
+    #[serde(default)]
+    location_area: String,
+    #[serde(default)]
+    flexible: String,
+    #[serde(default)]
+    slot: Vec<String>,
+    #[serde(default)]
+    days_per_week: String,
+    #[serde(default)]
+    hours_min: String,
+    #[serde(default)]
+    hours_max: String,
+    #[serde(default)]
+    start_date: String,
+    #[serde(default)]
+    contract: String,
+    #[serde(default)]
+    pay_unit: String,
+    #[serde(default)]
+    pay_yen: String,
+    #[serde(default)]
+    headcount: String,
+    #[serde(default)]
+    deliverable: String,
+    #[serde(default)]
+    team_min: String,
+    #[serde(default)]
+    team_max: String,
+    #[serde(default)]
+    milestones: String,
+    #[serde(default)]
+    budget_yen: String,
+    #[serde(default)]
+    meeting_mode: String,
+    #[serde(default)]
+    meeting_hours: String,
+}
+
+fn pairs(ids: &[String], levels: &[String]) -> Vec<(String, String)> {
+    ids.iter()
+        .enumerate()
+        .filter(|(_, id)| !id.trim().is_empty())
+        .map(|(i, id)| (id.clone(), levels.get(i).cloned().unwrap_or_default()))
+        .collect()
+}
+
+impl RequestForm {
+    /// An empty form for a new request of `kind`.
+    pub fn new(kind: RequestKind) -> Self {
+        Self {
+            kind: kind.code().to_owned(),
+            ..Self::default()
+        }
+    }
+
+    fn windows(&self) -> WeeklyAvailability {
+        let mut windows = WeeklyAvailability::empty();
+        for value in &self.slot {
+            if let Some((day, half_hour)) = value.split_once('-')
+                && let (Some(day), Ok(half_hour)) =
+                    (Weekday::from_code(day), half_hour.parse::<usize>())
+                && (GRID_FIRST_SLOT..GRID_END_SLOT).contains(&half_hour)
+            {
+                windows.set(Slot { day, half_hour }, true);
+            }
+        }
+        windows
+    }
+
+    pub fn parse(&self, state: &AppState, prefecture: &str) -> Result<RequestDraft, FieldErrors> {
+        let input = RequestInput {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            required_skills: pairs(&self.required_skill, &self.required_level),
+            nice_skills: pairs(&self.nice_skill, &self.nice_level),
+            flags: self.flag.clone(),
+            work_mode: self.work_mode.clone(),
+            location_area: self.location_area.clone(),
+            flexible: self.flexible == "yes",
+            windows: self.windows(),
+            days_per_week: self.days_per_week.clone(),
+            hours_min: self.hours_min.clone(),
+            hours_max: self.hours_max.clone(),
+            start_date: self.start_date.clone(),
+            contract: self.contract.clone(),
+            pay_unit: self.pay_unit.clone(),
+            pay_yen: self.pay_yen.clone(),
+            headcount: self.headcount.clone(),
+            deliverable: self.deliverable.clone(),
+            team_min: self.team_min.clone(),
+            team_max: self.team_max.clone(),
+            milestones: self.milestones.clone(),
+            budget_yen: self.budget_yen.clone(),
+            meeting_mode: self.meeting_mode.clone(),
+            meeting_hours: self.meeting_hours.clone(),
+        };
+        let rules = RequestRules {
+            taxonomy: &state.taxonomy,
+            minimum_wage: &state.minimum_wage,
+            prefecture,
+            today: to_jst(Utc::now()).date_naive(),
+        };
+        RequestDraft::parse(&input, &rules)
+    }
+
+    pub fn from_stored(request: &StoredRequest, skills: &[RequestSkill]) -> Self {
+        let windows = request.windows();
+        let slot = Weekday::ALL
+            .iter()
+            .flat_map(|day| {
+                (0..48).map(move |half_hour| Slot {
+                    day: *day,
+                    half_hour,
+                })
+            })
+            .filter(|s| windows.is_free(*s))
+            .map(|s| format!("{}-{}", s.day.code(), s.half_hour))
+            .collect();
+        let (required, nice): (Vec<&RequestSkill>, Vec<&RequestSkill>) =
+            skills.iter().partition(|s| s.required);
+        let text = |v: Option<i32>| v.map(|n| n.to_string()).unwrap_or_default();
+        let yen = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+        Self {
+            kind: request.kind.clone(),
+            title: request.title.clone(),
+            description: request.description.clone(),
+            required_skill: required.iter().map(|s| s.skill_id.clone()).collect(),
+            required_level: required.iter().map(|s| s.level.to_string()).collect(),
+            nice_skill: nice.iter().map(|s| s.skill_id.clone()).collect(),
+            nice_level: nice.iter().map(|s| s.level.to_string()).collect(),
+            flag: request
+                .flags()
+                .iter()
+                .map(|f| f.code().to_owned())
+                .collect(),
+            work_mode: request.work_mode.clone(),
+            location_area: request.location_area.clone(),
+            flexible: if request.flexible {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            slot,
+            days_per_week: text(request.days_per_week),
+            hours_min: (request.min_minutes / 60).to_string(),
+            hours_max: (request.max_minutes / 60).to_string(),
+            start_date: request
+                .start_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            contract: request.contract.clone().unwrap_or_default(),
+            pay_unit: request.pay_unit.clone().unwrap_or_default(),
+            pay_yen: yen(request.pay_yen),
+            headcount: text(request.headcount),
+            deliverable: request.deliverable.clone(),
+            team_min: text(request.team_min),
+            team_max: text(request.team_max),
+            milestones: request.milestones.clone(),
+            budget_yen: yen(request.budget_yen),
+            meeting_mode: request.meeting_mode.clone().unwrap_or_default(),
+            meeting_hours: text(request.meeting_minutes.map(|m| m / 60)),
+        }
+    }
+}
+
+pub struct GridRow {
+    pub label: String,
+    pub cells: Vec<(String, bool, String)>,
+}
+
+pub struct SkillRow {
+    pub index: usize,
+    pub selected: String,
+    pub level: String,
+}
+
+pub struct SkillGroup {
+    pub label: String,
+    pub skills: Vec<(String, String)>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "requests/form.html")]
+pub struct RequestFormPage {
+    pub page: Page,
+    pub title: String,
+    pub action: String,
+    pub alert: Option<String>,
+    pub is_job: bool,
+    pub kind: String,
+    pub main: Vec<FieldView>,
+    pub place: Vec<FieldView>,
+    pub time: Vec<FieldView>,
+    pub job: Vec<FieldView>,
+    pub project: Vec<FieldView>,
+    pub flags: Vec<(String, String, bool)>,
+    pub flexible: bool,
+    pub days: Vec<String>,
+    pub grid: Vec<GridRow>,
+    pub required_rows: Vec<SkillRow>,
+    pub nice_rows: Vec<SkillRow>,
+    pub skill_groups: Vec<SkillGroup>,
+    pub levels: Vec<(String, String)>,
+    pub windows_error: Option<String>,
+    pub required_error: Option<String>,
+    pub nice_error: Option<String>,
+    pub submit: String,
+}
+
+fn choose(page: &Page, prefix: &str, codes: Vec<&str>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("field-choose")))
+        .chain(codes.into_iter().map(|c| {
+            (
+                c.to_owned(),
+                page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
+            )
+        }))
+        .collect()
+}
+
+fn skill_rows(ids: &[String], levels: &[String]) -> Vec<SkillRow> {
+    let mut rows: Vec<SkillRow> = ids
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !id.is_empty())
+        .map(|(i, id)| SkillRow {
+            index: i,
+            selected: id.clone(),
+            level: levels.get(i).cloned().unwrap_or_else(|| "2".into()),
+        })
+        .collect();
+    let start = rows.len();
+    rows.extend((start..SKILL_ROWS.max(start + 1)).map(|index| SkillRow {
+        index,
+        selected: String::new(),
+        level: "2".into(),
+    }));
+    rows
+}
+
+pub fn render_form(
+    state: &AppState,
+    page: Page,
+    action: String,
+    form: &RequestForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Response {
+    let e = errors;
+    let kind = RequestKind::from_code(&form.kind).unwrap_or(RequestKind::Job);
+    let main = vec![
+        FieldView::new(&page, "title", "text", &form.title, e).hint(&page, "field-title-hint"),
+        FieldView::new(&page, "description", "textarea", &form.description, e)
+            .hint(&page, "field-description-hint"),
+    ];
+    let place = vec![
+        FieldView::new(&page, "work_mode", "select", &form.work_mode, e).options(choose(
+            &page,
+            "work-mode",
+            WorkMode::ALL.iter().map(|w| w.code()).collect(),
+        )),
+        FieldView::new(&page, "location_area", "text", &form.location_area, e)
+            .optional()
+            .hint(&page, "field-location-area-hint"),
+    ];
+    let time = vec![
+        FieldView::new(&page, "hours_min", "number", &form.hours_min, e),
+        FieldView::new(&page, "hours_max", "number", &form.hours_max, e),
+        FieldView::new(&page, "days_per_week", "number", &form.days_per_week, e).optional(),
+        FieldView::new(&page, "start_date", "date", &form.start_date, e).optional(),
+    ];
+    let job = vec![
+        FieldView::new(&page, "contract", "select", &form.contract, e).options(choose(
+            &page,
+            "contract",
+            ContractType::ALL.iter().map(|c| c.code()).collect(),
+        )),
+        FieldView::new(&page, "pay_unit", "select", &form.pay_unit, e).options(choose(
+            &page,
+            "pay-unit",
+            PayUnit::ALL.iter().map(|p| p.code()).collect(),
+        )),
+        FieldView::new(&page, "pay_yen", "number", &form.pay_yen, e)
+            .hint(&page, "field-pay-yen-hint"),
+        FieldView::new(&page, "headcount", "number", &form.headcount, e),
+    ];
+    let project = vec![
+        FieldView::new(&page, "deliverable", "textarea", &form.deliverable, e),
+        FieldView::new(&page, "team_min", "number", &form.team_min, e),
+        FieldView::new(&page, "team_max", "number", &form.team_max, e),
+        FieldView::new(&page, "milestones", "textarea", &form.milestones, e)
+            .optional()
+            .hint(&page, "field-milestones-hint"),
+        FieldView::new(&page, "budget_yen", "number", &form.budget_yen, e).optional(),
+        FieldView::new(&page, "meeting_mode", "select", &form.meeting_mode, e).options(choose(
+            &page,
+            "meeting-mode",
+            MeetingMode::ALL.iter().map(|m| m.code()).collect(),
+        )),
+        FieldView::new(&page, "meeting_hours", "number", &form.meeting_hours, e)
+            .optional()
+            .hint(&page, "field-meeting-hours-hint"),
+    ];
+    let flags = Flag::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.code().to_owned(),
+                page.t(&format!("flag-{}", f.code().replace('_', "-"))),
+                form.flag.iter().any(|x| x == f.code()),
+            )
+        })
+        .collect();
+    let windows = form.windows();
+    let days: Vec<String> = Weekday::ALL
+        .iter()
+        .map(|d| page.t(&format!("day-{}", d.code())))
+        .collect();
+    let grid = (GRID_FIRST_SLOT..GRID_END_SLOT)
+        .map(|half_hour| GridRow {
+            label: Slot::start_label(half_hour),
+            cells: Weekday::ALL
+                .iter()
+                .map(|day| {
+                    (
+                        format!("{}-{half_hour}", day.code()),
+                        windows.is_free(Slot {
+                            day: *day,
+                            half_hour,
+                        }),
+                        format!("{} {}", days[day.index()], Slot::start_label(half_hour)),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let skill_groups = state
+        .taxonomy
+        .by_group()
+        .into_iter()
+        .map(|(order, skills)| SkillGroup {
+            label: page.t(&format!(
+                "skill-group-{}",
+                GROUPS.get(order).copied().unwrap_or("other")
+            )),
+            skills: skills
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.id.as_str().to_owned(),
+                        if page.lang == Lang::En {
+                            s.label_en.clone()
+                        } else {
+                            s.label_ja.clone()
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let levels = (1..=4)
+        .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
+        .collect();
+    let message = |field: &str| {
+        errors
+            .code_for(field)
+            .map(|c| page.t(&format!("error-{c}")))
+    };
+    let view = RequestFormPage {
+        title: page.t(if kind == RequestKind::Job {
+            "request-form-job"
+        } else {
+            "request-form-project"
+        }),
+        submit: page.t("request-save"),
+        alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
+        windows_error: message("windows"),
+        required_error: message("required_skills"),
+        nice_error: message("nice_skills"),
+        is_job: kind == RequestKind::Job,
+        kind: kind.code().to_owned(),
+        action,
+        main,
+        place,
+        time,
+        job,
+        project,
+        flags,
+        flexible: form.flexible == "yes",
+        days,
+        grid,
+        required_rows: skill_rows(&form.required_skill, &form.required_level),
+        nice_rows: skill_rows(&form.nice_skill, &form.nice_level),
+        skill_groups,
+        levels,
+        page,
+    };
+    render(status, &view)
+}
+
+impl RequestForm {
+    /// The fields that differ from `other`, by name, for the history of a published request.
+    pub fn changed_fields(&self, other: &RequestForm) -> Vec<&'static str> {
+        let pairs: [(&'static str, bool); 22] = [
+            ("title", self.title != other.title),
+            ("description", self.description != other.description),
+            (
+                "required_skills",
+                self.required_skill != other.required_skill
+                    || self.required_level != other.required_level,
+            ),
+            (
+                "nice_skills",
+                self.nice_skill != other.nice_skill || self.nice_level != other.nice_level,
+            ),
+            ("flags", self.flag != other.flag),
+            ("work_mode", self.work_mode != other.work_mode),
+            ("location_area", self.location_area != other.location_area),
+            (
+                "schedule",
+                self.flexible != other.flexible || self.windows() != other.windows(),
+            ),
+            ("days_per_week", self.days_per_week != other.days_per_week),
+            (
+                "hours",
+                self.hours_min != other.hours_min || self.hours_max != other.hours_max,
+            ),
+            ("start_date", self.start_date != other.start_date),
+            ("contract", self.contract != other.contract),
+            (
+                "pay",
+                self.pay_unit != other.pay_unit || self.pay_yen != other.pay_yen,
+            ),
+            ("headcount", self.headcount != other.headcount),
+            ("deliverable", self.deliverable != other.deliverable),
+            (
+                "team_size",
+                self.team_min != other.team_min || self.team_max != other.team_max,
+            ),
+            ("milestones", self.milestones != other.milestones),
+            ("budget", self.budget_yen != other.budget_yen),
+            ("meeting_mode", self.meeting_mode != other.meeting_mode),
+            ("meeting_hours", self.meeting_hours != other.meeting_hours),
+            ("kind", self.kind != other.kind),
+            ("flexible", self.flexible != other.flexible),
+        ];
+        pairs
+            .iter()
+            .filter(|(_, changed)| *changed)
+            .map(|(name, _)| *name)
+            .collect()
+    }
+}

@@ -1,0 +1,49 @@
+//! Requests (依頼): organizations post jobs and team projects, coordinators review and publish
+//! them, and the public finds them.
+
+pub mod form;
+pub mod organization;
+pub mod public;
+pub mod review;
+pub mod view;
+
+use axum::routing::{get, post};
+
+use crate::router::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/{town}/requests", get(public::list))
+        .route("/{town}/requests/{id}", get(public::show))
+        .route(
+            "/{town}/work-with-us",
+            get(public::enquiry_form).post(public::enquiry_submit),
+        )
+        .route("/{town}/org/", get(organization::dashboard))
+        .route(
+            "/{town}/org/requests/new",
+            get(organization::new_form).post(organization::create),
+        )
+        .route(
+            "/{town}/org/requests/{id}",
+            get(organization::show).post(organization::update),
+        )
+        .route(
+            "/{town}/org/requests/{id}/status",
+            post(organization::change_status),
+        )
+        .route("/{town}/coordinator/requests", get(review::list))
+        .route(
+            "/{town}/coordinator/requests/{id}",
+            get(review::show).post(review::update),
+        )
+        .route(
+            "/{town}/coordinator/requests/{id}/status",
+            post(review::change_status),
+        )
+        .route("/{town}/coordinator/enquiries", get(review::enquiries))
+        .route(
+            "/{town}/coordinator/enquiries/{id}",
+            post(review::handle_enquiry),
+        )
+}

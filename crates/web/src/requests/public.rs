@@ -1,0 +1,457 @@
+//! The public side: the list of open requests with the filters carers need, a request's page
+//! with schema.org JobPosting data, and the "work with us" enquiry form.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use domain::FieldErrors;
+use domain::email::looks_like_email;
+use domain::request::RequestKind;
+use serde::Deserialize;
+use serde_json::json;
+use store::enquiry::NewEnquiry;
+use store::request::{PublicFilter, StoredRequest};
+
+use super::view::{RequestView, pay_text};
+use crate::account::FormPage;
+use crate::error::WebError;
+use crate::form::FieldView;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+const PAGE_SIZE: i64 = 20;
+
+#[derive(Deserialize, Default, Debug)]
+pub struct ListQuery {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    remote: String,
+    #[serde(default)]
+    within_cap: String,
+    #[serde(default)]
+    gap_ok: String,
+    #[serde(default)]
+    days: String,
+    #[serde(default)]
+    ends_by: String,
+    before: Option<i64>,
+}
+
+impl ListQuery {
+    fn filter(&self) -> PublicFilter {
+        PublicFilter {
+            kind: RequestKind::from_code(&self.kind),
+            remote: self.remote == "yes",
+            within_income_cap: self.within_cap == "yes",
+            career_gap_welcome: self.gap_ok == "yes",
+            max_days_per_week: self.days.parse().ok().filter(|d| (1..=7).contains(d)),
+            // `ends_by` is an hour; the stored end is a half-hour index.
+            finishes_by: self
+                .ends_by
+                .parse::<usize>()
+                .ok()
+                .filter(|h| (1..=24).contains(h))
+                .map(|h| h * 2),
+            before_id: self.before,
+        }
+    }
+
+    fn next_href(&self, base: &str, last: i64) -> String {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("kind", &self.kind)
+            .append_pair("remote", &self.remote)
+            .append_pair("within_cap", &self.within_cap)
+            .append_pair("gap_ok", &self.gap_ok)
+            .append_pair("days", &self.days)
+            .append_pair("ends_by", &self.ends_by)
+            .append_pair("before", &last.to_string())
+            .finish();
+        format!("{base}?{query}")
+    }
+}
+
+struct Card {
+    href: String,
+    title: String,
+    organization: String,
+    kind: String,
+    flags: Vec<String>,
+    summary: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "requests/public_list.html")]
+struct ListPage {
+    page: Page,
+    action: String,
+    filters: Vec<FieldView>,
+    checks: Vec<(String, String, bool)>,
+    cards: Vec<Card>,
+    next_href: Option<String>,
+    enquiry_href: String,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let requests = state
+        .store
+        .tenant(&town)
+        .published_requests(&query.filter(), PAGE_SIZE + 1)
+        .await?;
+    let page = page.with_town(&town);
+    let base = format!("/{}/requests", town.slug);
+    let next_href = (requests.len() as i64 > PAGE_SIZE)
+        .then(|| query.next_href(&base, requests[PAGE_SIZE as usize - 1].id));
+    let cards = requests
+        .iter()
+        .take(PAGE_SIZE as usize)
+        .map(|r| card(&page, &base, r))
+        .collect();
+    let none = FieldErrors::default();
+    let any = || (String::new(), page.t("filter-any"));
+    let filters = vec![
+        FieldView::new(&page, "kind", "select", &query.kind, &none)
+            .optional()
+            .options(
+                std::iter::once(any())
+                    .chain(RequestKind::ALL.iter().map(|k| {
+                        (
+                            k.code().to_owned(),
+                            page.t(&format!("request-kind-{}", k.code().replace('_', "-"))),
+                        )
+                    }))
+                    .collect(),
+            ),
+        FieldView::new(&page, "days", "select", &query.days, &none)
+            .optional()
+            .options(
+                std::iter::once(any())
+                    .chain((1..=5).map(|d| {
+                        (
+                            d.to_string(),
+                            page.t1("filter-days-at-most", "days", &d.to_string()),
+                        )
+                    }))
+                    .collect(),
+            ),
+        FieldView::new(&page, "ends_by", "select", &query.ends_by, &none)
+            .optional()
+            .options(
+                std::iter::once(any())
+                    .chain((12..=18).map(|h| {
+                        (
+                            h.to_string(),
+                            page.t1("filter-ends-by", "hour", &h.to_string()),
+                        )
+                    }))
+                    .collect(),
+            ),
+    ];
+    let checks = [
+        ("remote", &query.remote, "filter-remote"),
+        ("within_cap", &query.within_cap, "flag-within-income-cap"),
+        ("gap_ok", &query.gap_ok, "flag-career-gap-welcome"),
+    ]
+    .iter()
+    .map(|(name, value, key)| (name.to_string(), page.t(key), value.as_str() == "yes"))
+    .collect();
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            page,
+            action: base,
+            filters,
+            checks,
+            cards,
+            next_href,
+            enquiry_href: format!("/{}/work-with-us", town.slug),
+        },
+    ))
+}
+
+fn card(page: &Page, base: &str, r: &StoredRequest) -> Card {
+    let hours = page.lang.t_args(
+        "request-hours-range",
+        &[
+            ("min", (r.min_minutes / 60).to_string()),
+            ("max", (r.max_minutes / 60).to_string()),
+        ],
+    );
+    let mut summary = vec![
+        page.t(&format!("work-mode-{}", r.work_mode.replace('_', "-"))),
+        hours,
+    ];
+    if let Some(pay) = pay_text(page, r) {
+        summary.push(pay);
+    }
+    Card {
+        href: format!("{base}/{}", r.id),
+        title: r.title.clone(),
+        organization: r.organization_name.clone(),
+        kind: page.t(&format!("request-kind-{}", r.kind.replace('_', "-"))),
+        flags: r
+            .flags()
+            .iter()
+            .map(|f| page.t(&format!("flag-{}", f.code().replace('_', "-"))))
+            .collect(),
+        summary: summary.join(" ・ "),
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "requests/public_detail.html")]
+struct DetailPage {
+    page: Page,
+    request: RequestView,
+    json_ld: Option<String>,
+    back_href: String,
+}
+
+/// schema.org JobPosting for a job, so search engines can show it.
+fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String> {
+    if r.kind != "job" {
+        return None;
+    }
+    let employment_type = match r.contract.as_deref() {
+        Some("employment") => "FULL_TIME",
+        Some("part_time") => "PART_TIME",
+        Some("temporary") => "TEMPORARY",
+        _ => "CONTRACTOR",
+    };
+    let mut posting = json!({
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": r.title,
+        "description": r.description,
+        "datePosted": r.published_at.map(|t| t.format("%Y-%m-%d").to_string()),
+        "employmentType": employment_type,
+        "hiringOrganization": { "@type": "Organization", "name": r.organization_name },
+        "jobLocation": {
+            "@type": "Place",
+            "address": { "@type": "PostalAddress", "addressLocality": format!("{} {}", town.name_ja, r.location_area).trim(), "addressCountry": "JP" }
+        },
+    });
+    if r.work_mode == "remote" {
+        posting["jobLocationType"] = json!("TELECOMMUTE");
+        posting["applicantLocationRequirements"] = json!({ "@type": "Country", "name": "JP" });
+    }
+    if let (Some(unit), Some(yen)) = (r.pay_unit.as_deref(), r.pay_yen) {
+        let unit_text = match unit {
+            "hourly" => "HOUR",
+            "monthly" => "MONTH",
+            _ => "PROJECT",
+        };
+        posting["baseSalary"] = json!({ "@type": "MonetaryAmount", "currency": "JPY", "value": { "@type": "QuantitativeValue", "value": yen, "unitText": unit_text } });
+    }
+    // Inside <script>, "<" must not open a tag: JSON allows the \u003c escape.
+    Some(posting.to_string().replace('<', "\\u003c"))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+) -> Result<Response, WebError> {
+    let request = state
+        .store
+        .tenant(&town)
+        .request(id)
+        .await?
+        .filter(|r| r.status == "published")
+        .ok_or(WebError::NotFound)?;
+    let skills = state.store.tenant(&town).request_skills(id).await?;
+    let page = page.with_town(&town);
+    let json_ld = job_posting(&request, &town);
+    Ok(render(
+        StatusCode::OK,
+        &DetailPage {
+            request: RequestView::new(&state, &page, &request, &skills),
+            page,
+            json_ld,
+            back_href: format!("/{}/requests", town.slug),
+        },
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct EnquiryForm {
+    #[serde(default)]
+    organization_name: String,
+    #[serde(default)]
+    organization_kind: String,
+    #[serde(default)]
+    organization_location: String,
+    #[serde(default)]
+    contact_person: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub const ORGANIZATION_KINDS: &[&str] = &["company", "npo", "government", "other"];
+pub const ORGANIZATION_LOCATIONS: &[&str] = &["in_town", "in_japan", "abroad"];
+
+fn enquiry_page(
+    town: &domain::Municipality,
+    page: Page,
+    form: &EnquiryForm,
+    errors: &FieldErrors,
+) -> FormPage {
+    let page = page.with_town(town);
+    let choose = |prefix: &str, codes: &[&str]| {
+        std::iter::once((String::new(), page.t("field-choose")))
+            .chain(codes.iter().map(|c| {
+                (
+                    c.to_string(),
+                    page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
+                )
+            }))
+            .collect::<Vec<_>>()
+    };
+    let fields = vec![
+        FieldView::new(
+            &page,
+            "organization_name",
+            "text",
+            &form.organization_name,
+            errors,
+        )
+        .autocomplete("organization"),
+        FieldView::new(
+            &page,
+            "organization_kind",
+            "select",
+            &form.organization_kind,
+            errors,
+        )
+        .options(choose("organization-kind", ORGANIZATION_KINDS)),
+        FieldView::new(
+            &page,
+            "organization_location",
+            "select",
+            &form.organization_location,
+            errors,
+        )
+        .options(choose("organization-location", ORGANIZATION_LOCATIONS)),
+        FieldView::new(
+            &page,
+            "contact_person",
+            "text",
+            &form.contact_person,
+            errors,
+        )
+        .autocomplete("name"),
+        FieldView::new(&page, "email", "email", &form.email, errors).autocomplete("email"),
+        FieldView::new(&page, "phone", "tel", &form.phone, errors)
+            .optional()
+            .autocomplete("tel"),
+        FieldView::new(&page, "message", "textarea", &form.message, errors)
+            .optional()
+            .hint(&page, "field-message-hint"),
+    ];
+    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    FormPage::new(
+        page,
+        "enquiry-title",
+        format!("/{}/work-with-us", town.slug),
+        "enquiry-submit",
+    )
+    .lead("enquiry-lead")
+    .alert(alert)
+    .fields(fields)
+}
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    done: Option<String>,
+}
+
+pub async fn enquiry_form(
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(done): Query<Done>,
+) -> Response {
+    let sent = done.done.as_deref() == Some("sent");
+    let view = enquiry_page(
+        &town,
+        page,
+        &EnquiryForm::default(),
+        &FieldErrors::default(),
+    );
+    if sent {
+        let mut view = view.notice(Some("enquiry-sent"));
+        view.fields.clear();
+        return view.respond(StatusCode::OK);
+    }
+    view.respond(StatusCode::OK)
+}
+
+pub async fn enquiry_submit(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Form(form): Form<EnquiryForm>,
+) -> Result<Response, WebError> {
+    let mut errors = FieldErrors::default();
+    let required = |errors: &mut FieldErrors, field: &'static str, value: &str, max: usize| {
+        let v = value.trim();
+        if v.is_empty() {
+            errors.add(field, "required");
+        } else if v.chars().count() > max {
+            errors.add(field, "too-long");
+        }
+    };
+    required(
+        &mut errors,
+        "organization_name",
+        &form.organization_name,
+        100,
+    );
+    required(&mut errors, "contact_person", &form.contact_person, 60);
+    if !ORGANIZATION_KINDS.contains(&form.organization_kind.as_str()) {
+        errors.add("organization_kind", "choose-one");
+    }
+    if !ORGANIZATION_LOCATIONS.contains(&form.organization_location.as_str()) {
+        errors.add("organization_location", "choose-one");
+    }
+    let email = domain::account::normalize_email(&form.email);
+    if !looks_like_email(&email) {
+        errors.add("email", "email-invalid");
+    }
+    if form.message.chars().count() > 2000 {
+        errors.add("message", "too-long");
+    }
+    if form.phone.trim().chars().count() > 20 {
+        errors.add("phone", "phone-invalid");
+    }
+    if !errors.is_empty() {
+        return Ok(
+            enquiry_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
+        );
+    }
+    state
+        .store
+        .tenant(&town)
+        .create_enquiry(&NewEnquiry {
+            organization_name: form.organization_name.trim().to_owned(),
+            kind: form.organization_kind,
+            location: form.organization_location,
+            contact_person: form.contact_person.trim().to_owned(),
+            email,
+            phone: form.phone.trim().to_owned(),
+            message: form.message.trim().to_owned(),
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/{}/work-with-us?done=sent", town.slug)).into_response())
+}

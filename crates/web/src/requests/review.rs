@@ -1,0 +1,438 @@
+//! The coordinator's side: the review queue, publishing, returning with comments, closing,
+//! editing on an organization's behalf, and turning enquiries into organizations.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use domain::Role;
+use domain::local_time::to_jst;
+use domain::request::{CloseReason, RequestStatus, ReviewAction, Reviewer, review};
+use serde::Deserialize;
+use store::StoreError;
+use store::organization::NewOrganization;
+use store::request::StoredRequest;
+
+use super::form::RequestForm;
+use super::organization::{ManagePage, ShowQuery, StatusForm, notice, save_edit};
+use super::view::{RequestView, events};
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::invite;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    status: String,
+}
+
+struct Row {
+    href: String,
+    title: String,
+    organization: String,
+    kind: String,
+    status: String,
+    updated: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "requests/queue.html")]
+struct Queue {
+    page: Page,
+    tabs: Vec<(String, String, bool)>,
+    rows: Vec<Row>,
+}
+
+const TABS: &[&str] = &["submitted", "published", "draft", "closed", ""];
+
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let status = TABS
+        .iter()
+        .find(|t| **t == query.status)
+        .copied()
+        .unwrap_or("submitted");
+    let requests = state
+        .store
+        .tenant(&town)
+        .requests_in_status(Some(status).filter(|s| !s.is_empty()), 200)
+        .await?;
+    let page = page.with_town(&town);
+    let base = format!("/{}/coordinator/requests", town.slug);
+    let tabs = TABS
+        .iter()
+        .map(|t| {
+            (
+                format!("{base}?status={t}"),
+                page.t(&format!(
+                    "request-tab-{}",
+                    if t.is_empty() { "all" } else { t }
+                )),
+                *t == status,
+            )
+        })
+        .collect();
+    let rows = requests
+        .into_iter()
+        .map(|r| Row {
+            href: format!("{base}/{}", r.id),
+            kind: page.t(&format!("request-kind-{}", r.kind.replace('_', "-"))),
+            status: page.t(&format!(
+                "request-status-{}",
+                r.close_reason
+                    .as_ref()
+                    .map_or(r.status.clone(), |c| format!("closed-{c}"))
+            )),
+            updated: to_jst(r.updated_at).format("%Y-%m-%d").to_string(),
+            organization: r.organization_name,
+            title: r.title,
+        })
+        .collect();
+    Ok(render(StatusCode::OK, &Queue { page, tabs, rows }))
+}
+
+async fn town_request(
+    state: &AppState,
+    town: &domain::Municipality,
+    id: i64,
+) -> Result<StoredRequest, WebError> {
+    state
+        .store
+        .tenant(town)
+        .request(id)
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    Query(query): Query<ShowQuery>,
+) -> Result<Response, WebError> {
+    let request = town_request(&state, &town, id).await?;
+    let tenant = state.store.tenant(&town);
+    let skills = tenant.request_skills(id).await?;
+    let page = page.with_town(&town);
+    let status = request.status()?;
+    let base = format!("/{}/coordinator/requests/{id}", town.slug);
+    if query.edit_requested() && !matches!(status, RequestStatus::Closed(_)) {
+        let form = RequestForm::from_stored(&request, &skills);
+        return Ok(super::form::render_form(
+            &state,
+            page,
+            base,
+            &form,
+            &domain::FieldErrors::default(),
+            StatusCode::OK,
+        ));
+    }
+    let mut actions = Vec::new();
+    for (code, action) in [
+        ("publish", ReviewAction::Publish),
+        ("return", ReviewAction::Return),
+        ("close-filled", ReviewAction::Close(CloseReason::Filled)),
+        ("close-expired", ReviewAction::Close(CloseReason::Expired)),
+        (
+            "close-withdrawn",
+            ReviewAction::Close(CloseReason::Withdrawn),
+        ),
+    ] {
+        if review(status, action, Reviewer::Coordinator).is_ok() {
+            actions.push((code.to_owned(), page.t(&format!("request-action-{code}"))));
+        }
+    }
+    let view = ManagePage {
+        request: RequestView::new(&state, &page, &request, &skills),
+        events: events(&page, tenant.request_events(id).await?),
+        edit_href: (!matches!(status, RequestStatus::Closed(_))).then(|| format!("{base}?edit=1")),
+        status_action: format!("{base}/status"),
+        actions,
+        notice: notice(&page, query.done()),
+        coordinator: true,
+        page,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<RequestForm>,
+) -> Result<Response, WebError> {
+    let request = town_request(&state, &town, id).await?;
+    save_edit(
+        &state,
+        &town,
+        page,
+        audit,
+        &account,
+        request,
+        form,
+        format!("/{}/coordinator/requests/{id}", town.slug),
+    )
+    .await
+}
+
+pub async fn change_status(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    audit: Audit,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, WebError> {
+    let request = town_request(&state, &town, id).await?;
+    let action = match form.action.as_str() {
+        "publish" => ReviewAction::Publish,
+        "return" => ReviewAction::Return,
+        "close-filled" => ReviewAction::Close(CloseReason::Filled),
+        "close-expired" => ReviewAction::Close(CloseReason::Expired),
+        "close-withdrawn" => ReviewAction::Close(CloseReason::Withdrawn),
+        _ => return Err(WebError::BadRequest),
+    };
+    let base = format!("/{}/coordinator/requests/{id}", town.slug);
+    apply_move(
+        &state,
+        &town,
+        &audit,
+        &account,
+        &request,
+        &form,
+        action,
+        Reviewer::Coordinator,
+        &base,
+    )
+    .await
+}
+
+/// Applies a workflow move if it is legal from the status the person saw; a stale form gets
+/// a notice, never a 500.
+#[allow(clippy::too_many_arguments)]
+pub async fn apply_move(
+    state: &AppState,
+    town: &domain::Municipality,
+    audit: &Audit,
+    account: &store::account::Account,
+    request: &StoredRequest,
+    form: &StatusForm,
+    action: ReviewAction,
+    by: Reviewer,
+    base: &str,
+) -> Result<Response, WebError> {
+    // Only open requests have moves; the form says which status the person saw.
+    let seen = match form.from.as_str() {
+        "draft" => Some(RequestStatus::Draft),
+        "submitted" => Some(RequestStatus::Submitted),
+        "published" => Some(RequestStatus::Published),
+        _ => None,
+    };
+    let Some(seen) = seen else {
+        return Err(WebError::BadRequest);
+    };
+    let Ok(to) = review(seen, action, by) else {
+        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+    };
+    let comment = form.comment.trim();
+    if comment.chars().count() > 1000 {
+        return Err(WebError::BadRequest);
+    }
+    let action_code = form.action.split('-').next().unwrap_or("close");
+    let moved = state
+        .store
+        .tenant(town)
+        .move_request(request.id, seen, to, action_code, account.id, comment)
+        .await?;
+    if !moved {
+        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+    }
+    audit
+        .record(
+            Some(town.id),
+            &format!("request.{}", form.action.replace('-', "_")),
+            "request",
+            &request.id.to_string(),
+            comment,
+        )
+        .await?;
+    Ok(Redirect::to(&format!("{base}?done=moved")).into_response())
+}
+
+struct EnquiryRow {
+    id: i64,
+    organization: String,
+    kind: String,
+    location: String,
+    contact: String,
+    email: String,
+    phone: String,
+    message: String,
+    status: String,
+    open: bool,
+    created: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "requests/enquiries.html")]
+struct EnquiriesPage {
+    page: Page,
+    rows: Vec<EnquiryRow>,
+    base: String,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    done: Option<String>,
+}
+
+pub async fn enquiries(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    audit: Audit,
+    Query(done): Query<Done>,
+) -> Result<Response, WebError> {
+    audit
+        .record(Some(town.id), "enquiry.list", "enquiry", "", "")
+        .await?;
+    let page = page.with_town(&town);
+    let rows = state
+        .store
+        .tenant(&town)
+        .enquiries(100)
+        .await?
+        .into_iter()
+        .map(|e| EnquiryRow {
+            id: e.id,
+            kind: page.t(&format!("organization-kind-{}", e.kind)),
+            location: page.t(&format!(
+                "organization-location-{}",
+                e.location.replace('_', "-")
+            )),
+            status: page.t(&format!("enquiry-status-{}", e.status)),
+            open: e.status == "new",
+            created: to_jst(e.created_at).format("%Y-%m-%d").to_string(),
+            organization: e.organization_name,
+            contact: e.contact_person,
+            email: e.email,
+            phone: e.phone,
+            message: e.message,
+        })
+        .collect();
+    let notice = match done.done.as_deref() {
+        Some("approved") => Some(page.t("enquiry-approved")),
+        Some("declined") => Some(page.t("enquiry-declined")),
+        Some("taken") => Some(page.t("enquiry-name-taken")),
+        _ => None,
+    };
+    Ok(render(
+        StatusCode::OK,
+        &EnquiriesPage {
+            page,
+            rows,
+            base: format!("/{}/coordinator/enquiries", town.slug),
+            notice,
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct EnquiryDecision {
+    decision: String,
+}
+
+/// Approving creates the organization and invites the contact as its first member.
+pub async fn handle_enquiry(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(coordinator): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<EnquiryDecision>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let enquiry = tenant.enquiry(id).await?.ok_or(WebError::NotFound)?;
+    let base = format!("/{}/coordinator/enquiries", town.slug);
+    if enquiry.status != "new" {
+        return Ok(Redirect::to(&base).into_response());
+    }
+    match form.decision.as_str() {
+        "approve" => {
+            let organization = match tenant
+                .create_organization(&NewOrganization {
+                    name: enquiry.organization_name.clone(),
+                    name_en: String::new(),
+                    kind: enquiry.kind.clone(),
+                    location: enquiry.location.clone(),
+                    contact_person: enquiry.contact_person.clone(),
+                    description: enquiry.message.clone(),
+                })
+                .await
+            {
+                Ok(organization) => organization,
+                Err(StoreError::Conflict { .. }) => {
+                    return Ok(Redirect::to(&format!("{base}?done=taken")).into_response());
+                }
+                Err(err) => return Err(err.into()),
+            };
+            if !tenant
+                .close_enquiry(id, "approved", Some(organization.id), coordinator.id)
+                .await?
+            {
+                return Ok(Redirect::to(&base).into_response());
+            }
+            invite::send(
+                &state,
+                &audit,
+                page.lang,
+                &town,
+                &coordinator,
+                &enquiry.email,
+                Role::OrganizationMember,
+                Some(organization.id),
+            )
+            .await?;
+            audit
+                .record(
+                    Some(town.id),
+                    "enquiry.approve",
+                    "enquiry",
+                    &id.to_string(),
+                    &organization.id.to_string(),
+                )
+                .await?;
+            Ok(Redirect::to(&format!("{base}?done=approved")).into_response())
+        }
+        "decline" => {
+            tenant
+                .close_enquiry(id, "declined", None, coordinator.id)
+                .await?;
+            audit
+                .record(
+                    Some(town.id),
+                    "enquiry.decline",
+                    "enquiry",
+                    &id.to_string(),
+                    "",
+                )
+                .await?;
+            Ok(Redirect::to(&format!("{base}?done=declined")).into_response())
+        }
+        _ => Err(WebError::BadRequest),
+    }
+}

@@ -1,0 +1,215 @@
+//! A request as people read it: labels in their language, pay and hours in words.
+
+use domain::availability::Slot;
+use domain::local_time::to_jst;
+use store::request::{RequestEvent, RequestSkill, StoredRequest};
+
+use crate::i18n::Lang;
+use crate::page::Page;
+use crate::router::AppState;
+
+/// A request ready for a template.
+pub struct RequestView {
+    pub title: String,
+    pub kind: String,
+    pub organization: String,
+    pub status: String,
+    pub status_code: String,
+    pub description: String,
+    pub facts: Vec<(String, String)>,
+    pub flags: Vec<String>,
+    pub required: Vec<String>,
+    pub nice: Vec<String>,
+    pub windows: Vec<String>,
+}
+
+fn label(page: &Page, prefix: &str, code: &str) -> String {
+    page.t(&format!("{prefix}-{}", code.replace('_', "-")))
+}
+
+pub fn skill_label(state: &AppState, lang: Lang, id: &str, level: i32) -> String {
+    let name = state.taxonomy.get(id).map_or_else(
+        || id.to_owned(),
+        |s| {
+            if lang == Lang::En {
+                s.label_en.clone()
+            } else {
+                s.label_ja.clone()
+            }
+        },
+    );
+    format!(
+        "{name}（{}）",
+        lang.t_args("skill-level-short", &[("level", level.to_string())])
+    )
+}
+
+/// Pay in words, e.g. 時給 1,150円.
+pub fn pay_text(page: &Page, request: &StoredRequest) -> Option<String> {
+    let (unit, yen) = (request.pay_unit.as_deref()?, request.pay_yen?);
+    let amount = yen.to_string();
+    let grouped: String = amount
+        .chars()
+        .rev()
+        .collect::<Vec<_>>()
+        .chunks(3)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(",")
+        .chars()
+        .rev()
+        .collect();
+    Some(page.t1(
+        &format!("pay-{}", unit.replace('_', "-")),
+        "amount",
+        &grouped,
+    ))
+}
+
+impl RequestView {
+    pub fn new(
+        state: &AppState,
+        page: &Page,
+        request: &StoredRequest,
+        skills: &[RequestSkill],
+    ) -> Self {
+        let is_job = request.kind == "job";
+        let status_code = match request.close_reason.as_deref() {
+            Some(reason) => format!("closed-{reason}"),
+            None => request.status.clone(),
+        };
+        let hours = page.lang.t_args(
+            "request-hours-range",
+            &[
+                ("min", (request.min_minutes / 60).to_string()),
+                ("max", (request.max_minutes / 60).to_string()),
+            ],
+        );
+        let mut facts = vec![
+            (
+                page.t("field-work-mode"),
+                label(page, "work-mode", &request.work_mode),
+            ),
+            (page.t("field-location-area"), request.location_area.clone()),
+            (page.t("request-hours"), hours),
+        ];
+        if let Some(days) = request.days_per_week {
+            facts.push((
+                page.t("field-days-per-week"),
+                page.t1("request-days", "days", &days.to_string()),
+            ));
+        }
+        if let Some(date) = request.start_date {
+            facts.push((page.t("field-start-date"), date.to_string()));
+        }
+        if is_job {
+            if let Some(contract) = &request.contract {
+                facts.push((page.t("field-contract"), label(page, "contract", contract)));
+            }
+            if let Some(pay) = pay_text(page, request) {
+                facts.push((page.t("field-pay-yen"), pay));
+            }
+            if let Some(headcount) = request.headcount {
+                facts.push((
+                    page.t("field-headcount"),
+                    page.t1("request-people", "count", &headcount.to_string()),
+                ));
+            }
+        } else {
+            facts.push((page.t("field-deliverable"), request.deliverable.clone()));
+            if let (Some(min), Some(max)) = (request.team_min, request.team_max) {
+                facts.push((
+                    page.t("request-team-size"),
+                    page.lang.t_args(
+                        "request-team-range",
+                        &[("min", min.to_string()), ("max", max.to_string())],
+                    ),
+                ));
+            }
+            if !request.milestones.is_empty() {
+                facts.push((page.t("field-milestones"), request.milestones.clone()));
+            }
+            if let Some(budget) = request.budget_yen.filter(|b| *b > 0) {
+                facts.push((page.t("field-budget-yen"), format!("{budget}円")));
+            }
+            if let Some(mode) = &request.meeting_mode {
+                facts.push((
+                    page.t("field-meeting-mode"),
+                    label(page, "meeting-mode", mode),
+                ));
+            }
+            if let Some(minutes) = request.meeting_minutes.filter(|m| *m > 0) {
+                facts.push((
+                    page.t("field-meeting-hours"),
+                    page.t1(
+                        "request-hours-per-week",
+                        "hours",
+                        &(minutes / 60).to_string(),
+                    ),
+                ));
+            }
+        }
+        let windows = if request.flexible {
+            vec![page.t("field-flexible")]
+        } else {
+            request
+                .windows()
+                .windows()
+                .iter()
+                .map(|(d, s, e)| {
+                    format!(
+                        "{} {}–{}",
+                        page.t(&format!("day-{}", d.code())),
+                        Slot::start_label(*s),
+                        Slot::start_label(*e)
+                    )
+                })
+                .collect()
+        };
+        Self {
+            title: request.title.clone(),
+            kind: label(page, "request-kind", &request.kind),
+            organization: request.organization_name.clone(),
+            status: label(page, "request-status", &status_code),
+            status_code,
+            description: request.description.clone(),
+            facts,
+            flags: request
+                .flags()
+                .iter()
+                .map(|f| label(page, "flag", f.code()))
+                .collect(),
+            required: skills
+                .iter()
+                .filter(|s| s.required)
+                .map(|s| skill_label(state, page.lang, &s.skill_id, s.level))
+                .collect(),
+            nice: skills
+                .iter()
+                .filter(|s| !s.required)
+                .map(|s| skill_label(state, page.lang, &s.skill_id, s.level))
+                .collect(),
+            windows,
+        }
+    }
+}
+
+/// A line of a request's history.
+pub struct EventView {
+    pub at: String,
+    pub text: String,
+    pub actor: String,
+    pub comment: String,
+}
+
+pub fn events(page: &Page, events: Vec<RequestEvent>) -> Vec<EventView> {
+    events
+        .into_iter()
+        .map(|e| EventView {
+            at: to_jst(e.at).format("%Y-%m-%d %H:%M").to_string(),
+            text: label(page, "request-action", &e.action),
+            actor: e.actor_name.unwrap_or_default(),
+            comment: e.comment,
+        })
+        .collect()
+}
