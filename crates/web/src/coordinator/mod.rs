@@ -78,6 +78,8 @@ async fn home(
             format!("{base}/participants"),
             page.t("coordinator-participants-title"),
         ),
+        (format!("{base}/requests"), page.t("request-queue-title")),
+        (format!("{base}/enquiries"), page.t("enquiries-title")),
         (
             format!("{base}/invitations"),
             page.t("coordinator-invitations-title"),
