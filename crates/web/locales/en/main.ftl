@@ -632,3 +632,6 @@ error-pay-below-minimum-wage = This is below the prefecture's minimum wage. Plea
 error-team-size-invalid = Please enter a number from 1 to 20.
 error-team-min-over-max = The least team size is more than the most.
 error-meeting-hours-invalid = Please enter a number from 0 to 20.
+
+request-new-job-behalf = Post a job for an organization
+request-new-project-behalf = Post a team project for an organization

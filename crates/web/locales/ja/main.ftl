@@ -632,3 +632,6 @@ error-pay-below-minimum-wage = 県の最低賃金を下回っています。金�
 error-team-size-invalid = 1〜20の数字で入力してください。
 error-team-min-over-max = 最小の人数が最大の人数を超えています。
 error-meeting-hours-invalid = 0〜20の数字で入力してください。
+
+request-new-job-behalf = 企業・団体に代わって求人を登録する
+request-new-project-behalf = 企業・団体に代わってプロジェクトを登録する

@@ -28,6 +28,9 @@ const SKILL_ROWS: usize = 4;
 pub struct RequestForm {
     #[serde(default)]
     pub kind: String,
+    /// The organization a coordinator writes for; organization members write for their own.
+    #[serde(default)]
+    pub organization: String,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -169,6 +172,7 @@ impl RequestForm {
         let yen = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
         Self {
             kind: request.kind.clone(),
+            organization: request.organization_id.to_string(),
             title: request.title.clone(),
             description: request.description.clone(),
             required_skill: required.iter().map(|s| s.skill_id.clone()).collect(),
@@ -252,6 +256,8 @@ pub struct RequestFormPage {
     pub required_error: Option<String>,
     pub nice_error: Option<String>,
     pub submit: String,
+    /// For a coordinator writing on an organization's behalf: the organization to choose.
+    pub organization_field: Option<FieldView>,
 }
 
 fn choose(page: &Page, prefix: &str, codes: Vec<&str>) -> Vec<(String, String)> {
@@ -292,6 +298,19 @@ pub fn render_form(
     form: &RequestForm,
     errors: &FieldErrors,
     status: StatusCode,
+) -> Response {
+    render_form_for(state, page, action, form, errors, status, None)
+}
+
+/// The form with an organization chooser, for a coordinator writing on an organization's behalf.
+pub fn render_form_for(
+    state: &AppState,
+    page: Page,
+    action: String,
+    form: &RequestForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+    organizations: Option<Vec<(String, String)>>,
 ) -> Response {
     let e = errors;
     let kind = RequestKind::from_code(&form.kind).unwrap_or(RequestKind::Job);
@@ -413,7 +432,15 @@ pub fn render_form(
             .code_for(field)
             .map(|c| page.t(&format!("error-{c}")))
     };
+    let organization_field = organizations.map(|options| {
+        FieldView::new(&page, "organization", "select", &form.organization, errors).options(
+            std::iter::once((String::new(), page.t("field-choose")))
+                .chain(options)
+                .collect(),
+        )
+    });
     let view = RequestFormPage {
+        organization_field,
         title: page.t(if kind == RequestKind::Job {
             "request-form-job"
         } else {

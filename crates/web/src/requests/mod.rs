@@ -34,6 +34,10 @@ pub fn routes() -> Routes {
         )
         .route("/{town}/coordinator/requests", get(review::list))
         .route(
+            "/{town}/coordinator/requests/new",
+            get(review::new_form).post(review::create),
+        )
+        .route(
             "/{town}/coordinator/requests/{id}",
             get(review::show).post(review::update),
         )

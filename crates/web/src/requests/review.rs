@@ -43,6 +43,8 @@ struct Row {
 #[template(path = "requests/queue.html")]
 struct Queue {
     page: Page,
+    new_job: String,
+    new_project: String,
     tabs: Vec<(String, String, bool)>,
     rows: Vec<Row>,
 }
@@ -96,7 +98,115 @@ pub async fn list(
             title: r.title,
         })
         .collect();
-    Ok(render(StatusCode::OK, &Queue { page, tabs, rows }))
+    let new_job = format!("{base}/new?kind=job");
+    let new_project = format!("{base}/new?kind=team_project");
+    Ok(render(
+        StatusCode::OK,
+        &Queue {
+            page,
+            new_job,
+            new_project,
+            tabs,
+            rows,
+        },
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct NewQuery {
+    kind: Option<String>,
+}
+
+async fn organization_options(
+    state: &AppState,
+    town: &domain::Municipality,
+) -> Result<Vec<(String, String)>, WebError> {
+    Ok(state
+        .store
+        .tenant(town)
+        .organizations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect())
+}
+
+/// A coordinator writes a request on an organization's behalf.
+pub async fn new_form(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(query): Query<NewQuery>,
+) -> Result<Response, WebError> {
+    let kind = query
+        .kind
+        .as_deref()
+        .and_then(domain::request::RequestKind::from_code)
+        .unwrap_or(domain::request::RequestKind::Job);
+    let page = page.with_town(&town);
+    let options = organization_options(&state, &town).await?;
+    let action = format!("/{}/coordinator/requests/new", town.slug);
+    Ok(super::form::render_form_for(
+        &state,
+        page,
+        action,
+        &RequestForm::new(kind),
+        &domain::FieldErrors::default(),
+        StatusCode::OK,
+        Some(options),
+    ))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<RequestForm>,
+) -> Result<Response, WebError> {
+    let organization = match form.organization.parse::<i64>() {
+        Ok(id) => state.store.tenant(&town).organization(id).await?,
+        Err(_) => None,
+    };
+    let parsed = form.parse(&state, &town.prefecture);
+    let (Some(organization), Ok(draft)) = (organization.as_ref(), parsed.as_ref()) else {
+        let mut errors = parsed.err().unwrap_or_default();
+        if organization.is_none() {
+            errors.add("organization", "choose-one");
+        }
+        let page = page.with_town(&town);
+        let options = organization_options(&state, &town).await?;
+        let action = format!("/{}/coordinator/requests/new", town.slug);
+        return Ok(super::form::render_form_for(
+            &state,
+            page,
+            action,
+            &form,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(options),
+        ));
+    };
+    let id = state
+        .store
+        .tenant(&town)
+        .create_request(organization.id, draft, account.id)
+        .await?;
+    audit
+        .record(
+            Some(town.id),
+            "request.create",
+            "request",
+            &id.to_string(),
+            "on behalf",
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/coordinator/requests/{id}?done=saved",
+        town.slug
+    ))
+    .into_response())
 }
 
 async fn town_request(

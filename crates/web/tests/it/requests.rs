@@ -416,3 +416,57 @@ async fn a_team_project_is_posted_and_members_of_other_organizations_cannot_see_
         "drafts are not public"
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
+    let Setup { app, town } = setup().await;
+    let org = app
+        .store
+        .tenant(&town)
+        .create_organization(&NewOrganization {
+            name: "長泉製紙".into(),
+            name_en: String::new(),
+            kind: "company".into(),
+            location: "in_town".into(),
+            contact_person: String::new(),
+            description: String::new(),
+        })
+        .await
+        .unwrap();
+    let coordinator = app.client();
+    coordinator
+        .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
+        .await;
+    let path = "/nagaizumi/coordinator/requests/new";
+    let form = coordinator.get(&format!("{path}?kind=team_project")).await;
+    assert_valid(&form.body);
+    assert!(form.body.contains("長泉製紙"));
+    let missing = coordinator
+        .submit(
+            &format!("{path}?kind=team_project"),
+            path,
+            &project_fields(),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.body.contains(r#"id="f-organization-error""#));
+    let org_id = org.id.to_string();
+    let mut fields = project_fields();
+    fields.push(("organization", org_id.as_str()));
+    let created = coordinator
+        .submit(&format!("{path}?kind=team_project"), path, &fields)
+        .await;
+    assert!(
+        created.location().ends_with("?done=saved"),
+        "{}",
+        created.body
+    );
+    let requests = app
+        .store
+        .tenant(&town)
+        .requests_of_organization(org.id)
+        .await
+        .unwrap();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].status, "draft");
+}
