@@ -1,141 +1,15 @@
-//! Requests (依頼) that organizations bring: jobs (求人) and team projects (プロジェクト), the
-//! conditions carers look for, and the review workflow.
+//! Parsing the request form: every field checked, every error named by its field.
 
 use chrono::NaiveDate;
 
+use super::{
+    ContractType, Flag, JobTerms, MeetingMode, PayUnit, ProjectTerms, RequestDraft, RequestKind,
+    Schedule, SkillNeed, WorkMode,
+};
 use crate::availability::WeeklyAvailability;
 use crate::field_errors::FieldErrors;
 use crate::minimum_wage::MinimumWageTable;
-use crate::skill::{SkillId, SkillLevel, Taxonomy};
-
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
-coded_enum!(
-    /// 求人 or プロジェクト.
-    RequestKind { Job = "job", TeamProject = "team_project" }
-);
-coded_enum!(
-    /// The form of a job: 雇用 / パート・アルバイト / 派遣・期間限定 / 業務委託.
-    ContractType { Employment = "employment", PartTime = "part_time", Temporary = "temporary", Outsourcing = "outsourcing" }
-);
-coded_enum!(
-    /// How pay is counted.
-    PayUnit { Hourly = "hourly", Monthly = "monthly", PerProject = "per_project" }
-);
-coded_enum!(
-    /// Where the work is done.
-    WorkMode { OnSite = "on_site", Remote = "remote", Hybrid = "hybrid" }
-);
-coded_enum!(
-    /// Where a team meets.
-    MeetingMode { OnSite = "on_site", Online = "online" }
-);
-coded_enum!(
-    /// What carers look for in a request.
-    Flag {
-        /// 扶養内OK: hours can be reduced to stay under an income cap.
-        WithinIncomeCap = "within_income_cap",
-        /// ブランクOK.
-        CareerGapWelcome = "career_gap_welcome",
-        /// 急な休みに対応: a child's illness will not cost the job.
-        SuddenAbsenceCovered = "sudden_absence_covered",
-        /// 子連れ可.
-        ChildrenWelcome = "children_welcome",
-    }
-);
-coded_enum!(
-    /// Why a request was closed.
-    CloseReason { Filled = "filled", Withdrawn = "withdrawn", Expired = "expired" }
-);
-
-/// A skill a request asks for, at least at a level.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkillNeed {
-    pub skill: SkillId,
-    pub level: SkillLevel,
-}
-
-/// When the work happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Schedule {
-    /// Fixed windows on the weekly grid.
-    Fixed(WeeklyAvailability),
-    /// Any time, within the hours a week.
-    Flexible,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct JobTerms {
-    pub contract: ContractType,
-    pub pay_unit: PayUnit,
-    pub pay_yen: u32,
-    pub headcount: u32,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProjectTerms {
-    pub deliverable: String,
-    pub team_min: u32,
-    pub team_max: u32,
-    pub milestones: String,
-    pub budget_yen: u32,
-    pub meeting_mode: MeetingMode,
-    /// Common free time the team needs to meet, minutes a week.
-    pub meeting_minutes_per_week: u32,
-}
-
-/// A request as parsed from the form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RequestDraft {
-    pub kind: RequestKind,
-    pub title: String,
-    pub description: String,
-    pub required_skills: Vec<SkillNeed>,
-    pub nice_skills: Vec<SkillNeed>,
-    pub flags: Vec<Flag>,
-    pub work_mode: WorkMode,
-    pub location_area: String,
-    pub schedule: Schedule,
-    pub days_per_week: Option<u32>,
-    pub min_minutes_per_week: u32,
-    pub max_minutes_per_week: u32,
-    pub start_date: Option<NaiveDate>,
-    pub job: Option<JobTerms>,
-    pub project: Option<ProjectTerms>,
-}
-
-impl RequestDraft {
-    pub fn has(&self, flag: Flag) -> bool {
-        self.flags.contains(&flag)
-    }
-
-    /// The end of the latest fixed window, as a half-hour index, for filters such as
-    /// "finishes by 15:00"; flexible work has none.
-    pub fn latest_end(&self) -> Option<usize> {
-        match self.schedule {
-            Schedule::Fixed(windows) => windows.windows().iter().map(|(_, _, end)| *end).max(),
-            Schedule::Flexible => None,
-        }
-    }
-}
+use crate::skill::{SkillLevel, Taxonomy};
 
 /// The request form as typed.
 #[derive(Debug, Clone, Default)]
@@ -453,88 +327,6 @@ fn project_terms(errors: &mut FieldErrors, input: &RequestInput) -> Option<Proje
     .filter(|p| p.team_min <= p.team_max)
 }
 
-/// Where a request is in its review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestStatus {
-    Draft,
-    Submitted,
-    Published,
-    Closed(CloseReason),
-}
-
-impl RequestStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            RequestStatus::Draft => "draft",
-            RequestStatus::Submitted => "submitted",
-            RequestStatus::Published => "published",
-            RequestStatus::Closed(_) => "closed",
-        }
-    }
-
-    pub fn from_codes(status: &str, reason: Option<&str>) -> Option<Self> {
-        Some(match status {
-            "draft" => RequestStatus::Draft,
-            "submitted" => RequestStatus::Submitted,
-            "published" => RequestStatus::Published,
-            "closed" => RequestStatus::Closed(CloseReason::from_code(reason?)?),
-            _ => return None,
-        })
-    }
-}
-
-/// Who moves a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reviewer {
-    Organization,
-    Coordinator,
-}
-
-/// A move in the review workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewAction {
-    Submit,
-    /// Back to draft with the coordinator's comments.
-    Return,
-    Publish,
-    Close(CloseReason),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("{action:?} is not allowed from {from:?} for {by:?}")]
-pub struct IllegalMove {
-    pub from: RequestStatus,
-    pub action: ReviewAction,
-    pub by: Reviewer,
-}
-
-/// The workflow: draft → submitted → published → closed (filled / withdrawn / expired).
-///
-/// - The organization submits its draft, and may withdraw at any point before closing.
-/// - A coordinator returns a submitted request with comments, publishes a submitted request
-///   (or a draft the coordinator wrote on the organization's behalf), and closes a published
-///   one for any reason.
-pub fn review(
-    from: RequestStatus,
-    action: ReviewAction,
-    by: Reviewer,
-) -> Result<RequestStatus, IllegalMove> {
-    use RequestStatus::*;
-    use ReviewAction::*;
-    use Reviewer::*;
-    let next = match (from, action, by) {
-        (Draft, Submit, _) => Submitted,
-        (Submitted, Return, Coordinator) => Draft,
-        (Submitted | Draft, Publish, Coordinator) => Published,
-        (Draft | Submitted | Published, Close(CloseReason::Withdrawn), _) => {
-            Closed(CloseReason::Withdrawn)
-        }
-        (Published, Close(reason), Coordinator) => Closed(reason),
-        _ => return Err(IllegalMove { from, action, by }),
-    };
-    Ok(next)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -640,47 +432,5 @@ mod tests {
         project.meeting_hours = "2".into();
         let draft = parse(&project).unwrap();
         assert_eq!(draft.project.unwrap().meeting_minutes_per_week, 120);
-    }
-
-    #[test]
-    fn the_review_workflow_allows_only_its_moves() {
-        use CloseReason::*;
-        use RequestStatus::*;
-        use ReviewAction::*;
-        use Reviewer::*;
-        assert_eq!(review(Draft, Submit, Organization), Ok(Submitted));
-        assert_eq!(review(Submitted, Return, Coordinator), Ok(Draft));
-        assert_eq!(review(Submitted, Publish, Coordinator), Ok(Published));
-        assert_eq!(
-            review(Published, Close(Filled), Coordinator),
-            Ok(Closed(Filled))
-        );
-        assert_eq!(
-            review(Published, Close(Withdrawn), Organization),
-            Ok(Closed(Withdrawn))
-        );
-        assert!(
-            review(Submitted, Publish, Organization).is_err(),
-            "organizations cannot publish"
-        );
-        assert!(review(Submitted, Return, Organization).is_err());
-        assert!(review(Published, Close(Filled), Organization).is_err());
-        assert!(
-            review(Closed(Filled), Publish, Coordinator).is_err(),
-            "closed is final"
-        );
-        assert!(review(Published, Submit, Organization).is_err());
-        assert!(review(Draft, Close(Expired), Coordinator).is_err());
-        for status in [Draft, Submitted, Published, Closed(Expired)] {
-            let reason = if let Closed(r) = status {
-                Some(r.code())
-            } else {
-                None
-            };
-            assert_eq!(
-                RequestStatus::from_codes(status.code(), reason),
-                Some(status)
-            );
-        }
     }
 }

@@ -1,0 +1,142 @@
+//! Requests (依頼) that organizations bring: jobs (求人) and team projects (プロジェクト), the
+//! conditions carers look for, and the review workflow.
+
+mod parse;
+mod workflow;
+
+use chrono::NaiveDate;
+
+use crate::availability::WeeklyAvailability;
+use crate::skill::{SkillId, SkillLevel};
+
+pub use parse::{RequestInput, RequestRules};
+pub use workflow::{IllegalMove, RequestStatus, ReviewAction, Reviewer, review};
+
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+coded_enum!(
+    /// 求人 or プロジェクト.
+    RequestKind { Job = "job", TeamProject = "team_project" }
+);
+coded_enum!(
+    /// The form of a job: 雇用 / パート・アルバイト / 派遣・期間限定 / 業務委託.
+    ContractType { Employment = "employment", PartTime = "part_time", Temporary = "temporary", Outsourcing = "outsourcing" }
+);
+coded_enum!(
+    /// How pay is counted.
+    PayUnit { Hourly = "hourly", Monthly = "monthly", PerProject = "per_project" }
+);
+coded_enum!(
+    /// Where the work is done.
+    WorkMode { OnSite = "on_site", Remote = "remote", Hybrid = "hybrid" }
+);
+coded_enum!(
+    /// Where a team meets.
+    MeetingMode { OnSite = "on_site", Online = "online" }
+);
+coded_enum!(
+    /// What carers look for in a request.
+    Flag {
+        /// 扶養内OK: hours can be reduced to stay under an income cap.
+        WithinIncomeCap = "within_income_cap",
+        /// ブランクOK.
+        CareerGapWelcome = "career_gap_welcome",
+        /// 急な休みに対応: a child's illness will not cost the job.
+        SuddenAbsenceCovered = "sudden_absence_covered",
+        /// 子連れ可.
+        ChildrenWelcome = "children_welcome",
+    }
+);
+coded_enum!(
+    /// Why a request was closed.
+    CloseReason { Filled = "filled", Withdrawn = "withdrawn", Expired = "expired" }
+);
+
+/// A skill a request asks for, at least at a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillNeed {
+    pub skill: SkillId,
+    pub level: SkillLevel,
+}
+
+/// When the work happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schedule {
+    /// Fixed windows on the weekly grid.
+    Fixed(WeeklyAvailability),
+    /// Any time, within the hours a week.
+    Flexible,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobTerms {
+    pub contract: ContractType,
+    pub pay_unit: PayUnit,
+    pub pay_yen: u32,
+    pub headcount: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectTerms {
+    pub deliverable: String,
+    pub team_min: u32,
+    pub team_max: u32,
+    pub milestones: String,
+    pub budget_yen: u32,
+    pub meeting_mode: MeetingMode,
+    /// Common free time the team needs to meet, minutes a week.
+    pub meeting_minutes_per_week: u32,
+}
+
+/// A request as parsed from the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestDraft {
+    pub kind: RequestKind,
+    pub title: String,
+    pub description: String,
+    pub required_skills: Vec<SkillNeed>,
+    pub nice_skills: Vec<SkillNeed>,
+    pub flags: Vec<Flag>,
+    pub work_mode: WorkMode,
+    pub location_area: String,
+    pub schedule: Schedule,
+    pub days_per_week: Option<u32>,
+    pub min_minutes_per_week: u32,
+    pub max_minutes_per_week: u32,
+    pub start_date: Option<NaiveDate>,
+    pub job: Option<JobTerms>,
+    pub project: Option<ProjectTerms>,
+}
+
+impl RequestDraft {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// The end of the latest fixed window, as a half-hour index, for filters such as
+    /// "finishes by 15:00"; flexible work has none.
+    pub fn latest_end(&self) -> Option<usize> {
+        match self.schedule {
+            Schedule::Fixed(windows) => windows.windows().iter().map(|(_, _, end)| *end).max(),
+            Schedule::Flexible => None,
+        }
+    }
+}
