@@ -32,7 +32,9 @@ mod public;
 mod requests;
 mod role_homes;
 mod router;
+mod skill_choices;
 mod town;
+mod weekly_grid;
 
 pub use config::{DemoLogin, WebConfig};
 pub use metrics::Metrics;

@@ -102,16 +102,7 @@ fn choose(page: &Page, options: Vec<(String, String)>) -> Vec<(String, String)> 
 }
 
 fn skill_label(state: &AppState, lang: Lang, id: &str) -> String {
-    state.taxonomy.get(id).map_or_else(
-        || id.to_owned(),
-        |s| {
-            if lang == Lang::En {
-                s.label_en.clone()
-            } else {
-                s.label_ja.clone()
-            }
-        },
-    )
+    crate::skill_choices::label(state, lang, id)
 }
 
 pub fn gap_text(page: &Page, months: i64) -> String {

@@ -5,8 +5,6 @@ mod consent;
 mod home;
 mod profile;
 
-pub use profile::{GRID_END_SLOT, GRID_FIRST_SLOT};
-
 use axum::routing::get;
 
 use crate::router::Routes;

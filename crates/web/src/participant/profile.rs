@@ -8,11 +8,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
 use domain::FieldErrors;
-use domain::availability::{Slot, Weekday, WeeklyAvailability};
+use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::local_time::to_jst;
 use domain::participant::{AgeBand, GoalTrack, Profile, ProfileInput, WorkPlace};
-use domain::skill::GROUPS;
 use serde::Deserialize;
 use store::participant::StoredProfile;
 
@@ -22,11 +21,10 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::{Page, render};
 use crate::router::AppState;
+use crate::skill_choices::{self, SkillGroup};
 use crate::town::CurrentTown;
+use crate::weekly_grid::{self, GridRow};
 
-/// The grid shows 06:00–22:00; people rarely work outside it, and a phone shows it whole.
-pub const GRID_FIRST_SLOT: usize = 12;
-pub const GRID_END_SLOT: usize = 44;
 /// Empty skill rows offered below the person's skills.
 const BLANK_SKILL_ROWS: usize = 3;
 
@@ -84,17 +82,7 @@ pub struct ProfileForm {
 
 impl ProfileForm {
     fn availability(&self) -> WeeklyAvailability {
-        let mut availability = WeeklyAvailability::empty();
-        for value in &self.slot {
-            if let Some((day, half_hour)) = value.split_once('-')
-                && let (Some(day), Ok(half_hour)) =
-                    (Weekday::from_code(day), half_hour.parse::<usize>())
-                && (GRID_FIRST_SLOT..GRID_END_SLOT).contains(&half_hour)
-            {
-                availability.set(Slot { day, half_hour }, true);
-            }
-        }
-        availability
+        weekly_grid::parse(&self.slot)
     }
 
     fn to_input(&self) -> ProfileInput {
@@ -144,12 +132,7 @@ impl ProfileForm {
         profile: &StoredProfile,
         skills: &[store::participant::StoredSkill],
     ) -> Self {
-        let slot = (0..7)
-            .filter_map(Weekday::new)
-            .flat_map(|day| (0..48).map(move |half_hour| Slot { day, half_hour }))
-            .filter(|s| profile.availability.is_free(*s))
-            .map(|s| format!("{}-{}", s.day.code(), s.half_hour))
-            .collect();
+        let slot = weekly_grid::values(&profile.availability);
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         Self {
             display_name: account.display_name.clone(),
@@ -193,28 +176,11 @@ impl ProfileForm {
     }
 }
 
-/// One row of the availability grid: a time and a checkbox per day.
-struct GridRow {
-    label: String,
-    cells: Vec<GridCell>,
-}
-
-struct GridCell {
-    value: String,
-    checked: bool,
-    label: String,
-}
-
 struct SkillRow {
     index: usize,
     selected: String,
     level: String,
     evidence: String,
-}
-
-struct SkillGroup {
-    label: String,
-    skills: Vec<(String, String)>,
 }
 
 #[derive(askama::Template)]
@@ -232,6 +198,7 @@ struct ProfilePage {
     children: Vec<FieldView>,
     days: Vec<String>,
     grid: Vec<GridRow>,
+    grid_caption: String,
     availability_error: Option<String>,
     skill_rows: Vec<SkillRow>,
     skill_groups: Vec<SkillGroup>,
@@ -355,26 +322,8 @@ fn profile_page(
         .collect();
 
     let availability = form.availability();
-    let days: Vec<String> = Weekday::ALL
-        .iter()
-        .map(|d| page.t(&format!("day-{}", d.code())))
-        .collect();
-    let grid = (GRID_FIRST_SLOT..GRID_END_SLOT)
-        .map(|half_hour| GridRow {
-            label: Slot::start_label(half_hour),
-            cells: Weekday::ALL
-                .iter()
-                .map(|day| GridCell {
-                    value: format!("{}-{half_hour}", day.code()),
-                    checked: availability.is_free(Slot {
-                        day: *day,
-                        half_hour,
-                    }),
-                    label: format!("{} {}", days[day.index()], Slot::start_label(half_hour)),
-                })
-                .collect(),
-        })
-        .collect();
+    let days = weekly_grid::days(&page);
+    let grid = weekly_grid::rows(&page, &availability);
 
     let mut skill_rows: Vec<SkillRow> = form
         .skill_id
@@ -395,30 +344,7 @@ fn profile_page(
         level: "2".into(),
         evidence: String::new(),
     }));
-    let skill_groups = state
-        .taxonomy
-        .by_group()
-        .into_iter()
-        .map(|(order, skills)| SkillGroup {
-            label: page.t(&format!(
-                "skill-group-{}",
-                GROUPS.get(order).copied().unwrap_or("other")
-            )),
-            skills: skills
-                .into_iter()
-                .map(|s| {
-                    (
-                        s.id.as_str().to_owned(),
-                        if page.lang == crate::i18n::Lang::En {
-                            s.label_en.clone()
-                        } else {
-                            s.label_ja.clone()
-                        },
-                    )
-                })
-                .collect(),
-        })
-        .collect();
+    let skill_groups = skill_choices::groups(state, &page);
     let levels = (1..=4)
         .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
         .collect();
@@ -444,6 +370,7 @@ fn profile_page(
         skills_error: errors
             .code_for("skills")
             .map(|c| page.t(&format!("error-{c}"))),
+        grid_caption: page.t("profile-grid-caption"),
         page,
         action,
         notice: None,

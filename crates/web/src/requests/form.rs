@@ -5,21 +5,20 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
 use domain::FieldErrors;
-use domain::availability::{Slot, Weekday, WeeklyAvailability};
+use domain::availability::WeeklyAvailability;
 use domain::local_time::to_jst;
 use domain::request::{
     ContractType, Flag, MeetingMode, PayUnit, RequestDraft, RequestInput, RequestKind,
     RequestRules, WorkMode,
 };
-use domain::skill::GROUPS;
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
 
 use crate::form::FieldView;
-use crate::i18n::Lang;
 use crate::page::{Page, render};
-use crate::participant::{GRID_END_SLOT, GRID_FIRST_SLOT};
 use crate::router::AppState;
+use crate::skill_choices::{self, SkillGroup};
+use crate::weekly_grid::{self, GridRow};
 
 /// Skill rows offered on the form.
 const SKILL_ROWS: usize = 4;
@@ -103,17 +102,7 @@ impl RequestForm {
     }
 
     fn windows(&self) -> WeeklyAvailability {
-        let mut windows = WeeklyAvailability::empty();
-        for value in &self.slot {
-            if let Some((day, half_hour)) = value.split_once('-')
-                && let (Some(day), Ok(half_hour)) =
-                    (Weekday::from_code(day), half_hour.parse::<usize>())
-                && (GRID_FIRST_SLOT..GRID_END_SLOT).contains(&half_hour)
-            {
-                windows.set(Slot { day, half_hour }, true);
-            }
-        }
-        windows
+        weekly_grid::parse(&self.slot)
     }
 
     pub fn parse(&self, state: &AppState, prefecture: &str) -> Result<RequestDraft, FieldErrors> {
@@ -155,17 +144,7 @@ impl RequestForm {
 
     pub fn from_stored(request: &StoredRequest, skills: &[RequestSkill]) -> Self {
         let windows = request.windows();
-        let slot = Weekday::ALL
-            .iter()
-            .flat_map(|day| {
-                (0..48).map(move |half_hour| Slot {
-                    day: *day,
-                    half_hour,
-                })
-            })
-            .filter(|s| windows.is_free(*s))
-            .map(|s| format!("{}-{}", s.day.code(), s.half_hour))
-            .collect();
+        let slot = weekly_grid::values(&windows);
         let (required, nice): (Vec<&RequestSkill>, Vec<&RequestSkill>) =
             skills.iter().partition(|s| s.required);
         let text = |v: Option<i32>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -214,20 +193,10 @@ impl RequestForm {
     }
 }
 
-pub struct GridRow {
-    pub label: String,
-    pub cells: Vec<(String, bool, String)>,
-}
-
 pub struct SkillRow {
     pub index: usize,
     pub selected: String,
     pub level: String,
-}
-
-pub struct SkillGroup {
-    pub label: String,
-    pub skills: Vec<(String, String)>,
 }
 
 #[derive(askama::Template)]
@@ -248,6 +217,7 @@ pub struct RequestFormPage {
     pub flexible: bool,
     pub days: Vec<String>,
     pub grid: Vec<GridRow>,
+    pub grid_caption: String,
     pub required_rows: Vec<SkillRow>,
     pub nice_rows: Vec<SkillRow>,
     pub skill_groups: Vec<SkillGroup>,
@@ -378,52 +348,9 @@ pub fn render_form_for(
         })
         .collect();
     let windows = form.windows();
-    let days: Vec<String> = Weekday::ALL
-        .iter()
-        .map(|d| page.t(&format!("day-{}", d.code())))
-        .collect();
-    let grid = (GRID_FIRST_SLOT..GRID_END_SLOT)
-        .map(|half_hour| GridRow {
-            label: Slot::start_label(half_hour),
-            cells: Weekday::ALL
-                .iter()
-                .map(|day| {
-                    (
-                        format!("{}-{half_hour}", day.code()),
-                        windows.is_free(Slot {
-                            day: *day,
-                            half_hour,
-                        }),
-                        format!("{} {}", days[day.index()], Slot::start_label(half_hour)),
-                    )
-                })
-                .collect(),
-        })
-        .collect();
-    let skill_groups = state
-        .taxonomy
-        .by_group()
-        .into_iter()
-        .map(|(order, skills)| SkillGroup {
-            label: page.t(&format!(
-                "skill-group-{}",
-                GROUPS.get(order).copied().unwrap_or("other")
-            )),
-            skills: skills
-                .into_iter()
-                .map(|s| {
-                    (
-                        s.id.as_str().to_owned(),
-                        if page.lang == Lang::En {
-                            s.label_en.clone()
-                        } else {
-                            s.label_ja.clone()
-                        },
-                    )
-                })
-                .collect(),
-        })
-        .collect();
+    let days = weekly_grid::days(&page);
+    let grid = weekly_grid::rows(&page, &windows);
+    let skill_groups = skill_choices::groups(state, &page);
     let levels = (1..=4)
         .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
         .collect();
@@ -441,6 +368,7 @@ pub fn render_form_for(
     });
     let view = RequestFormPage {
         organization_field,
+        grid_caption: page.t("request-windows-caption"),
         title: page.t(if kind == RequestKind::Job {
             "request-form-job"
         } else {

@@ -28,16 +28,7 @@ fn label(page: &Page, prefix: &str, code: &str) -> String {
 }
 
 pub fn skill_label(state: &AppState, lang: Lang, id: &str, level: i32) -> String {
-    let name = state.taxonomy.get(id).map_or_else(
-        || id.to_owned(),
-        |s| {
-            if lang == Lang::En {
-                s.label_en.clone()
-            } else {
-                s.label_ja.clone()
-            }
-        },
-    );
+    let name = crate::skill_choices::label(state, lang, id);
     format!(
         "{name}（{}）",
         lang.t_args("skill-level-short", &[("level", level.to_string())])

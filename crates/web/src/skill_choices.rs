@@ -1,0 +1,51 @@
+//! The skills taxonomy as a person chooses from it: grouped, labelled in their language.
+
+use domain::skill::GROUPS;
+
+use crate::i18n::Lang;
+use crate::page::Page;
+use crate::router::AppState;
+
+pub struct SkillGroup {
+    pub label: String,
+    /// (skill id, label) pairs.
+    pub skills: Vec<(String, String)>,
+}
+
+/// A skill's label in the language.
+pub fn label(state: &AppState, lang: Lang, id: &str) -> String {
+    state.taxonomy.get(id).map_or_else(
+        || id.to_owned(),
+        |s| {
+            if lang == Lang::En {
+                s.label_en.clone()
+            } else {
+                s.label_ja.clone()
+            }
+        },
+    )
+}
+
+/// The taxonomy by group, for `<optgroup>`s.
+pub fn groups(state: &AppState, page: &Page) -> Vec<SkillGroup> {
+    state
+        .taxonomy
+        .by_group()
+        .into_iter()
+        .map(|(order, skills)| SkillGroup {
+            label: page.t(&format!(
+                "skill-group-{}",
+                GROUPS.get(order).copied().unwrap_or("other")
+            )),
+            skills: skills
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.id.as_str().to_owned(),
+                        label(state, page.lang, s.id.as_str()),
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
