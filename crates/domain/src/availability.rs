@@ -96,6 +96,14 @@ impl WeeklyAvailability {
         self.words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// Every slot of the week free: the neutral start for intersections.
+    pub fn with_full_week(self) -> Self {
+        let mut words = [u64::MAX; WORDS];
+        // Only 336 of the 384 bits are slots.
+        words[WORDS - 1] = u64::MAX >> (64 * WORDS - DAYS * SLOTS_PER_DAY);
+        Self { words }
+    }
+
     /// Marks `day` free from `start` to `end` (half-hour indexes, end exclusive).
     pub fn with_window(mut self, day: Weekday, start: usize, end: usize) -> Self {
         for half_hour in start..end.min(SLOTS_PER_DAY) {
@@ -292,6 +300,13 @@ mod tests {
             WeeklyAvailability::from_hex("zz"),
             Err(AvailabilityError::Encoding)
         );
+    }
+
+    #[test]
+    fn the_full_week_has_every_slot() {
+        let full = WeeklyAvailability::empty().with_full_week();
+        assert_eq!(full.slot_count(), 336);
+        assert_eq!(full.intersection(&nursery_hours()), nursery_hours());
     }
 
     #[test]

@@ -1,0 +1,101 @@
+//! What the engine reads: compact copies of participants and requests.
+
+use chrono::NaiveDate;
+use domain::availability::WeeklyAvailability;
+use domain::income_cap::IncomeCap;
+use domain::participant::{GoalTrack, WorkPlace};
+use domain::request::{Flag, RequestKind, WorkMode};
+
+/// A skill as an index into the [`crate::SkillGraph`], with a level 1–4.
+pub type SkillLevelPair = (u16, u8);
+
+/// A participant as the engine sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: i64,
+    /// Sorted by skill index.
+    pub skills: Vec<SkillLevelPair>,
+    pub availability: WeeklyAvailability,
+    pub max_minutes_per_week: u32,
+    pub income_cap: IncomeCap,
+    pub work_place: WorkPlace,
+    pub commute_minutes: u32,
+    /// The area the person lives in, an index into [`TravelTimes`].
+    pub area: u16,
+    pub earliest_start: Option<NaiveDate>,
+    pub goal: GoalTrack,
+    pub career_gap_months: u32,
+    pub children: u32,
+    /// Introductions made to this person recently, for exposure fairness.
+    pub recent_introductions: u32,
+}
+
+/// A request as the engine sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    pub id: i64,
+    pub kind: RequestKind,
+    pub required: Vec<SkillLevelPair>,
+    pub nice: Vec<SkillLevelPair>,
+    /// Fixed working windows; `None` for flexible hours.
+    pub windows: Option<WeeklyAvailability>,
+    pub min_minutes_per_week: u32,
+    pub max_minutes_per_week: u32,
+    /// Pay per hour in yen, when it can be known (hourly, or monthly over the hours).
+    pub hourly_wage: Option<u32>,
+    pub flags: Vec<Flag>,
+    pub work_mode: WorkMode,
+    pub area: u16,
+    pub start_date: Option<NaiveDate>,
+    /// Headcount for a job; the largest team size for a team project.
+    pub capacity: u32,
+    pub is_employment: bool,
+}
+
+impl Opening {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+/// Travel minutes between a town's areas, an approximation: one figure per pair of areas
+/// (by car or bus, whichever the town measured), the same both ways; unknown pairs take the
+/// default. Good enough to rule out the impossible; a coordinator judges the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TravelTimes {
+    areas: usize,
+    minutes: Vec<u16>,
+    default_minutes: u16,
+}
+
+impl TravelTimes {
+    /// `areas` areas, every pair at `default_minutes` and each area 0 from itself.
+    pub fn new(areas: usize, default_minutes: u16) -> Self {
+        let mut minutes = vec![default_minutes; areas * areas];
+        for a in 0..areas {
+            minutes[a * areas + a] = 0;
+        }
+        Self {
+            areas,
+            minutes,
+            default_minutes,
+        }
+    }
+
+    pub fn set(&mut self, a: u16, b: u16, minutes: u16) {
+        let (a, b) = (usize::from(a), usize::from(b));
+        if a < self.areas && b < self.areas {
+            self.minutes[a * self.areas + b] = minutes;
+            self.minutes[b * self.areas + a] = minutes;
+        }
+    }
+
+    pub fn between(&self, a: u16, b: u16) -> u16 {
+        let (a, b) = (usize::from(a), usize::from(b));
+        if a < self.areas && b < self.areas {
+            self.minutes[a * self.areas + b]
+        } else {
+            self.default_minutes
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! The soft score of a feasible request for a person, 0–100, with the reasons and gaps behind
+//! it. The weights are in one place, [`WEIGHTS`].
+
+use domain::participant::GoalTrack;
+use domain::request::{Flag, RequestKind};
+
+use crate::feasibility::Fit;
+use crate::input::{Candidate, Opening};
+use crate::skills::SkillGraph;
+
+/// How much each component counts; they add up to 100.
+pub struct Weights {
+    pub required_skills: f32,
+    pub nice_skills: f32,
+    pub schedule: f32,
+    pub goal: f32,
+    pub carer_flags: f32,
+    pub growth: f32,
+}
+
+pub const WEIGHTS: Weights = Weights {
+    required_skills: 40.0,
+    nice_skills: 10.0,
+    schedule: 15.0,
+    goal: 15.0,
+    carer_flags: 10.0,
+    growth: 10.0,
+};
+
+/// Something missing, in structured form for the web layer to put in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Gap {
+    /// A required or nice skill the person has below the level asked (0 if not at all).
+    Skill {
+        skill: u16,
+        needed: u8,
+        has: u8,
+        required: bool,
+    },
+}
+
+/// Why the score is what it is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Explanation {
+    /// Positive reasons, as codes: `skills_match`, `fits_schedule`, `goal_fit`,
+    /// `within_income_cap`, `career_gap_welcome`, `sudden_absence_covered`,
+    /// `children_welcome`, `hours_reduced_for_cap`, `grows_skills`.
+    pub reasons: Vec<&'static str>,
+    pub gaps: Vec<Gap>,
+}
+
+/// A score with its parts (each 0–1 before weighting) and explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub total: f32,
+    pub required_skills: f32,
+    pub nice_skills: f32,
+    pub schedule: f32,
+    pub goal: f32,
+    pub carer_flags: f32,
+    pub growth: f32,
+    pub explanation: Explanation,
+}
+
+fn average_coverage(graph: &SkillGraph, skills: &[(u16, u8)], needs: &[(u16, u8)]) -> f32 {
+    if needs.is_empty() {
+        return 1.0;
+    }
+    needs
+        .iter()
+        .map(|need| graph.coverage(skills, *need))
+        .sum::<f32>()
+        / needs.len() as f32
+}
+
+/// How well the kind of work suits the way the person wants to work.
+fn goal_fit(candidate: &Candidate, opening: &Opening) -> f32 {
+    let hours = opening.min_minutes_per_week as f32 / 60.0;
+    match (candidate.goal, opening.kind) {
+        (GoalTrack::OwnPace, RequestKind::Job) if hours <= 20.0 => 1.0,
+        (GoalTrack::OwnPace, RequestKind::TeamProject) => 0.8,
+        (GoalTrack::OwnPace, RequestKind::Job) => 0.4,
+        (GoalTrack::FullReturn, RequestKind::Job) if opening.is_employment || hours >= 20.0 => 1.0,
+        (GoalTrack::FullReturn, _) => 0.5,
+        (GoalTrack::StartBusiness, RequestKind::TeamProject) => 1.0,
+        (GoalTrack::StartBusiness, RequestKind::Job) if !opening.is_employment => 0.6,
+        (GoalTrack::StartBusiness, RequestKind::Job) => 0.3,
+    }
+}
+
+/// The carer flags that matter to this person, and how many the request offers.
+fn carer_flags(candidate: &Candidate, opening: &Opening, reasons: &mut Vec<&'static str>) -> f32 {
+    let wanted = [
+        (
+            Flag::WithinIncomeCap,
+            candidate.income_cap != domain::income_cap::IncomeCap::None,
+            "within_income_cap",
+        ),
+        (
+            Flag::CareerGapWelcome,
+            candidate.career_gap_months >= 12,
+            "career_gap_welcome",
+        ),
+        (
+            Flag::SuddenAbsenceCovered,
+            candidate.children > 0,
+            "sudden_absence_covered",
+        ),
+        (
+            Flag::ChildrenWelcome,
+            candidate.children > 0,
+            "children_welcome",
+        ),
+    ];
+    let relevant: Vec<_> = wanted.iter().filter(|(_, matters, _)| *matters).collect();
+    if relevant.is_empty() {
+        return 1.0;
+    }
+    let offered = relevant
+        .iter()
+        .filter(|(flag, _, _)| opening.has(*flag))
+        .count();
+    for (flag, _, code) in &relevant {
+        if opening.has(*flag) {
+            reasons.push(code);
+        }
+    }
+    offered as f32 / relevant.len() as f32
+}
+
+/// Scores a request that passed [`crate::check`] for a person.
+pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Score {
+    let mut explanation = Explanation::default();
+    let required_skills = average_coverage(graph, &candidate.skills, &opening.required);
+    let nice_skills = average_coverage(graph, &candidate.skills, &opening.nice);
+    for (need, required) in opening
+        .required
+        .iter()
+        .map(|n| (n, true))
+        .chain(opening.nice.iter().map(|n| (n, false)))
+    {
+        let has = SkillGraph::level_of(&candidate.skills, need.0);
+        if has < need.1 {
+            explanation.gaps.push(Gap::Skill {
+                skill: need.0,
+                needed: need.1,
+                has,
+                required,
+            });
+        }
+    }
+    if required_skills >= 0.999 && !opening.required.is_empty() {
+        explanation.reasons.push("skills_match");
+    }
+    let free = candidate.availability.minutes().max(1) as f32;
+    let schedule = match opening.windows {
+        Some(_) => 1.0,
+        // Flexible work: a better fit when it uses a sensible share of the free time.
+        None => (fit.minutes_per_week as f32 / free).clamp(0.5, 1.0),
+    };
+    if opening.windows.is_some() {
+        explanation.reasons.push("fits_schedule");
+    }
+    let goal = goal_fit(candidate, opening);
+    if goal >= 0.999 {
+        explanation.reasons.push("goal_fit");
+    }
+    let carer_flags = carer_flags(candidate, opening, &mut explanation.reasons);
+    if fit.reduced_for_cap {
+        explanation.reasons.push("hours_reduced_for_cap");
+    }
+    let gained = opening
+        .nice
+        .iter()
+        .filter(|n| SkillGraph::level_of(&candidate.skills, n.0) < n.1)
+        .count();
+    let growth = (gained as f32 / 2.0).min(1.0);
+    if gained > 0 {
+        explanation.reasons.push("grows_skills");
+    }
+    let w = &WEIGHTS;
+    let total = w.required_skills * required_skills
+        + w.nice_skills * nice_skills
+        + w.schedule * schedule
+        + w.goal * goal
+        + w.carer_flags * carer_flags
+        + w.growth * growth;
+    Score {
+        total,
+        required_skills,
+        nice_skills,
+        schedule,
+        goal,
+        carer_flags,
+        growth,
+        explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{candidate, opening};
+
+    fn fit() -> Fit {
+        Fit {
+            minutes_per_week: 360,
+            reduced_for_cap: false,
+        }
+    }
+
+    #[test]
+    fn the_weights_add_up_to_100() {
+        let w = WEIGHTS;
+        assert_eq!(
+            w.required_skills + w.nice_skills + w.schedule + w.goal + w.carer_flags + w.growth,
+            100.0
+        );
+    }
+
+    #[test]
+    fn each_component_is_explained() {
+        let graph = SkillGraph::unrelated(3);
+        let s = score(&graph, &candidate(), &opening(), &fit());
+        assert_eq!(s.required_skills, 1.0);
+        assert_eq!(s.nice_skills, 0.0, "skill 2 is missing");
+        assert_eq!(s.schedule, 1.0);
+        assert_eq!(s.goal, 1.0, "own pace and 6 hours a week");
+        assert!((s.carer_flags - 0.25).abs() < 1e-6, "1 of 4 wanted flags");
+        assert_eq!(s.growth, 0.5);
+        assert!(s.total > 0.0 && s.total <= 100.0);
+        assert!(s.explanation.reasons.contains(&"skills_match"));
+        assert!(s.explanation.reasons.contains(&"career_gap_welcome"));
+        assert_eq!(
+            s.explanation.gaps,
+            vec![Gap::Skill {
+                skill: 2,
+                needed: 2,
+                has: 0,
+                required: false
+            }]
+        );
+    }
+
+    #[test]
+    fn a_required_skill_below_its_level_is_a_gap_and_lowers_the_score() {
+        let graph = SkillGraph::unrelated(3);
+        let mut job = opening();
+        job.required = vec![(1, 4)];
+        let s = score(&graph, &candidate(), &job, &fit());
+        assert!((s.required_skills - 0.5).abs() < 1e-6);
+        assert!(s.explanation.gaps.contains(&Gap::Skill {
+            skill: 1,
+            needed: 4,
+            has: 2,
+            required: true
+        }));
+        let full = score(&graph, &candidate(), &opening(), &fit());
+        assert!(s.total < full.total);
+    }
+
+    #[test]
+    fn goals_prefer_their_kind_of_work() {
+        let mut person = candidate();
+        let job = opening();
+        person.goal = GoalTrack::StartBusiness;
+        let mut project = opening();
+        project.kind = RequestKind::TeamProject;
+        assert!(goal_fit(&person, &project) > goal_fit(&person, &job));
+        person.goal = GoalTrack::FullReturn;
+        let mut full_time = opening();
+        full_time.min_minutes_per_week = 30 * 60;
+        assert!(goal_fit(&person, &full_time) > goal_fit(&person, &job));
+    }
+}

@@ -1,0 +1,53 @@
+//! Fixtures for the engine's own tests.
+
+use domain::availability::{Weekday, WeeklyAvailability};
+use domain::income_cap::IncomeCap;
+use domain::participant::{GoalTrack, WorkPlace};
+use domain::request::{Flag, RequestKind, WorkMode};
+
+use crate::input::{Candidate, Opening};
+
+/// A parent free 9:00–14:00 on weekdays, with skills 0 (level 3) and 1 (level 2).
+pub fn candidate() -> Candidate {
+    let availability = (0..5).fold(WeeklyAvailability::empty(), |a, d| {
+        a.with_window(Weekday::new(d).unwrap(), 18, 28)
+    });
+    Candidate {
+        id: 1,
+        skills: vec![(0, 3), (1, 2)],
+        availability,
+        max_minutes_per_week: 20 * 60,
+        income_cap: IncomeCap::Yen103Man,
+        work_place: WorkPlace::Either,
+        commute_minutes: 20,
+        area: 0,
+        earliest_start: None,
+        goal: GoalTrack::OwnPace,
+        career_gap_months: 60,
+        children: 1,
+        recent_introductions: 0,
+    }
+}
+
+/// A part-time job 9:00–12:00 on Monday and Wednesday, needing skill 0 at level 2.
+pub fn opening() -> Opening {
+    let windows = WeeklyAvailability::empty()
+        .with_window(Weekday::new(0).unwrap(), 18, 24)
+        .with_window(Weekday::new(2).unwrap(), 18, 24);
+    Opening {
+        id: 10,
+        kind: RequestKind::Job,
+        required: vec![(0, 2)],
+        nice: vec![(2, 2)],
+        windows: Some(windows),
+        min_minutes_per_week: 360,
+        max_minutes_per_week: 360,
+        hourly_wage: Some(1_100),
+        flags: vec![Flag::CareerGapWelcome],
+        work_mode: WorkMode::OnSite,
+        area: 1,
+        start_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 5),
+        capacity: 2,
+        is_employment: false,
+    }
+}
