@@ -109,6 +109,7 @@ const PATTERNS: &[Pattern] = &[
             ("customer-service", "3"),
             ("pta-newsletter", "2"),
             ("pta-event", "3"),
+            ("event-planning", "2"),
         ],
     },
     // Full return: weekdays 8:30–17:30, children at after-school care.
@@ -161,6 +162,8 @@ const PATTERNS: &[Pattern] = &[
             ("online-shop", "2"),
             ("parenting-circle", "3"),
             ("sns-operation", "2"),
+            ("paper-craft", "3"),
+            ("product-planning", "2"),
         ],
     },
 ];

@@ -19,6 +19,7 @@ mod database_url;
 pub mod enquiry;
 mod error;
 pub mod invitation;
+pub mod matching_input;
 pub mod municipality;
 pub mod organization;
 pub mod outbox;

@@ -29,7 +29,7 @@ mod operator;
 mod outbox_view;
 mod participant;
 mod public;
-mod requests;
+pub(crate) mod requests;
 mod role_homes;
 mod router;
 mod skill_choices;

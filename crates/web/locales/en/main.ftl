@@ -635,3 +635,26 @@ error-meeting-hours-invalid = Please enter a number from 0 to 20.
 
 request-new-job-behalf = Post a job for an organization
 request-new-project-behalf = Post a team project for an organization
+
+## Matching
+match-candidates-title = Candidates (matching)
+match-candidates-lead = People who meet every condition (working times, income cap, commute and so on), best fit first by skills and way of working. People introduced often lately come a little later.
+match-none = Nobody meets the conditions at the moment.
+match-score = fit { $score }
+match-team-title = Proposed team
+match-team-meeting = When everyone can meet:
+match-team-not-proven = With this many candidates, the search stopped at its limit.
+match-suggestions-title = Work and projects that suit this person
+match-suggestions-none = No work or project meets the conditions at the moment. Please also check how complete the profile is.
+match-reason-skills-match = Has the required skills
+match-reason-fits-schedule = Fits the hours they can work
+match-reason-goal-fit = Suits the way they want to work
+match-reason-within-income-cap = Within income cap OK
+match-reason-career-gap-welcome = Career gap welcome
+match-reason-sudden-absence-covered = Sudden absence covered
+match-reason-children-welcome = Children welcome
+match-reason-hours-reduced-for-cap = Hours can be shortened to stay under the cap
+match-reason-grows-skills = Learns new skills
+match-reduced-hours = Up to { $hours } hours a week stays under the cap
+match-gap-required = Required: { $skill } at level { $needed } (has { $has })
+match-gap-nice = Nice to have: { $skill } at level { $needed } (has { $has })

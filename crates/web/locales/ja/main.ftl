@@ -635,3 +635,26 @@ error-meeting-hours-invalid = 0〜20の数字で入力してください。
 
 request-new-job-behalf = 企業・団体に代わって求人を登録する
 request-new-project-behalf = 企業・団体に代わってプロジェクトを登録する
+
+## Matching
+match-candidates-title = 候補者（マッチング）
+match-candidates-lead = 働ける時間・収入の上限・通勤などの条件をすべて満たす方を、スキルや働き方の合い具合の順に表示しています。最近ご紹介が多い方は少し後ろになります。
+match-none = 条件を満たす参加者は、今はいません。
+match-score = 適合度 { $score }
+match-team-title = チームの提案
+match-team-meeting = 全員が打ち合わせできる時間:
+match-team-not-proven = 候補者が多いため、探索の上限で止めた結果です。
+match-suggestions-title = この方に合う仕事・プロジェクト
+match-suggestions-none = 条件を満たす仕事・プロジェクトは、今はありません。プロフィールの入力状況もご確認ください。
+match-reason-skills-match = 必須スキルを満たしています
+match-reason-fits-schedule = 働ける時間に収まります
+match-reason-goal-fit = 目指す働き方に合います
+match-reason-within-income-cap = 扶養内OK
+match-reason-career-gap-welcome = ブランクOK
+match-reason-sudden-absence-covered = 急な休みに対応
+match-reason-children-welcome = 子連れ可
+match-reason-hours-reduced-for-cap = 扶養の範囲に合わせて時間を短くできます
+match-reason-grows-skills = 新しいスキルが身につきます
+match-reduced-hours = 週{ $hours }時間までにすると上限を超えません
+match-gap-required = 必須: { $skill } はレベル{ $needed }が必要です（現在{ $has }）
+match-gap-nice = 望ましい: { $skill } レベル{ $needed }（現在{ $has }）

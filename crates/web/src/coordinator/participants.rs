@@ -281,6 +281,8 @@ pub struct RecordPage {
     follow_up_fields: Vec<FieldView>,
     alert: Option<String>,
     notice: Option<String>,
+    /// Requests the engine suggests for this person.
+    suggestions: Vec<crate::requests::matches::MatchView>,
 }
 
 /// Builds the record page; `errors` belong to the hearing or follow-up form just sent.
@@ -434,7 +436,11 @@ pub async fn record_page(
     let hearing_fields = super::casework::hearing_fields(&page, hearing_form, errors);
     let follow_up_fields = super::casework::follow_up_fields(&page, follow_up_form, errors);
     let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let suggestions =
+        crate::requests::matches::for_participant(state, &tenant, &page, town.slug.as_str(), id.0)
+            .await?;
     Ok(RecordPage {
+        suggestions,
         base: format!("/{}/coordinator/participants/{}", town.slug, id.0),
         name: record.account.display_name,
         furigana: record.account.furigana,

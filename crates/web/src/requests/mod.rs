@@ -2,6 +2,7 @@
 //! them, and the public finds them.
 
 pub mod form;
+pub mod matches;
 pub mod organization;
 pub mod public;
 pub mod review;

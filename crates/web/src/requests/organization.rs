@@ -173,6 +173,10 @@ pub struct ManagePage {
     pub actions: Vec<(String, String)>,
     pub notice: Option<String>,
     pub coordinator: bool,
+    /// The engine's ranked candidates (coordinators only).
+    pub candidates: Vec<super::matches::MatchView>,
+    /// The engine's team proposal for a team project (coordinators only).
+    pub team: Option<super::matches::TeamView>,
 }
 
 #[derive(Deserialize, Default)]
@@ -247,6 +251,8 @@ pub async fn show(
         actions,
         notice: notice(&page, query.done.as_deref()),
         coordinator: false,
+        candidates: Vec::new(),
+        team: None,
         page,
     };
     Ok(render(StatusCode::OK, &view))

@@ -227,6 +227,7 @@ pub async fn show(
     CurrentTown(town): CurrentTown,
     Path((_, id)): Path<(String, i64)>,
     page: Page,
+    audit: Audit,
     Query(query): Query<ShowQuery>,
 ) -> Result<Response, WebError> {
     let request = town_request(&state, &town, id).await?;
@@ -261,6 +262,40 @@ pub async fn show(
             actions.push((code.to_owned(), page.t(&format!("request-action-{code}"))));
         }
     }
+    let opening = store::matching_input::opening(&state.taxonomy, &request, &skills);
+    let team_needs = (request.kind == "team_project").then(|| matching::team::TeamNeeds {
+        required: opening.required.clone(),
+        size_min: request
+            .team_min
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(1),
+        size_max: request
+            .team_max
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(1),
+        meeting_minutes: request
+            .meeting_minutes
+            .and_then(|m| u32::try_from(m).ok())
+            .unwrap_or(0),
+    });
+    audit
+        .record(
+            Some(town.id),
+            "participant.shortlist",
+            "request",
+            &id.to_string(),
+            "",
+        )
+        .await?;
+    let (candidates, team) = super::matches::for_request(
+        &state,
+        &tenant,
+        &page,
+        town.slug.as_str(),
+        opening,
+        team_needs,
+    )
+    .await?;
     let view = ManagePage {
         request: RequestView::new(&state, &page, &request, &skills),
         events: events(&page, tenant.request_events(id).await?),
@@ -269,6 +304,8 @@ pub async fn show(
         actions,
         notice: notice(&page, query.done()),
         coordinator: true,
+        candidates,
+        team,
         page,
     };
     Ok(render(StatusCode::OK, &view))

@@ -13,6 +13,7 @@ mod html_check;
 mod i18n_files;
 mod invitations;
 mod mail_delivery;
+mod matching_screens;
 mod participants;
 mod policy_matrix;
 mod requests;

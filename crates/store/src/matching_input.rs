@@ -1,0 +1,164 @@
+//! The engine's inputs, read from the store: participants who can be proposed and published
+//! requests, as the compact types of the `matching` crate.
+//!
+//! Approximation, until a town provides a table of travel times between its areas: everyone
+//! is placed in one area, and in-town workplaces are [`IN_TOWN_TRAVEL_MINUTES`] away.
+
+use domain::availability::WeeklyAvailability;
+use domain::income_cap::IncomeCap;
+use domain::participant::{GoalTrack, WorkPlace};
+use domain::request::{RequestKind, WorkMode};
+use domain::skill::Taxonomy;
+use matching::{Candidate, Opening, TravelTimes};
+
+use crate::request::StoredRequest;
+use crate::{StoreError, TenantStore};
+
+/// The travel time assumed between any two places in a town.
+pub const IN_TOWN_TRAVEL_MINUTES: u16 = 15;
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    id: i64,
+    availability: String,
+    max_minutes_per_week: i32,
+    income_cap: String,
+    income_cap_yen: Option<i64>,
+    work_place: String,
+    commute_minutes: i32,
+    earliest_start: Option<chrono::NaiveDate>,
+    goal_track: Option<String>,
+    career_gap_months: i32,
+    children: i32,
+}
+
+/// Maps skill ids to the engine's indexes (positions in the taxonomy).
+pub fn skill_index(taxonomy: &Taxonomy, id: &str) -> Option<u16> {
+    taxonomy
+        .skills()
+        .iter()
+        .position(|s| s.id.as_str() == id)
+        .map(|i| i as u16)
+}
+
+/// The travel table the engine uses for a town (see the module's note).
+pub fn travel_times() -> TravelTimes {
+    TravelTimes::new(1, IN_TOWN_TRAVEL_MINUTES)
+}
+
+impl TenantStore<'_> {
+    /// Participants who can be proposed: profile filled in and privacy consent in force.
+    pub async fn matching_candidates(
+        &self,
+        taxonomy: &Taxonomy,
+    ) -> Result<Vec<Candidate>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, CandidateRow>(
+            "SELECT a.id, p.availability, p.max_minutes_per_week, p.income_cap, p.income_cap_yen, p.work_place, \
+             p.commute_minutes, p.earliest_start, p.goal_track, p.career_gap_months, \
+             p.children_age0 + p.children_age1_2 + p.children_age3_5 + p.children_school AS children \
+             FROM account a JOIN participant_profile p ON p.account_id = a.id \
+             WHERE a.municipality_id = $1 AND p.profile_updated_at IS NOT NULL \
+             AND EXISTS (SELECT 1 FROM consent k WHERE k.account_id = a.id AND k.kind = 'privacy_policy' AND k.withdrawn_at IS NULL) \
+             ORDER BY a.id")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        let skills: Vec<(i64, String, i32)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT account_id, skill_id, level FROM participant_skill WHERE municipality_id = $1 ORDER BY account_id")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        let mut candidates = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut own: Vec<(u16, u8)> = skills
+                .iter()
+                .filter(|(account, _, _)| *account == row.id)
+                .filter_map(|(_, id, level)| {
+                    Some((skill_index(taxonomy, id)?, u8::try_from(*level).ok()?))
+                })
+                .collect();
+            own.sort_unstable();
+            candidates.push(Candidate {
+                id: row.id,
+                skills: own,
+                availability: WeeklyAvailability::from_hex(&row.availability).unwrap_or_default(),
+                max_minutes_per_week: u32::try_from(row.max_minutes_per_week).unwrap_or(0),
+                income_cap: IncomeCap::from_code(
+                    &row.income_cap,
+                    row.income_cap_yen.and_then(|y| u32::try_from(y).ok()),
+                )
+                .unwrap_or(IncomeCap::None),
+                work_place: WorkPlace::from_code(&row.work_place).unwrap_or(WorkPlace::Either),
+                commute_minutes: u32::try_from(row.commute_minutes).unwrap_or(0),
+                area: 0,
+                earliest_start: row.earliest_start,
+                goal: row
+                    .goal_track
+                    .as_deref()
+                    .and_then(GoalTrack::from_code)
+                    .unwrap_or(GoalTrack::OwnPace),
+                career_gap_months: u32::try_from(row.career_gap_months).unwrap_or(0),
+                children: u32::try_from(row.children).unwrap_or(0),
+                recent_introductions: 0,
+            });
+        }
+        Ok(candidates)
+    }
+
+    /// Published requests as the engine sees them.
+    pub async fn matching_openings(&self, taxonomy: &Taxonomy) -> Result<Vec<Opening>, StoreError> {
+        let requests = self
+            .published_requests(&Default::default(), 100_000)
+            .await?;
+        let mut openings = Vec::with_capacity(requests.len());
+        for request in &requests {
+            let skills = self.request_skills(request.id).await?;
+            openings.push(opening(taxonomy, request, &skills));
+        }
+        Ok(openings)
+    }
+}
+
+/// One stored request as an engine opening.
+pub fn opening(
+    taxonomy: &Taxonomy,
+    request: &StoredRequest,
+    skills: &[crate::request::RequestSkill],
+) -> Opening {
+    let pick = |required: bool| {
+        let mut list: Vec<(u16, u8)> = skills
+            .iter()
+            .filter(|s| s.required == required)
+            .filter_map(|s| {
+                Some((
+                    skill_index(taxonomy, &s.skill_id)?,
+                    u8::try_from(s.level).ok()?,
+                ))
+            })
+            .collect();
+        list.sort_unstable();
+        list
+    };
+    let max_minutes = u32::try_from(request.max_minutes).unwrap_or(0);
+    let hourly_wage = match (request.pay_unit.as_deref(), request.pay_yen) {
+        (Some("hourly"), Some(yen)) => u32::try_from(yen).ok(),
+        // A month is 52/12 weeks of the most hours offered.
+        (Some("monthly"), Some(yen)) if max_minutes > 0 => {
+            u32::try_from(yen * 12 * 60 / (52 * i64::from(max_minutes))).ok()
+        }
+        _ => None,
+    };
+    Opening {
+        id: request.id,
+        kind: request.kind().unwrap_or(RequestKind::Job),
+        required: pick(true),
+        nice: pick(false),
+        windows: (!request.flexible).then(|| request.windows()),
+        min_minutes_per_week: u32::try_from(request.min_minutes).unwrap_or(0),
+        max_minutes_per_week: max_minutes,
+        hourly_wage,
+        flags: request.flags(),
+        work_mode: WorkMode::from_code(&request.work_mode).unwrap_or(WorkMode::OnSite),
+        area: 0,
+        start_date: request.start_date,
+        capacity: u32::try_from(request.headcount.or(request.team_max).unwrap_or(1)).unwrap_or(1),
+        is_employment: request.contract.as_deref() == Some("employment"),
+    }
+}

@@ -1,0 +1,219 @@
+//! The matching engine in a coordinator's hands: the ranked candidates for a request, a team
+//! proposal for a team project, and suggested requests for a participant. Names shown here are
+//! personal data, so each view is recorded in the audit log by the caller.
+
+use std::collections::HashMap;
+
+use domain::availability::Slot;
+use matching::shortlist::{self, Match, Ranking};
+use matching::team::{self, TeamNeeds};
+use matching::{Candidate, Gap, Opening, SkillGraph};
+use store::TenantStore;
+use store::matching_input::travel_times;
+
+use crate::error::WebError;
+use crate::page::Page;
+use crate::router::AppState;
+use crate::skill_choices;
+
+/// How many candidates a request's page lists.
+pub const SHORTLIST_SIZE: usize = 20;
+
+/// One ranked candidate or request, in words.
+pub struct MatchView {
+    pub href: String,
+    pub name: String,
+    pub score: String,
+    pub reasons: Vec<String>,
+    pub gaps: Vec<String>,
+}
+
+/// A proposed team and when it can meet.
+pub struct TeamView {
+    pub members: Vec<(String, String)>,
+    pub meeting_slots: Vec<String>,
+    pub proven_optimal: bool,
+}
+
+fn explain(state: &AppState, page: &Page, m: &Match) -> (Vec<String>, Vec<String>) {
+    let mut reasons: Vec<String> = m
+        .score
+        .explanation
+        .reasons
+        .iter()
+        .map(|r| page.t(&format!("match-reason-{}", r.replace('_', "-"))))
+        .collect();
+    if m.fit.reduced_for_cap {
+        reasons.push(page.t1(
+            "match-reduced-hours",
+            "hours",
+            &format!("{:.1}", f64::from(m.fit.minutes_per_week) / 60.0),
+        ));
+    }
+    let gaps = m
+        .score
+        .explanation
+        .gaps
+        .iter()
+        .map(|gap| match gap {
+            Gap::Skill {
+                skill,
+                needed,
+                has,
+                required,
+            } => {
+                let name = state
+                    .taxonomy
+                    .skills()
+                    .get(usize::from(*skill))
+                    .map(|s| skill_choices::label(state, page.lang, s.id.as_str()))
+                    .unwrap_or_default();
+                page.lang.t_args(
+                    if *required {
+                        "match-gap-required"
+                    } else {
+                        "match-gap-nice"
+                    },
+                    &[
+                        ("skill", name),
+                        ("needed", needed.to_string()),
+                        ("has", has.to_string()),
+                    ],
+                )
+            }
+        })
+        .collect();
+    (reasons, gaps)
+}
+
+fn graph(state: &AppState) -> SkillGraph {
+    SkillGraph::from_taxonomy(&state.taxonomy)
+}
+
+async fn names(tenant: &TenantStore<'_>) -> Result<HashMap<i64, String>, WebError> {
+    Ok(tenant
+        .search_participants(&Default::default(), 100_000, 0)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.display_name))
+        .collect())
+}
+
+/// The ranked candidates for one request, and a team when it is a team project.
+pub async fn for_request(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    page: &Page,
+    slug: &str,
+    opening: Opening,
+    team_needs: Option<TeamNeeds>,
+) -> Result<(Vec<MatchView>, Option<TeamView>), WebError> {
+    let candidates: Vec<Candidate> = tenant.matching_candidates(&state.taxonomy).await?;
+    let names = names(tenant).await?;
+    let graph = graph(state);
+    let travel = travel_times();
+    let openings = [opening];
+    let list = shortlist::for_opening(
+        &graph,
+        &travel,
+        Ranking::default(),
+        &candidates,
+        &openings,
+        0,
+        candidates.len(),
+    );
+    let href = |id: i64| format!("/{slug}/coordinator/participants/{id}");
+    let views = list
+        .iter()
+        .take(SHORTLIST_SIZE)
+        .map(|m| {
+            let id = candidates[m.candidate].id;
+            let (reasons, gaps) = explain(state, page, m);
+            MatchView {
+                href: href(id),
+                name: names.get(&id).cloned().unwrap_or_default(),
+                score: format!("{:.0}", m.score.total),
+                reasons,
+                gaps,
+            }
+        })
+        .collect();
+    let team = team_needs.and_then(|needs| {
+        let pool: Vec<Candidate> = list
+            .iter()
+            .map(|m| candidates[m.candidate].clone())
+            .collect();
+        let scores: Vec<f32> = list.iter().map(|m| m.rank_score).collect();
+        team::form(&pool, &scores, &needs, team::DEFAULT_MAX_NODES).map(|t| TeamView {
+            members: t
+                .members
+                .iter()
+                .map(|i| {
+                    (
+                        href(pool[*i].id),
+                        names.get(&pool[*i].id).cloned().unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            meeting_slots: t
+                .common_time
+                .windows()
+                .iter()
+                .map(|(d, s, e)| {
+                    format!(
+                        "{} {}–{}",
+                        page.t(&format!("day-{}", d.code())),
+                        Slot::start_label(*s),
+                        Slot::start_label(*e)
+                    )
+                })
+                .collect(),
+            proven_optimal: t.proven_optimal,
+        })
+    });
+    Ok((views, team))
+}
+
+/// The requests that fit one participant best.
+pub async fn for_participant(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    page: &Page,
+    slug: &str,
+    participant: i64,
+) -> Result<Vec<MatchView>, WebError> {
+    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
+    let Some(index) = candidates.iter().position(|c| c.id == participant) else {
+        return Ok(Vec::new());
+    };
+    let openings = tenant.matching_openings(&state.taxonomy).await?;
+    let titles: HashMap<i64, String> = tenant
+        .published_requests(&Default::default(), 100_000)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.title))
+        .collect();
+    let list = shortlist::for_candidate(
+        &graph(state),
+        &travel_times(),
+        Ranking::default(),
+        &candidates,
+        &openings,
+        index,
+        10,
+    );
+    Ok(list
+        .iter()
+        .map(|m| {
+            let id = openings[m.opening].id;
+            let (reasons, gaps) = explain(state, page, m);
+            MatchView {
+                href: format!("/{slug}/coordinator/requests/{id}"),
+                name: titles.get(&id).cloned().unwrap_or_default(),
+                score: format!("{:.0}", m.score.total),
+                reasons,
+                gaps,
+            }
+        })
+        .collect())
+}

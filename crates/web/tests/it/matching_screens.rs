@@ -1,0 +1,110 @@
+//! The engine's results on the coordinator's screens, on the demo town.
+
+use axum::http::StatusCode;
+use store::audit::AuditFilter;
+
+use crate::harness::TestApp;
+
+async fn demo_app() -> (TestApp, domain::Municipality) {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    (app, town)
+}
+
+#[tokio::test]
+async fn a_request_page_ranks_candidates_with_reasons_and_proposes_a_team() {
+    let (app, town) = demo_app().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let requests = app
+        .store
+        .tenant(&town)
+        .published_requests(&Default::default(), 100)
+        .await
+        .unwrap();
+
+    let job = requests
+        .iter()
+        .find(|r| r.title.contains("客室の準備"))
+        .unwrap();
+    let page = coordinator
+        .get(&format!("/nagaizumi/coordinator/requests/{}", job.id))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("候補者（マッチング）"));
+    assert!(
+        page.body.contains("適合度"),
+        "at least one candidate is ranked"
+    );
+    assert!(page.body.contains("扶養内OK"));
+
+    let project = requests.iter().find(|r| r.title.contains("浴衣")).unwrap();
+    let page = coordinator
+        .get(&format!("/nagaizumi/coordinator/requests/{}", project.id))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("候補者（マッチング）"));
+    assert!(
+        page.body.contains("チームの提案"),
+        "the yukata class gets a team"
+    );
+    assert!(page.body.contains("全員が打ち合わせできる時間"));
+
+    let audit = app
+        .store
+        .audit_page(
+            &AuditFilter {
+                action_prefix: Some("participant.shortlist".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 2, "every shortlist view is audited");
+}
+
+#[tokio::test]
+async fn a_participants_record_suggests_requests_that_fit() {
+    let (app, town) = demo_app().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let hanako = app
+        .store
+        .tenant(&town)
+        .account_by_email("hanako@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    let page = coordinator
+        .get(&format!(
+            "/nagaizumi/coordinator/participants/{}",
+            hanako.id.0
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("この方に合う仕事・プロジェクト"));
+    assert!(
+        page.body.contains("適合度"),
+        "{}",
+        page.body
+            .split("この方に合う")
+            .nth(1)
+            .unwrap_or_default()
+            .chars()
+            .take(600)
+            .collect::<String>()
+    );
+}
