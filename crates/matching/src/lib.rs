@@ -11,6 +11,7 @@
 //! - [`team`]: team formation for team projects by branch and bound.
 
 pub mod assignment;
+pub mod batch;
 pub mod feasibility;
 pub mod input;
 pub mod score;

@@ -35,7 +35,7 @@ impl Default for Ranking {
     }
 }
 
-fn evaluate(
+pub(crate) fn evaluate(
     graph: &SkillGraph,
     travel: &TravelTimes,
     ranking: Ranking,

@@ -37,6 +37,20 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Load the demo town (Nagaizumi) into an empty database, without serving.
+    Demo,
+    /// Propose introductions across a town with the matching engine (batch proposals).
+    Match {
+        /// The town's slug, e.g. nagaizumi.
+        #[arg(long)]
+        tenant: String,
+        /// Write the proposals to this file: .csv or .json.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// At most this many proposals per person.
+        #[arg(long, default_value_t = 2)]
+        per_person: u32,
+    },
     /// Administration of a fresh installation.
     Admin {
         #[command(subcommand)]
@@ -65,13 +79,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             bind: bind.clone(),
             demo: *demo,
         },
-        Command::Migrate | Command::Admin { .. } => Overrides::default(),
+        Command::Migrate | Command::Admin { .. } | Command::Match { .. } | Command::Demo => {
+            Overrides::default()
+        }
     };
     let config = Config::load(cli.config.as_deref(), &overrides)?;
     init_tracing(&config.log)?;
     match cli.command {
         Command::Serve { .. } => serve::run(config).await,
         Command::Migrate => migrate(&config).await,
+        Command::Demo => load_demo(&config).await,
+        Command::Match {
+            tenant,
+            out,
+            per_person,
+        } => crate::batch::run(&config, &tenant, out.as_deref(), per_person).await,
         Command::Admin {
             command:
                 AdminCommand::CreateOperator {
@@ -90,6 +112,20 @@ async fn migrate(config: &Config) -> anyhow::Result<()> {
         "migrations applied to {}",
         config.database.redacted()
     ));
+    Ok(())
+}
+
+async fn load_demo(config: &Config) -> anyhow::Result<()> {
+    let store = Store::open_and_migrate(&config.database).await?;
+    match demo::load_if_empty(&store).await? {
+        Some(town) => say(&format!(
+            "demo town loaded: {} ({})",
+            town.name_ja, town.slug
+        )),
+        None => say("the database already has data; the demo town was not loaded again"),
+    }
+    say(&demo::accounts_text());
+    store.close().await;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! Errors end the process with one line on stderr and a non-zero exit code.
 
 mod admin;
+mod batch;
 mod cli;
 mod config;
 mod serve;

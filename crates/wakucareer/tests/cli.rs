@@ -176,3 +176,36 @@ fn an_operator_is_created_from_the_command_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_demo_town_loads_and_batch_proposals_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = wakucareer(dir.path()).arg("demo").output().unwrap();
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    assert!(String::from_utf8_lossy(&demo.stdout).contains("demo town loaded: 長泉町"));
+
+    let out = wakucareer(dir.path())
+        .args(["match", "--tenant", "nagaizumi", "--out", "proposals.json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("introductions proposed"), "{summary}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("proposals.json")).unwrap())
+            .unwrap();
+    let proposals = json.as_array().unwrap();
+    assert!(!proposals.is_empty());
+    assert!(proposals.iter().all(|p| p["score"].as_f64().unwrap() > 0.0));
+
+    let err = failure(wakucareer(dir.path()).args(["match", "--tenant", "nowhere"]));
+    assert!(err.contains("no town with the slug"), "{err}");
+}

@@ -1,0 +1,76 @@
+//! Batch proposals over a whole town: every feasible pairing scored, then the best set of
+//! introductions chosen exactly (see [`crate::assignment`]).
+
+use crate::assignment::{Pair, solve};
+use crate::input::{Candidate, Opening, TravelTimes};
+use crate::shortlist::{Match, Ranking, evaluate};
+use crate::skills::SkillGraph;
+
+/// The chosen introductions, best first, and how many pairings were feasible.
+pub struct Proposals {
+    pub chosen: Vec<Match>,
+    pub feasible_pairs: usize,
+}
+
+/// Proposes introductions: at most `per_person` for each person, no more than each request's
+/// capacity, the total rank score as high as it can be.
+pub fn propose(
+    graph: &SkillGraph,
+    travel: &TravelTimes,
+    ranking: Ranking,
+    candidates: &[Candidate],
+    openings: &[Opening],
+    per_person: u32,
+) -> Proposals {
+    let matches: Vec<Match> = (0..openings.len())
+        .flat_map(|o| (0..candidates.len()).map(move |c| (c, o)))
+        .filter_map(|(c, o)| evaluate(graph, travel, ranking, candidates, openings, c, o))
+        .collect();
+    let pairs: Vec<Pair> = matches
+        .iter()
+        .map(|m| Pair {
+            candidate: m.candidate,
+            opening: m.opening,
+            weight: (m.rank_score * 100.0).round() as i64,
+        })
+        .collect();
+    let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
+    let mut chosen: Vec<Match> = solve(candidates.len(), per_person, &capacities, &pairs)
+        .into_iter()
+        .map(|i| matches[i].clone())
+        .collect();
+    chosen.sort_by(|a, b| b.rank_score.total_cmp(&a.rank_score));
+    Proposals {
+        chosen,
+        feasible_pairs: matches.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{candidate, opening};
+
+    #[test]
+    fn proposals_respect_capacity_and_the_per_person_limit() {
+        let graph = SkillGraph::unrelated(3);
+        let travel = TravelTimes::new(3, 10);
+        let people: Vec<Candidate> = (0..5)
+            .map(|i| Candidate {
+                id: i,
+                ..candidate()
+            })
+            .collect();
+        let mut second = opening();
+        second.id = 11;
+        second.capacity = 1;
+        let jobs = vec![opening(), second];
+        let proposals = propose(&graph, &travel, Ranking::default(), &people, &jobs, 1);
+        assert_eq!(proposals.feasible_pairs, 10);
+        assert_eq!(proposals.chosen.len(), 3, "2 + 1 seats");
+        let mut people_chosen: Vec<_> = proposals.chosen.iter().map(|m| m.candidate).collect();
+        people_chosen.sort();
+        people_chosen.dedup();
+        assert_eq!(people_chosen.len(), 3, "one introduction each");
+    }
+}

@@ -1,0 +1,103 @@
+//! `wakucareer match --tenant SLUG`: batch proposals for a town, printed as a summary and
+//! optionally written to CSV or JSON.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use domain::skill::Taxonomy;
+use matching::SkillGraph;
+use matching::batch::propose;
+use matching::shortlist::Ranking;
+use store::Store;
+use store::matching_input::travel_times;
+
+use crate::cli::say;
+use crate::config::Config;
+
+pub async fn run(
+    config: &Config,
+    slug: &str,
+    out: Option<&Path>,
+    per_person: u32,
+) -> anyhow::Result<()> {
+    if let Some(path) = out
+        && !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("csv" | "json")
+        )
+    {
+        bail!(
+            "--out must name a .csv or .json file, not {}",
+            path.display()
+        );
+    }
+    let store = Store::open_and_migrate(&config.database).await?;
+    let town = store
+        .municipality_by_slug(slug)
+        .await?
+        .with_context(|| format!("there is no town with the slug {slug:?}"))?;
+    let taxonomy = Taxonomy::shipped()?;
+    let tenant = store.tenant(&town);
+    let started = Instant::now();
+    let candidates = tenant.matching_candidates(&taxonomy).await?;
+    let openings = tenant.matching_openings(&taxonomy).await?;
+    let loaded = started.elapsed();
+    let solving = Instant::now();
+    let graph = SkillGraph::from_taxonomy(&taxonomy);
+    let proposals = propose(
+        &graph,
+        &travel_times(),
+        Ranking::default(),
+        &candidates,
+        &openings,
+        per_person,
+    );
+    let solved = solving.elapsed();
+    let total: f32 = proposals.chosen.iter().map(|m| m.score.total).sum();
+    say(&format!(
+        "{}: {} participants, {} published requests, {} feasible pairs; {} introductions proposed \
+         (at most {per_person} per person), total score {total:.0}; loaded in {:.0} ms, solved in {:.0} ms",
+        town.slug,
+        candidates.len(),
+        openings.len(),
+        proposals.feasible_pairs,
+        proposals.chosen.len(),
+        loaded.as_secs_f64() * 1000.0,
+        solved.as_secs_f64() * 1000.0,
+    ));
+    let rows: Vec<(i64, i64, f32, u32, bool)> = proposals
+        .chosen
+        .iter()
+        .map(|m| {
+            (
+                candidates[m.candidate].id,
+                openings[m.opening].id,
+                m.score.total,
+                m.fit.minutes_per_week,
+                m.fit.reduced_for_cap,
+            )
+        })
+        .collect();
+    if let Some(path) = out {
+        let text = if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(p, r, s, m, c)| serde_json::json!({ "participant_id": p, "request_id": r, "score": (s * 10.0).round() / 10.0, "minutes_per_week": m, "reduced_for_income_cap": c }))
+                .collect();
+            serde_json::to_string_pretty(&items)?
+        } else {
+            let mut csv = String::from(
+                "participant_id,request_id,score,minutes_per_week,reduced_for_income_cap\n",
+            );
+            for (p, r, s, m, c) in &rows {
+                csv.push_str(&format!("{p},{r},{s:.1},{m},{c}\n"));
+            }
+            csv
+        };
+        std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        say(&format!("proposals written to {}", path.display()));
+    }
+    store.close().await;
+    Ok(())
+}
