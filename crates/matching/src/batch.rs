@@ -2,8 +2,9 @@
 //! introductions chosen exactly (see [`crate::assignment`]).
 
 use crate::assignment::{Pair, solve};
+use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening, TravelTimes};
-use crate::shortlist::{Match, Ranking, evaluate};
+use crate::shortlist::{Match, Ranking, explain, rank};
 use crate::skills::SkillGraph;
 
 /// The chosen introductions, best first, and how many pairings were feasible.
@@ -22,27 +23,33 @@ pub fn propose(
     openings: &[Opening],
     per_person: u32,
 ) -> Proposals {
-    let matches: Vec<Match> = (0..openings.len())
+    let ranked: Vec<(usize, usize, Fit, f32)> = (0..openings.len())
         .flat_map(|o| (0..candidates.len()).map(move |c| (c, o)))
-        .filter_map(|(c, o)| evaluate(graph, travel, ranking, candidates, openings, c, o))
+        .filter_map(|(c, o)| {
+            rank(graph, travel, ranking, &candidates[c], &openings[o])
+                .map(|(fit, r)| (c, o, fit, r))
+        })
         .collect();
-    let pairs: Vec<Pair> = matches
+    let pairs: Vec<Pair> = ranked
         .iter()
-        .map(|m| Pair {
-            candidate: m.candidate,
-            opening: m.opening,
-            weight: (m.rank_score * 100.0).round() as i64,
+        .map(|(c, o, _, r)| Pair {
+            candidate: *c,
+            opening: *o,
+            weight: (r * 100.0).round() as i64,
         })
         .collect();
     let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
     let mut chosen: Vec<Match> = solve(candidates.len(), per_person, &capacities, &pairs)
         .into_iter()
-        .map(|i| matches[i].clone())
+        .map(|i| {
+            let (c, o, fit, r) = ranked[i];
+            explain(graph, candidates, openings, c, o, fit, r)
+        })
         .collect();
     chosen.sort_by(|a, b| b.rank_score.total_cmp(&a.rank_score));
     Proposals {
         chosen,
-        feasible_pairs: matches.len(),
+        feasible_pairs: ranked.len(),
     }
 }
 

@@ -54,22 +54,57 @@ pub struct Fit {
     pub reduced_for_cap: bool,
 }
 
+const ALL_REASONS: [Reason; 8] = [
+    Reason::ScheduleNotCovered,
+    Reason::NotEnoughFreeTime,
+    Reason::HoursOverMaximum,
+    Reason::IncomeCapExceeded,
+    Reason::StartTooLate,
+    Reason::WantsRemoteOnly,
+    Reason::WantsOnSiteOnly,
+    Reason::TooFar,
+];
+
+fn bit(reason: Reason) -> u8 {
+    1 << ALL_REASONS.iter().position(|r| *r == reason).unwrap_or(0)
+}
+
 /// Checks every hard constraint; returns the fit, or every reason it fails.
 pub fn check(
     candidate: &Candidate,
     opening: &Opening,
     travel: &TravelTimes,
 ) -> Result<Fit, Vec<Reason>> {
-    let mut reasons = Vec::new();
+    let (fit, failed) = evaluate(candidate, opening, travel);
+    if failed == 0 {
+        Ok(fit)
+    } else {
+        Err(ALL_REASONS
+            .into_iter()
+            .filter(|r| failed & bit(*r) != 0)
+            .collect())
+    }
+}
+
+/// The fit, if every hard constraint holds: the allocation-free form of [`check`] for ranking
+/// many pairs.
+pub fn fit(candidate: &Candidate, opening: &Opening, travel: &TravelTimes) -> Option<Fit> {
+    let (fit, failed) = evaluate(candidate, opening, travel);
+    (failed == 0).then_some(fit)
+}
+
+/// The fit and the failed constraints as a bit set.
+fn evaluate(candidate: &Candidate, opening: &Opening, travel: &TravelTimes) -> (Fit, u8) {
+    let mut failed = 0_u8;
     match opening.windows {
         Some(windows) => {
             if !candidate.availability.covers(&windows) {
-                reasons.push(Reason::ScheduleNotCovered);
+                failed |= bit(Reason::ScheduleNotCovered);
             }
         }
         None => {
             if candidate.availability.minutes() < opening.min_minutes_per_week {
-                reasons.push(Reason::NotEnoughFreeTime);
+                failed |= bit(Reason::NotEnoughFreeTime);
             }
         }
     }
@@ -85,20 +120,20 @@ pub fn check(
             minutes = most.min(minutes);
             reduced_for_cap = true;
         } else {
-            reasons.push(Reason::IncomeCapExceeded);
+            failed |= bit(Reason::IncomeCapExceeded);
         }
     }
     if minutes > candidate.max_minutes_per_week {
-        reasons.push(Reason::HoursOverMaximum);
+        failed |= bit(Reason::HoursOverMaximum);
     }
     if let (Some(start), Some(earliest)) = (opening.start_date, candidate.earliest_start)
         && earliest > start
     {
-        reasons.push(Reason::StartTooLate);
+        failed |= bit(Reason::StartTooLate);
     }
     match (opening.work_mode, candidate.work_place) {
-        (WorkMode::OnSite, WorkPlace::Remote) => reasons.push(Reason::WantsRemoteOnly),
-        (WorkMode::Remote, WorkPlace::OnSite) => reasons.push(Reason::WantsOnSiteOnly),
+        (WorkMode::OnSite, WorkPlace::Remote) => failed |= bit(Reason::WantsRemoteOnly),
+        (WorkMode::Remote, WorkPlace::OnSite) => failed |= bit(Reason::WantsOnSiteOnly),
         // Hybrid work is acceptable to a person who wants remote work; on-site days need
         // the commute.
         (WorkMode::OnSite | WorkMode::Hybrid, _)
@@ -106,18 +141,17 @@ pub fn check(
                 && u32::from(travel.between(candidate.area, opening.area))
                     > candidate.commute_minutes =>
         {
-            reasons.push(Reason::TooFar)
+            failed |= bit(Reason::TooFar)
         }
         _ => {}
     }
-    if reasons.is_empty() {
-        Ok(Fit {
+    (
+        Fit {
             minutes_per_week: minutes,
             reduced_for_cap,
-        })
-    } else {
-        Err(reasons)
-    }
+        },
+        failed,
+    )
 }
 
 #[cfg(test)]

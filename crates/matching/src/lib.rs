@@ -13,6 +13,7 @@
 pub mod assignment;
 pub mod batch;
 pub mod feasibility;
+pub mod generator;
 pub mod input;
 pub mod score;
 pub mod shortlist;

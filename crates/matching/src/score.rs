@@ -88,9 +88,9 @@ fn goal_fit(candidate: &Candidate, opening: &Opening) -> f32 {
     }
 }
 
-/// The carer flags that matter to this person, and how many the request offers.
-fn carer_flags(candidate: &Candidate, opening: &Opening, reasons: &mut Vec<&'static str>) -> f32 {
-    let wanted = [
+/// The carer flags that matter to this person: (flag, whether it matters, reason code).
+fn wanted_flags(candidate: &Candidate) -> [(Flag, bool, &'static str); 4] {
+    [
         (
             Flag::WithinIncomeCap,
             candidate.income_cap != domain::income_cap::IncomeCap::None,
@@ -111,28 +111,76 @@ fn carer_flags(candidate: &Candidate, opening: &Opening, reasons: &mut Vec<&'sta
             candidate.children > 0,
             "children_welcome",
         ),
-    ];
-    let relevant: Vec<_> = wanted.iter().filter(|(_, matters, _)| *matters).collect();
-    if relevant.is_empty() {
-        return 1.0;
-    }
-    let offered = relevant
-        .iter()
-        .filter(|(flag, _, _)| opening.has(*flag))
-        .count();
-    for (flag, _, code) in &relevant {
-        if opening.has(*flag) {
-            reasons.push(code);
-        }
-    }
-    offered as f32 / relevant.len() as f32
+    ]
 }
 
-/// Scores a request that passed [`crate::check`] for a person.
+/// The share of the flags that matter to the person that the request offers.
+fn carer_flags(candidate: &Candidate, opening: &Opening) -> f32 {
+    let wanted = wanted_flags(candidate);
+    let relevant = wanted.iter().filter(|(_, matters, _)| *matters).count();
+    if relevant == 0 {
+        return 1.0;
+    }
+    let offered = wanted
+        .iter()
+        .filter(|(flag, matters, _)| *matters && opening.has(*flag))
+        .count();
+    offered as f32 / relevant as f32
+}
+
+/// The six components, each 0–1.
+struct Parts {
+    required_skills: f32,
+    nice_skills: f32,
+    schedule: f32,
+    goal: f32,
+    carer_flags: f32,
+    growth: f32,
+}
+
+fn parts(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Parts {
+    let free = candidate.availability.minutes().max(1) as f32;
+    let gained = opening
+        .nice
+        .iter()
+        .filter(|n| SkillGraph::level_of(&candidate.skills, n.0) < n.1)
+        .count();
+    Parts {
+        required_skills: average_coverage(graph, &candidate.skills, &opening.required),
+        nice_skills: average_coverage(graph, &candidate.skills, &opening.nice),
+        schedule: match opening.windows {
+            Some(_) => 1.0,
+            // Flexible work: a better fit when it uses a sensible share of the free time.
+            None => (fit.minutes_per_week as f32 / free).clamp(0.5, 1.0),
+        },
+        goal: goal_fit(candidate, opening),
+        carer_flags: carer_flags(candidate, opening),
+        growth: (gained as f32 / 2.0).min(1.0),
+    }
+}
+
+impl Parts {
+    fn total(&self) -> f32 {
+        let w = &WEIGHTS;
+        w.required_skills * self.required_skills
+            + w.nice_skills * self.nice_skills
+            + w.schedule * self.schedule
+            + w.goal * self.goal
+            + w.carer_flags * self.carer_flags
+            + w.growth * self.growth
+    }
+}
+
+/// The score alone, without explanation: the allocation-free form of [`score`] for ranking
+/// many pairs.
+pub fn total(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> f32 {
+    parts(graph, candidate, opening, fit).total()
+}
+
+/// Scores a request that passed [`crate::check`] for a person, with its explanation.
 pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Score {
+    let p = parts(graph, candidate, opening, fit);
     let mut explanation = Explanation::default();
-    let required_skills = average_coverage(graph, &candidate.skills, &opening.required);
-    let nice_skills = average_coverage(graph, &candidate.skills, &opening.nice);
     for (need, required) in opening
         .required
         .iter()
@@ -149,50 +197,35 @@ pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: 
             });
         }
     }
-    if required_skills >= 0.999 && !opening.required.is_empty() {
-        explanation.reasons.push("skills_match");
+    let reasons = &mut explanation.reasons;
+    if p.required_skills >= 0.999 && !opening.required.is_empty() {
+        reasons.push("skills_match");
     }
-    let free = candidate.availability.minutes().max(1) as f32;
-    let schedule = match opening.windows {
-        Some(_) => 1.0,
-        // Flexible work: a better fit when it uses a sensible share of the free time.
-        None => (fit.minutes_per_week as f32 / free).clamp(0.5, 1.0),
-    };
     if opening.windows.is_some() {
-        explanation.reasons.push("fits_schedule");
+        reasons.push("fits_schedule");
     }
-    let goal = goal_fit(candidate, opening);
-    if goal >= 0.999 {
-        explanation.reasons.push("goal_fit");
+    if p.goal >= 0.999 {
+        reasons.push("goal_fit");
     }
-    let carer_flags = carer_flags(candidate, opening, &mut explanation.reasons);
+    for (flag, matters, code) in wanted_flags(candidate) {
+        if matters && opening.has(flag) {
+            reasons.push(code);
+        }
+    }
     if fit.reduced_for_cap {
-        explanation.reasons.push("hours_reduced_for_cap");
+        reasons.push("hours_reduced_for_cap");
     }
-    let gained = opening
-        .nice
-        .iter()
-        .filter(|n| SkillGraph::level_of(&candidate.skills, n.0) < n.1)
-        .count();
-    let growth = (gained as f32 / 2.0).min(1.0);
-    if gained > 0 {
-        explanation.reasons.push("grows_skills");
+    if p.growth > 0.0 {
+        reasons.push("grows_skills");
     }
-    let w = &WEIGHTS;
-    let total = w.required_skills * required_skills
-        + w.nice_skills * nice_skills
-        + w.schedule * schedule
-        + w.goal * goal
-        + w.carer_flags * carer_flags
-        + w.growth * growth;
     Score {
-        total,
-        required_skills,
-        nice_skills,
-        schedule,
-        goal,
-        carer_flags,
-        growth,
+        total: p.total(),
+        required_skills: p.required_skills,
+        nice_skills: p.nice_skills,
+        schedule: p.schedule,
+        goal: p.goal,
+        carer_flags: p.carer_flags,
+        growth: p.growth,
         explanation,
     }
 }

@@ -4,9 +4,9 @@
 //! recently lowers their rank by that many points, so the same few people are not proposed
 //! every time while others with a similar fit wait. The score shown stays the fit itself.
 
-use crate::feasibility::{Fit, check};
+use crate::feasibility::{Fit, fit};
 use crate::input::{Candidate, Opening, TravelTimes};
-use crate::score::{Score, score};
+use crate::score::{Score, score, total};
 use crate::skills::SkillGraph;
 
 /// One feasible pairing with its score.
@@ -35,37 +35,57 @@ impl Default for Ranking {
     }
 }
 
-pub(crate) fn evaluate(
+/// The fit and rank score of a pair, without building an explanation.
+pub(crate) fn rank(
     graph: &SkillGraph,
     travel: &TravelTimes,
     ranking: Ranking,
+    candidate: &Candidate,
+    opening: &Opening,
+) -> Option<(Fit, f32)> {
+    let fit = fit(candidate, opening, travel)?;
+    let value = total(graph, candidate, opening, &fit);
+    Some((
+        fit,
+        (value - ranking.exposure_penalty * candidate.recent_introductions as f32).max(0.0),
+    ))
+}
+
+/// The full match, with its explanation, for a pair already ranked.
+pub(crate) fn explain(
+    graph: &SkillGraph,
     candidates: &[Candidate],
     openings: &[Opening],
     c: usize,
     o: usize,
-) -> Option<Match> {
-    let fit = check(&candidates[c], &openings[o], travel).ok()?;
-    let score = score(graph, &candidates[c], &openings[o], &fit);
-    let rank_score = (score.total
-        - ranking.exposure_penalty * candidates[c].recent_introductions as f32)
-        .max(0.0);
-    Some(Match {
+    fit: Fit,
+    rank_score: f32,
+) -> Match {
+    Match {
         candidate: c,
         opening: o,
         fit,
-        score,
+        score: score(graph, &candidates[c], &openings[o], &fit),
         rank_score,
-    })
+    }
 }
 
-fn top(mut matches: Vec<Match>, k: usize, tie: impl Fn(&Match) -> i64) -> Vec<Match> {
-    matches.sort_by(|a, b| {
-        b.rank_score
-            .total_cmp(&a.rank_score)
-            .then_with(|| tie(a).cmp(&tie(b)))
-    });
-    matches.truncate(k);
-    matches
+/// Keeps the `k` best of (index, fit, rank) by rank, ties by `tie`, best first.
+fn best_k(
+    mut ranked: Vec<(usize, Fit, f32)>,
+    k: usize,
+    tie: impl Fn(usize) -> i64,
+) -> Vec<(usize, Fit, f32)> {
+    let order = |a: &(usize, Fit, f32), b: &(usize, Fit, f32)| {
+        b.2.total_cmp(&a.2).then_with(|| tie(a.0).cmp(&tie(b.0)))
+    };
+    if ranked.len() > k && k > 0 {
+        ranked.select_nth_unstable_by(k - 1, order);
+        ranked.truncate(k);
+    }
+    ranked.sort_by(order);
+    ranked.truncate(k);
+    ranked
 }
 
 /// The `k` best people for request `opening`.
@@ -78,10 +98,17 @@ pub fn for_opening(
     opening: usize,
     k: usize,
 ) -> Vec<Match> {
-    let matches = (0..candidates.len())
-        .filter_map(|c| evaluate(graph, travel, ranking, candidates, openings, c, opening))
+    let ranked = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(c, candidate)| {
+            rank(graph, travel, ranking, candidate, &openings[opening]).map(|(fit, r)| (c, fit, r))
+        })
         .collect();
-    top(matches, k, |m| candidates[m.candidate].id)
+    best_k(ranked, k, |c| candidates[c].id)
+        .into_iter()
+        .map(|(c, fit, r)| explain(graph, candidates, openings, c, opening, fit, r))
+        .collect()
 }
 
 /// The `k` best requests for person `candidate`.
@@ -94,10 +121,34 @@ pub fn for_candidate(
     candidate: usize,
     k: usize,
 ) -> Vec<Match> {
-    let matches = (0..openings.len())
-        .filter_map(|o| evaluate(graph, travel, ranking, candidates, openings, candidate, o))
+    let ranked = openings
+        .iter()
+        .enumerate()
+        .filter_map(|(o, opening)| {
+            rank(graph, travel, ranking, &candidates[candidate], opening)
+                .map(|(fit, r)| (o, fit, r))
+        })
         .collect();
-    top(matches, k, |m| openings[m.opening].id)
+    best_k(ranked, k, |o| openings[o].id)
+        .into_iter()
+        .map(|(o, fit, r)| explain(graph, candidates, openings, candidate, o, fit, r))
+        .collect()
+}
+
+/// The `k` best requests for every person, in parallel across the machine's cores.
+pub fn for_every_candidate(
+    graph: &SkillGraph,
+    travel: &TravelTimes,
+    ranking: Ranking,
+    candidates: &[Candidate],
+    openings: &[Opening],
+    k: usize,
+) -> Vec<Vec<Match>> {
+    use rayon::prelude::*;
+    (0..candidates.len())
+        .into_par_iter()
+        .map(|c| for_candidate(graph, travel, ranking, candidates, openings, c, k))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,120 @@
+//! Measures the engine on generated instances: `cargo run --release -p matching --example
+//! engine_bench -- SIZE` with SIZE one of S, M, L. Prints one Markdown table row; the script
+//! `bench/engine` runs every size in its own process (for an honest peak memory) and writes
+//! the rows to `bench/results/engine.md`.
+
+use std::time::Instant;
+
+use matching::SkillGraph;
+use matching::batch::propose;
+use matching::feasibility::fit;
+use matching::generator::{SIZES, candidates, openings, travel};
+use matching::score::total;
+use matching::shortlist::{Ranking, for_every_candidate};
+use matching::team::{DEFAULT_MAX_NODES, TeamNeeds, form};
+
+const SKILLS: u16 = 174;
+
+fn peak_memory_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let size = std::env::args().nth(1).unwrap_or_else(|| "S".into());
+    let (name, people, requests) = SIZES
+        .iter()
+        .copied()
+        .find(|(n, _, _)| *n == size)
+        .expect("size S, M or L");
+    let started = Instant::now();
+    let candidates = candidates(42, people, SKILLS);
+    let openings = openings(42, requests, SKILLS);
+    let graph = SkillGraph::unrelated(usize::from(SKILLS));
+    let travel = travel();
+    let generate = started.elapsed();
+
+    let started = Instant::now();
+    let listed: usize = for_every_candidate(
+        &graph,
+        &travel,
+        Ranking::default(),
+        &candidates,
+        &openings,
+        20,
+    )
+    .iter()
+    .map(Vec::len)
+    .sum();
+    let shortlists = started.elapsed();
+
+    let started = Instant::now();
+    let mut feasible = 0usize;
+    for candidate in &candidates {
+        for opening in &openings {
+            if let Some(fit) = fit(candidate, opening, &travel) {
+                feasible += 1;
+                std::hint::black_box(total(&graph, candidate, opening, &fit));
+            }
+        }
+    }
+    let scoring = started.elapsed();
+
+    let batch = (people <= 1_000 || std::env::var_os("ENGINE_BENCH_BATCH").is_some()).then(|| {
+        let started = Instant::now();
+        let proposals = propose(
+            &graph,
+            &travel,
+            Ranking::default(),
+            &candidates,
+            &openings,
+            2,
+        );
+        (started.elapsed(), proposals.chosen.len())
+    });
+
+    // Team formation: 300 candidates, a team of 3–6 covering up to 8 required skills.
+    let pool: Vec<_> = candidates.iter().take(300).cloned().collect();
+    let scores: Vec<f32> = (0..pool.len())
+        .map(|i| 40.0 + ((i * 37) % 60) as f32)
+        .collect();
+    let required: Vec<(u16, u8)> = (0..8).map(|s| (s as u16, 1)).collect();
+    let needs = TeamNeeds {
+        required,
+        size_min: 3,
+        size_max: 6,
+        meeting_minutes: 60,
+    };
+    let started = Instant::now();
+    let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES);
+    let team_time = started.elapsed();
+
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let (batch_ms, proposed) = batch.map_or(("not run".to_owned(), 0), |(d, n)| {
+        (format!("{:.0}", ms(d)), n)
+    });
+    println!(
+        "| {name} | {people} × {requests} | {:.0} | {:.0} | {listed} | {:.0} | {feasible} | {batch_ms} | {proposed} | {:.1} | {} | {:.0} |",
+        ms(generate),
+        ms(shortlists),
+        ms(scoring),
+        ms(team_time),
+        team.map_or("none".to_owned(), |t| format!(
+            "{} members, optimal: {}",
+            t.members.len(),
+            t.proven_optimal
+        )),
+        peak_memory_mib(),
+    );
+}
