@@ -81,8 +81,36 @@ pub fn follow_up_fields(page: &Page, form: &FollowUpForm, e: &FieldErrors) -> Ve
     ]
 }
 
-fn date(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+/// Which side of today a date must fall on.
+#[derive(Clone, Copy)]
+enum When {
+    TodayOrBefore,
+    TodayOrAfter,
+}
+
+/// Parses a date field, reporting an invalid or out-of-range date on `field`.
+fn date_field(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    raw: &str,
+    when: When,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    match (NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok(), when) {
+        (None, _) => {
+            errors.add(field, "date-invalid");
+            None
+        }
+        (Some(d), When::TodayOrBefore) if d > today => {
+            errors.add(field, "date-in-future");
+            None
+        }
+        (Some(d), When::TodayOrAfter) if d < today => {
+            errors.add(field, "date-in-past");
+            None
+        }
+        (Some(d), _) => Some(d),
+    }
 }
 
 fn limited(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
@@ -119,17 +147,13 @@ pub async fn add_hearing(
     let record = participant_or_404(&state, &town, &coordinator, id).await?;
     let mut errors = FieldErrors::default();
     let today = to_jst(Utc::now()).date_naive();
-    let held_on = match date(&form.held_on) {
-        Some(d) if d <= today => Some(d),
-        Some(_) => {
-            errors.add("held_on", "date-in-future");
-            None
-        }
-        None => {
-            errors.add("held_on", "date-invalid");
-            None
-        }
-    };
+    let held_on = date_field(
+        &mut errors,
+        "held_on",
+        &form.held_on,
+        When::TodayOrBefore,
+        today,
+    );
     let goals = limited(&mut errors, "goals", &form.goals, 2000);
     let worries = limited(&mut errors, "worries", &form.worries, 2000);
     let notes = limited(&mut errors, "notes", &form.notes, 4000);
@@ -137,18 +161,16 @@ pub async fn add_hearing(
     let follow_up = if form.follow_up_on.trim().is_empty() {
         None
     } else {
-        match date(&form.follow_up_on) {
-            Some(d) if d >= today => Some((d, follow_up_note)),
-            Some(_) => {
-                errors.add("follow_up_on", "date-in-past");
-                None
-            }
-            None => {
-                errors.add("follow_up_on", "date-invalid");
-                None
-            }
-        }
+        date_field(
+            &mut errors,
+            "follow_up_on",
+            &form.follow_up_on,
+            When::TodayOrAfter,
+            today,
+        )
+        .map(|d| (d, follow_up_note))
     };
+
     let Some(held_on) = held_on.filter(|_| errors.is_empty()) else {
         let page = page.with_town(&town);
         let view = super::participants::record_page(
@@ -204,17 +226,14 @@ pub async fn add_follow_up(
     let mut errors = FieldErrors::default();
     let note = limited(&mut errors, "note", &form.note, 200);
     let today = to_jst(Utc::now()).date_naive();
-    let due_on = match date(&form.due_on) {
-        Some(d) if d >= today => Some(d),
-        Some(_) => {
-            errors.add("due_on", "date-in-past");
-            None
-        }
-        None => {
-            errors.add("due_on", "date-invalid");
-            None
-        }
-    };
+    let due_on = date_field(
+        &mut errors,
+        "due_on",
+        &form.due_on,
+        When::TodayOrAfter,
+        today,
+    );
+
     let Some(due_on) = due_on.filter(|_| errors.is_empty()) else {
         let page = page.with_town(&town);
         let view = super::participants::record_page(
