@@ -3,6 +3,7 @@
 
 pub mod form;
 pub mod matches;
+pub mod moves;
 pub mod organization;
 pub mod public;
 pub mod review;

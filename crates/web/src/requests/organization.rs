@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
-use domain::request::{CloseReason, RequestKind, ReviewAction, Reviewer, review};
+use domain::request::{RequestKind, Reviewer};
 use serde::Deserialize;
 use store::request::StoredRequest;
 
@@ -229,19 +229,7 @@ pub async fn show(
             StatusCode::OK,
         ));
     }
-    let mut actions = Vec::new();
-    if review(status, ReviewAction::Submit, Reviewer::Organization).is_ok() {
-        actions.push(("submit".to_owned(), page.t("request-action-submit")));
-    }
-    if review(
-        status,
-        ReviewAction::Close(CloseReason::Withdrawn),
-        Reviewer::Organization,
-    )
-    .is_ok()
-    {
-        actions.push(("withdraw".to_owned(), page.t("request-action-withdraw")));
-    }
+    let actions = super::moves::available(&page, status, Reviewer::Organization);
     let view = ManagePage {
         request: RequestView::new(&state, &page, &request, &skills),
         events: events(&page, tenant.request_events(id).await?),
@@ -352,11 +340,8 @@ pub async fn change_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
     let request = own_request(&state, &town, &account, id).await?;
-    let action = match form.action.as_str() {
-        "submit" => ReviewAction::Submit,
-        "withdraw" => ReviewAction::Close(CloseReason::Withdrawn),
-        _ => return Err(WebError::BadRequest),
-    };
+    let action =
+        super::moves::parse(&form.action, Reviewer::Organization).ok_or(WebError::BadRequest)?;
     let base = format!("/{}/org/requests/{id}", town.slug);
     super::review::apply_move(
         &state,

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::Role;
 use domain::local_time::to_jst;
-use domain::request::{CloseReason, RequestStatus, ReviewAction, Reviewer, review};
+use domain::request::{RequestStatus, ReviewAction, Reviewer, review};
 use serde::Deserialize;
 use store::StoreError;
 use store::organization::NewOrganization;
@@ -247,21 +247,7 @@ pub async fn show(
             StatusCode::OK,
         ));
     }
-    let mut actions = Vec::new();
-    for (code, action) in [
-        ("publish", ReviewAction::Publish),
-        ("return", ReviewAction::Return),
-        ("close-filled", ReviewAction::Close(CloseReason::Filled)),
-        ("close-expired", ReviewAction::Close(CloseReason::Expired)),
-        (
-            "close-withdrawn",
-            ReviewAction::Close(CloseReason::Withdrawn),
-        ),
-    ] {
-        if review(status, action, Reviewer::Coordinator).is_ok() {
-            actions.push((code.to_owned(), page.t(&format!("request-action-{code}"))));
-        }
-    }
+    let actions = super::moves::available(&page, status, Reviewer::Coordinator);
     let opening = store::matching_input::opening(&state.taxonomy, &request, &skills);
     let team_needs = (request.kind == "team_project").then(|| matching::team::TeamNeeds {
         required: opening.required.clone(),
@@ -343,14 +329,8 @@ pub async fn change_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
     let request = town_request(&state, &town, id).await?;
-    let action = match form.action.as_str() {
-        "publish" => ReviewAction::Publish,
-        "return" => ReviewAction::Return,
-        "close-filled" => ReviewAction::Close(CloseReason::Filled),
-        "close-expired" => ReviewAction::Close(CloseReason::Expired),
-        "close-withdrawn" => ReviewAction::Close(CloseReason::Withdrawn),
-        _ => return Err(WebError::BadRequest),
-    };
+    let action =
+        super::moves::parse(&form.action, Reviewer::Coordinator).ok_or(WebError::BadRequest)?;
     let base = format!("/{}/coordinator/requests/{id}", town.slug);
     apply_move(
         &state,
