@@ -82,6 +82,7 @@ impl WeeklyAvailability {
         Self::default()
     }
 
+    #[inline]
     pub fn set(&mut self, slot: Slot, free: bool) {
         let bit = slot.bit();
         if free {
@@ -91,6 +92,7 @@ impl WeeklyAvailability {
         }
     }
 
+    #[inline]
     pub fn is_free(&self, slot: Slot) -> bool {
         let bit = slot.bit();
         self.words[bit / 64] & (1 << (bit % 64)) != 0
@@ -113,20 +115,24 @@ impl WeeklyAvailability {
     }
 
     /// Number of free half-hours.
+    #[inline]
     pub fn slot_count(&self) -> u32 {
         self.words.iter().map(|w| w.count_ones()).sum()
     }
 
     /// Free time in minutes a week.
+    #[inline]
     pub fn minutes(&self) -> u32 {
         self.slot_count() * 30
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.words.iter().all(|w| *w == 0)
     }
 
     /// The slots free in both.
+    #[inline]
     pub fn intersection(&self, other: &Self) -> Self {
         let mut words = [0; WORDS];
         for (i, word) in words.iter_mut().enumerate() {
@@ -136,6 +142,7 @@ impl WeeklyAvailability {
     }
 
     /// Whether every slot of `other` is free here.
+    #[inline]
     pub fn covers(&self, other: &Self) -> bool {
         self.words
             .iter()
@@ -144,6 +151,7 @@ impl WeeklyAvailability {
     }
 
     /// Minutes free in both, a week.
+    #[inline]
     pub fn overlap_minutes(&self, other: &Self) -> u32 {
         self.words
             .iter()

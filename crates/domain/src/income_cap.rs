@@ -60,6 +60,7 @@ impl IncomeCap {
     }
 
     /// The yearly limit in yen, if any.
+    #[inline]
     pub fn annual_yen(self) -> Option<u64> {
         match self {
             IncomeCap::None => None,
@@ -72,6 +73,7 @@ impl IncomeCap {
 
     /// The most minutes a week one can work at `hourly_wage_yen` and stay under the cap,
     /// rounded down to half-hours; `None` when there is no cap.
+    #[inline]
     pub fn max_weekly_minutes(self, hourly_wage_yen: u32) -> Option<u32> {
         if hourly_wage_yen == 0 {
             return self.annual_yen().map(|_| u32::MAX);
@@ -92,6 +94,7 @@ impl IncomeCap {
     }
 
     /// Whether working `weekly_minutes` at `hourly_wage_yen` stays under the cap.
+    #[inline]
     pub fn allows(self, weekly_minutes: u32, hourly_wage_yen: u32) -> bool {
         match self.max_weekly_minutes(hourly_wage_yen) {
             None => true,

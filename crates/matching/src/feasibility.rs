@@ -75,7 +75,7 @@ pub fn check(
     opening: &Opening,
     travel: &TravelTimes,
 ) -> Result<Fit, Vec<Reason>> {
-    let (fit, failed) = evaluate(candidate, opening, travel);
+    let (fit, failed) = evaluate(candidate, opening, travel, false);
     if failed == 0 {
         Ok(fit)
     } else {
@@ -89,13 +89,23 @@ pub fn check(
 /// The fit, if every hard constraint holds: the allocation-free form of [`check`] for ranking
 /// many pairs.
 pub fn fit(candidate: &Candidate, opening: &Opening, travel: &TravelTimes) -> Option<Fit> {
-    let (fit, failed) = evaluate(candidate, opening, travel);
+    let (fit, failed) = evaluate(candidate, opening, travel, true);
     (failed == 0).then_some(fit)
 }
 
-/// The fit and the failed constraints as a bit set.
-fn evaluate(candidate: &Candidate, opening: &Opening, travel: &TravelTimes) -> (Fit, u8) {
+/// The fit and the failed constraints as a bit set; with `stop_early`, it returns at the
+/// first failure (ranking needs only a yes or no; explanations need every reason).
+fn evaluate(
+    candidate: &Candidate,
+    opening: &Opening,
+    travel: &TravelTimes,
+    stop_early: bool,
+) -> (Fit, u8) {
     let mut failed = 0_u8;
+    let none = Fit {
+        minutes_per_week: 0,
+        reduced_for_cap: false,
+    };
     match opening.windows {
         Some(windows) => {
             if !candidate.availability.covers(&windows) {
@@ -107,6 +117,9 @@ fn evaluate(candidate: &Candidate, opening: &Opening, travel: &TravelTimes) -> (
                 failed |= bit(Reason::NotEnoughFreeTime);
             }
         }
+    }
+    if stop_early && failed != 0 {
+        return (none, failed);
     }
     let mut minutes = opening.min_minutes_per_week;
     let mut reduced_for_cap = false;
@@ -125,6 +138,9 @@ fn evaluate(candidate: &Candidate, opening: &Opening, travel: &TravelTimes) -> (
     }
     if minutes > candidate.max_minutes_per_week {
         failed |= bit(Reason::HoursOverMaximum);
+    }
+    if stop_early && failed != 0 {
+        return (none, failed);
     }
     if let (Some(start), Some(earliest)) = (opening.start_date, candidate.earliest_start)
         && earliest > start

@@ -53,6 +53,7 @@ pub struct Opening {
 }
 
 impl Opening {
+    #[inline]
     pub fn has(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
     }
@@ -90,6 +91,7 @@ impl TravelTimes {
         }
     }
 
+    #[inline]
     pub fn between(&self, a: u16, b: u16) -> u16 {
         let (a, b) = (usize::from(a), usize::from(b));
         if a < self.areas && b < self.areas {
