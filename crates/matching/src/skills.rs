@@ -42,15 +42,23 @@ impl SkillGraph {
 
     /// How well `skills` (sorted) cover `need`, from 0 to 1: the skill itself at its level, or
     /// a related skill for its share, each scaled by level / needed level (at most 1).
+    #[inline]
     pub fn coverage(&self, skills: &[SkillLevelPair], need: SkillLevelPair) -> f32 {
+        self.coverage_and_level(skills, need).0
+    }
+
+    /// [`Self::coverage`] and the level the person has of the skill itself, from one search.
+    #[inline]
+    pub fn coverage_and_level(&self, skills: &[SkillLevelPair], need: SkillLevelPair) -> (f32, u8) {
         let (target, needed) = need;
         let at_level = |level: u8| (f32::from(level) / f32::from(needed.max(1))).min(1.0);
-        let direct = skills
+        let has = skills
             .binary_search_by_key(&target, |(s, _)| *s)
             .ok()
-            .map_or(0.0, |i| at_level(skills[i].1));
+            .map_or(0, |i| skills[i].1);
+        let direct = if has > 0 { at_level(has) } else { 0.0 };
         if direct >= 1.0 {
-            return 1.0;
+            return (1.0, has);
         }
         let related = self
             .counts_towards
@@ -66,7 +74,7 @@ impl SkillGraph {
                     })
                     .fold(0.0_f32, f32::max)
             });
-        direct.max(related)
+        (direct.max(related), has)
     }
 
     /// The level a person has of a skill itself, 0 if none.
