@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use matching::SkillGraph;
+use matching::assignment::{Pair, solve, total as total_weight};
 use matching::batch::propose;
 use matching::feasibility::fit;
 use matching::generator::{SIZES, candidates, openings, travel};
@@ -31,8 +32,17 @@ fn peak_memory_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// Writes the batch instance (the feasible pairs with their weights) and the team instance of
+/// this run as JSON, with the engine's objective and time, for `bench/ortools_compare.py`.
+fn export(dir: &str, name: &str, batch: &serde_json::Value, team: &serde_json::Value) {
+    std::fs::create_dir_all(dir).expect("the export folder");
+    std::fs::write(format!("{dir}/batch_{name}.json"), batch.to_string()).expect("write the batch instance");
+    std::fs::write(format!("{dir}/team_{name}.json"), team.to_string()).expect("write the team instance");
+}
+
 fn main() {
     let size = std::env::args().nth(1).unwrap_or_else(|| "S".into());
+    let export_dir = std::env::args().skip_while(|a| a != "--export").nth(1);
     let (name, people, requests) = SIZES
         .iter()
         .copied()
@@ -101,6 +111,35 @@ fn main() {
     let team_time = started.elapsed();
 
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    if let Some(dir) = export_dir {
+        let started = Instant::now();
+        let pairs: Vec<(usize, usize, i64)> = (0..openings.len())
+            .flat_map(|o| (0..candidates.len()).map(move |c| (c, o)))
+            .filter_map(|(c, o)| {
+                let fit = fit(&candidates[c], &openings[o], &travel)?;
+                let value = total(&graph, &candidates[c], &openings[o], &fit);
+                let rank = (value - Ranking::default().exposure_penalty * candidates[c].recent_introductions as f32).max(0.0);
+                Some((c, o, (rank * 100.0).round() as i64))
+            })
+            .collect();
+        let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
+        let solve_pairs: Vec<Pair> = pairs.iter().map(|(c, o, w)| Pair { candidate: *c, opening: *o, weight: *w }).collect();
+        let solving = Instant::now();
+        let chosen = solve(candidates.len(), 2, &capacities, &solve_pairs);
+        let solve_ms = ms(solving.elapsed());
+        let batch = serde_json::json!({
+            "candidates": candidates.len(), "per_person": 2, "capacities": capacities,
+            "pairs": pairs.iter().map(|(c, o, w)| [*c as i64, *o as i64, *w]).collect::<Vec<_>>(),
+            "engine": { "objective": total_weight(&solve_pairs, &chosen), "solve_ms": solve_ms, "build_ms": ms(started.elapsed()) - solve_ms },
+        });
+        let team_json = serde_json::json!({
+            "pool": pool.iter().map(|c| serde_json::json!({ "skills": c.skills, "availability": c.availability.to_hex() })).collect::<Vec<_>>(),
+            "scores": scores.iter().map(|s| (s * 100.0).round() as i64).collect::<Vec<_>>(),
+            "required": needs.required, "size_min": needs.size_min, "size_max": needs.size_max, "meeting_minutes": needs.meeting_minutes,
+            "engine": { "objective": team.as_ref().map(|t| (t.total_score * 100.0).round() as i64), "solve_ms": ms(team_time) },
+        });
+        export(&dir, name, &batch, &team_json);
+    }
     let (batch_ms, proposed) = batch.map_or(("not run".to_owned(), 0), |(d, n)| {
         (format!("{:.0}", ms(d)), n)
     });
