@@ -36,8 +36,10 @@ fn peak_memory_mib() -> f64 {
 /// this run as JSON, with the engine's objective and time, for `bench/ortools_compare.py`.
 fn export(dir: &str, name: &str, batch: &serde_json::Value, team: &serde_json::Value) {
     std::fs::create_dir_all(dir).expect("the export folder");
-    std::fs::write(format!("{dir}/batch_{name}.json"), batch.to_string()).expect("write the batch instance");
-    std::fs::write(format!("{dir}/team_{name}.json"), team.to_string()).expect("write the team instance");
+    std::fs::write(format!("{dir}/batch_{name}.json"), batch.to_string())
+        .expect("write the batch instance");
+    std::fs::write(format!("{dir}/team_{name}.json"), team.to_string())
+        .expect("write the team instance");
 }
 
 fn main() {
@@ -118,12 +120,22 @@ fn main() {
             .filter_map(|(c, o)| {
                 let fit = fit(&candidates[c], &openings[o], &travel)?;
                 let value = total(&graph, &candidates[c], &openings[o], &fit);
-                let rank = (value - Ranking::default().exposure_penalty * candidates[c].recent_introductions as f32).max(0.0);
+                let rank = (value
+                    - Ranking::default().exposure_penalty
+                        * candidates[c].recent_introductions as f32)
+                    .max(0.0);
                 Some((c, o, (rank * 100.0).round() as i64))
             })
             .collect();
         let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
-        let solve_pairs: Vec<Pair> = pairs.iter().map(|(c, o, w)| Pair { candidate: *c, opening: *o, weight: *w }).collect();
+        let solve_pairs: Vec<Pair> = pairs
+            .iter()
+            .map(|(c, o, w)| Pair {
+                candidate: *c,
+                opening: *o,
+                weight: *w,
+            })
+            .collect();
         let solving = Instant::now();
         let chosen = solve(candidates.len(), 2, &capacities, &solve_pairs);
         let solve_ms = ms(solving.elapsed());

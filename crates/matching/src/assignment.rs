@@ -103,6 +103,10 @@ pub fn solve(candidates: usize, per_person: u32, capacities: &[u32], pairs: &[Pa
             if d > distance[node] {
                 continue;
             }
+            // Nodes further than the sink cannot shorten the path to it: stop here.
+            if node == sink {
+                break;
+            }
             for (index, arc) in graph.arcs[node].iter().enumerate() {
                 if arc.capacity <= 0 {
                     continue;
@@ -124,10 +128,11 @@ pub fn solve(candidates: usize, per_person: u32, capacities: &[u32], pairs: &[Pa
         if true_cost >= 0 {
             break;
         }
+        // With the search stopped at the sink, nodes not settled by then move by the sink's
+        // distance; this keeps every reduced cost non-negative.
+        let reach = distance[sink];
         for node in 0..nodes {
-            if distance[node] != i64::MAX {
-                potential[node] += distance[node];
-            }
+            potential[node] += distance[node].min(reach);
         }
         let mut node = sink;
         while let Some((from, index)) = previous[node] {
