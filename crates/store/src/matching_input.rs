@@ -11,7 +11,7 @@ use domain::request::{RequestKind, WorkMode};
 use domain::skill::Taxonomy;
 use matching::{Candidate, Opening, TravelTimes};
 
-use crate::request::StoredRequest;
+use crate::request::{RequestSkill, StoredRequest};
 use crate::{StoreError, TenantStore};
 
 /// The travel time assumed between any two places in a town.
@@ -65,15 +65,25 @@ impl TenantStore<'_> {
         let skills: Vec<(i64, String, i32)> = on_backend!(conn.exec(), c => sqlx::query_as(
             "SELECT account_id, skill_id, level FROM participant_skill WHERE municipality_id = $1 ORDER BY account_id")
             .bind(self.municipality_id.0).fetch_all(c).await)?;
+        let index: std::collections::HashMap<&str, u16> = taxonomy
+            .skills()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u16))
+            .collect();
+        let mut by_account: std::collections::HashMap<i64, Vec<(u16, u8)>> =
+            std::collections::HashMap::new();
+        for (account, id, level) in &skills {
+            if let (Some(skill), Ok(level)) = (index.get(id.as_str()), u8::try_from(*level)) {
+                by_account
+                    .entry(*account)
+                    .or_default()
+                    .push((*skill, level));
+            }
+        }
         let mut candidates = Vec::with_capacity(rows.len());
         for row in rows {
-            let mut own: Vec<(u16, u8)> = skills
-                .iter()
-                .filter(|(account, _, _)| *account == row.id)
-                .filter_map(|(_, id, level)| {
-                    Some((skill_index(taxonomy, id)?, u8::try_from(*level).ok()?))
-                })
-                .collect();
+            let mut own = by_account.remove(&row.id).unwrap_or_default();
             own.sort_unstable();
             candidates.push(Candidate {
                 id: row.id,
@@ -107,12 +117,31 @@ impl TenantStore<'_> {
         let requests = self
             .published_requests(&Default::default(), 100_000)
             .await?;
-        let mut openings = Vec::with_capacity(requests.len());
-        for request in &requests {
-            let skills = self.request_skills(request.id).await?;
-            openings.push(opening(taxonomy, request, &skills));
+        // Every published request's skills in one query, grouped by request.
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, String, i32, bool)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT s.request_id, s.skill_id, s.level, s.required FROM request_skill s \
+             JOIN request r ON r.id = s.request_id WHERE s.municipality_id = $1 AND r.status = 'published'")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        let mut skills: std::collections::HashMap<i64, Vec<RequestSkill>> =
+            std::collections::HashMap::new();
+        for (request, skill_id, level, required) in rows {
+            skills.entry(request).or_default().push(RequestSkill {
+                skill_id,
+                level,
+                required,
+            });
         }
-        Ok(openings)
+        Ok(requests
+            .iter()
+            .map(|request| {
+                opening(
+                    taxonomy,
+                    request,
+                    skills.get(&request.id).map_or(&[][..], Vec::as_slice),
+                )
+            })
+            .collect())
     }
 }
 
