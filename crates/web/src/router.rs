@@ -24,6 +24,8 @@ pub struct AppState {
     pub csrf_key: Arc<[u8]>,
     /// The skills taxonomy, loaded and checked at start.
     pub taxonomy: Arc<domain::skill::Taxonomy>,
+    /// The taxonomy as the matching engine reads it, built once at start.
+    pub skill_graph: Arc<matching::SkillGraph>,
     /// Regional minimum wages, loaded and checked at start.
     pub minimum_wage: Arc<domain::minimum_wage::MinimumWageTable>,
 }
@@ -51,6 +53,7 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
             csrf_key: Arc::from(csrf_key.into_bytes()),
+            skill_graph: Arc::new(matching::SkillGraph::from_taxonomy(&taxonomy)),
             taxonomy,
             minimum_wage,
         })

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use domain::availability::Slot;
 use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
-use matching::{Candidate, Gap, Opening, SkillGraph};
+use matching::{Candidate, Gap, Opening};
 use store::TenantStore;
 use store::matching_input::travel_times;
 
@@ -86,10 +86,6 @@ fn explain(state: &AppState, page: &Page, m: &Match) -> (Vec<String>, Vec<String
     (reasons, gaps)
 }
 
-fn graph(state: &AppState) -> SkillGraph {
-    SkillGraph::from_taxonomy(&state.taxonomy)
-}
-
 async fn names(tenant: &TenantStore<'_>) -> Result<HashMap<i64, String>, WebError> {
     Ok(tenant
         .search_participants(&Default::default(), 100_000, 0)
@@ -110,11 +106,11 @@ pub async fn for_request(
 ) -> Result<(Vec<MatchView>, Option<TeamView>), WebError> {
     let candidates: Vec<Candidate> = tenant.matching_candidates(&state.taxonomy).await?;
     let names = names(tenant).await?;
-    let graph = graph(state);
+    let graph = &state.skill_graph;
     let travel = travel_times();
     let openings = [opening];
     let list = shortlist::for_opening(
-        &graph,
+        graph,
         &travel,
         Ranking::default(),
         &candidates,
@@ -194,7 +190,7 @@ pub async fn for_participant(
         .map(|r| (r.id, r.title))
         .collect();
     let list = shortlist::for_candidate(
-        &graph(state),
+        &state.skill_graph,
         &travel_times(),
         Ranking::default(),
         &candidates,
