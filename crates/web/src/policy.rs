@@ -117,6 +117,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/participants/{id}/hearings", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/follow-ups", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/follow-ups/{id}/done", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/proposals", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/outbox", Method::GET, Town(COORDINATOR)),
     // Town officers
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),

@@ -658,3 +658,6 @@ match-reason-grows-skills = Learns new skills
 match-reduced-hours = Up to { $hours } hours a week stays under the cap
 match-gap-required = Required: { $skill } at level { $needed } (has { $has })
 match-gap-nice = Nice to have: { $skill } at level { $needed } (has { $has })
+
+proposals-title = Batch proposals (matching)
+proposals-lead = The set of introductions across the town, among those meeting every condition, with the highest total fit (at most { $count } per person, within each request's headcount). Turning them into introductions comes in the next step.

@@ -658,3 +658,6 @@ match-reason-grows-skills = 新しいスキルが身につきます
 match-reduced-hours = 週{ $hours }時間までにすると上限を超えません
 match-gap-required = 必須: { $skill } はレベル{ $needed }が必要です（現在{ $has }）
 match-gap-nice = 望ましい: { $skill } レベル{ $needed }（現在{ $has }）
+
+proposals-title = 一括提案（マッチング）
+proposals-lead = 町全体で、条件をすべて満たす組み合わせのうち、適合度の合計がいちばん高くなるご紹介案です（1人あたり最大{ $count }件、各依頼の募集人数まで）。ご紹介の手続きは、次の段階で追加されます。

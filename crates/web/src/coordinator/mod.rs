@@ -4,6 +4,7 @@
 mod casework;
 mod invitations;
 mod participants;
+mod proposals;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -40,6 +41,7 @@ pub fn routes() -> Routes {
             "/{town}/coordinator/follow-ups/{id}/done",
             post(casework::complete_follow_up),
         )
+        .route("/{town}/coordinator/proposals", get(proposals::show))
         .route("/{town}/coordinator/outbox", get(outbox))
 }
 
@@ -79,6 +81,7 @@ async fn home(
             page.t("coordinator-participants-title"),
         ),
         (format!("{base}/requests"), page.t("request-queue-title")),
+        (format!("{base}/proposals"), page.t("proposals-title")),
         (format!("{base}/enquiries"), page.t("enquiries-title")),
         (
             format!("{base}/invitations"),

@@ -213,3 +213,55 @@ pub async fn for_participant(
         })
         .collect())
 }
+
+/// One proposed introduction of a batch run.
+pub struct ProposalView {
+    pub person_href: String,
+    pub person: String,
+    pub request_href: String,
+    pub request: String,
+    pub score: String,
+    pub reasons: Vec<String>,
+}
+
+/// Batch proposals across the town: the best set of introductions, at most `per_person` each.
+pub async fn batch(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    page: &Page,
+    slug: &str,
+    per_person: u32,
+) -> Result<Vec<ProposalView>, WebError> {
+    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
+    let openings = tenant.matching_openings(&state.taxonomy).await?;
+    let names = names(tenant).await?;
+    let titles: HashMap<i64, String> = tenant
+        .published_requests(&Default::default(), 100_000)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.title))
+        .collect();
+    let proposals = matching::batch::propose(
+        &state.skill_graph,
+        &travel_times(),
+        Ranking::default(),
+        &candidates,
+        &openings,
+        per_person,
+    );
+    Ok(proposals
+        .chosen
+        .iter()
+        .map(|m| {
+            let (person, request) = (candidates[m.candidate].id, openings[m.opening].id);
+            ProposalView {
+                person_href: format!("/{slug}/coordinator/participants/{person}"),
+                person: names.get(&person).cloned().unwrap_or_default(),
+                request_href: format!("/{slug}/coordinator/requests/{request}"),
+                request: titles.get(&request).cloned().unwrap_or_default(),
+                score: format!("{:.0}", m.score.total),
+                reasons: explain(state, page, m).0,
+            }
+        })
+        .collect())
+}

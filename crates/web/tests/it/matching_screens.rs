@@ -108,3 +108,23 @@ async fn a_participants_record_suggests_requests_that_fit() {
             .collect::<String>()
     );
 }
+
+#[tokio::test]
+async fn batch_proposals_list_the_best_set_of_introductions() {
+    let (app, _town) = demo_app().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let home = coordinator.get("/nagaizumi/coordinator/").await;
+    assert!(home.body.contains("/nagaizumi/coordinator/proposals"));
+    let page = coordinator.get("/nagaizumi/coordinator/proposals").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("一括提案") && page.body.contains("適合度"));
+    let anonymous = app.client().get("/nagaizumi/coordinator/proposals").await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+}
