@@ -5,9 +5,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
-use domain::request::{RequestKind, Reviewer};
+use domain::request::{RequestKind, RequestStatus, Reviewer};
 use serde::Deserialize;
-use store::request::StoredRequest;
+use store::request::{RequestSkill, StoredRequest};
 
 use super::form::{RequestForm, render_form};
 use super::view::{EventView, RequestView, events};
@@ -185,16 +185,6 @@ pub struct ShowQuery {
     edit: Option<String>,
 }
 
-impl ShowQuery {
-    pub fn edit_requested(&self) -> bool {
-        self.edit.is_some()
-    }
-
-    pub fn done(&self) -> Option<&str> {
-        self.done.as_deref()
-    }
-}
-
 pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
     match done? {
         "saved" => Some(page.t("request-saved")),
@@ -202,6 +192,64 @@ pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
         "stale" => Some(page.t("request-stale")),
         _ => None,
     }
+}
+
+/// The parts of a request's page that differ by who is looking.
+pub struct Viewer {
+    pub by: Reviewer,
+    pub candidates: Vec<super::matches::MatchView>,
+    pub team: Option<super::matches::TeamView>,
+}
+
+/// The request's edit form, if the page was asked for it and the request is still open.
+pub fn edit_response(
+    state: &AppState,
+    page: &Page,
+    base: &str,
+    request: &StoredRequest,
+    skills: &[RequestSkill],
+    query: &ShowQuery,
+) -> Result<Option<Response>, WebError> {
+    let open = !matches!(request.status()?, RequestStatus::Closed(_));
+    Ok((query.edit.is_some() && open).then(|| {
+        let form = RequestForm::from_stored(request, skills);
+        render_form(
+            state,
+            page.clone(),
+            base.to_owned(),
+            &form,
+            &FieldErrors::default(),
+            StatusCode::OK,
+        )
+    }))
+}
+
+/// A request's page: the request, its history, and the moves the viewer may make.
+#[allow(clippy::too_many_arguments)]
+pub async fn manage_response(
+    state: &AppState,
+    tenant: &store::TenantStore<'_>,
+    page: Page,
+    request: &StoredRequest,
+    skills: &[RequestSkill],
+    base: &str,
+    query: &ShowQuery,
+    viewer: Viewer,
+) -> Result<Response, WebError> {
+    let status = request.status()?;
+    let view = ManagePage {
+        request: RequestView::new(state, &page, request, skills),
+        events: events(&page, tenant.request_events(request.id).await?),
+        edit_href: (!matches!(status, RequestStatus::Closed(_))).then(|| format!("{base}?edit=1")),
+        status_action: format!("{base}/status"),
+        actions: super::moves::available(&page, status, viewer.by),
+        notice: notice(&page, query.done.as_deref()),
+        coordinator: viewer.by == Reviewer::Coordinator,
+        candidates: viewer.candidates,
+        team: viewer.team,
+        page,
+    };
+    Ok(render(StatusCode::OK, &view))
 }
 
 pub async fn show(
@@ -215,35 +263,20 @@ pub async fn show(
     let request = own_request(&state, &town, &account, id).await?;
     let tenant = state.store.tenant(&town);
     let skills = tenant.request_skills(id).await?;
-    let page = page.with_town(&town);
-    let status = request.status()?;
     let base = format!("/{}/org/requests/{id}", town.slug);
-    if query.edit.is_some() && !matches!(status, domain::request::RequestStatus::Closed(_)) {
-        let form = RequestForm::from_stored(&request, &skills);
-        return Ok(render_form(
-            &state,
-            page,
-            base,
-            &form,
-            &FieldErrors::default(),
-            StatusCode::OK,
-        ));
+    let page = page.with_town(&town);
+    if let Some(form) = edit_response(&state, &page, &base, &request, &skills, &query)? {
+        return Ok(form);
     }
-    let actions = super::moves::available(&page, status, Reviewer::Organization);
-    let view = ManagePage {
-        request: RequestView::new(&state, &page, &request, &skills),
-        events: events(&page, tenant.request_events(id).await?),
-        edit_href: (!matches!(status, domain::request::RequestStatus::Closed(_)))
-            .then(|| format!("{base}?edit=1")),
-        status_action: format!("{base}/status"),
-        actions,
-        notice: notice(&page, query.done.as_deref()),
-        coordinator: false,
+    let viewer = Viewer {
+        by: Reviewer::Organization,
         candidates: Vec::new(),
         team: None,
-        page,
     };
-    Ok(render(StatusCode::OK, &view))
+    manage_response(
+        &state, &tenant, page, &request, &skills, &base, &query, viewer,
+    )
+    .await
 }
 
 pub async fn update(

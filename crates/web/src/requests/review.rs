@@ -14,8 +14,9 @@ use store::organization::NewOrganization;
 use store::request::StoredRequest;
 
 use super::form::RequestForm;
-use super::organization::{ManagePage, ShowQuery, StatusForm, notice, save_edit};
-use super::view::{RequestView, events};
+use super::organization::{
+    ShowQuery, StatusForm, Viewer, edit_response, manage_response, save_edit,
+};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
@@ -233,21 +234,11 @@ pub async fn show(
     let request = town_request(&state, &town, id).await?;
     let tenant = state.store.tenant(&town);
     let skills = tenant.request_skills(id).await?;
-    let page = page.with_town(&town);
-    let status = request.status()?;
     let base = format!("/{}/coordinator/requests/{id}", town.slug);
-    if query.edit_requested() && !matches!(status, RequestStatus::Closed(_)) {
-        let form = RequestForm::from_stored(&request, &skills);
-        return Ok(super::form::render_form(
-            &state,
-            page,
-            base,
-            &form,
-            &domain::FieldErrors::default(),
-            StatusCode::OK,
-        ));
+    let page = page.with_town(&town);
+    if let Some(form) = edit_response(&state, &page, &base, &request, &skills, &query)? {
+        return Ok(form);
     }
-    let actions = super::moves::available(&page, status, Reviewer::Coordinator);
     let opening = store::matching_input::opening(&state.taxonomy, &request, &skills);
     let team_needs = (request.kind == "team_project").then(|| matching::team::TeamNeeds {
         required: opening.required.clone(),
@@ -282,19 +273,15 @@ pub async fn show(
         team_needs,
     )
     .await?;
-    let view = ManagePage {
-        request: RequestView::new(&state, &page, &request, &skills),
-        events: events(&page, tenant.request_events(id).await?),
-        edit_href: (!matches!(status, RequestStatus::Closed(_))).then(|| format!("{base}?edit=1")),
-        status_action: format!("{base}/status"),
-        actions,
-        notice: notice(&page, query.done()),
-        coordinator: true,
+    let viewer = Viewer {
+        by: Reviewer::Coordinator,
         candidates,
         team,
-        page,
     };
-    Ok(render(StatusCode::OK, &view))
+    manage_response(
+        &state, &tenant, page, &request, &skills, &base, &query, viewer,
+    )
+    .await
 }
 
 pub async fn update(
