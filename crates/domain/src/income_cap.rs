@@ -93,13 +93,17 @@ impl IncomeCap {
         Some(u32::try_from(half_hours * 30).unwrap_or(u32::MAX))
     }
 
-    /// Whether working `weekly_minutes` at `hourly_wage_yen` stays under the cap.
+    /// Whether working `weekly_minutes` at `hourly_wage_yen` stays under the cap: the same
+    /// rule as [`Self::max_weekly_minutes`] without a division, for the matching engine's hot
+    /// loop. The minutes rounded up to half-hours, paid for a year, must stay within the cap
+    /// (an integer is at most ⌊x⌋ exactly when it is at most x).
     #[inline]
     pub fn allows(self, weekly_minutes: u32, hourly_wage_yen: u32) -> bool {
-        match self.max_weekly_minutes(hourly_wage_yen) {
-            None => true,
-            Some(max) => weekly_minutes <= max,
-        }
+        let Some(annual) = self.annual_yen() else {
+            return true;
+        };
+        let rounded = u64::from(weekly_minutes.div_ceil(30)) * 30;
+        rounded * WEEKS_PER_YEAR * u64::from(hourly_wage_yen) <= annual * 60
     }
 }
 
@@ -109,6 +113,31 @@ mod tests {
 
     /// Shizuoka's minimum wage from October 2025 is 1,097円; many part-time jobs pay about that.
     const WAGE: u32 = 1_100;
+
+    #[test]
+    fn allows_agrees_with_the_most_minutes_a_week() {
+        let caps = [
+            IncomeCap::None,
+            IncomeCap::Yen103Man,
+            IncomeCap::Yen106Man,
+            IncomeCap::Yen130Man,
+            IncomeCap::Custom(500_000),
+        ];
+        for cap in caps {
+            for wage in [0, 1, 900, 1_097, 1_100, 1_517, 3_000, 50_000] {
+                for minutes in (0..=3_000).step_by(7) {
+                    let by_max = cap
+                        .max_weekly_minutes(wage)
+                        .is_none_or(|max| minutes <= max);
+                    assert_eq!(
+                        cap.allows(minutes, wage),
+                        by_max,
+                        "{cap:?} {wage} {minutes}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_103_wall_at_1100_yen_is_18_hours_a_week() {

@@ -1,13 +1,18 @@
 //! Batch proposals: choose introductions across all people and requests that maximize the
 //! total score, with at most `per_person` open introductions each and no more than each
-//! request's capacity. Solved exactly as a min-cost flow (successive shortest paths with
-//! Dijkstra and potentials) on the sparse graph of feasible pairs:
+//! request's capacity. Solved exactly as a min-cost flow on the sparse graph of feasible pairs:
 //!
-//! source → person (capacity `per_person`, cost 0) → request (capacity 1, cost −weight)
-//! → sink (capacity = the request's capacity, cost 0).
+//! request (supply = its capacity) → person (capacity 1, cost −weight) → end (capacity
+//! `per_person`, cost 0), and request → end (cost 0) for a place left unfilled.
 //!
-//! Each augmentation adds the introduction path of least cost; it stops when no path lowers
-//! the cost, so the flow is a maximum-weight one, not merely a maximum one.
+//! Successive shortest paths, one unit of supply at a time from its request, with Dijkstra on
+//! reduced costs (potentials keep them non-negative). Two things keep it fast on a town-sized
+//! graph: a search starts at one request, so it reads that request's pairs and the few people
+//! already proposed to, not the whole graph; and it stops at the end node, moving only the
+//! potentials of the nodes it settled (the rest move by a constant, which changes no reduced
+//! cost). A unit whose best path is "leave it unfilled" gains nothing, and neither would the
+//! request's later units, so the request is done. Supplies can be routed in any order; the
+//! result is a minimum-cost flow, that is, a maximum-weight set of introductions.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -20,134 +25,184 @@ pub struct Pair {
     pub weight: i64,
 }
 
-struct Arc {
-    to: usize,
-    capacity: i64,
-    cost: i64,
-    reverse: usize,
+const NONE: u32 = u32::MAX;
+
+/// The residual graph and the search state. Nodes: requests `0..openings`, then people, then
+/// the end node.
+struct Solver<'a> {
+    pairs: &'a [Pair],
+    per_person: u32,
+    openings: usize,
+    end: usize,
+    /// Pairs by request (indexes into `pairs`), only those with a positive weight.
+    first: Vec<usize>,
+    by_opening: Vec<u32>,
+    chosen: Vec<bool>,
+    /// The chosen pairs of each person (their reverse arcs in the residual graph).
+    proposed: Vec<Vec<u32>>,
+    potential: Vec<i64>,
+    distance: Vec<i64>,
+    /// How each node was reached: the node before it and the pair used (`NONE` for an arc to
+    /// the end node).
+    previous: Vec<(u32, u32)>,
+    touched: Vec<usize>,
+    settled: Vec<usize>,
+    heap: BinaryHeap<Reverse<(i64, usize)>>,
 }
 
-struct Graph {
-    arcs: Vec<Vec<Arc>>,
-}
+impl<'a> Solver<'a> {
+    fn new(candidates: usize, per_person: u32, openings: usize, pairs: &'a [Pair]) -> Self {
+        let mut first = vec![0_usize; openings + 1];
+        for pair in pairs.iter().filter(|p| p.weight > 0) {
+            first[pair.opening + 1] += 1;
+        }
+        for o in 0..openings {
+            first[o + 1] += first[o];
+        }
+        let mut fill = first.clone();
+        let mut by_opening = vec![0_u32; first[openings]];
+        for (i, pair) in pairs.iter().enumerate().filter(|(_, p)| p.weight > 0) {
+            by_opening[fill[pair.opening]] = i as u32;
+            fill[pair.opening] += 1;
+        }
+        let end = openings + candidates;
+        // Every arc starts with a non-negative reduced cost when a request's potential is its
+        // best weight and every other potential is zero.
+        let mut potential = vec![0_i64; end + 1];
+        for pair in pairs {
+            potential[pair.opening] = potential[pair.opening].max(pair.weight);
+        }
+        Solver {
+            pairs,
+            per_person,
+            openings,
+            end,
+            first,
+            by_opening,
+            chosen: vec![false; pairs.len()],
+            proposed: vec![Vec::new(); candidates],
+            potential,
+            distance: vec![i64::MAX; end + 1],
+            previous: vec![(NONE, NONE); end + 1],
+            touched: Vec::new(),
+            settled: Vec::new(),
+            heap: BinaryHeap::new(),
+        }
+    }
 
-impl Graph {
-    fn add(&mut self, from: usize, to: usize, capacity: i64, cost: i64) -> (usize, usize) {
-        let forward = self.arcs[from].len();
-        let backward = self.arcs[to].len() + usize::from(from == to);
-        self.arcs[from].push(Arc {
-            to,
-            capacity,
-            cost,
-            reverse: backward,
-        });
-        self.arcs[to].push(Arc {
-            to: from,
-            capacity: 0,
-            cost: -cost,
-            reverse: forward,
-        });
-        (from, forward)
+    fn person(&self, pair: u32) -> usize {
+        self.openings + self.pairs[pair as usize].candidate
+    }
+
+    fn reach(&mut self, from: usize, to: usize, pair: u32, reduced: i64) {
+        debug_assert!(reduced >= 0, "reduced costs stay non-negative");
+        let next = self.distance[from] + reduced;
+        if next < self.distance[to] {
+            if self.distance[to] == i64::MAX {
+                self.touched.push(to);
+            }
+            self.distance[to] = next;
+            self.previous[to] = (from as u32, pair);
+            self.heap.push(Reverse((next, to)));
+        }
+    }
+
+    fn leave_request(&mut self, request: usize) {
+        let unfilled = self.potential[request] - self.potential[self.end];
+        self.reach(request, self.end, NONE, unfilled);
+        for slot in self.first[request]..self.first[request + 1] {
+            let pair = self.by_opening[slot];
+            if !self.chosen[pair as usize] {
+                let person = self.person(pair);
+                let reduced = -self.pairs[pair as usize].weight + self.potential[request]
+                    - self.potential[person];
+                self.reach(request, person, pair, reduced);
+            }
+        }
+    }
+
+    fn leave_person(&mut self, person: usize) {
+        let proposed = std::mem::take(&mut self.proposed[person - self.openings]);
+        if (proposed.len() as u32) < self.per_person {
+            let free = self.potential[person] - self.potential[self.end];
+            self.reach(person, self.end, NONE, free);
+        }
+        for &pair in &proposed {
+            let request = self.pairs[pair as usize].opening;
+            let reduced =
+                self.pairs[pair as usize].weight + self.potential[person] - self.potential[request];
+            self.reach(person, request, pair, reduced);
+        }
+        self.proposed[person - self.openings] = proposed;
+    }
+
+    /// Routes one more unit from `origin`; false when leaving it unfilled is best.
+    fn route(&mut self, origin: usize) -> bool {
+        for node in self.touched.drain(..) {
+            self.distance[node] = i64::MAX;
+        }
+        self.settled.clear();
+        self.heap.clear();
+        self.distance[origin] = 0;
+        self.touched.push(origin);
+        self.heap.push(Reverse((0, origin)));
+        while let Some(Reverse((d, node))) = self.heap.pop() {
+            if d > self.distance[node] {
+                continue;
+            }
+            if node == self.end {
+                break;
+            }
+            self.settled.push(node);
+            if node < self.openings {
+                self.leave_request(node);
+            } else {
+                self.leave_person(node);
+            }
+        }
+        let reach = self.distance[self.end];
+        for &node in &self.settled {
+            self.potential[node] += self.distance[node] - reach;
+        }
+        if self.previous[self.end].0 as usize == origin {
+            return false;
+        }
+        self.augment(origin);
+        true
+    }
+
+    /// Flips the arcs of the path found from `origin` to the end node.
+    fn augment(&mut self, origin: usize) {
+        let mut node = self.end;
+        while node != origin {
+            let (from, pair) = self.previous[node];
+            let from = from as usize;
+            if pair != NONE {
+                let person = if node < self.openings { from } else { node } - self.openings;
+                let taken = !self.chosen[pair as usize];
+                self.chosen[pair as usize] = taken;
+                if taken {
+                    self.proposed[person].push(pair);
+                } else {
+                    self.proposed[person].retain(|p| *p != pair);
+                }
+            }
+            node = from;
+        }
     }
 }
 
 /// The pairs chosen, as indexes into `pairs`, maximizing the total weight.
 pub fn solve(candidates: usize, per_person: u32, capacities: &[u32], pairs: &[Pair]) -> Vec<usize> {
-    let openings = capacities.len();
-    let source = 0;
-    let person = |c: usize| 1 + c;
-    let request = |o: usize| 1 + candidates + o;
-    let sink = 1 + candidates + openings;
-    let nodes = sink + 1;
-    let mut graph = Graph {
-        arcs: (0..nodes).map(|_| Vec::new()).collect(),
-    };
-    let mut used = vec![false; candidates];
-    for pair in pairs {
-        used[pair.candidate] = true;
-    }
-    for (c, used) in used.iter().enumerate() {
-        if *used {
-            graph.add(source, person(c), i64::from(per_person), 0);
-        }
-    }
-    let pair_arcs: Vec<(usize, usize)> = pairs
-        .iter()
-        .map(|p| graph.add(person(p.candidate), request(p.opening), 1, -p.weight.max(0)))
-        .collect();
-    for (o, capacity) in capacities.iter().enumerate() {
-        graph.add(request(o), sink, i64::from(*capacity), 0);
-    }
-
-    // Potentials for the layered graph: the least cost to reach each node from the source.
-    let mut potential = vec![0_i64; nodes];
-    for pair in pairs {
-        let node = request(pair.opening);
-        potential[node] = potential[node].min(-pair.weight.max(0));
-    }
-    potential[sink] = (0..openings)
-        .map(|o| potential[request(o)])
-        .min()
-        .unwrap_or(0)
-        .min(0);
-
-    let mut distance = vec![i64::MAX; nodes];
-    let mut previous: Vec<Option<(usize, usize)>> = vec![None; nodes];
-    loop {
-        distance.fill(i64::MAX);
-        previous.fill(None);
-        distance[source] = 0;
-        let mut heap = BinaryHeap::new();
-        heap.push(Reverse((0_i64, source)));
-        while let Some(Reverse((d, node))) = heap.pop() {
-            if d > distance[node] {
-                continue;
-            }
-            // Nodes further than the sink cannot shorten the path to it: stop here.
-            if node == sink {
+    let mut solver = Solver::new(candidates, per_person, capacities.len(), pairs);
+    for (request, capacity) in capacities.iter().enumerate() {
+        for _ in 0..*capacity {
+            if !solver.route(request) {
                 break;
             }
-            for (index, arc) in graph.arcs[node].iter().enumerate() {
-                if arc.capacity <= 0 {
-                    continue;
-                }
-                let reduced = arc.cost + potential[node] - potential[arc.to];
-                let next = d + reduced;
-                if next < distance[arc.to] {
-                    distance[arc.to] = next;
-                    previous[arc.to] = Some((node, index));
-                    heap.push(Reverse((next, arc.to)));
-                }
-            }
-        }
-        if distance[sink] == i64::MAX {
-            break;
-        }
-        // The path's true cost: negative means the introduction adds score.
-        let true_cost = distance[sink] + potential[sink] - potential[source];
-        if true_cost >= 0 {
-            break;
-        }
-        // With the search stopped at the sink, nodes not settled by then move by the sink's
-        // distance; this keeps every reduced cost non-negative.
-        let reach = distance[sink];
-        for node in 0..nodes {
-            potential[node] += distance[node].min(reach);
-        }
-        let mut node = sink;
-        while let Some((from, index)) = previous[node] {
-            let reverse = graph.arcs[from][index].reverse;
-            graph.arcs[from][index].capacity -= 1;
-            graph.arcs[node][reverse].capacity += 1;
-            node = from;
         }
     }
-    pair_arcs
-        .iter()
-        .enumerate()
-        .filter(|(_, (from, index))| graph.arcs[*from][*index].capacity == 0)
-        .map(|(i, _)| i)
-        .collect()
+    (0..pairs.len()).filter(|i| solver.chosen[*i]).collect()
 }
 
 /// The total weight of a choice of pairs.

@@ -5,7 +5,7 @@ use crate::assignment::{Pair, solve};
 use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening, TravelTimes};
 use crate::shortlist::{Match, Ranking, explain, rank};
-use crate::skills::SkillGraph;
+use crate::skills::{Levels, SkillGraph};
 
 /// The chosen introductions, best first, and how many pairings were feasible.
 pub struct Proposals {
@@ -23,11 +23,16 @@ pub fn propose(
     openings: &[Opening],
     per_person: u32,
 ) -> Proposals {
-    let ranked: Vec<(usize, usize, Fit, f32)> = (0..openings.len())
-        .flat_map(|o| (0..candidates.len()).map(move |c| (c, o)))
-        .filter_map(|(c, o)| {
-            rank(graph, travel, ranking, &candidates[c], &openings[o])
-                .map(|(fit, r)| (c, o, fit, r))
+    use rayon::prelude::*;
+    let ranked: Vec<(usize, usize, Fit, f32)> = candidates
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(c, candidate)| {
+            let levels = Levels::of(&candidate.skills);
+            openings.iter().enumerate().filter_map(move |(o, opening)| {
+                rank(graph, travel, ranking, (candidate, &levels), opening)
+                    .map(|(fit, r)| (c, o, fit, r))
+            })
         })
         .collect();
     let pairs: Vec<Pair> = ranked

@@ -6,7 +6,7 @@ use domain::request::{Flag, RequestKind};
 
 use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening};
-use crate::skills::SkillGraph;
+use crate::skills::{Levels, SkillGraph};
 
 /// How much each component counts; they add up to 100.
 pub struct Weights {
@@ -26,6 +26,14 @@ pub const WEIGHTS: Weights = Weights {
     carer_flags: 10.0,
     growth: 10.0,
 };
+
+impl Weights {
+    /// The highest total a request can reach when the person covers none of its required
+    /// skills (a little above, for rounding): the bound that lets shortlists skip such requests.
+    pub fn most_without_required_skills(&self) -> f32 {
+        self.nice_skills + self.schedule + self.goal + self.carer_flags + self.growth + 0.01
+    }
+}
 
 /// Something missing, in structured form for the web layer to put in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,13 +70,13 @@ pub struct Score {
     pub explanation: Explanation,
 }
 
-fn average_coverage(graph: &SkillGraph, skills: &[(u16, u8)], needs: &[(u16, u8)]) -> f32 {
+fn average_coverage(graph: &SkillGraph, levels: &Levels, needs: &[(u16, u8)]) -> f32 {
     if needs.is_empty() {
         return 1.0;
     }
     needs
         .iter()
-        .map(|need| graph.coverage(skills, *need))
+        .map(|need| graph.coverage(levels, *need))
         .sum::<f32>()
         / needs.len() as f32
 }
@@ -138,16 +146,22 @@ struct Parts {
     growth: f32,
 }
 
-fn parts(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Parts {
+fn parts(
+    graph: &SkillGraph,
+    levels: &Levels,
+    candidate: &Candidate,
+    opening: &Opening,
+    fit: &Fit,
+) -> Parts {
     let free = candidate.availability.minutes().max(1) as f32;
     let gained = opening
         .nice
         .iter()
-        .filter(|n| SkillGraph::level_of(&candidate.skills, n.0) < n.1)
+        .filter(|n| levels.get(n.0) < n.1)
         .count();
     Parts {
-        required_skills: average_coverage(graph, &candidate.skills, &opening.required),
-        nice_skills: average_coverage(graph, &candidate.skills, &opening.nice),
+        required_skills: average_coverage(graph, levels, &opening.required),
+        nice_skills: average_coverage(graph, levels, &opening.nice),
         schedule: match opening.windows {
             Some(_) => 1.0,
             // Flexible work: a better fit when it uses a sensible share of the free time.
@@ -172,14 +186,21 @@ impl Parts {
 }
 
 /// The score alone, without explanation: the allocation-free form of [`score`] for ranking
-/// many pairs.
-pub fn total(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> f32 {
-    parts(graph, candidate, opening, fit).total()
+/// many pairs. `levels` are the candidate's, built once for all the requests scored.
+pub fn total(
+    graph: &SkillGraph,
+    levels: &Levels,
+    candidate: &Candidate,
+    opening: &Opening,
+    fit: &Fit,
+) -> f32 {
+    parts(graph, levels, candidate, opening, fit).total()
 }
 
 /// Scores a request that passed [`crate::check`] for a person, with its explanation.
 pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Score {
-    let p = parts(graph, candidate, opening, fit);
+    let levels = Levels::of(&candidate.skills);
+    let p = parts(graph, &levels, candidate, opening, fit);
     let mut explanation = Explanation::default();
     for (need, required) in opening
         .required
@@ -187,7 +208,7 @@ pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: 
         .map(|n| (n, true))
         .chain(opening.nice.iter().map(|n| (n, false)))
     {
-        let has = SkillGraph::level_of(&candidate.skills, need.0);
+        let has = levels.get(need.0);
         if has < need.1 {
             explanation.gaps.push(Gap::Skill {
                 skill: need.0,

@@ -4,10 +4,12 @@
 //! recently lowers their rank by that many points, so the same few people are not proposed
 //! every time while others with a similar fit wait. The score shown stays the fit itself.
 
+use std::cmp::Ordering;
+
 use crate::feasibility::{Fit, fit};
 use crate::input::{Candidate, Opening, TravelTimes};
-use crate::score::{Score, score, total};
-use crate::skills::SkillGraph;
+use crate::score::{Score, WEIGHTS, score, total};
+use crate::skills::{Levels, SkillGraph};
 
 /// One feasible pairing with its score.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,11 +42,11 @@ pub(crate) fn rank(
     graph: &SkillGraph,
     travel: &TravelTimes,
     ranking: Ranking,
-    candidate: &Candidate,
+    (candidate, levels): (&Candidate, &Levels),
     opening: &Opening,
 ) -> Option<(Fit, f32)> {
     let fit = fit(candidate, opening, travel)?;
-    let value = total(graph, candidate, opening, &fit);
+    let value = total(graph, levels, candidate, opening, &fit);
     Some((
         fit,
         (value - ranking.exposure_penalty * candidate.recent_introductions as f32).max(0.0),
@@ -76,16 +78,21 @@ fn best_k(
     k: usize,
     tie: impl Fn(usize) -> i64,
 ) -> Vec<(usize, Fit, f32)> {
-    let order = |a: &(usize, Fit, f32), b: &(usize, Fit, f32)| {
-        b.2.total_cmp(&a.2).then_with(|| tie(a.0).cmp(&tie(b.0)))
-    };
-    if ranked.len() > k && k > 0 {
-        ranked.select_nth_unstable_by(k - 1, order);
-        ranked.truncate(k);
-    }
-    ranked.sort_by(order);
-    ranked.truncate(k);
+    keep_best(&mut ranked, k, &tie);
+    ranked.sort_by(|a, b| order(a, b, &tie));
     ranked
+}
+
+fn order(a: &(usize, Fit, f32), b: &(usize, Fit, f32), tie: impl Fn(usize) -> i64) -> Ordering {
+    b.2.total_cmp(&a.2).then_with(|| tie(a.0).cmp(&tie(b.0)))
+}
+
+/// Cuts `ranked` to its `k` best, in no particular order but the `k`th best last.
+fn keep_best(ranked: &mut Vec<(usize, Fit, f32)>, k: usize, tie: impl Fn(usize) -> i64) {
+    if ranked.len() >= k && k > 0 {
+        ranked.select_nth_unstable_by(k - 1, |a, b| order(a, b, &tie));
+    }
+    ranked.truncate(k);
 }
 
 /// The `k` best people for request `opening`.
@@ -102,7 +109,15 @@ pub fn for_opening(
         .iter()
         .enumerate()
         .filter_map(|(c, candidate)| {
-            rank(graph, travel, ranking, candidate, &openings[opening]).map(|(fit, r)| (c, fit, r))
+            let levels = Levels::of(&candidate.skills);
+            rank(
+                graph,
+                travel,
+                ranking,
+                (candidate, &levels),
+                &openings[opening],
+            )
+            .map(|(fit, r)| (c, fit, r))
         })
         .collect();
     best_k(ranked, k, |c| candidates[c].id)
@@ -121,15 +136,110 @@ pub fn for_candidate(
     candidate: usize,
     k: usize,
 ) -> Vec<Match> {
+    let person = &candidates[candidate];
+    let levels = Levels::of(&person.skills);
     let ranked = openings
         .iter()
         .enumerate()
         .filter_map(|(o, opening)| {
-            rank(graph, travel, ranking, &candidates[candidate], opening)
-                .map(|(fit, r)| (o, fit, r))
+            rank(graph, travel, ranking, (person, &levels), opening).map(|(fit, r)| (o, fit, r))
         })
         .collect();
     best_k(ranked, k, |o| openings[o].id)
+        .into_iter()
+        .map(|(o, fit, r)| explain(graph, candidates, openings, candidate, o, fit, r))
+        .collect()
+}
+
+/// Requests by the skills they require, so a person's shortlist first reads the requests whose
+/// required skills they cover at all.
+struct OpeningIndex {
+    by_required: Vec<Vec<u32>>,
+    without_required: Vec<u32>,
+}
+
+impl OpeningIndex {
+    fn new(graph: &SkillGraph, openings: &[Opening]) -> Self {
+        let mut by_required = vec![Vec::new(); graph.len()];
+        let mut without_required = Vec::new();
+        for (o, opening) in openings.iter().enumerate() {
+            if opening.required.is_empty() {
+                without_required.push(o as u32);
+            }
+            for (skill, _) in &opening.required {
+                if let Some(list) = by_required.get_mut(usize::from(*skill)) {
+                    list.push(o as u32);
+                } else {
+                    without_required.push(o as u32);
+                }
+            }
+        }
+        Self {
+            by_required,
+            without_required,
+        }
+    }
+}
+
+/// What one search thread reuses from person to person: a mark per request.
+struct Scratch {
+    seen: Vec<u32>,
+    person: u32,
+}
+
+/// [`for_candidate`] with the index, and the same result. It scores first the requests whose
+/// required skills the person covers at all. The others score at most
+/// [`crate::score::Weights::most_without_required_skills`]; they are read only when the `k`th
+/// best so far is not above that, which for most people it is.
+#[allow(clippy::too_many_arguments)]
+fn for_candidate_indexed(
+    graph: &SkillGraph,
+    travel: &TravelTimes,
+    ranking: Ranking,
+    (candidates, openings): (&[Candidate], &[Opening]),
+    index: &OpeningIndex,
+    scratch: &mut Scratch,
+    candidate: usize,
+    k: usize,
+) -> Vec<Match> {
+    let person = &candidates[candidate];
+    let levels = Levels::of(&person.skills);
+    scratch.person += 1;
+    let mark = scratch.person;
+    let mut consider = |o: u32, ranked: &mut Vec<(usize, Fit, f32)>| {
+        if scratch.seen[o as usize] != mark {
+            scratch.seen[o as usize] = mark;
+            let opening = &openings[o as usize];
+            if let Some((fit, r)) = rank(graph, travel, ranking, (person, &levels), opening) {
+                ranked.push((o as usize, fit, r));
+            }
+        }
+    };
+    let mut ranked = Vec::new();
+    for skill in graph.covered(&person.skills) {
+        for o in index
+            .by_required
+            .get(usize::from(skill))
+            .into_iter()
+            .flatten()
+        {
+            consider(*o, &mut ranked);
+        }
+    }
+    for o in &index.without_required {
+        consider(*o, &mut ranked);
+    }
+    let tie = |o: usize| openings[o].id;
+    keep_best(&mut ranked, k, tie);
+    let most_elsewhere = WEIGHTS.most_without_required_skills()
+        - ranking.exposure_penalty * person.recent_introductions as f32;
+    let settled = ranked.len() == k && ranked.last().is_some_and(|kth| kth.2 > most_elsewhere);
+    if !settled {
+        for o in 0..openings.len() as u32 {
+            consider(o, &mut ranked);
+        }
+    }
+    best_k(ranked, k, tie)
         .into_iter()
         .map(|(o, fit, r)| explain(graph, candidates, openings, candidate, o, fit, r))
         .collect()
@@ -145,9 +255,27 @@ pub fn for_every_candidate(
     k: usize,
 ) -> Vec<Vec<Match>> {
     use rayon::prelude::*;
+    let index = OpeningIndex::new(graph, openings);
     (0..candidates.len())
         .into_par_iter()
-        .map(|c| for_candidate(graph, travel, ranking, candidates, openings, c, k))
+        .map_init(
+            || Scratch {
+                seen: vec![0; openings.len()],
+                person: 0,
+            },
+            |scratch, c| {
+                for_candidate_indexed(
+                    graph,
+                    travel,
+                    ranking,
+                    (candidates, openings),
+                    &index,
+                    scratch,
+                    c,
+                    k,
+                )
+            },
+        )
         .collect()
 }
 
@@ -189,6 +317,29 @@ mod tests {
         );
         let for_person = for_candidate(&graph, &travel, Ranking::default(), &people, &jobs, 1, 5);
         assert_eq!(for_person.len(), 1);
+    }
+
+    #[test]
+    fn the_indexed_shortlists_equal_the_full_scan() {
+        use crate::generator::{candidates, openings, travel};
+        let mut graph = SkillGraph::unrelated(40);
+        graph.relate(30, 0, 0.5);
+        graph.relate(3, 7, 0.8);
+        let travel = travel();
+        for seed in 1..4 {
+            let people = candidates(seed, 300, 40);
+            let mut jobs = openings(seed, 120, 40);
+            jobs[5].required.clear();
+            for k in [0, 1, 5, 20] {
+                let every =
+                    for_every_candidate(&graph, &travel, Ranking::default(), &people, &jobs, k);
+                for (c, list) in every.iter().enumerate() {
+                    let scan =
+                        for_candidate(&graph, &travel, Ranking::default(), &people, &jobs, c, k);
+                    assert_eq!(list, &scan, "seed {seed}, k {k}, person {c}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,60 +5,103 @@ use domain::skill::Taxonomy;
 
 use crate::input::SkillLevelPair;
 
+/// A person's skill levels by skill index (0 where they have none): built once per person, so
+/// each need is one look-up when many requests are scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Levels(Vec<u8>);
+
+impl Levels {
+    /// From skills sorted by index.
+    pub fn of(skills: &[SkillLevelPair]) -> Self {
+        let len = skills
+            .iter()
+            .map(|(s, _)| usize::from(*s) + 1)
+            .max()
+            .unwrap_or(0);
+        let mut levels = vec![0; len];
+        for (skill, level) in skills {
+            levels[usize::from(*skill)] = *level;
+        }
+        Self(levels)
+    }
+
+    #[inline]
+    pub fn get(&self, skill: u16) -> u8 {
+        self.0.get(usize::from(skill)).copied().unwrap_or(0)
+    }
+}
+
 /// For each skill, the skills that count towards it and how much (0–1).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SkillGraph {
     /// `counts_towards[target]` = (source, share) pairs.
     counts_towards: Vec<Vec<(u16, f32)>>,
+    /// `helps[source]` = the targets it counts towards: the inverse, for indexes.
+    helps: Vec<Vec<u16>>,
 }
 
 impl SkillGraph {
     /// Built from the taxonomy: skill indexes are positions in `taxonomy.skills()`.
     pub fn from_taxonomy(taxonomy: &Taxonomy) -> Self {
         let index = |id: &str| taxonomy.skills().iter().position(|s| s.id.as_str() == id);
-        let mut counts_towards = vec![Vec::new(); taxonomy.len()];
+        let mut graph = Self::unrelated(taxonomy.len());
         for (source, skill) in taxonomy.skills().iter().enumerate() {
             for (target, share) in &skill.related {
                 if let Some(target) = index(target.as_str()) {
-                    counts_towards[target].push((source as u16, *share));
+                    graph.relate(source as u16, target as u16, *share);
                 }
             }
         }
-        Self { counts_towards }
+        graph
     }
 
     /// A graph of `n` unrelated skills, for tests and benchmarks.
     pub fn unrelated(n: usize) -> Self {
         Self {
             counts_towards: vec![Vec::new(); n],
+            helps: vec![Vec::new(); n],
         }
     }
 
     pub fn relate(&mut self, source: u16, target: u16, share: f32) {
-        if let Some(list) = self.counts_towards.get_mut(usize::from(target)) {
-            list.push((source, share));
+        let (s, t) = (usize::from(source), usize::from(target));
+        if t < self.counts_towards.len() && s < self.helps.len() && share > 0.0 {
+            self.counts_towards[t].push((source, share));
+            self.helps[s].push(target);
         }
     }
 
-    /// How well `skills` (sorted) cover `need`, from 0 to 1: the skill itself at its level, or
-    /// a related skill for its share, each scaled by level / needed level (at most 1).
-    #[inline]
-    pub fn coverage(&self, skills: &[SkillLevelPair], need: SkillLevelPair) -> f32 {
-        self.coverage_and_level(skills, need).0
+    /// The skills a person with `skills` covers at all (coverage above 0): their own and those
+    /// their skills count towards. May repeat a skill.
+    pub fn covered<'a>(&'a self, skills: &'a [SkillLevelPair]) -> impl Iterator<Item = u16> + 'a {
+        skills.iter().flat_map(move |(skill, _)| {
+            std::iter::once(*skill).chain(
+                self.helps
+                    .get(usize::from(*skill))
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            )
+        })
     }
 
-    /// [`Self::coverage`] and the level the person has of the skill itself, from one search.
+    pub fn len(&self) -> usize {
+        self.counts_towards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts_towards.is_empty()
+    }
+
+    /// How well a person's skills cover `need`, from 0 to 1: the skill itself at its level, or
+    /// a related skill for its share, each scaled by level / needed level (at most 1).
     #[inline]
-    pub fn coverage_and_level(&self, skills: &[SkillLevelPair], need: SkillLevelPair) -> (f32, u8) {
+    pub fn coverage(&self, levels: &Levels, need: SkillLevelPair) -> f32 {
         let (target, needed) = need;
         let at_level = |level: u8| (f32::from(level) / f32::from(needed.max(1))).min(1.0);
-        let has = skills
-            .binary_search_by_key(&target, |(s, _)| *s)
-            .ok()
-            .map_or(0, |i| skills[i].1);
-        let direct = if has > 0 { at_level(has) } else { 0.0 };
+        let direct = at_level(levels.get(target));
         if direct >= 1.0 {
-            return (1.0, has);
+            return 1.0;
         }
         let related = self
             .counts_towards
@@ -66,15 +109,10 @@ impl SkillGraph {
             .map_or(0.0, |sources| {
                 sources
                     .iter()
-                    .filter_map(|(source, share)| {
-                        skills
-                            .binary_search_by_key(source, |(s, _)| *s)
-                            .ok()
-                            .map(|i| share * at_level(skills[i].1))
-                    })
+                    .map(|(source, share)| share * at_level(levels.get(*source)))
                     .fold(0.0_f32, f32::max)
             });
-        (direct.max(related), has)
+        direct.max(related)
     }
 
     /// The level a person has of a skill itself, 0 if none.
@@ -94,16 +132,16 @@ mod tests {
     fn related_skills_count_in_part_and_levels_scale() {
         let mut graph = SkillGraph::unrelated(3);
         graph.relate(2, 0, 0.6); // skill 2 (PTA treasurer) counts 0.6 towards 0 (bookkeeping)
-        let person = [(1, 4), (2, 3)];
+        let person = Levels::of(&[(1, 4), (2, 3)]);
         assert_eq!(graph.coverage(&person, (1, 2)), 1.0);
         assert!((graph.coverage(&person, (1, 4)) - 1.0).abs() < 1e-6);
-        assert!((graph.coverage(&[(1, 2)], (1, 4)) - 0.5).abs() < 1e-6);
+        assert!((graph.coverage(&Levels::of(&[(1, 2)]), (1, 4)) - 0.5).abs() < 1e-6);
         assert!((graph.coverage(&person, (0, 3)) - 0.6).abs() < 1e-6);
         assert_eq!(
             graph.coverage(&person, (0, 3)).max(0.0),
             graph.coverage(&person, (0, 3))
         );
-        assert_eq!(graph.coverage(&[], (0, 1)), 0.0);
+        assert_eq!(graph.coverage(&Levels::of(&[]), (0, 1)), 0.0);
     }
 
     #[test]
@@ -117,7 +155,7 @@ mod tests {
                 .position(|s| s.id.as_str() == name)
                 .unwrap() as u16
         };
-        let treasurer = [(id("pta-treasurer"), 3)];
+        let treasurer = Levels::of(&[(id("pta-treasurer"), 3)]);
         assert!(graph.coverage(&treasurer, (id("bookkeeping"), 2)) > 0.5);
     }
 }
