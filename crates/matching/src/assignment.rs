@@ -16,6 +16,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A feasible pairing and its weight (the rank score in hundredths, so integers are exact).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,21 +29,24 @@ pub struct Pair {
 const NONE: u32 = u32::MAX;
 
 /// The residual graph and the search state. Nodes: requests `0..openings`, then people, then
-/// the end node.
-struct Solver<'a> {
-    pairs: &'a [Pair],
+/// the end node. The pairs with a positive weight are copied request by request into slots,
+/// so a request's arcs are read from contiguous memory.
+struct Solver {
     per_person: u32,
     openings: usize,
     end: usize,
-    /// Pairs by request (indexes into `pairs`), only those with a positive weight.
+    /// Slots `first[o]..first[o + 1]` are request `o`'s pairs.
     first: Vec<usize>,
-    by_opening: Vec<u32>,
+    slot_person: Vec<u32>,
+    slot_opening: Vec<u32>,
+    slot_weight: Vec<i64>,
+    slot_pair: Vec<u32>,
     chosen: Vec<bool>,
-    /// The chosen pairs of each person (their reverse arcs in the residual graph).
+    /// The chosen slots of each person (their reverse arcs in the residual graph).
     proposed: Vec<Vec<u32>>,
     potential: Vec<i64>,
     distance: Vec<i64>,
-    /// How each node was reached: the node before it and the pair used (`NONE` for an arc to
+    /// How each node was reached: the node before it and the slot used (`NONE` for an arc to
     /// the end node).
     previous: Vec<(u32, u32)>,
     touched: Vec<usize>,
@@ -50,8 +54,8 @@ struct Solver<'a> {
     heap: BinaryHeap<Reverse<(i64, usize)>>,
 }
 
-impl<'a> Solver<'a> {
-    fn new(candidates: usize, per_person: u32, openings: usize, pairs: &'a [Pair]) -> Self {
+impl Solver {
+    fn new(candidates: usize, per_person: u32, openings: usize, pairs: &[Pair]) -> Self {
         let mut first = vec![0_usize; openings + 1];
         for pair in pairs.iter().filter(|p| p.weight > 0) {
             first[pair.opening + 1] += 1;
@@ -59,11 +63,17 @@ impl<'a> Solver<'a> {
         for o in 0..openings {
             first[o + 1] += first[o];
         }
+        let slots = first[openings];
         let mut fill = first.clone();
-        let mut by_opening = vec![0_u32; first[openings]];
+        let (mut slot_person, mut slot_opening) = (vec![0_u32; slots], vec![0_u32; slots]);
+        let (mut slot_weight, mut slot_pair) = (vec![0_i64; slots], vec![0_u32; slots]);
         for (i, pair) in pairs.iter().enumerate().filter(|(_, p)| p.weight > 0) {
-            by_opening[fill[pair.opening]] = i as u32;
+            let slot = fill[pair.opening];
             fill[pair.opening] += 1;
+            slot_person[slot] = (openings + pair.candidate) as u32;
+            slot_opening[slot] = pair.opening as u32;
+            slot_weight[slot] = pair.weight;
+            slot_pair[slot] = i as u32;
         }
         let end = openings + candidates;
         // Every arc starts with a non-negative reduced cost when a request's potential is its
@@ -73,13 +83,15 @@ impl<'a> Solver<'a> {
             potential[pair.opening] = potential[pair.opening].max(pair.weight);
         }
         Solver {
-            pairs,
             per_person,
             openings,
             end,
             first,
-            by_opening,
-            chosen: vec![false; pairs.len()],
+            slot_person,
+            slot_opening,
+            slot_weight,
+            slot_pair,
+            chosen: vec![false; slots],
             proposed: vec![Vec::new(); candidates],
             potential,
             distance: vec![i64::MAX; end + 1],
@@ -88,10 +100,6 @@ impl<'a> Solver<'a> {
             settled: Vec::new(),
             heap: BinaryHeap::new(),
         }
-    }
-
-    fn person(&self, pair: u32) -> usize {
-        self.openings + self.pairs[pair as usize].candidate
     }
 
     fn reach(&mut self, from: usize, to: usize, pair: u32, reduced: i64) {
@@ -111,12 +119,11 @@ impl<'a> Solver<'a> {
         let unfilled = self.potential[request] - self.potential[self.end];
         self.reach(request, self.end, NONE, unfilled);
         for slot in self.first[request]..self.first[request + 1] {
-            let pair = self.by_opening[slot];
-            if !self.chosen[pair as usize] {
-                let person = self.person(pair);
-                let reduced = -self.pairs[pair as usize].weight + self.potential[request]
-                    - self.potential[person];
-                self.reach(request, person, pair, reduced);
+            if !self.chosen[slot] {
+                let person = self.slot_person[slot] as usize;
+                let reduced =
+                    -self.slot_weight[slot] + self.potential[request] - self.potential[person];
+                self.reach(request, person, slot as u32, reduced);
             }
         }
     }
@@ -127,11 +134,11 @@ impl<'a> Solver<'a> {
             let free = self.potential[person] - self.potential[self.end];
             self.reach(person, self.end, NONE, free);
         }
-        for &pair in &proposed {
-            let request = self.pairs[pair as usize].opening;
+        for &slot in &proposed {
+            let request = self.slot_opening[slot as usize] as usize;
             let reduced =
-                self.pairs[pair as usize].weight + self.potential[person] - self.potential[request];
-            self.reach(person, request, pair, reduced);
+                self.slot_weight[slot as usize] + self.potential[person] - self.potential[request];
+            self.reach(person, request, slot, reduced);
         }
         self.proposed[person - self.openings] = proposed;
     }
@@ -175,16 +182,16 @@ impl<'a> Solver<'a> {
     fn augment(&mut self, origin: usize) {
         let mut node = self.end;
         while node != origin {
-            let (from, pair) = self.previous[node];
+            let (from, slot) = self.previous[node];
             let from = from as usize;
-            if pair != NONE {
+            if slot != NONE {
                 let person = if node < self.openings { from } else { node } - self.openings;
-                let taken = !self.chosen[pair as usize];
-                self.chosen[pair as usize] = taken;
+                let taken = !self.chosen[slot as usize];
+                self.chosen[slot as usize] = taken;
                 if taken {
-                    self.proposed[person].push(pair);
+                    self.proposed[person].push(slot);
                 } else {
-                    self.proposed[person].retain(|p| *p != pair);
+                    self.proposed[person].retain(|s| *s != slot);
                 }
             }
             node = from;
@@ -194,15 +201,38 @@ impl<'a> Solver<'a> {
 
 /// The pairs chosen, as indexes into `pairs`, maximizing the total weight.
 pub fn solve(candidates: usize, per_person: u32, capacities: &[u32], pairs: &[Pair]) -> Vec<usize> {
+    solve_counting(
+        candidates,
+        per_person,
+        capacities,
+        pairs,
+        &AtomicUsize::new(0),
+    )
+}
+
+/// [`solve`], adding to `routed` each request place as it is settled (filled or left empty).
+pub fn solve_counting(
+    candidates: usize,
+    per_person: u32,
+    capacities: &[u32],
+    pairs: &[Pair],
+    routed: &AtomicUsize,
+) -> Vec<usize> {
     let mut solver = Solver::new(candidates, per_person, capacities.len(), pairs);
     for (request, capacity) in capacities.iter().enumerate() {
-        for _ in 0..*capacity {
-            if !solver.route(request) {
-                break;
-            }
+        let mut left = *capacity as usize;
+        while left > 0 && solver.route(request) {
+            left -= 1;
+            routed.fetch_add(1, Ordering::Relaxed);
         }
+        routed.fetch_add(left, Ordering::Relaxed);
     }
-    (0..pairs.len()).filter(|i| solver.chosen[*i]).collect()
+    let mut chosen: Vec<usize> = (0..solver.chosen.len())
+        .filter(|slot| solver.chosen[*slot])
+        .map(|slot| solver.slot_pair[slot] as usize)
+        .collect();
+    chosen.sort_unstable();
+    chosen
 }
 
 /// The total weight of a choice of pairs.

@@ -1,7 +1,9 @@
 //! Batch proposals over a whole town: every feasible pairing scored, then the best set of
 //! introductions chosen exactly (see [`crate::assignment`]).
 
-use crate::assignment::{Pair, solve};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::assignment::{Pair, solve_counting};
 use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening, TravelTimes};
 use crate::shortlist::{Match, Ranking, explain, rank};
@@ -11,6 +13,16 @@ use crate::skills::{Levels, SkillGraph};
 pub struct Proposals {
     pub chosen: Vec<Match>,
     pub feasible_pairs: usize,
+}
+
+/// How far a run of [`propose_reporting`] has got, readable from another thread (the command
+/// line draws a progress bar from it on long runs).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// People whose pairs have been scored, of `candidates.len()`.
+    pub people_scored: AtomicUsize,
+    /// Request places routed by the solver, of the requests' total capacity.
+    pub places_routed: AtomicUsize,
 }
 
 /// Proposes introductions: at most `per_person` for each person, no more than each request's
@@ -23,11 +35,32 @@ pub fn propose(
     openings: &[Opening],
     per_person: u32,
 ) -> Proposals {
+    let progress = Progress::default();
+    propose_reporting(
+        graph,
+        travel,
+        ranking,
+        (candidates, openings),
+        per_person,
+        &progress,
+    )
+}
+
+/// [`propose`], counting its progress in `progress`.
+pub fn propose_reporting(
+    graph: &SkillGraph,
+    travel: &TravelTimes,
+    ranking: Ranking,
+    (candidates, openings): (&[Candidate], &[Opening]),
+    per_person: u32,
+    progress: &Progress,
+) -> Proposals {
     use rayon::prelude::*;
     let ranked: Vec<(usize, usize, Fit, f32)> = candidates
         .par_iter()
         .enumerate()
         .flat_map_iter(|(c, candidate)| {
+            progress.people_scored.fetch_add(1, Ordering::Relaxed);
             let levels = Levels::of(&candidate.skills);
             openings.iter().enumerate().filter_map(move |(o, opening)| {
                 rank(graph, travel, ranking, (candidate, &levels), opening)
@@ -44,13 +77,19 @@ pub fn propose(
         })
         .collect();
     let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
-    let mut chosen: Vec<Match> = solve(candidates.len(), per_person, &capacities, &pairs)
-        .into_iter()
-        .map(|i| {
-            let (c, o, fit, r) = ranked[i];
-            explain(graph, candidates, openings, c, o, fit, r)
-        })
-        .collect();
+    let mut chosen: Vec<Match> = solve_counting(
+        candidates.len(),
+        per_person,
+        &capacities,
+        &pairs,
+        &progress.places_routed,
+    )
+    .into_iter()
+    .map(|i| {
+        let (c, o, fit, r) = ranked[i];
+        explain(graph, candidates, openings, c, o, fit, r)
+    })
+    .collect();
     chosen.sort_by(|a, b| b.rank_score.total_cmp(&a.rank_score));
     Proposals {
         chosen,

@@ -2,18 +2,40 @@
 //! optionally written to CSV or JSON.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
 use domain::skill::Taxonomy;
+use matching::Opening;
 use matching::SkillGraph;
-use matching::batch::propose;
+use matching::batch::{Progress, propose_reporting};
 use matching::shortlist::Ranking;
 use store::Store;
 use store::matching_input::travel_times;
 
 use crate::cli::say;
 use crate::config::Config;
+use crate::progress::{Bar, Stage};
+
+/// The bar's two stages: scoring every person's pairs, then routing every request's places.
+fn stages(progress: &Arc<Progress>, people: usize, openings: &[Opening]) -> Vec<Stage> {
+    let scored = Arc::clone(progress);
+    let routed = Arc::clone(progress);
+    vec![
+        Stage {
+            label: "scoring people",
+            total: people,
+            done: Box::new(move || scored.people_scored.load(Ordering::Relaxed)),
+        },
+        Stage {
+            label: "choosing introductions for request places",
+            total: openings.iter().map(|o| o.capacity as usize).sum(),
+            done: Box::new(move || routed.places_routed.load(Ordering::Relaxed)),
+        },
+    ]
+}
 
 pub async fn run(
     config: &Config,
@@ -45,14 +67,17 @@ pub async fn run(
     let loaded = started.elapsed();
     let solving = Instant::now();
     let graph = SkillGraph::from_taxonomy(&taxonomy);
-    let proposals = propose(
+    let progress = Arc::new(Progress::default());
+    let bar = Bar::start(stages(&progress, candidates.len(), &openings));
+    let proposals = propose_reporting(
         &graph,
         &travel_times(),
         Ranking::default(),
-        &candidates,
-        &openings,
+        (&candidates, &openings),
         per_person,
+        &progress,
     );
+    bar.finish();
     let solved = solving.elapsed();
     let total: f32 = proposals.chosen.iter().map(|m| m.score.total).sum();
     say(&format!(

@@ -5,6 +5,7 @@ mod admin;
 mod batch;
 mod cli;
 mod config;
+mod progress;
 mod serve;
 
 use std::io::Write;
