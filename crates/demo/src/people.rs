@@ -6,6 +6,7 @@ use domain::availability::{Weekday, WeeklyAvailability};
 use domain::municipality::EligibilityBasis;
 use domain::participant::{Profile, ProfileInput};
 use domain::skill::Taxonomy;
+use domain::travel::TravelTable;
 use store::account::{AccountId, NewAccountRecord};
 use store::casework::NewHearing;
 use store::{StoreError, TenantStore};
@@ -175,6 +176,7 @@ pub(crate) async fn load_participants(
     coordinator: AccountId,
 ) -> Result<(), StoreError> {
     let taxonomy = Taxonomy::shipped().expect("the shipped taxonomy is valid");
+    let areas = tenant.travel_table().await?;
     let people = std::iter::once((
         DEMO_ACCOUNTS[4].email,
         DEMO_ACCOUNTS[4].name,
@@ -206,8 +208,9 @@ pub(crate) async fn load_participants(
             }
         };
         let profile = Profile::parse(
-            &profile_input(&PATTERNS[pattern], number, name, furigana),
+            &profile_input(&PATTERNS[pattern], number, name, furigana, &areas),
             &taxonomy,
+            &areas,
             Utc::now().date_naive(),
         )
         .expect("demo profiles are valid");
@@ -241,7 +244,13 @@ pub(crate) async fn load_participants(
 }
 
 /// The profile form as a demo person would fill it in.
-fn profile_input(pattern: &Pattern, number: usize, name: &str, furigana: &str) -> ProfileInput {
+fn profile_input(
+    pattern: &Pattern,
+    number: usize,
+    name: &str,
+    furigana: &str,
+    areas: &TravelTable,
+) -> ProfileInput {
     let mut availability = WeeklyAvailability::empty();
     for (first, last, start, end) in pattern.windows {
         for day in *first..=*last {
@@ -262,6 +271,16 @@ fn profile_input(pattern: &Pattern, number: usize, name: &str, furigana: &str) -
         expected_hourly_wage: pattern.wage.into(),
         work_place: ["either", "on_site", "remote"][number % 3].into(),
         commute_minutes: ["20", "30", "15"][number % 3].into(),
+        // Most live in town; every fifth person in a neighbouring city.
+        home_area: areas
+            .areas
+            .get(if number % 5 == 4 {
+                11 + number % 4
+            } else {
+                number % 11
+            })
+            .map(|a| a.code.clone())
+            .unwrap_or_default(),
         drives: number.is_multiple_of(2),
         children: pattern.children.map(String::from),
         skills: pattern

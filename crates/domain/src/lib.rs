@@ -22,6 +22,7 @@ pub mod password_policy;
 pub mod request;
 pub mod role;
 pub mod skill;
+pub mod travel;
 
 pub use field_errors::FieldErrors;
 pub use fiscal_year::FiscalYear;

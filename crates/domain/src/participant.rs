@@ -11,6 +11,7 @@ use crate::field_errors::FieldErrors;
 use crate::furigana::Furigana;
 use crate::income_cap::IncomeCap;
 use crate::skill::{SkillId, SkillLevel, Taxonomy};
+use crate::travel::TravelTable;
 
 /// 目指す働き方.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,6 +141,8 @@ pub struct Profile {
     pub expected_hourly_wage: Option<u32>,
     pub work_place: WorkPlace,
     pub commute_minutes: u32,
+    /// The code of the town area the person lives in (see [`crate::travel`]), if chosen.
+    pub home_area: Option<String>,
     pub drives: bool,
     pub children: Children,
     pub skills: Vec<DeclaredSkill>,
@@ -164,6 +167,7 @@ pub struct ProfileInput {
     pub expected_hourly_wage: String,
     pub work_place: String,
     pub commute_minutes: String,
+    pub home_area: String,
     pub drives: bool,
     pub children: [String; 4],
     /// (skill id, level, evidence) as typed.
@@ -215,6 +219,7 @@ impl Profile {
     pub fn parse(
         input: &ProfileInput,
         taxonomy: &Taxonomy,
+        areas: &TravelTable,
         today: NaiveDate,
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -321,6 +326,10 @@ impl Profile {
         if commute_minutes.is_none_or(|m| m > 240) {
             errors.add("commute_minutes", "commute-invalid");
         }
+        let home_area = Some(input.home_area.trim()).filter(|a| !a.is_empty());
+        if home_area.is_some_and(|a| areas.index(a).is_none()) {
+            errors.add("home_area", "choose-one");
+        }
         let mut children = [0u8; 4];
         for (i, raw) in input.children.iter().enumerate() {
             match if raw.trim().is_empty() {
@@ -383,6 +392,7 @@ impl Profile {
                 expected_hourly_wage,
                 work_place,
                 commute_minutes: commute_minutes.unwrap_or(0),
+                home_area: home_area.map(str::to_owned),
                 drives: input.drives,
                 children: Children(children),
                 skills,
@@ -399,6 +409,25 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn areas() -> TravelTable {
+        TravelTable::parse("area,shimotogari,下土狩,Shimotogari").unwrap()
+    }
+
+    #[test]
+    fn the_home_area_must_be_one_of_the_towns() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let mut input = valid();
+        input.home_area = "shimotogari".into();
+        let profile = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap();
+        assert_eq!(profile.home_area.as_deref(), Some("shimotogari"));
+        input.home_area = "atlantis".into();
+        let errors = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap_err();
+        assert_eq!(errors.code_for("home_area"), Some("choose-one"));
+        input.home_area = String::new();
+        let profile = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap();
+        assert_eq!(profile.home_area, None, "the area is optional");
     }
 
     fn valid() -> ProfileInput {
@@ -427,7 +456,8 @@ mod tests {
 
     #[test]
     fn a_realistic_profile_parses() {
-        let profile = Profile::parse(&valid(), &Taxonomy::shipped().unwrap(), today()).unwrap();
+        let profile =
+            Profile::parse(&valid(), &Taxonomy::shipped().unwrap(), &areas(), today()).unwrap();
         assert_eq!(profile.postal_code, "411-0943");
         assert_eq!(profile.career_gap_months, 66);
         assert_eq!(profile.max_minutes_per_week, 1200);
@@ -442,7 +472,7 @@ mod tests {
         let taxonomy = Taxonomy::shipped().unwrap();
         let mut input = valid();
         input.availability = WeeklyAvailability::empty();
-        let errors = Profile::parse(&input, &taxonomy, today()).unwrap_err();
+        let errors = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap_err();
         assert_eq!(errors.code_for("availability"), Some("availability-empty"));
 
         let mut input = valid();
@@ -454,7 +484,7 @@ mod tests {
             .push(("no-such-skill".into(), "2".into(), String::new()));
         input.postal_code = "12345".into();
         input.earliest_start = "2020-01-01".into();
-        let errors = Profile::parse(&input, &taxonomy, today()).unwrap_err();
+        let errors = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap_err();
         assert_eq!(errors.code_for("max_hours_per_week"), Some("hours-over-60"));
         assert_eq!(
             errors.code_for("expected_hourly_wage"),
@@ -467,7 +497,7 @@ mod tests {
         let mut input = valid();
         input.income_cap = "custom".into();
         assert_eq!(
-            Profile::parse(&input, &taxonomy, today())
+            Profile::parse(&input, &taxonomy, &areas(), today())
                 .unwrap_err()
                 .code_for("income_cap_yen"),
             Some("income-cap-amount")
@@ -476,7 +506,7 @@ mod tests {
         let mut input = valid();
         input.max_hours_per_week = "40".into();
         assert_eq!(
-            Profile::parse(&input, &taxonomy, today())
+            Profile::parse(&input, &taxonomy, &areas(), today())
                 .unwrap_err()
                 .code_for("max_hours_per_week"),
             Some("hours-over-availability")

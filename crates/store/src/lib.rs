@@ -34,6 +34,7 @@ mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
+pub mod travel;
 
 pub use database_url::{Backend, DatabaseUrl};
 pub use db::{Arg, Conn, Exec, Tx};

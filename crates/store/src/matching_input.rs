@@ -1,21 +1,20 @@
 //! The engine's inputs, read from the store: participants who can be proposed and published
 //! requests, as the compact types of the `matching` crate.
 //!
-//! Approximation, until a town provides a table of travel times between its areas: everyone
-//! is placed in one area, and in-town workplaces are [`IN_TOWN_TRAVEL_MINUTES`] away.
+//! Places: a person's area is the one chosen in their profile, a request's the town area its
+//! place names; travel minutes come from the town's table (`domain::travel`, where the
+//! approximation is stated). Unknown areas take the table's default.
 
 use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::participant::{GoalTrack, WorkPlace};
 use domain::request::{RequestKind, WorkMode};
 use domain::skill::Taxonomy;
+use domain::travel::TravelTable;
 use matching::{Candidate, Opening, TravelTimes};
 
 use crate::request::{RequestSkill, StoredRequest};
 use crate::{StoreError, TenantStore};
-
-/// The travel time assumed between any two places in a town.
-pub const IN_TOWN_TRAVEL_MINUTES: u16 = 15;
 
 #[derive(sqlx::FromRow)]
 struct CandidateRow {
@@ -30,6 +29,16 @@ struct CandidateRow {
     goal_track: Option<String>,
     career_gap_months: i32,
     children: i32,
+    home_area: Option<String>,
+}
+
+/// An area unknown to the table: the engine takes the default minutes for it.
+const UNKNOWN_AREA: u16 = u16::MAX;
+
+fn area_index(index: Option<usize>) -> u16 {
+    index
+        .and_then(|i| u16::try_from(i).ok())
+        .unwrap_or(UNKNOWN_AREA)
 }
 
 /// Maps skill ids to the engine's indexes (positions in the taxonomy).
@@ -41,12 +50,21 @@ pub fn skill_index(taxonomy: &Taxonomy, id: &str) -> Option<u16> {
         .map(|i| i as u16)
 }
 
-/// The travel table the engine uses for a town (see the module's note).
-pub fn travel_times() -> TravelTimes {
-    TravelTimes::new(1, IN_TOWN_TRAVEL_MINUTES)
+/// A town's table as the engine's travel times.
+pub fn travel_times(table: &TravelTable) -> TravelTimes {
+    let mut times = TravelTimes::new(table.areas.len(), table.default_minutes);
+    for (a, b, minutes) in &table.minutes {
+        times.set(area_index(Some(*a)), area_index(Some(*b)), *minutes);
+    }
+    times
 }
 
 impl TenantStore<'_> {
+    /// The town's travel times for the engine.
+    pub async fn matching_travel(&self) -> Result<TravelTimes, StoreError> {
+        Ok(travel_times(&self.travel_table().await?))
+    }
+
     /// Participants who can be proposed: profile filled in and privacy consent in force.
     pub async fn matching_candidates(
         &self,
@@ -56,7 +74,7 @@ impl TenantStore<'_> {
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, CandidateRow>(
             "SELECT a.id, p.availability, p.max_minutes_per_week, p.income_cap, p.income_cap_yen, p.work_place, \
              p.commute_minutes, p.earliest_start, p.goal_track, p.career_gap_months, \
-             p.children_age0 + p.children_age1_2 + p.children_age3_5 + p.children_school AS children \
+             p.children_age0 + p.children_age1_2 + p.children_age3_5 + p.children_school AS children, p.home_area \
              FROM account a JOIN participant_profile p ON p.account_id = a.id \
              WHERE a.municipality_id = $1 AND p.profile_updated_at IS NOT NULL \
              AND EXISTS (SELECT 1 FROM consent k WHERE k.account_id = a.id AND k.kind = 'privacy_policy' AND k.withdrawn_at IS NULL) \
@@ -81,6 +99,7 @@ impl TenantStore<'_> {
                     .push((*skill, level));
             }
         }
+        let table = self.travel_table().await?;
         let mut candidates = Vec::with_capacity(rows.len());
         for row in rows {
             let mut own = by_account.remove(&row.id).unwrap_or_default();
@@ -97,7 +116,7 @@ impl TenantStore<'_> {
                 .unwrap_or(IncomeCap::None),
                 work_place: WorkPlace::from_code(&row.work_place).unwrap_or(WorkPlace::Either),
                 commute_minutes: u32::try_from(row.commute_minutes).unwrap_or(0),
-                area: 0,
+                area: area_index(row.home_area.as_deref().and_then(|a| table.index(a))),
                 earliest_start: row.earliest_start,
                 goal: row
                     .goal_track
@@ -132,11 +151,13 @@ impl TenantStore<'_> {
                 required,
             });
         }
+        let table = self.travel_table().await?;
         Ok(requests
             .iter()
             .map(|request| {
                 opening(
                     taxonomy,
+                    &table,
                     request,
                     skills.get(&request.id).map_or(&[][..], Vec::as_slice),
                 )
@@ -148,6 +169,7 @@ impl TenantStore<'_> {
 /// One stored request as an engine opening.
 pub fn opening(
     taxonomy: &Taxonomy,
+    travel: &TravelTable,
     request: &StoredRequest,
     skills: &[crate::request::RequestSkill],
 ) -> Opening {
@@ -185,7 +207,7 @@ pub fn opening(
         hourly_wage,
         flags: request.flags(),
         work_mode: WorkMode::from_code(&request.work_mode).unwrap_or(WorkMode::OnSite),
-        area: 0,
+        area: area_index(travel.find(&request.location_area)),
         start_date: request.start_date,
         capacity: u32::try_from(request.headcount.or(request.team_max).unwrap_or(1)).unwrap_or(1),
         is_employment: request.contract.as_deref() == Some("employment"),

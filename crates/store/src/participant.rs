@@ -30,6 +30,7 @@ pub struct StoredProfile {
     pub expected_hourly_wage: Option<u32>,
     pub work_place: WorkPlace,
     pub commute_minutes: u32,
+    pub home_area: Option<String>,
     pub drives: bool,
     pub children: Children,
     pub profile_updated_at: Option<DateTime<Utc>>,
@@ -77,6 +78,7 @@ struct ProfileRow {
     expected_hourly_wage: Option<i32>,
     work_place: String,
     commute_minutes: i32,
+    home_area: Option<String>,
     drives: bool,
     children_age0: i32,
     children_age1_2: i32,
@@ -88,7 +90,7 @@ struct ProfileRow {
 
 const PROFILE_COLUMNS: &str = "eligibility_basis, phone, postal_code, goal_track, work_history, career_gap_months, \
     availability, max_minutes_per_week, earliest_start, income_cap, income_cap_yen, expected_hourly_wage, work_place, \
-    commute_minutes, drives, children_age0, children_age1_2, children_age3_5, children_school, profile_updated_at, \
+    commute_minutes, home_area, drives, children_age0, children_age1_2, children_age3_5, children_school, profile_updated_at, \
     last_contact_at";
 
 fn unsigned(value: i32) -> u32 {
@@ -126,6 +128,7 @@ impl TryFrom<ProfileRow> for StoredProfile {
             earliest_start: row.earliest_start,
             expected_hourly_wage: row.expected_hourly_wage.map(unsigned),
             commute_minutes: unsigned(row.commute_minutes),
+            home_area: row.home_area,
             drives: row.drives,
             children: Children([
                 count(row.children_age0),
@@ -257,7 +260,7 @@ impl TenantStore<'_> {
              career_gap_months = $5, availability = $6, free_days = $7, max_minutes_per_week = $8, earliest_start = $9, \
              income_cap = $10, income_cap_yen = $11, expected_hourly_wage = $12, work_place = $13, commute_minutes = $14, \
              drives = $15, children_age0 = $16, children_age1_2 = $17, children_age3_5 = $18, children_school = $19, \
-             profile_updated_at = $20 WHERE municipality_id = $21 AND account_id = $22")
+             profile_updated_at = $20, home_area = $21 WHERE municipality_id = $22 AND account_id = $23")
             .bind(&profile.phone).bind(&profile.postal_code).bind(profile.goal_track.code()).bind(&profile.work_history)
             .bind(ints(profile.career_gap_months)).bind(profile.availability.to_hex()).bind(free_days.join(","))
             .bind(ints(profile.max_minutes_per_week)).bind(profile.earliest_start).bind(profile.income_cap.code())
@@ -265,7 +268,7 @@ impl TenantStore<'_> {
             .bind(profile.drives)
             .bind(i32::from(profile.children.0[0])).bind(i32::from(profile.children.0[1]))
             .bind(i32::from(profile.children.0[2])).bind(i32::from(profile.children.0[3]))
-            .bind(now).bind(town.0).bind(id.0)
+            .bind(now).bind(&profile.home_area).bind(town.0).bind(id.0)
             .execute(c).await.map(|r| r.rows_affected()))?;
         on_backend!(tx.exec(), c => sqlx::query(
             "UPDATE account SET display_name = $1, furigana = $2 WHERE municipality_id = $3 AND id = $4")

@@ -1,16 +1,47 @@
 //! `wakucareer admin …`: bootstrapping a fresh installation from the command line.
 
 use std::io::{BufRead, IsTerminal};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use domain::Role;
 use domain::account::{NewAccount, NewAccountInput};
+use domain::travel::TravelTable;
 use store::account::NewAccountRecord;
 use store::secret::hash_password;
 use store::{Store, StoreError};
 
 use crate::cli::say;
 use crate::config::Config;
+
+/// Replaces a town's travel table with the one in `file`, after checking every line; a file
+/// with any wrong line changes nothing.
+pub async fn load_travel_table(config: &Config, slug: &str, file: &Path) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let table = TravelTable::parse(&text).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "{} was not loaded:\n  {}",
+            file.display(),
+            lines.join("\n  ")
+        )
+    })?;
+    let store = Store::open_and_migrate(&config.database).await?;
+    let town = store
+        .municipality_by_slug(slug)
+        .await?
+        .with_context(|| format!("there is no town with the slug {slug:?}"))?;
+    store.tenant(&town).replace_travel_table(&table).await?;
+    store.close().await;
+    say(&format!(
+        "{slug}: {} areas and {} travel times loaded (other pairs: {} minutes)",
+        table.areas.len(),
+        table.minutes.len(),
+        table.default_minutes
+    ));
+    Ok(())
+}
 
 /// Creates a platform operator. The password is read from standard input (one line), or
 /// asked for twice without echo when standard input is a terminal.

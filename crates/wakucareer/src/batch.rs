@@ -13,7 +13,6 @@ use matching::SkillGraph;
 use matching::batch::{Progress, propose_reporting};
 use matching::shortlist::Ranking;
 use store::Store;
-use store::matching_input::travel_times;
 
 use crate::cli::say;
 use crate::config::Config;
@@ -71,7 +70,7 @@ pub async fn run(
     let bar = Bar::start(stages(&progress, candidates.len(), &openings));
     let proposals = propose_reporting(
         &graph,
-        &travel_times(),
+        &tenant.matching_travel().await?,
         Ranking::default(),
         (&candidates, &openings),
         per_person,

@@ -71,6 +71,14 @@ enum AdminCommand {
         #[arg(long, default_value = "うんえいしゃ")]
         furigana: String,
     },
+    /// Load a town's areas and travel minutes from a CSV file, replacing its table (the
+    /// format is described in the file crates/demo/data/nagaizumi_travel.csv).
+    TravelTable {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -102,6 +110,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     furigana,
                 },
         } => crate::admin::create_operator(&config, &email, &name, &furigana).await,
+        Command::Admin {
+            command: AdminCommand::TravelTable { tenant, file },
+        } => crate::admin::load_travel_table(&config, &tenant, &file).await,
     }
 }
 

@@ -209,3 +209,63 @@ fn the_demo_town_loads_and_batch_proposals_are_written() {
     let err = failure(wakucareer(dir.path()).args(["match", "--tenant", "nowhere"]));
     assert!(err.contains("no town with the slug"), "{err}");
 }
+
+#[test]
+fn a_towns_travel_table_loads_only_when_every_line_is_right() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        wakucareer(dir.path())
+            .arg("demo")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "area,a,甲,Ko\ntravel,a,z,5\ndefault,9999\n",
+    )
+    .unwrap();
+    let bad = wakucareer(dir.path())
+        .args([
+            "admin",
+            "travel-table",
+            "--tenant",
+            "nagaizumi",
+            "--file",
+            "bad.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("bad.csv was not loaded"), "{err}");
+    assert!(err.contains("line 2: no area has the code \"z\""), "{err}");
+    assert!(err.contains("line 3: minutes must be"), "{err}");
+
+    std::fs::write(
+        dir.path().join("good.csv"),
+        "# two areas\ndefault,20\narea,a,甲,Ko\narea,b,乙,Otsu\ntravel,a,b,5\n",
+    )
+    .unwrap();
+    let good = wakucareer(dir.path())
+        .args([
+            "admin",
+            "travel-table",
+            "--tenant",
+            "nagaizumi",
+            "--file",
+            "good.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&good.stdout).trim(),
+        "nagaizumi: 2 areas and 1 travel times loaded (other pairs: 20 minutes)"
+    );
+}

@@ -6,3 +6,4 @@ mod participants;
 mod requests;
 mod tenancy;
 mod towns;
+mod travel;

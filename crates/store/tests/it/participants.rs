@@ -4,6 +4,7 @@ use domain::availability::{Weekday, WeeklyAvailability};
 use domain::municipality::EligibilityBasis;
 use domain::participant::{GoalTrack, Profile, ProfileInput};
 use domain::skill::Taxonomy;
+use domain::travel::TravelTable;
 use store::StoreError;
 use store::account::NewAccountRecord;
 use store::casework::NewHearing;
@@ -46,6 +47,7 @@ fn profile(goal: &str, days: &[usize], gap_years: &str, skills: &[(&str, &str)])
     Profile::parse(
         &input,
         &Taxonomy::shipped().unwrap(),
+        &TravelTable::default(),
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
     )
     .unwrap()

@@ -12,6 +12,7 @@ use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::local_time::to_jst;
 use domain::participant::{AgeBand, GoalTrack, Profile, ProfileInput, WorkPlace};
+use domain::travel::TravelTable;
 use serde::Deserialize;
 use store::participant::StoredProfile;
 
@@ -19,6 +20,7 @@ use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::form::FieldView;
+use crate::i18n::Lang;
 use crate::page::{Page, render};
 use crate::router::AppState;
 use crate::skill_choices::{self, SkillGroup};
@@ -62,6 +64,8 @@ pub struct ProfileForm {
     work_place: String,
     #[serde(default)]
     commute_minutes: String,
+    #[serde(default)]
+    home_area: String,
     #[serde(default)]
     drives: String,
     #[serde(default)]
@@ -116,6 +120,7 @@ impl ProfileForm {
             expected_hourly_wage: self.expected_hourly_wage.clone(),
             work_place: self.work_place.clone(),
             commute_minutes: self.commute_minutes.clone(),
+            home_area: self.home_area.clone(),
             drives: self.drives == "yes",
             children: [
                 self.children_age0.clone(),
@@ -160,6 +165,7 @@ impl ProfileForm {
             expected_hourly_wage: opt(profile.expected_hourly_wage),
             work_place: profile.work_place.code().to_owned(),
             commute_minutes: profile.commute_minutes.to_string(),
+            home_area: profile.home_area.clone().unwrap_or_default(),
             drives: if profile.drives {
                 "yes".into()
             } else {
@@ -218,11 +224,24 @@ fn options(page: &Page, prefix: &str, codes: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The town's areas as choices, named in the page's language; none when the town has no table.
+fn area_options(page: &Page, areas: &TravelTable) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("field-home-area-unset")))
+        .chain(areas.areas.iter().map(|a| {
+            let name = match page.lang {
+                Lang::En => &a.name_en,
+                Lang::Ja => &a.name_ja,
+            };
+            (a.code.clone(), name.clone())
+        }))
+        .collect()
+}
+
 fn profile_page(
     state: &AppState,
     page: Page,
     action: String,
-    form: &ProfileForm,
+    (form, areas): (&ProfileForm, &TravelTable),
     errors: &FieldErrors,
 ) -> ProfilePage {
     let e = errors;
@@ -294,7 +313,7 @@ fn profile_page(
         .optional()
         .hint(&page, "field-expected-hourly-wage-hint"),
     ];
-    let place = vec![
+    let mut place = vec![
         FieldView::new(&page, "work_place", "select", &form.work_place, e).options(options(
             &page,
             "work-place",
@@ -303,6 +322,15 @@ fn profile_page(
         FieldView::new(&page, "commute_minutes", "number", &form.commute_minutes, e).optional(),
         FieldView::new(&page, "drives", "checkbox", &form.drives, e).optional(),
     ];
+    if !areas.areas.is_empty() {
+        place.insert(
+            1,
+            FieldView::new(&page, "home_area", "select", &form.home_area, e)
+                .options(area_options(&page, areas))
+                .optional()
+                .hint(&page, "field-home-area-hint"),
+        );
+    }
     let child_values = [
         &form.children_age0,
         &form.children_age1_2,
@@ -410,11 +438,12 @@ pub async fn show(
         .ok_or(WebError::NotFound)?;
     let page = page.with_town(&town);
     let form = ProfileForm::from_stored(&record.account, &record.profile, &record.skills);
+    let areas = state.store.tenant(&town).travel_table().await?;
     let mut view = profile_page(
         &state,
         page,
         format!("/{}/me/profile", town.slug),
-        &form,
+        (&form, &areas),
         &FieldErrors::default(),
     );
     if done.done.as_deref() == Some("saved") {
@@ -432,7 +461,8 @@ pub async fn save(
     Form(form): Form<ProfileForm>,
 ) -> Result<Response, WebError> {
     let today = to_jst(Utc::now()).date_naive();
-    match Profile::parse(&form.to_input(), &state.taxonomy, today) {
+    let areas = state.store.tenant(&town).travel_table().await?;
+    match Profile::parse(&form.to_input(), &state.taxonomy, &areas, today) {
         Ok(profile) => {
             state
                 .store
@@ -456,7 +486,7 @@ pub async fn save(
                 &state,
                 page,
                 format!("/{}/me/profile", town.slug),
-                &form,
+                (&form, &areas),
                 &errors,
             );
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))

@@ -9,7 +9,6 @@ use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
 use matching::{Candidate, Gap, Opening};
 use store::TenantStore;
-use store::matching_input::travel_times;
 
 use crate::error::WebError;
 use crate::page::Page;
@@ -107,7 +106,7 @@ pub async fn for_request(
     let candidates: Vec<Candidate> = tenant.matching_candidates(&state.taxonomy).await?;
     let names = names(tenant).await?;
     let graph = &state.skill_graph;
-    let travel = travel_times();
+    let travel = tenant.matching_travel().await?;
     let openings = [opening];
     let list = shortlist::for_opening(
         graph,
@@ -191,7 +190,7 @@ pub async fn for_participant(
         .collect();
     let list = shortlist::for_candidate(
         &state.skill_graph,
-        &travel_times(),
+        &tenant.matching_travel().await?,
         Ranking::default(),
         &candidates,
         &openings,
@@ -243,7 +242,7 @@ pub async fn batch(
         .collect();
     let proposals = matching::batch::propose(
         &state.skill_graph,
-        &travel_times(),
+        &tenant.matching_travel().await?,
         Ranking::default(),
         &candidates,
         &openings,

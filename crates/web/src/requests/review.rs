@@ -239,7 +239,8 @@ pub async fn show(
     if let Some(form) = edit_response(&state, &page, &base, &request, &skills, &query)? {
         return Ok(form);
     }
-    let opening = store::matching_input::opening(&state.taxonomy, &request, &skills);
+    let travel = tenant.travel_table().await?;
+    let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
     let team_needs = (request.kind == "team_project").then(|| matching::team::TeamNeeds {
         required: opening.required.clone(),
         size_min: request
