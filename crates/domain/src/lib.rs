@@ -14,6 +14,7 @@ pub mod field_errors;
 pub mod fiscal_year;
 pub mod furigana;
 pub mod income_cap;
+pub mod introduction;
 pub mod local_time;
 pub mod minimum_wage;
 pub mod municipality;

@@ -1,5 +1,13 @@
 //! The mail outbox: messages are written here in the same transaction as what caused them and
 //! delivered later, so nothing is lost when the mail server is down.
+//!
+//! Delivery by workers (`web::mail`): a worker claims due messages for a lease, so several
+//! workers (on PostgreSQL, `FOR UPDATE SKIP LOCKED`) never send the same message at once; it
+//! acknowledges each one sent, or releases it with its error and a later attempt time. A
+//! worker that dies between sending and acknowledging leaves the claim to expire and the
+//! message is sent again: delivery is at least once, and the `Message-ID` made from the
+//! outbox id is the key a receiver uses to drop the duplicate. After [`MAX_ATTEMPTS`] failures
+//! a message is dead: kept, counted for coordinators, and no longer tried.
 
 use chrono::{DateTime, Utc};
 use domain::MunicipalityId;
@@ -14,7 +22,12 @@ pub struct NewMessage {
     pub recipient: String,
     pub subject: String,
     pub body_text: String,
+    /// The same message as HTML (empty for text only).
+    pub body_html: String,
 }
+
+/// Failed attempts after which a message is dead.
+pub const MAX_ATTEMPTS: i32 = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -29,26 +42,45 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub next_attempt_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
+    pub body_html: String,
+    pub dead_at: Option<DateTime<Utc>>,
+}
+
+/// Messages not sent yet: waiting or failing, and dead ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutboxHealth {
+    pub failing: i64,
+    pub dead: i64,
 }
 
 const COLUMNS: &str = "id, municipality_id, kind, recipient, subject, body_text, created_at, attempts, \
-                       last_error, next_attempt_at, sent_at";
+                       last_error, next_attempt_at, sent_at, body_html, dead_at";
+
+/// Queues a message inside the caller's transaction.
+pub(crate) async fn insert_message(
+    tx: &mut crate::Tx,
+    message: &NewMessage,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+        "INSERT INTO outbox_message (municipality_id, kind, recipient, subject, body_text, body_html, created_at, \
+         next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id")
+        .bind(message.municipality_id.map(|m| m.0))
+        .bind(&message.kind)
+        .bind(&message.recipient)
+        .bind(&message.subject)
+        .bind(&message.body_text)
+        .bind(&message.body_html)
+        .bind(now)
+        .fetch_one(c)
+        .await)?;
+    Ok(id)
+}
 
 impl Store {
     pub async fn enqueue_message(&self, message: &NewMessage) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let now = Utc::now();
-        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "INSERT INTO outbox_message (municipality_id, kind, recipient, subject, body_text, created_at, \
-             next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id")
-            .bind(message.municipality_id.map(|m| m.0))
-            .bind(&message.kind)
-            .bind(&message.recipient)
-            .bind(&message.subject)
-            .bind(&message.body_text)
-            .bind(now)
-            .fetch_one(c)
-            .await)?;
+        let id = insert_message(&mut tx, message, Utc::now()).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -77,39 +109,77 @@ impl Store {
         Ok(rows)
     }
 
-    /// Messages due for a delivery attempt.
-    pub async fn due_messages(
+    /// Claims up to `limit` due messages for `worker` until `lease_until`: messages not sent,
+    /// not dead, due, and not claimed by a worker whose lease still runs.
+    pub async fn claim_due_messages(
         &self,
+        worker: &str,
         now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<OutboxMessage>, StoreError> {
-        let mut conn = self.conn().await?;
+        const DUE: &str = "sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= $3 \
+                           AND (claimed_until IS NULL OR claimed_until < $3)";
+        let lock = match self.backend() {
+            crate::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            crate::Backend::Sqlite => "",
+        };
         let sql = format!(
-            "SELECT {COLUMNS} FROM outbox_message WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2"
+            "UPDATE outbox_message SET claimed_by = $1, claimed_until = $2 \
+             WHERE {DUE} AND id IN (SELECT id FROM outbox_message WHERE {DUE} ORDER BY id LIMIT $4 {lock}) \
+             RETURNING {COLUMNS}"
         );
-        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxMessage>(&sql)
-            .bind(now).bind(limit).fetch_all(c).await)?;
+        let mut tx = self.begin().await?;
+        let mut rows = on_backend!(tx.exec(), c => sqlx::query_as::<_, OutboxMessage>(&sql)
+            .bind(worker).bind(lease_until).bind(now).bind(limit).fetch_all(c).await)?;
+        tx.commit().await?;
+        rows.sort_by_key(|m| m.id);
         Ok(rows)
     }
 
-    pub async fn mark_message_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut conn = self.conn().await?;
-        on_backend!(conn.exec(), c => sqlx::query(
-            "UPDATE outbox_message SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
-            .bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-        Ok(())
-    }
-
-    pub async fn mark_message_failed(
+    /// Records that `worker` sent the message; `false` if its claim had passed to another.
+    pub async fn acknowledge_sent(
         &self,
         id: i64,
+        worker: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut conn = self.conn().await?;
+        let changed = on_backend!(conn.exec(), c => sqlx::query(
+            "UPDATE outbox_message SET sent_at = $1, attempts = attempts + 1, last_error = NULL, \
+             claimed_by = NULL, claimed_until = NULL WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL")
+            .bind(now).bind(id).bind(worker).execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(changed == 1)
+    }
+
+    /// Records a failed attempt: tried again at `retry_at`, or dead after [`MAX_ATTEMPTS`].
+    pub async fn release_failed(
+        &self,
+        id: i64,
+        worker: &str,
         error: &str,
+        now: DateTime<Utc>,
         retry_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut conn = self.conn().await?;
         on_backend!(conn.exec(), c => sqlx::query(
-            "UPDATE outbox_message SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3")
-            .bind(error).bind(retry_at).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+            "UPDATE outbox_message SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2, \
+             claimed_by = NULL, claimed_until = NULL, \
+             dead_at = CASE WHEN attempts + 1 >= $3 THEN $4 ELSE NULL END \
+             WHERE id = $5 AND claimed_by = $6")
+            .bind(error).bind(retry_at).bind(MAX_ATTEMPTS).bind(now).bind(id).bind(worker)
+            .execute(c).await.map(|r| r.rows_affected()))?;
         Ok(())
+    }
+
+    /// How many of a town's messages are failing (tried at least once, not sent) or dead.
+    pub async fn outbox_health(&self, town: MunicipalityId) -> Result<OutboxHealth, StoreError> {
+        let mut conn = self.conn().await?;
+        let (failing, dead): (i64, i64) = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN dead_at IS NULL AND attempts > 0 THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN dead_at IS NOT NULL THEN 1 ELSE 0 END), 0) \
+             FROM outbox_message WHERE municipality_id = $1 AND sent_at IS NULL")
+            .bind(town.0).fetch_one(c).await)?;
+        Ok(OutboxHealth { failing, dead })
     }
 }

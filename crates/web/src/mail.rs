@@ -40,6 +40,7 @@ pub async fn enqueue(
         recipient: recipient.to_owned(),
         subject: lang.t_args(&format!("mail-{code}-subject"), args),
         body_text: lang.t_args(&format!("mail-{code}-body"), args),
+        body_html: String::new(),
     };
     state.store.enqueue_message(&message).await?;
     Ok(())
@@ -50,18 +51,16 @@ pub fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.public_url.trim_end_matches('/'))
 }
 
-/// Sends outbox messages through SMTP.
-///
-/// Delivery is at least once: a message is marked sent after the server accepted it, so a
-/// crash between the two sends it again. Every message carries a `Message-ID` made from its
-/// outbox id, which a receiver can use to drop the duplicate.
+/// Sends outbox messages through SMTP (see `store::outbox` for claims and the at-least-once
+/// guarantee).
 pub struct Mailer {
     transport: lettre::AsyncSmtpTransport<lettre::Tokio1Executor>,
     from: lettre::message::Mailbox,
 }
 
-/// How many messages one delivery round sends at most.
-const BATCH: i64 = 50;
+/// How many messages one delivery round claims at most (each within the SMTP timeout, so a
+/// round ends well inside the claim's lease).
+const BATCH: i64 = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailerError {
@@ -85,7 +84,7 @@ impl Mailer {
         Ok(Self { transport, from })
     }
 
-    async fn send(&self, message: &store::outbox::OutboxMessage) -> Result<(), String> {
+    pub async fn send(&self, message: &store::outbox::OutboxMessage) -> Result<(), String> {
         use lettre::AsyncTransport;
         let host = self.from.email.domain().to_owned();
         let email = lettre::Message::builder()
@@ -95,10 +94,18 @@ impl Mailer {
                 .parse()
                 .map_err(|e| format!("recipient: {e}"))?)
             .subject(message.subject.clone())
-            .message_id(Some(format!("<outbox-{}@{host}>", message.id)))
-            .header(lettre::message::header::ContentType::TEXT_PLAIN)
-            .body(message.body_text.clone())
-            .map_err(|e| e.to_string())?;
+            .message_id(Some(message_id(message.id, &host)));
+        let email = if message.body_html.is_empty() {
+            email
+                .header(lettre::message::header::ContentType::TEXT_PLAIN)
+                .body(message.body_text.clone())
+        } else {
+            email.multipart(lettre::message::MultiPart::alternative_plain_html(
+                message.body_text.clone(),
+                message.body_html.clone(),
+            ))
+        }
+        .map_err(|e| e.to_string())?;
         self.transport
             .send(email)
             .await
@@ -113,32 +120,91 @@ pub fn retry_delay(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds((30_i64 << doublings).min(6 * 3600))
 }
 
-/// Sends the messages that are due; returns how many were sent. A failure leaves the message
-/// queued with its error and a later attempt time.
+/// The `Message-ID` of an outbox message: the same on every attempt, so a receiver can drop
+/// a duplicate sent after a worker died between sending and acknowledging.
+pub fn message_id(outbox_id: i64, host: &str) -> String {
+    format!("<outbox-{outbox_id}@{host}>")
+}
+
+/// A delivery worker: its name in claims, and how long a claim lasts.
+pub struct Worker {
+    pub name: String,
+    pub lease: chrono::Duration,
+}
+
+impl Worker {
+    /// A worker named after this host and process.
+    pub fn new() -> Self {
+        let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "host".to_owned());
+        Self {
+            name: format!("{host}-{}-{:08x}", std::process::id(), rand_suffix()),
+            lease: chrono::Duration::minutes(5),
+        }
+    }
+
+    /// Claims the due messages and sends them; returns how many were sent. A failure leaves
+    /// the message queued with its error and a later attempt time (dead after
+    /// [`store::outbox::MAX_ATTEMPTS`]).
+    pub async fn deliver_due(
+        &self,
+        store: &store::Store,
+        mailer: &Mailer,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<usize, store::StoreError> {
+        let mut sent = 0;
+        let claimed = store
+            .claim_due_messages(&self.name, now, now + self.lease, BATCH)
+            .await?;
+        for message in claimed {
+            match mailer.send(&message).await {
+                Ok(()) => {
+                    if store
+                        .acknowledge_sent(message.id, &self.name, chrono::Utc::now())
+                        .await?
+                    {
+                        sent += 1;
+                    }
+                }
+                Err(error) => {
+                    tracing::warn!(id = message.id, %error, "mail delivery failed; will retry");
+                    let now = chrono::Utc::now();
+                    let retry_at = now + retry_delay(message.attempts + 1);
+                    store
+                        .release_failed(message.id, &self.name, &error, now, retry_at)
+                        .await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+}
+
+impl Default for Worker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn rand_suffix() -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    hasher.finish() as u32
+}
+
+/// One delivery round by a fresh worker, now.
 pub async fn deliver_due(
     store: &store::Store,
     mailer: &Mailer,
 ) -> Result<usize, store::StoreError> {
-    let now = chrono::Utc::now();
-    let mut sent = 0;
-    for message in store.due_messages(now, BATCH).await? {
-        match mailer.send(&message).await {
-            Ok(()) => {
-                store
-                    .mark_message_sent(message.id, chrono::Utc::now())
-                    .await?;
-                sent += 1;
-            }
-            Err(error) => {
-                tracing::warn!(id = message.id, %error, "mail delivery failed; will retry");
-                let retry_at = chrono::Utc::now() + retry_delay(message.attempts + 1);
-                store
-                    .mark_message_failed(message.id, &error, retry_at)
-                    .await?;
-            }
-        }
-    }
-    Ok(sent)
+    Worker::new()
+        .deliver_due(store, mailer, chrono::Utc::now())
+        .await
 }
 
 #[cfg(test)]

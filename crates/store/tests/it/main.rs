@@ -1,9 +1,11 @@
 //! The store's integration tests, one binary, run on the backend the test run chose.
 
 mod audit_log;
+mod introductions;
 mod migrations;
+mod outbox;
 mod participants;
-mod requests;
+pub mod requests;
 mod tenancy;
 mod towns;
 mod travel;

@@ -13,7 +13,7 @@ use store::testing::fresh_store;
 
 use crate::towns::town;
 
-fn draft(title: &str, end_slot: usize, flags: &[&str], mode: &str) -> RequestDraft {
+pub fn draft(title: &str, end_slot: usize, flags: &[&str], mode: &str) -> RequestDraft {
     let input = RequestInput {
         kind: "job".into(),
         title: title.into(),

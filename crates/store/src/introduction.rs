@@ -1,0 +1,655 @@
+//! Introductions and their members, history, provision records and outcome follow-ups (see
+//! `domain::introduction` for the moves). Every change is conditional on the state the person
+//! saw, so a stale form or a double click changes nothing and answers `false`; notifications
+//! are written in the same transaction as the change that caused them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::MunicipalityId;
+use domain::introduction::{
+    Action, Answer, IntroductionStatus, MemberStatus, Outcome, follow_up_dates, respond,
+};
+
+use crate::account::AccountId;
+use crate::notification::{NewNotification, write_notifications};
+use crate::participant::add_case_event;
+use crate::{StoreError, TenantStore, Tx};
+
+/// What is shared with the organization when a person consents, as codes the web layer names.
+pub const SHARED_ITEMS: [&str; 7] = [
+    "name",
+    "skills",
+    "work_history",
+    "availability",
+    "hours",
+    "goal_track",
+    "work_place",
+];
+
+/// An introduction about to be made.
+#[derive(Debug, Clone)]
+pub struct NewIntroduction {
+    pub request_id: i64,
+    pub organization_id: i64,
+    /// More than one member makes a team introduction.
+    pub members: Vec<AccountId>,
+    /// A batch-run draft rather than an offer.
+    pub draft: bool,
+    pub fit_score: i32,
+    /// The engine's reason codes, for the person to read why it fits.
+    pub reasons: Vec<String>,
+    /// A team's common free time (hex of the weekly grid), empty for one person.
+    pub common_time: String,
+    pub created_by: AccountId,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+struct IntroductionRow {
+    id: i64,
+    request_id: i64,
+    request_title: String,
+    organization_id: i64,
+    organization_name: String,
+    kind: String,
+    status: String,
+    fit_score: i32,
+    reasons: String,
+    common_time: String,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    meeting_at: Option<DateTime<Utc>>,
+    meeting_place: String,
+    started_on: Option<NaiveDate>,
+    outcome: Option<String>,
+    outcome_reason: Option<String>,
+    outcome_minutes: Option<i32>,
+    pay_band: Option<String>,
+    concluded_at: Option<DateTime<Utc>>,
+    organization_note: String,
+}
+
+/// A member of an introduction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub participant_id: i64,
+    pub display_name: String,
+    pub status: MemberStatus,
+    pub decline_reason: String,
+    pub responded_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    introduction_id: i64,
+    participant_id: i64,
+    display_name: String,
+    status: String,
+    decline_reason: String,
+    responded_at: Option<DateTime<Utc>>,
+}
+
+/// A stored introduction with its members.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Introduction {
+    pub id: i64,
+    pub request_id: i64,
+    pub request_title: String,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub is_team: bool,
+    pub status: IntroductionStatus,
+    pub fit_score: i32,
+    pub reasons: Vec<String>,
+    pub common_time: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub meeting_at: Option<DateTime<Utc>>,
+    pub meeting_place: String,
+    pub started_on: Option<NaiveDate>,
+    pub outcome: Option<String>,
+    pub outcome_reason: Option<String>,
+    pub outcome_minutes: Option<i32>,
+    pub pay_band: Option<String>,
+    pub concluded_at: Option<DateTime<Utc>>,
+    pub organization_note: String,
+    pub members: Vec<Member>,
+}
+
+impl Introduction {
+    pub fn member(&self, participant: i64) -> Option<&Member> {
+        self.members
+            .iter()
+            .find(|m| m.participant_id == participant)
+    }
+
+    /// Whether the organization may see this member's profile now.
+    pub fn shares_profile_of(&self, participant: i64) -> bool {
+        self.status.shares_profile()
+            && self
+                .member(participant)
+                .is_some_and(|m| m.status == MemberStatus::Consented)
+    }
+}
+
+/// One entry of an introduction's history.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct IntroductionEvent {
+    pub action: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub actor_name: String,
+    pub note: String,
+    pub at: DateTime<Utc>,
+}
+
+/// What was shared with an organization, and until when (APPI third-party provision record).
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ProvisionRecord {
+    pub introduction_id: i64,
+    pub organization_name: String,
+    pub request_title: String,
+    pub items: String,
+    pub provided_at: DateTime<Utc>,
+    pub stopped_at: Option<DateTime<Utc>>,
+}
+
+/// Which introductions to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntroductionScope {
+    Town,
+    Participant(i64),
+    Organization(i64),
+    Request(i64),
+}
+
+/// A move of the whole introduction, with what it records.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub meeting: Option<(DateTime<Utc>, String)>,
+    pub started_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+    pub note: String,
+}
+
+/// A member's answer, as the person saw the introduction.
+#[derive(Debug, Clone)]
+pub struct MemberAnswer {
+    pub introduction: i64,
+    pub participant: AccountId,
+    pub answer: Answer,
+    pub seen: IntroductionStatus,
+    pub reason: String,
+}
+
+const SELECT: &str = "SELECT i.id, i.request_id, r.title AS request_title, i.organization_id, \
+    o.name AS organization_name, i.kind, i.status, i.fit_score, i.reasons, i.common_time, i.created_at, \
+    i.updated_at, i.meeting_at, i.meeting_place, i.started_on, i.outcome, i.outcome_reason, \
+    i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note \
+    FROM introduction i JOIN request r ON r.id = i.request_id JOIN organization o ON o.id = i.organization_id";
+
+fn corrupt(detail: String) -> StoreError {
+    StoreError::Corrupt {
+        table: "introduction",
+        detail,
+    }
+}
+
+fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, StoreError> {
+    let status = IntroductionStatus::from_code(&row.status)
+        .ok_or_else(|| corrupt(format!("status {}", row.status)))?;
+    Ok(Introduction {
+        id: row.id,
+        request_id: row.request_id,
+        request_title: row.request_title,
+        organization_id: row.organization_id,
+        organization_name: row.organization_name,
+        is_team: row.kind == "team",
+        status,
+        fit_score: row.fit_score,
+        reasons: row
+            .reasons
+            .split(',')
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        common_time: row.common_time,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        meeting_at: row.meeting_at,
+        meeting_place: row.meeting_place,
+        started_on: row.started_on,
+        outcome: row.outcome,
+        outcome_reason: row.outcome_reason,
+        outcome_minutes: row.outcome_minutes,
+        pay_band: row.pay_band,
+        concluded_at: row.concluded_at,
+        organization_note: row.organization_note,
+        members,
+    })
+}
+
+struct Event<'a> {
+    introduction: i64,
+    participant: Option<AccountId>,
+    action: &'a str,
+    from: &'a str,
+    to: &'a str,
+    actor: AccountId,
+    note: &'a str,
+}
+
+async fn add_event(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    event: Event<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_backend!(tx.exec(), c => sqlx::query(
+        "INSERT INTO introduction_event (municipality_id, introduction_id, participant_id, action, from_status, \
+         to_status, actor_id, note, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .bind(town.0).bind(event.introduction).bind(event.participant.map(|p| p.0)).bind(event.action)
+        .bind(event.from).bind(event.to).bind(event.actor.0).bind(event.note).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+impl TenantStore<'_> {
+    /// Makes an introduction (offered, or a draft) with its members. `None` when one of them
+    /// already has an open introduction to the request: nothing is written.
+    pub async fn create_introduction(
+        &self,
+        new: &NewIntroduction,
+        notifications: &[NewNotification],
+    ) -> Result<Option<i64>, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let status = if new.draft {
+            IntroductionStatus::Draft
+        } else {
+            IntroductionStatus::Offered
+        };
+        let mut tx = self.store.begin().await?;
+        for member in &new.members {
+            if open_introduction_exists(&mut tx, town, new.request_id, *member).await? {
+                return Ok(None);
+            }
+        }
+        let kind = if new.members.len() > 1 {
+            "team"
+        } else {
+            "person"
+        };
+        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "INSERT INTO introduction (municipality_id, request_id, organization_id, kind, status, fit_score, reasons, \
+             common_time, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id")
+            .bind(town.0).bind(new.request_id).bind(new.organization_id).bind(kind).bind(status.code())
+            .bind(new.fit_score).bind(new.reasons.join(",")).bind(&new.common_time).bind(new.created_by.0).bind(now)
+            .fetch_one(c).await)?;
+        for member in &new.members {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO introduction_member (introduction_id, participant_id, municipality_id, status) VALUES ($1, $2, $3, $4)")
+                .bind(id).bind(member.0).bind(town.0).bind(MemberStatus::Offered.code())
+                .execute(c).await.map(|r| r.rows_affected()))?;
+            if !new.draft {
+                add_case_event(
+                    tx.exec(),
+                    town,
+                    *member,
+                    "introduced",
+                    &id.to_string(),
+                    Some(new.created_by),
+                    now,
+                )
+                .await?;
+            }
+        }
+        let event = Event {
+            introduction: id,
+            participant: None,
+            action: if new.draft { "draft" } else { "offer" },
+            from: "",
+            to: status.code(),
+            actor: new.created_by,
+            note: "",
+        };
+        add_event(&mut tx, town, event, now).await?;
+        write_notifications(&mut tx, Some(town), notifications, now).await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    pub async fn introduction(&self, id: i64) -> Result<Option<Introduction>, StoreError> {
+        let sql = format!("{SELECT} WHERE i.municipality_id = $1 AND i.id = $2");
+        let mut conn = self.store.conn().await?;
+        let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, IntroductionRow>(&sql)
+            .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let mut members = self.members_of(&[row.id]).await?;
+        Ok(Some(assemble(
+            row,
+            members.remove(&id).unwrap_or_default(),
+        )?))
+    }
+
+    /// Introductions in a scope, optionally of one status, newest first.
+    pub async fn introductions(
+        &self,
+        scope: IntroductionScope,
+        status: Option<IntroductionStatus>,
+        limit: i64,
+    ) -> Result<Vec<Introduction>, StoreError> {
+        let (condition, key) = match scope {
+            IntroductionScope::Town => ("$2 = 0", 0),
+            IntroductionScope::Participant(p) => (
+                "EXISTS (SELECT 1 FROM introduction_member m WHERE m.introduction_id = i.id AND m.participant_id = $2)",
+                p,
+            ),
+            IntroductionScope::Organization(o) => ("i.organization_id = $2", o),
+            IntroductionScope::Request(r) => ("i.request_id = $2", r),
+        };
+        let sql = format!(
+            "{SELECT} WHERE i.municipality_id = $1 AND {condition} AND ($3 = '' OR i.status = $3) \
+             ORDER BY i.updated_at DESC, i.id DESC LIMIT $4"
+        );
+        let status = status.map_or("", IntroductionStatus::code);
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, IntroductionRow>(&sql)
+            .bind(self.municipality_id.0).bind(key).bind(status).bind(limit).fetch_all(c).await)?;
+        drop(conn);
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut members = self.members_of(&ids).await?;
+        rows.into_iter()
+            .map(|row| {
+                let list = members.remove(&row.id).unwrap_or_default();
+                assemble(row, list)
+            })
+            .collect()
+    }
+
+    async fn members_of(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<Member>>, StoreError> {
+        let mut by_introduction: std::collections::HashMap<i64, Vec<Member>> = Default::default();
+        if ids.is_empty() {
+            return Ok(by_introduction);
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT m.introduction_id, m.participant_id, a.display_name, m.status, m.decline_reason, m.responded_at \
+             FROM introduction_member m JOIN account a ON a.id = m.participant_id \
+             WHERE m.municipality_id = $1 AND m.introduction_id IN ({list}) ORDER BY m.introduction_id, a.furigana"
+        );
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, MemberRow>(&sql)
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        for row in rows {
+            let status = MemberStatus::from_code(&row.status)
+                .ok_or_else(|| corrupt(format!("member status {}", row.status)))?;
+            by_introduction
+                .entry(row.introduction_id)
+                .or_default()
+                .push(Member {
+                    participant_id: row.participant_id,
+                    display_name: row.display_name,
+                    status,
+                    decline_reason: row.decline_reason,
+                    responded_at: row.responded_at,
+                });
+        }
+        Ok(by_introduction)
+    }
+
+    pub async fn introduction_events(&self, id: i64) -> Result<Vec<IntroductionEvent>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, IntroductionEvent>(
+            "SELECT e.action, e.from_status, e.to_status, a.display_name AS actor_name, e.note, e.at \
+             FROM introduction_event e JOIN account a ON a.id = e.actor_id \
+             WHERE e.municipality_id = $1 AND e.introduction_id = $2 ORDER BY e.id DESC")
+            .bind(self.municipality_id.0).bind(id).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Moves an introduction from `from` to `to` by `action`, recording what the move carries.
+    /// Concluding with a placement schedules the 3-, 6- and 12-month follow-ups of every
+    /// member for the coordinator who recorded it.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn advance_introduction(
+        &self,
+        id: i64,
+        (from, to): (IntroductionStatus, IntroductionStatus),
+        action: Action,
+        actor: AccountId,
+        change: &Change,
+        notifications: &[NewNotification],
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let mut tx = self.store.begin().await?;
+        let (meeting_at, meeting_place) = change
+            .meeting
+            .clone()
+            .map_or((None, None), |(at, place)| (Some(at), Some(place)));
+        let outcome = change.outcome.as_ref();
+        let changed = on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE introduction SET status = $1, updated_at = $2, \
+             meeting_at = COALESCE($3, meeting_at), meeting_place = COALESCE($4, meeting_place), \
+             started_on = COALESCE($5, started_on), outcome = COALESCE($6, outcome), \
+             outcome_reason = COALESCE($7, outcome_reason), outcome_minutes = COALESCE($8, outcome_minutes), \
+             pay_band = COALESCE($9, pay_band), concluded_at = CASE WHEN $1 = 'concluded' THEN $2 ELSE concluded_at END, \
+             organization_note = CASE WHEN $10 = '' THEN organization_note ELSE $10 END \
+             WHERE municipality_id = $11 AND id = $12 AND status = $13")
+            .bind(to.code()).bind(now).bind(meeting_at).bind(meeting_place).bind(change.started_on)
+            .bind(outcome.map(|o| o.kind.code())).bind(outcome.and_then(|o| o.reason))
+            .bind(outcome.and_then(|o| o.minutes_per_week).map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
+            .bind(outcome.and_then(|o| o.pay_band)).bind(&change.note)
+            .bind(town.0).bind(id).bind(from.code())
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        if changed == 0 {
+            return Ok(false);
+        }
+        let event = Event {
+            introduction: id,
+            participant: None,
+            action: action.code(),
+            from: from.code(),
+            to: to.code(),
+            actor,
+            note: &change.note,
+        };
+        add_event(&mut tx, town, event, now).await?;
+        let members: Vec<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "SELECT participant_id FROM introduction_member WHERE introduction_id = $1 ORDER BY participant_id")
+            .bind(id).fetch_all(c).await)?;
+        for member in &members {
+            let member = AccountId(*member);
+            add_case_event(
+                tx.exec(),
+                town,
+                member,
+                &format!("introduction_{}", action.code()),
+                &id.to_string(),
+                Some(actor),
+                now,
+            )
+            .await?;
+            if let Some(outcome) = outcome.filter(|o| o.is_placed()) {
+                for (months, due_on) in
+                    follow_up_dates(domain::local_time::to_jst(now).date_naive())
+                {
+                    on_backend!(tx.exec(), c => sqlx::query(
+                        "INSERT INTO follow_up (municipality_id, participant_id, assigned_to, due_on, note, created_at, introduction_id) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                        .bind(town.0).bind(member.0).bind(actor.0).bind(due_on)
+                        .bind(format!("outcome_check:{months}:{}", outcome.kind.code()))
+                        .bind(now).bind(id)
+                        .execute(c).await.map(|r| r.rows_affected()))?;
+                }
+            }
+        }
+        write_notifications(&mut tx, Some(town), notifications, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// A member's answer. Applied only if the introduction and the member are still as the
+    /// person saw them and the other members' answers still lead to the same result; returns
+    /// the new (member, introduction) statuses, or `None` when the form was stale. Consent
+    /// that makes the profile visible records what is shared; withdrawal ends the record.
+    pub async fn answer_introduction(
+        &self,
+        answer: &MemberAnswer,
+        notifications: impl FnOnce(MemberStatus, IntroductionStatus) -> Vec<NewNotification>,
+    ) -> Result<Option<(MemberStatus, IntroductionStatus)>, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let id = answer.introduction;
+        let mut tx = self.store.begin().await?;
+        // Taking the introduction's row first serializes the members' answers.
+        let locked = on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE introduction SET updated_at = $1 WHERE municipality_id = $2 AND id = $3 AND status = $4")
+            .bind(now).bind(town.0).bind(id).bind(answer.seen.code())
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        if locked == 0 {
+            return Ok(None);
+        }
+        let rows: Vec<(i64, String)> = on_backend!(tx.exec(), c => sqlx::query_as(
+            "SELECT participant_id, status FROM introduction_member WHERE introduction_id = $1")
+            .bind(id).fetch_all(c).await)?;
+        let statuses: Vec<(i64, MemberStatus)> = rows
+            .iter()
+            .map(|(p, s)| {
+                MemberStatus::from_code(s)
+                    .map(|s| (*p, s))
+                    .ok_or_else(|| corrupt(format!("member status {s}")))
+            })
+            .collect::<Result<_, _>>()?;
+        let Some(mine) = statuses
+            .iter()
+            .find(|(p, _)| *p == answer.participant.0)
+            .map(|(_, s)| *s)
+        else {
+            return Ok(None);
+        };
+        let others: Vec<MemberStatus> = statuses
+            .iter()
+            .filter(|(p, _)| *p != answer.participant.0)
+            .map(|(_, s)| *s)
+            .collect();
+        let Ok((member_to, introduction_to)) = respond(answer.seen, mine, answer.answer, &others)
+        else {
+            return Ok(None);
+        };
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE introduction_member SET status = $1, decline_reason = $2, responded_at = $3 \
+             WHERE introduction_id = $4 AND participant_id = $5")
+            .bind(member_to.code()).bind(&answer.reason).bind(now).bind(id).bind(answer.participant.0)
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        on_backend!(tx.exec(), c => sqlx::query("UPDATE introduction SET status = $1 WHERE id = $2")
+            .bind(introduction_to.code()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        if introduction_to == IntroductionStatus::Consented
+            && answer.seen != IntroductionStatus::Consented
+        {
+            // The profile becomes visible: one record per member, of what is shared.
+            for (participant, _) in &statuses {
+                on_backend!(tx.exec(), c => sqlx::query(
+                    "INSERT INTO provision_record (municipality_id, introduction_id, participant_id, organization_id, items, provided_at) \
+                     SELECT $1, i.id, $2, i.organization_id, $3, $4 FROM introduction i WHERE i.id = $5")
+                    .bind(town.0).bind(participant).bind(SHARED_ITEMS.join(",")).bind(now).bind(id)
+                    .execute(c).await.map(|r| r.rows_affected()))?;
+            }
+        }
+        if member_to == MemberStatus::Withdrawn {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "UPDATE provision_record SET stopped_at = $1 WHERE introduction_id = $2 AND participant_id = $3 AND stopped_at IS NULL")
+                .bind(now).bind(id).bind(answer.participant.0).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+        let action = match answer.answer {
+            Answer::Consent => "consent",
+            Answer::Decline => "decline_offer",
+            Answer::WithdrawConsent => "withdraw_consent",
+        };
+        let event = Event {
+            introduction: id,
+            participant: Some(answer.participant),
+            action,
+            from: answer.seen.code(),
+            to: introduction_to.code(),
+            actor: answer.participant,
+            note: &answer.reason,
+        };
+        add_event(&mut tx, town, event, now).await?;
+        add_case_event(
+            tx.exec(),
+            town,
+            answer.participant,
+            &format!("introduction_{action}"),
+            &id.to_string(),
+            Some(answer.participant),
+            now,
+        )
+        .await?;
+        write_notifications(
+            &mut tx,
+            Some(town),
+            &notifications(member_to, introduction_to),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some((member_to, introduction_to)))
+    }
+
+    /// What was shared about a person, with whom, and until when; newest first.
+    pub async fn provision_records(
+        &self,
+        participant: AccountId,
+    ) -> Result<Vec<ProvisionRecord>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, ProvisionRecord>(
+            "SELECT p.introduction_id, o.name AS organization_name, r.title AS request_title, p.items, p.provided_at, p.stopped_at \
+             FROM provision_record p JOIN organization o ON o.id = p.organization_id \
+             JOIN introduction i ON i.id = p.introduction_id JOIN request r ON r.id = i.request_id \
+             WHERE p.municipality_id = $1 AND p.participant_id = $2 ORDER BY p.id DESC")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Open introductions a person has had recently, for exposure fairness in ranking:
+    /// (participant id, count) over the last `days`.
+    pub async fn recent_introduction_counts(
+        &self,
+        days: i64,
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        let since = Utc::now() - chrono::Duration::days(days);
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT m.participant_id, COUNT(*) FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
+             WHERE i.municipality_id = $1 AND i.created_at >= $2 AND i.status <> 'draft' AND i.status <> 'discarded' \
+             GROUP BY m.participant_id")
+            .bind(self.municipality_id.0).bind(since).fetch_all(c).await)?;
+        Ok(rows)
+    }
+}
+
+async fn open_introduction_exists(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    request: i64,
+    participant: AccountId,
+) -> Result<bool, StoreError> {
+    let open: Vec<String> = IntroductionStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.code()))
+        .collect();
+    let sql = format!(
+        "SELECT COUNT(*) FROM introduction i JOIN introduction_member m ON m.introduction_id = i.id \
+         WHERE i.municipality_id = $1 AND i.request_id = $2 AND m.participant_id = $3 AND i.status IN ({})",
+        open.join(",")
+    );
+    let count: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(&sql)
+        .bind(town.0).bind(request).bind(participant.0).fetch_one(c).await)?;
+    Ok(count > 0)
+}
