@@ -6,6 +6,7 @@ mod people;
 mod requests;
 mod town;
 
+use domain::travel::TravelTable;
 use domain::{Municipality, Role};
 use store::account::NewAccountRecord;
 use store::organization::NewOrganization;
@@ -81,6 +82,12 @@ pub fn accounts_text() -> String {
     text.trim_end().to_owned()
 }
 
+/// Nagaizumi's areas and demo travel minutes (`data/nagaizumi_travel.csv`).
+pub fn travel_table() -> TravelTable {
+    TravelTable::parse(include_str!("../data/nagaizumi_travel.csv"))
+        .expect("the demo travel table is valid")
+}
+
 /// Loads the demo town when the database has no town yet. Returns the town it loaded, or
 /// `None` when the database already held data and was left alone.
 pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreError> {
@@ -89,6 +96,7 @@ pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreE
     }
     let town = store.create_municipality(&nagaizumi()).await?;
     let tenant = store.tenant(&town);
+    tenant.replace_travel_table(&travel_table()).await?;
     for news in announcements() {
         tenant.add_announcement(&news).await?;
     }

@@ -26,6 +26,8 @@ pub enum Reason {
     WantsOnSiteOnly,
     /// The workplace is further than the person can commute.
     TooFar,
+    /// The person already has an introduction to this request (in progress or declined).
+    AlreadyIntroduced,
 }
 
 impl Reason {
@@ -40,6 +42,7 @@ impl Reason {
             Reason::WantsRemoteOnly => "wants_remote_only",
             Reason::WantsOnSiteOnly => "wants_on_site_only",
             Reason::TooFar => "too_far",
+            Reason::AlreadyIntroduced => "already_introduced",
         }
     }
 }
@@ -54,7 +57,7 @@ pub struct Fit {
     pub reduced_for_cap: bool,
 }
 
-const ALL_REASONS: [Reason; 8] = [
+const ALL_REASONS: [Reason; 9] = [
     Reason::ScheduleNotCovered,
     Reason::NotEnoughFreeTime,
     Reason::HoursOverMaximum,
@@ -63,9 +66,10 @@ const ALL_REASONS: [Reason; 8] = [
     Reason::WantsRemoteOnly,
     Reason::WantsOnSiteOnly,
     Reason::TooFar,
+    Reason::AlreadyIntroduced,
 ];
 
-fn bit(reason: Reason) -> u8 {
+fn bit(reason: Reason) -> u16 {
     1 << ALL_REASONS.iter().position(|r| *r == reason).unwrap_or(0)
 }
 
@@ -100,8 +104,8 @@ fn evaluate(
     opening: &Opening,
     travel: &TravelTimes,
     stop_early: bool,
-) -> (Fit, u8) {
-    let mut failed = 0_u8;
+) -> (Fit, u16) {
+    let mut failed = 0_u16;
     let none = Fit {
         minutes_per_week: 0,
         reduced_for_cap: false,
@@ -146,6 +150,11 @@ fn evaluate(
         && earliest > start
     {
         failed |= bit(Reason::StartTooLate);
+    }
+    if !candidate.introduced_to.is_empty()
+        && candidate.introduced_to.binary_search(&opening.id).is_ok()
+    {
+        failed |= bit(Reason::AlreadyIntroduced);
     }
     match (opening.work_mode, candidate.work_place) {
         (WorkMode::OnSite, WorkPlace::Remote) => failed |= bit(Reason::WantsRemoteOnly),
@@ -248,6 +257,13 @@ mod tests {
         let mut far = opening();
         far.area = 2;
         assert_eq!(check(&candidate(), &far, &t), Err(vec![Reason::TooFar]));
+
+        let mut introduced = candidate();
+        introduced.introduced_to = vec![3, opening().id, 99];
+        assert_eq!(
+            check(&introduced, &opening(), &t),
+            Err(vec![Reason::AlreadyIntroduced])
+        );
         for reason in [Reason::ScheduleNotCovered, Reason::TooFar] {
             assert!(!reason.code().is_empty());
         }

@@ -123,6 +123,7 @@ pub fn candidates(seed: u64, n: usize, skills: u16) -> Vec<Candidate> {
                 career_gap_months: rng.below(150) as u32,
                 children: rng.below(3) as u32,
                 recent_introductions: rng.below(3) as u32,
+                introduced_to: Vec::new(),
             }
         })
         .collect()

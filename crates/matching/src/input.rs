@@ -28,6 +28,9 @@ pub struct Candidate {
     pub children: u32,
     /// Introductions made to this person recently, for exposure fairness.
     pub recent_introductions: u32,
+    /// Requests (by id, sorted) the person already has an introduction to, in progress or
+    /// declined: not proposed again.
+    pub introduced_to: Vec<i64>,
 }
 
 /// A request as the engine sees it.

@@ -26,6 +26,7 @@ pub fn candidate() -> Candidate {
         career_gap_months: 60,
         children: 1,
         recent_introductions: 0,
+        introduced_to: Vec::new(),
     }
 }
 

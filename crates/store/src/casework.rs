@@ -42,6 +42,8 @@ pub struct FollowUp {
     pub due_on: NaiveDate,
     pub note: String,
     pub done_at: Option<DateTime<Utc>>,
+    /// What the coordinator learned when completing it (e.g. an outcome check-in's answers).
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -140,13 +142,19 @@ impl TenantStore<'_> {
         tx.commit().await
     }
 
-    /// Marks a follow-up done; `false` when it is not this town's or was already done.
-    pub async fn complete_follow_up(&self, id: i64, by: AccountId) -> Result<bool, StoreError> {
+    /// Marks a follow-up done with what was learned; `false` when it is not this town's or
+    /// was already done.
+    pub async fn complete_follow_up(
+        &self,
+        id: i64,
+        by: AccountId,
+        answer: &str,
+    ) -> Result<bool, StoreError> {
         let now = Utc::now();
         let mut tx = self.store.begin().await?;
         let participant: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "UPDATE follow_up SET done_at = $1 WHERE municipality_id = $2 AND id = $3 AND done_at IS NULL RETURNING participant_id")
-            .bind(now).bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+            "UPDATE follow_up SET done_at = $1, answer = $2 WHERE municipality_id = $3 AND id = $4 AND done_at IS NULL RETURNING participant_id")
+            .bind(now).bind(answer).bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
         let Some(participant) = participant else {
             return Ok(false);
         };
@@ -158,7 +166,7 @@ impl TenantStore<'_> {
             self.municipality_id,
             AccountId(participant),
             "follow_up_done",
-            "",
+            answer,
             Some(by),
             now,
         )
@@ -175,7 +183,7 @@ impl TenantStore<'_> {
     ) -> Result<Vec<FollowUp>, StoreError> {
         let mut conn = self.store.conn().await?;
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, FollowUp>(
-            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at \
+            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at, f.answer \
              FROM follow_up f JOIN account a ON a.id = f.participant_id \
              WHERE f.municipality_id = $1 AND f.assigned_to = $2 AND f.done_at IS NULL AND f.due_on <= $3 \
              ORDER BY f.due_on, f.id")
@@ -187,7 +195,7 @@ impl TenantStore<'_> {
     pub async fn follow_ups_of(&self, participant: AccountId) -> Result<Vec<FollowUp>, StoreError> {
         let mut conn = self.store.conn().await?;
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, FollowUp>(
-            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at \
+            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at, f.answer \
              FROM follow_up f JOIN account a ON a.id = f.participant_id \
              WHERE f.municipality_id = $1 AND f.participant_id = $2 ORDER BY f.done_at IS NOT NULL, f.due_on")
             .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
@@ -229,4 +237,59 @@ async fn insert_follow_up(
         now,
     )
     .await
+}
+
+/// A follow-up that has come due and whose coordinator has not been told yet.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct DueFollowUp {
+    pub id: i64,
+    pub municipality_id: i64,
+    pub assigned_to: i64,
+    pub participant_id: i64,
+    pub participant_name: String,
+    pub due_on: NaiveDate,
+    pub note: String,
+}
+
+impl crate::Store {
+    /// Follow-ups due on or before `today`, open, and not yet notified, in every town.
+    pub async fn follow_ups_to_notify(
+        &self,
+        today: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<DueFollowUp>, StoreError> {
+        let mut conn = self.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, DueFollowUp>(
+            "SELECT f.id, f.municipality_id, f.assigned_to, f.participant_id, a.display_name AS participant_name, \
+             f.due_on, f.note FROM follow_up f JOIN account a ON a.id = f.participant_id \
+             WHERE f.done_at IS NULL AND f.notified_at IS NULL AND f.due_on <= $1 ORDER BY f.id LIMIT $2")
+            .bind(today).bind(limit).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Marks a follow-up notified and writes its notifications, once: a second worker that
+    /// read the same follow-up finds it already marked and writes nothing.
+    pub async fn notify_follow_up(
+        &self,
+        follow_up: &DueFollowUp,
+        notifications: &[crate::notification::NewNotification],
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let marked = on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE follow_up SET notified_at = $1 WHERE id = $2 AND notified_at IS NULL")
+            .bind(now).bind(follow_up.id).execute(c).await.map(|r| r.rows_affected()))?;
+        if marked == 0 {
+            return Ok(false);
+        }
+        crate::notification::write_notifications(
+            &mut tx,
+            Some(domain::MunicipalityId(follow_up.municipality_id)),
+            notifications,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
 }

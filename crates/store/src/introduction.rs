@@ -54,6 +54,7 @@ struct IntroductionRow {
     fit_score: i32,
     reasons: String,
     common_time: String,
+    created_by: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     meeting_at: Option<DateTime<Utc>>,
@@ -100,6 +101,8 @@ pub struct Introduction {
     pub fit_score: i32,
     pub reasons: Vec<String>,
     pub common_time: String,
+    /// The coordinator who made it: told of the answers.
+    pub created_by: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub meeting_at: Option<DateTime<Utc>>,
@@ -181,7 +184,7 @@ pub struct MemberAnswer {
 }
 
 const SELECT: &str = "SELECT i.id, i.request_id, r.title AS request_title, i.organization_id, \
-    o.name AS organization_name, i.kind, i.status, i.fit_score, i.reasons, i.common_time, i.created_at, \
+    o.name AS organization_name, i.kind, i.status, i.fit_score, i.reasons, i.common_time, i.created_by, i.created_at, \
     i.updated_at, i.meeting_at, i.meeting_place, i.started_on, i.outcome, i.outcome_reason, \
     i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note \
     FROM introduction i JOIN request r ON r.id = i.request_id JOIN organization o ON o.id = i.organization_id";
@@ -212,6 +215,7 @@ fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, 
             .map(str::to_owned)
             .collect(),
         common_time: row.common_time,
+        created_by: row.created_by,
         created_at: row.created_at,
         updated_at: row.updated_at,
         meeting_at: row.meeting_at,
@@ -253,12 +257,13 @@ async fn add_event(
 }
 
 impl TenantStore<'_> {
-    /// Makes an introduction (offered, or a draft) with its members. `None` when one of them
-    /// already has an open introduction to the request: nothing is written.
+    /// Makes an introduction (offered, or a draft) with its members, and the notifications
+    /// `notifications` builds for its id. `None` when one of them already has an open
+    /// introduction to the request: nothing is written.
     pub async fn create_introduction(
         &self,
         new: &NewIntroduction,
-        notifications: &[NewNotification],
+        notifications: impl FnOnce(i64) -> Vec<NewNotification>,
     ) -> Result<Option<i64>, StoreError> {
         let now = Utc::now();
         let town = self.municipality_id;
@@ -312,7 +317,7 @@ impl TenantStore<'_> {
             note: "",
         };
         add_event(&mut tx, town, event, now).await?;
-        write_notifications(&mut tx, Some(town), notifications, now).await?;
+        write_notifications(&mut tx, Some(town), &notifications(id), now).await?;
         tx.commit().await?;
         Ok(Some(id))
     }

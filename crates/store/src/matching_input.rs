@@ -32,6 +32,10 @@ struct CandidateRow {
     home_area: Option<String>,
 }
 
+/// Introductions within this many days count towards a person's exposure (see
+/// `matching::shortlist`).
+pub const RECENT_DAYS: i64 = 90;
+
 /// An area unknown to the table: the engine takes the default minutes for it.
 const UNKNOWN_AREA: u16 = u16::MAX;
 
@@ -63,6 +67,26 @@ impl TenantStore<'_> {
     /// The town's travel times for the engine.
     pub async fn matching_travel(&self) -> Result<TravelTimes, StoreError> {
         Ok(travel_times(&self.travel_table().await?))
+    }
+
+    /// Each person's requests with an introduction in progress, concluded or declined (not
+    /// drafts set aside or cancelled ones), sorted: the engine does not propose them again.
+    async fn introduced_pairs(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, Vec<i64>>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT m.participant_id, i.request_id FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
+             WHERE i.municipality_id = $1 AND i.status NOT IN ('discarded', 'cancelled') ORDER BY m.participant_id, i.request_id")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        let mut pairs: std::collections::HashMap<i64, Vec<i64>> = Default::default();
+        for (participant, request) in rows {
+            let list = pairs.entry(participant).or_default();
+            if list.last() != Some(&request) {
+                list.push(request);
+            }
+        }
+        Ok(pairs)
     }
 
     /// Participants who can be proposed: profile filled in and privacy consent in force.
@@ -100,6 +124,12 @@ impl TenantStore<'_> {
             }
         }
         let table = self.travel_table().await?;
+        let introduced = self.introduced_pairs().await?;
+        let recent: std::collections::HashMap<i64, i64> = self
+            .recent_introduction_counts(RECENT_DAYS)
+            .await?
+            .into_iter()
+            .collect();
         let mut candidates = Vec::with_capacity(rows.len());
         for row in rows {
             let mut own = by_account.remove(&row.id).unwrap_or_default();
@@ -125,7 +155,10 @@ impl TenantStore<'_> {
                     .unwrap_or(GoalTrack::OwnPace),
                 career_gap_months: u32::try_from(row.career_gap_months).unwrap_or(0),
                 children: u32::try_from(row.children).unwrap_or(0),
-                recent_introductions: 0,
+                recent_introductions: recent
+                    .get(&row.id)
+                    .map_or(0, |n| u32::try_from(*n).unwrap_or(u32::MAX)),
+                introduced_to: introduced.get(&row.id).cloned().unwrap_or_default(),
             });
         }
         Ok(candidates)

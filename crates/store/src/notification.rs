@@ -146,14 +146,14 @@ impl Store {
         Ok(changed)
     }
 
-    /// How the account wants to be notified: (by email, in the app).
+    /// How the account wants to be notified: (by email, in the app, language).
     pub async fn notification_channels(
         &self,
         account: AccountId,
-    ) -> Result<(bool, bool), StoreError> {
+    ) -> Result<(bool, bool, String), StoreError> {
         let mut conn = self.conn().await?;
-        let row: (bool, bool) = on_backend!(conn.exec(), c => sqlx::query_as(
-            "SELECT notify_by_email, notify_in_app FROM account WHERE id = $1")
+        let row: (bool, bool, String) = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT notify_by_email, notify_in_app, lang FROM account WHERE id = $1")
             .bind(account.0).fetch_one(c).await)?;
         Ok(row)
     }

@@ -51,6 +51,9 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         per_person: u32,
     },
+    /// Run the background worker alone (notifications of due follow-ups, mail delivery);
+    /// `serve` runs one too, so this is only for separate deployment.
+    Worker,
     /// Administration of a fresh installation.
     Admin {
         #[command(subcommand)]
@@ -87,9 +90,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             bind: bind.clone(),
             demo: *demo,
         },
-        Command::Migrate | Command::Admin { .. } | Command::Match { .. } | Command::Demo => {
-            Overrides::default()
-        }
+        Command::Migrate
+        | Command::Admin { .. }
+        | Command::Match { .. }
+        | Command::Demo
+        | Command::Worker => Overrides::default(),
     };
     let config = Config::load(cli.config.as_deref(), &overrides)?;
     init_tracing(&config.log)?;
@@ -97,6 +102,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { .. } => serve::run(config).await,
         Command::Migrate => migrate(&config).await,
         Command::Demo => load_demo(&config).await,
+        Command::Worker => crate::serve::worker(config).await,
         Command::Match {
             tenant,
             out,

@@ -35,18 +35,12 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         )
     })?;
     let address = listener.local_addr()?;
-    let delivery = match &config.smtp {
-        Some(smtp) => {
-            let mailer = web::mail::Mailer::new(&smtp.url, &smtp.from)?;
-            say(&format!("mail is delivered through {smtp:?}"));
-            Some(tokio::spawn(deliver_mail(store.clone(), mailer)))
-        }
-        None => {
-            say("no SMTP server is configured: mail stays in the outbox, shown to staff");
-            None
-        }
-    };
+    let mailer = mailer(&config)?;
     let state = web::AppState::new(store.clone(), config.web.clone()).await?;
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(web::worker::run(state.clone(), mailer, async {
+        let _ = worker_stopped.await;
+    }));
     let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     say(&format!(
         "wakucareer is running at http://{address}/  (Ctrl-C to stop)"
@@ -55,9 +49,8 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
-    if let Some(delivery) = delivery {
-        delivery.abort();
-    }
+    let _ = stop_worker.send(());
+    let _ = worker.await;
     store.close().await;
     say("stopped; the database was closed cleanly");
     Ok(())
@@ -89,15 +82,30 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-/// Sends due mail every few seconds until the server stops.
-async fn deliver_mail(store: Store, mailer: web::mail::Mailer) {
-    let mut interval = tokio::time::interval(std::time::Duration::from_secs(5));
-    loop {
-        interval.tick().await;
-        match web::mail::deliver_due(&store, &mailer).await {
-            Ok(0) => {}
-            Ok(sent) => tracing::info!(sent, "mail delivered"),
-            Err(err) => tracing::error!(error = %err, "mail delivery round failed"),
+/// The SMTP mailer, when a server is configured; says which way mail goes.
+pub fn mailer(config: &Config) -> anyhow::Result<Option<web::mail::Mailer>> {
+    Ok(match &config.smtp {
+        Some(smtp) => {
+            let mailer = web::mail::Mailer::new(&smtp.url, &smtp.from)?;
+            say(&format!("mail is delivered through {smtp:?}"));
+            Some(mailer)
         }
-    }
+        None => {
+            say("no SMTP server is configured: mail stays in the outbox, shown to staff");
+            None
+        }
+    })
+}
+
+/// `wakucareer worker`: the background worker on its own, for deployments that run it apart
+/// from the web servers; stops on Ctrl-C or SIGTERM after its current round.
+pub async fn worker(config: Config) -> anyhow::Result<()> {
+    let store = Store::open_and_migrate(&config.database).await?;
+    let mailer = mailer(&config)?;
+    let state = web::AppState::new(store.clone(), config.web.clone()).await?;
+    say("wakucareer worker is running (Ctrl-C to stop)");
+    web::worker::run(state, mailer, shutdown_signal()).await;
+    store.close().await;
+    say("worker stopped; the database was closed cleanly");
+    Ok(())
 }

@@ -1,5 +1,6 @@
-//! Messages to people, written into the outbox in the recipient's language. Delivery is
-//! separate (see `wakucareer serve`, which sends through SMTP when configured).
+//! Messages to people, written into the outbox in the recipient's language, as text and HTML.
+//! Delivery is separate: [`Worker`] (run by `wakucareer serve` and `wakucareer worker`) sends
+//! through SMTP when configured.
 
 use domain::MunicipalityId;
 use store::outbox::NewMessage;
@@ -34,13 +35,16 @@ pub async fn enqueue(
     args: &[(&'static str, String)],
 ) -> Result<(), WebError> {
     let code = kind.code();
+    let subject = lang.t_args(&format!("mail-{code}-subject"), args);
+    let body_text = lang.t_args(&format!("mail-{code}-body"), args);
+    let brand = lang.t_args("mail-brand", args);
     let message = NewMessage {
         municipality_id: town,
         kind: code.replace('-', "_"),
         recipient: recipient.to_owned(),
-        subject: lang.t_args(&format!("mail-{code}-subject"), args),
-        body_text: lang.t_args(&format!("mail-{code}-body"), args),
-        body_html: String::new(),
+        body_html: crate::notify::html(lang, &subject, &brand, &body_text),
+        subject,
+        body_text,
     };
     state.store.enqueue_message(&message).await?;
     Ok(())

@@ -44,6 +44,7 @@ pub async fn respond(
             created: to_jst(m.created_at).format("%Y-%m-%d %H:%M").to_string(),
             status: page.t(match (m.sent_at, m.attempts) {
                 (Some(_), _) => "outbox-status-sent",
+                (None, _) if m.dead_at.is_some() => "outbox-status-dead",
                 (None, 0) => "outbox-status-waiting",
                 (None, _) => "outbox-status-retrying",
             }),

@@ -25,6 +25,8 @@ pub struct UserHeader {
     pub role: Role,
     /// The town slug for town accounts; `None` for operators.
     pub town_slug: Option<String>,
+    /// Notifications not read yet.
+    pub unread: i64,
 }
 
 /// The context every template gets as `page`.
@@ -56,6 +58,12 @@ impl Page {
     pub fn user_home(&self) -> Option<String> {
         let user = self.user.as_ref()?;
         Some(role_home(user.role, user.town_slug.as_deref()))
+    }
+
+    /// The signed-in town account's notifications page.
+    pub fn notifications_href(&self) -> Option<String> {
+        let slug = self.user.as_ref()?.town_slug.as_ref()?;
+        Some(format!("/{slug}/notifications"))
     }
 
     /// Where signing out posts to.
@@ -143,11 +151,18 @@ impl FromRequestParts<AppState> for Page {
                 name: account.display_name.clone(),
                 role: account.role,
                 town_slug: None,
+                unread: 0,
             });
             if let Some(town) = account.municipality_id {
                 let slug = state.store.municipality_slug(town).await.ok().flatten();
+                let unread = state
+                    .store
+                    .unread_notifications(account.id)
+                    .await
+                    .unwrap_or(0);
                 if let Some(user) = page.user.as_mut() {
                     user.town_slug = slug;
+                    user.unread = unread;
                 }
             }
         }

@@ -119,6 +119,20 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/follow-ups/{id}/done", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/proposals", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/outbox", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/introductions", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/introductions/{id}", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/introductions/{id}", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/requests/{id}/introductions", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/proposals/drafts", Method::POST, Town(COORDINATOR)),
+    // Introductions seen by their people, and notifications
+    ("/{town}/me/introductions", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/me/introductions/{id}", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/me/introductions/{id}", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/org/introductions", Method::GET, Town(ORGANIZATION)),
+    ("/{town}/org/introductions/{id}", Method::GET, Town(ORGANIZATION)),
+    ("/{town}/org/introductions/{id}", Method::POST, Town(ORGANIZATION)),
+    ("/{town}/notifications", Method::GET, Town(ANY_TOWN_ROLE)),
+    ("/{town}/notifications", Method::POST, Town(ANY_TOWN_ROLE)),
     // Town officers
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
     // Operators
@@ -203,6 +217,19 @@ pub fn may_view_participant(viewer: &Account, participant: &Account) -> bool {
 /// Record-level rule: an organization member manages only their own organization's requests.
 pub fn may_manage_request(member: &Account, request_organization: i64) -> bool {
     member.role == Role::OrganizationMember && member.organization_id == Some(request_organization)
+}
+
+/// Record-level rule: an organization member sees a participant's profile only through an
+/// introduction to their organization that the participant consented to and has not
+/// withdrawn from (see `domain::introduction`).
+pub fn may_view_shared_profile(
+    member: &Account,
+    introduction: &store::introduction::Introduction,
+    participant: i64,
+) -> bool {
+    member.role == Role::OrganizationMember
+        && member.organization_id == Some(introduction.organization_id)
+        && introduction.shares_profile_of(participant)
 }
 
 /// Middleware (route layer): applies [`ROUTE_ACCESS`] before the handler runs.

@@ -111,6 +111,8 @@ pub fn router(state: AppState) -> Router {
         .merge(participant::routes())
         .merge(requests::routes())
         .merge(coordinator::routes())
+        .merge(crate::introductions::routes())
+        .merge(crate::notifications::routes())
         .merge(operator::routes())
         .router
         .route_layer(axum::middleware::from_fn_with_state(

@@ -154,7 +154,9 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
     let hanako = w.people[0];
 
     let id = tenant
-        .create_introduction(&introduction(&w, &[hanako], false), &[offered_mail(hanako)])
+        .create_introduction(&introduction(&w, &[hanako], false), |_| {
+            vec![offered_mail(hanako)]
+        })
         .await
         .unwrap()
         .unwrap();
@@ -166,7 +168,7 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
     );
     assert_eq!(
         tenant
-            .create_introduction(&introduction(&w, &[hanako], false), &[])
+            .create_introduction(&introduction(&w, &[hanako], false), |_| Vec::new())
             .await
             .unwrap(),
         None,
@@ -310,7 +312,7 @@ async fn a_team_is_shared_only_when_every_member_consents() {
     let tenant = store.tenant(&town);
     let w = world(&tenant).await;
     let id = tenant
-        .create_introduction(&introduction(&w, &w.people, false), &[])
+        .create_introduction(&introduction(&w, &w.people, false), |_| Vec::new())
         .await
         .unwrap()
         .unwrap();
@@ -352,12 +354,12 @@ async fn drafts_are_offered_or_discarded_and_declines_close() {
     let tenant = store.tenant(&town);
     let w = world(&tenant).await;
     let kept = tenant
-        .create_introduction(&introduction(&w, &[w.people[0]], true), &[])
+        .create_introduction(&introduction(&w, &[w.people[0]], true), |_| Vec::new())
         .await
         .unwrap()
         .unwrap();
     let dropped = tenant
-        .create_introduction(&introduction(&w, &[w.people[1]], true), &[])
+        .create_introduction(&introduction(&w, &[w.people[1]], true), |_| Vec::new())
         .await
         .unwrap()
         .unwrap();
@@ -395,7 +397,7 @@ async fn drafts_are_offered_or_discarded_and_declines_close() {
     // A discarded draft no longer blocks a new introduction of that person.
     assert!(
         tenant
-            .create_introduction(&introduction(&w, &[w.people[1]], false), &[])
+            .create_introduction(&introduction(&w, &[w.people[1]], false), |_| Vec::new())
             .await
             .unwrap()
             .is_some()

@@ -278,13 +278,13 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
     );
     assert!(
         tenant
-            .complete_follow_up(due[0].id, coordinator.id)
+            .complete_follow_up(due[0].id, coordinator.id, "電話で確認")
             .await
             .unwrap()
     );
     assert!(
         !tenant
-            .complete_follow_up(due[0].id, coordinator.id)
+            .complete_follow_up(due[0].id, coordinator.id, "電話で確認")
             .await
             .unwrap(),
         "done once"

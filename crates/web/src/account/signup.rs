@@ -153,6 +153,11 @@ pub async fn submit(
         }
         Err(err) => return Err(err.into()),
     };
+    // Mail and notifications to this person are written in the language they signed up in.
+    state
+        .store
+        .set_account_lang(created.id, page.lang.code())
+        .await?;
     let jar = session::start(&state, jar, &created).await?;
     audit
         .record_by(

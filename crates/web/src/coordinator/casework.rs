@@ -273,6 +273,9 @@ pub async fn add_follow_up(
 pub struct DoneForm {
     #[serde(default)]
     back: String,
+    /// What was learned (e.g. the answers of an outcome check-in); at most 1,000 characters.
+    #[serde(default)]
+    answer: String,
 }
 
 pub async fn complete_follow_up(
@@ -284,10 +287,14 @@ pub async fn complete_follow_up(
     Form(form): Form<DoneForm>,
 ) -> Result<Response, WebError> {
     // Completing twice (a double click) is fine: the second does nothing.
+    let answer = form.answer.trim();
+    if answer.chars().count() > 1000 {
+        return Err(WebError::BadRequest);
+    }
     state
         .store
         .tenant(&town)
-        .complete_follow_up(id, coordinator.id)
+        .complete_follow_up(id, coordinator.id, answer)
         .await?;
     audit
         .record(
@@ -308,4 +315,16 @@ pub async fn complete_follow_up(
         format!("/{}/coordinator/", town.slug)
     };
     Ok(Redirect::to(&back).into_response())
+}
+
+/// A follow-up's note in words: an outcome check-in (`outcome_check:<months>:<outcome>`, made
+/// when a placement is recorded) is named in the reader's language; others are as written.
+pub fn follow_up_note(lang: crate::i18n::Lang, note: &str) -> String {
+    match note.strip_prefix("outcome_check:") {
+        Some(rest) => {
+            let months = rest.split(':').next().unwrap_or_default();
+            lang.t_args("follow-up-outcome-check", &[("months", months.to_owned())])
+        }
+        None => note.to_owned(),
+    }
 }

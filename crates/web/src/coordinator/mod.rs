@@ -1,10 +1,10 @@
 //! The coordinators' pages: their start page, inviting organization members, the participant
 //! list and records (every opening is written to the audit log), and the outbox.
 
-mod casework;
+pub(crate) mod casework;
 mod invitations;
 mod participants;
-mod proposals;
+pub(crate) mod proposals;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -60,6 +60,8 @@ struct CoordinatorHome {
     page: Page,
     heading: String,
     links: Vec<(String, String)>,
+    /// Mail that could not be sent: (message, link to the outbox).
+    mail_alerts: Vec<String>,
     due: Vec<DueRow>,
     back: String,
 }
@@ -81,6 +83,10 @@ async fn home(
             page.t("coordinator-participants-title"),
         ),
         (format!("{base}/requests"), page.t("request-queue-title")),
+        (
+            format!("{base}/introductions"),
+            page.t("introductions-title"),
+        ),
         (format!("{base}/proposals"), page.t("proposals-title")),
         (format!("{base}/enquiries"), page.t("enquiries-title")),
         (
@@ -104,11 +110,23 @@ async fn home(
             href: format!("{base}/participants/{}", f.participant_id),
             name: f.participant_name,
             due_on: f.due_on.to_string(),
-            note: f.note,
+            note: casework::follow_up_note(page.lang, &f.note),
             overdue: f.due_on < today,
             done_action: format!("{base}/follow-ups/{}/done", f.id),
         })
         .collect();
+    let health = state.store.outbox_health(town.id).await?;
+    let mut mail_alerts = Vec::new();
+    if health.failing > 0 {
+        mail_alerts.push(page.t1(
+            "outbox-health-failing",
+            "count",
+            &health.failing.to_string(),
+        ));
+    }
+    if health.dead > 0 {
+        mail_alerts.push(page.t1("outbox-health-dead", "count", &health.dead.to_string()));
+    }
     let heading = page.t1("coordinator-home-heading", "name", &account.display_name);
     Ok(render(
         StatusCode::OK,
@@ -116,6 +134,7 @@ async fn home(
             page,
             heading,
             links,
+            mail_alerts,
             due,
             back: format!("{base}/"),
         },

@@ -254,6 +254,7 @@ struct FollowUpView {
     due_on: String,
     note: String,
     done: bool,
+    answer: String,
 }
 
 struct EventView {
@@ -416,8 +417,9 @@ pub async fn record_page(
         .map(|f| FollowUpView {
             id: f.id,
             due_on: f.due_on.to_string(),
-            note: f.note,
+            note: super::casework::follow_up_note(page.lang, &f.note),
             done: f.done_at.is_some(),
+            answer: f.answer,
         })
         .collect();
     let events = tenant

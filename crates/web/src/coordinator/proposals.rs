@@ -13,14 +13,32 @@ use crate::router::AppState;
 use crate::town::CurrentTown;
 
 /// At most this many proposals per person in a run.
-const PER_PERSON: u32 = 2;
+pub const PER_PERSON: u32 = 2;
+
+/// A saved draft with its buttons.
+struct DraftView {
+    href: String,
+    person: String,
+    request: String,
+    score: String,
+    reasons: Vec<String>,
+    action: String,
+}
 
 #[derive(askama::Template)]
 #[template(path = "coordinator/proposals.html")]
 struct ProposalsPage {
     page: Page,
     proposals: Vec<ProposalView>,
+    drafts: Vec<DraftView>,
     per_person: u32,
+    notice: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct Done {
+    done: Option<String>,
+    saved: Option<u32>,
 }
 
 pub async fn show(
@@ -28,6 +46,7 @@ pub async fn show(
     CurrentTown(town): CurrentTown,
     page: Page,
     audit: Audit,
+    axum::extract::Query(done): axum::extract::Query<Done>,
 ) -> Result<Response, WebError> {
     audit
         .record(
@@ -47,12 +66,49 @@ pub async fn show(
         PER_PERSON,
     )
     .await?;
+    let drafts = state
+        .store
+        .tenant(&town)
+        .introductions(
+            store::introduction::IntroductionScope::Town,
+            Some(domain::introduction::IntroductionStatus::Draft),
+            500,
+        )
+        .await?
+        .into_iter()
+        .map(|i| DraftView {
+            href: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
+            person: i
+                .members
+                .iter()
+                .map(|m| m.display_name.clone())
+                .collect::<Vec<_>>()
+                .join("、"),
+            request: i.request_title.clone(),
+            score: i.fit_score.to_string(),
+            reasons: i
+                .reasons
+                .iter()
+                .map(|r| page.t(&format!("match-reason-{}", r.replace('_', "-"))))
+                .collect(),
+            action: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
+        })
+        .collect();
+    let notice = (done.done.as_deref() == Some("drafts")).then(|| {
+        page.t1(
+            "proposals-drafts-saved",
+            "count",
+            &done.saved.unwrap_or(0).to_string(),
+        )
+    });
     Ok(render(
         StatusCode::OK,
         &ProposalsPage {
             page,
             proposals,
+            drafts,
             per_person: PER_PERSON,
+            notice,
         },
     ))
 }

@@ -17,6 +17,8 @@ struct HomePage {
     heading: String,
     profile_done: bool,
     consent_withdrawn: bool,
+    /// Introductions waiting for this person's answer.
+    waiting: usize,
     base: String,
 }
 
@@ -36,6 +38,19 @@ pub async fn show(
         .await?
         .first()
         .is_some_and(|c| c.withdrawn_at.is_some());
+    let waiting = tenant
+        .introductions(
+            store::introduction::IntroductionScope::Participant(account.id.0),
+            Some(domain::introduction::IntroductionStatus::Offered),
+            100,
+        )
+        .await?
+        .iter()
+        .filter(|i| {
+            i.member(account.id.0)
+                .is_some_and(|m| m.status == domain::introduction::MemberStatus::Offered)
+        })
+        .count();
     let page = page.with_town(&town);
     let heading = page.t1("participant-home-heading", "name", &account.display_name);
     Ok(render(
@@ -45,6 +60,7 @@ pub async fn show(
             heading,
             profile_done: record.profile.profile_updated_at.is_some(),
             consent_withdrawn,
+            waiting,
             base: format!("/{}/me", town.slug),
         },
     ))

@@ -9,6 +9,7 @@ use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
 use matching::{Candidate, Gap, Opening};
 use store::TenantStore;
+use store::introduction::NewIntroduction;
 
 use crate::error::WebError;
 use crate::page::Page;
@@ -25,11 +26,17 @@ pub struct MatchView {
     pub score: String,
     pub reasons: Vec<String>,
     pub gaps: Vec<String>,
+    /// The form that introduces this pair: (action, participant id).
+    pub introduce: Option<(String, i64)>,
+    /// Where the form comes back to.
+    pub back: String,
 }
 
 /// A proposed team and when it can meet.
 pub struct TeamView {
     pub members: Vec<(String, String)>,
+    pub member_ids: Vec<i64>,
+    pub introduce_action: String,
     pub meeting_slots: Vec<String>,
     pub proven_optimal: bool,
 }
@@ -107,6 +114,8 @@ pub async fn for_request(
     let names = names(tenant).await?;
     let graph = &state.skill_graph;
     let travel = tenant.matching_travel().await?;
+    let request_id = opening.id;
+    let introduce_action = format!("/{slug}/coordinator/requests/{request_id}/introductions");
     let openings = [opening];
     let list = shortlist::for_opening(
         graph,
@@ -130,6 +139,8 @@ pub async fn for_request(
                 score: format!("{:.0}", m.score.total),
                 reasons,
                 gaps,
+                introduce: Some((introduce_action.clone(), id)),
+                back: format!("/{slug}/coordinator/requests/{request_id}"),
             }
         })
         .collect();
@@ -140,6 +151,8 @@ pub async fn for_request(
             .collect();
         let scores: Vec<f32> = list.iter().map(|m| m.rank_score).collect();
         team::form(&pool, &scores, &needs, team::DEFAULT_MAX_NODES).map(|t| TeamView {
+            member_ids: t.members.iter().map(|i| pool[*i].id).collect(),
+            introduce_action: introduce_action.clone(),
             members: t
                 .members
                 .iter()
@@ -150,23 +163,26 @@ pub async fn for_request(
                     )
                 })
                 .collect(),
-            meeting_slots: t
-                .common_time
-                .windows()
-                .iter()
-                .map(|(d, s, e)| {
-                    format!(
-                        "{} {}–{}",
-                        page.t(&format!("day-{}", d.code())),
-                        Slot::start_label(*s),
-                        Slot::start_label(*e)
-                    )
-                })
-                .collect(),
+            meeting_slots: meeting_slots(page, &t.common_time),
             proven_optimal: t.proven_optimal,
         })
     });
     Ok((views, team))
+}
+
+/// A weekly grid's free windows in words, e.g. 「月 9:00–11:00」.
+pub fn meeting_slots(page: &Page, week: &domain::availability::WeeklyAvailability) -> Vec<String> {
+    week.windows()
+        .iter()
+        .map(|(d, s, e)| {
+            format!(
+                "{} {}–{}",
+                page.t(&format!("day-{}", d.code())),
+                Slot::start_label(*s),
+                Slot::start_label(*e)
+            )
+        })
+        .collect()
 }
 
 /// The requests that fit one participant best.
@@ -208,6 +224,11 @@ pub async fn for_participant(
                 score: format!("{:.0}", m.score.total),
                 reasons,
                 gaps,
+                introduce: Some((
+                    format!("/{slug}/coordinator/requests/{id}/introductions"),
+                    participant,
+                )),
+                back: format!("/{slug}/coordinator/participants/{participant}"),
             }
         })
         .collect())
@@ -223,6 +244,45 @@ pub struct ProposalView {
     pub reasons: Vec<String>,
 }
 
+/// One batch run: the engine's inputs and the introductions it chose.
+struct Batch {
+    candidates: Vec<Candidate>,
+    openings: Vec<matching::Opening>,
+    chosen: Vec<Match>,
+    /// Published requests by id: (title, organization id).
+    requests: HashMap<i64, (String, i64)>,
+}
+
+async fn run_batch(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    per_person: u32,
+) -> Result<Batch, WebError> {
+    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
+    let openings = tenant.matching_openings(&state.taxonomy).await?;
+    let requests = tenant
+        .published_requests(&Default::default(), 100_000)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, (r.title, r.organization_id)))
+        .collect();
+    let chosen = matching::batch::propose(
+        &state.skill_graph,
+        &tenant.matching_travel().await?,
+        Ranking::default(),
+        &candidates,
+        &openings,
+        per_person,
+    )
+    .chosen;
+    Ok(Batch {
+        candidates,
+        openings,
+        chosen,
+        requests,
+    })
+}
+
 /// Batch proposals across the town: the best set of introductions, at most `per_person` each.
 pub async fn batch(
     state: &AppState,
@@ -231,36 +291,58 @@ pub async fn batch(
     slug: &str,
     per_person: u32,
 ) -> Result<Vec<ProposalView>, WebError> {
-    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
-    let openings = tenant.matching_openings(&state.taxonomy).await?;
+    let run = run_batch(state, tenant, per_person).await?;
     let names = names(tenant).await?;
-    let titles: HashMap<i64, String> = tenant
-        .published_requests(&Default::default(), 100_000)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.title))
-        .collect();
-    let proposals = matching::batch::propose(
-        &state.skill_graph,
-        &tenant.matching_travel().await?,
-        Ranking::default(),
-        &candidates,
-        &openings,
-        per_person,
-    );
-    Ok(proposals
+    Ok(run
         .chosen
         .iter()
         .map(|m| {
-            let (person, request) = (candidates[m.candidate].id, openings[m.opening].id);
+            let (person, request) = (run.candidates[m.candidate].id, run.openings[m.opening].id);
             ProposalView {
                 person_href: format!("/{slug}/coordinator/participants/{person}"),
                 person: names.get(&person).cloned().unwrap_or_default(),
                 request_href: format!("/{slug}/coordinator/requests/{request}"),
-                request: titles.get(&request).cloned().unwrap_or_default(),
+                request: run
+                    .requests
+                    .get(&request)
+                    .map(|r| r.0.clone())
+                    .unwrap_or_default(),
                 score: format!("{:.0}", m.score.total),
                 reasons: explain(state, page, m).0,
             }
+        })
+        .collect())
+}
+
+/// The batch run's introductions, as drafts to save (the caller sets who made them).
+pub async fn batch_drafts(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    per_person: u32,
+) -> Result<Vec<NewIntroduction>, WebError> {
+    let run = run_batch(state, tenant, per_person).await?;
+    Ok(run
+        .chosen
+        .iter()
+        .filter_map(|m| {
+            let (person, request) = (run.candidates[m.candidate].id, run.openings[m.opening].id);
+            let (_, organization) = run.requests.get(&request)?;
+            Some(NewIntroduction {
+                request_id: request,
+                organization_id: *organization,
+                members: vec![store::account::AccountId(person)],
+                draft: true,
+                fit_score: m.score.total.round() as i32,
+                reasons: m
+                    .score
+                    .explanation
+                    .reasons
+                    .iter()
+                    .map(|r| (*r).to_owned())
+                    .collect(),
+                common_time: String::new(),
+                created_by: store::account::AccountId(0),
+            })
         })
         .collect())
 }

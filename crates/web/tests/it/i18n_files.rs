@@ -139,6 +139,69 @@ fn keys_built_from_domain_values_exist() {
     );
     needed.extend((1..=4).map(|l| format!("skill-level-{l}")));
     {
+        use domain::introduction::{
+            Action, IntroductionStatus, MemberStatus, NOT_PLACED_REASONS, OutcomeKind, PAY_BANDS,
+        };
+        needed.extend(
+            IntroductionStatus::ALL
+                .iter()
+                .map(|s| format!("introduction-status-{}", dash(s.code()))),
+        );
+        needed.extend(
+            MemberStatus::ALL
+                .iter()
+                .map(|s| format!("member-status-{}", dash(s.code()))),
+        );
+        for action in Action::ALL {
+            needed.push(format!("introduction-do-{}", dash(action.code())));
+            needed.push(format!("introduction-action-{}", dash(action.code())));
+        }
+        for action in ["draft", "consent", "decline-offer", "withdraw-consent"] {
+            needed.push(format!("introduction-action-{action}"));
+        }
+        needed.extend(
+            OutcomeKind::ALL
+                .iter()
+                .map(|k| format!("outcome-kind-{}", dash(k.code()))),
+        );
+        needed.extend(
+            NOT_PLACED_REASONS
+                .iter()
+                .map(|r| format!("outcome-reason-{}", dash(r))),
+        );
+        needed.extend(PAY_BANDS.iter().map(|b| format!("pay-band-{}", dash(b))));
+        needed.extend(
+            store::introduction::SHARED_ITEMS
+                .iter()
+                .map(|i| format!("shared-item-{}", dash(i))),
+        );
+        for done in [
+            "created",
+            "moved",
+            "stale",
+            "duplicate",
+            "consent",
+            "decline",
+            "withdraw",
+        ] {
+            needed.push(format!("introduction-done-{done}"));
+        }
+        for kind in [
+            "introduction-offered",
+            "introduction-consented",
+            "introduction-declined",
+            "consent-withdrawn",
+            "organization-responded",
+            "meeting-scheduled",
+            "work-started",
+            "introduction-cancelled",
+            "follow-up-due",
+        ] {
+            needed.push(format!("notice-{kind}-title"));
+            needed.push(format!("notice-{kind}-body"));
+        }
+    }
+    {
         use domain::request::{
             CloseReason, ContractType, Flag, MeetingMode, PayUnit, RequestKind, WorkMode,
         };

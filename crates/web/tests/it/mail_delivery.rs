@@ -15,10 +15,27 @@ fn smtp_url() -> String {
     format!("smtp://{address}")
 }
 
-/// The message received for `recipient`, as (subject, body).
-async fn received(recipient: &str) -> (String, String, String) {
+/// A message as received.
+pub struct Received {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub message_id: String,
+}
+
+fn header(mail: &mailparse::ParsedMail, name: &str) -> String {
+    mail.headers
+        .iter()
+        .find(|h| h.get_key().eq_ignore_ascii_case(name))
+        .map(|h| h.get_value())
+        .unwrap_or_default()
+}
+
+/// Every message received for `recipient` (waiting up to five seconds for the first).
+pub async fn received_all(recipient: &str) -> Vec<Received> {
     let maildir = std::env::var("WAKUCAREER_TEST_MAILDIR").expect("WAKUCAREER_TEST_MAILDIR");
     for _ in 0..50 {
+        let mut found = Vec::new();
         for entry in std::fs::read_dir(format!("{maildir}/new"))
             .into_iter()
             .flatten()
@@ -26,31 +43,41 @@ async fn received(recipient: &str) -> (String, String, String) {
         {
             let raw = std::fs::read(entry.path()).unwrap();
             let mail = mailparse::parse_mail(&raw).unwrap();
-            let to = mail
-                .headers
-                .iter()
-                .find(|h| h.get_key() == "To")
-                .map(|h| h.get_value())
-                .unwrap_or_default();
-            if to.contains(recipient) {
-                let subject = mail
-                    .headers
-                    .iter()
-                    .find(|h| h.get_key() == "Subject")
-                    .unwrap()
-                    .get_value();
-                let id = mail
-                    .headers
-                    .iter()
-                    .find(|h| h.get_key() == "Message-ID")
-                    .unwrap()
-                    .get_value();
-                return (subject, mail.get_body().unwrap(), id);
+            if !header(&mail, "To").contains(recipient) {
+                continue;
             }
+            let part = |mime: &str| {
+                if mail.subparts.is_empty() {
+                    (mime == "text/plain")
+                        .then(|| mail.get_body().unwrap())
+                        .unwrap_or_default()
+                } else {
+                    mail.subparts
+                        .iter()
+                        .find(|p| p.ctype.mimetype == mime)
+                        .map(|p| p.get_body().unwrap())
+                        .unwrap_or_default()
+                }
+            };
+            found.push(Received {
+                subject: header(&mail, "Subject"),
+                text: part("text/plain"),
+                html: part("text/html"),
+                message_id: header(&mail, "Message-ID"),
+            });
+        }
+        if !found.is_empty() {
+            return found;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("no mail for {recipient} arrived");
+}
+
+/// The message received for `recipient`, as (subject, text body, Message-ID).
+async fn received(recipient: &str) -> (String, String, String) {
+    let mail = received_all(recipient).await.remove(0);
+    (mail.subject, mail.text, mail.message_id)
 }
 
 #[tokio::test]

@@ -1,0 +1,498 @@
+//! The coordinator's side: introduce from a shortlist or a team proposal, save a batch run as
+//! drafts, offer or discard drafts, and see each introduction through to its outcome.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::Utc;
+use domain::FieldErrors;
+use domain::availability::WeeklyAvailability;
+use domain::introduction::{self, Action, Actor, IntroductionStatus};
+use domain::local_time::to_jst;
+use serde::Deserialize;
+use store::account::{Account, AccountId};
+use store::introduction::{Introduction, IntroductionScope, NewIntroduction};
+
+use super::forms::{MoveFields, MoveForm, parse_change};
+use super::notices::{self, Audience};
+use super::view::{self, EventView, IntroductionView};
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+/// The moves a coordinator makes with a button (the others have their own forms).
+const BUTTONS: [Action; 3] = [Action::Offer, Action::Discard, Action::Cancel];
+
+#[derive(askama::Template)]
+#[template(path = "introductions/list.html")]
+struct ListPage {
+    page: Page,
+    title: String,
+    rows: Vec<IntroductionView>,
+    filters: Vec<(String, String, bool)>,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    status: Option<String>,
+    done: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let page = page.with_town(&town);
+    let status = query
+        .status
+        .as_deref()
+        .and_then(IntroductionStatus::from_code);
+    let rows = state
+        .store
+        .tenant(&town)
+        .introductions(IntroductionScope::Town, status, 200)
+        .await?
+        .iter()
+        .map(|i| {
+            IntroductionView::new(
+                &page,
+                i,
+                format!("/{}/coordinator/introductions/{}", town.slug, i.id),
+            )
+        })
+        .collect();
+    let base = format!("/{}/coordinator/introductions", town.slug);
+    let filters = std::iter::once((
+        base.clone(),
+        page.t("introduction-filter-all"),
+        status.is_none(),
+    ))
+    .chain(IntroductionStatus::ALL.iter().map(|s| {
+        (
+            format!("{base}?status={}", s.code()),
+            page.t(&format!(
+                "introduction-status-{}",
+                s.code().replace('_', "-")
+            )),
+            status == Some(*s),
+        )
+    }))
+    .collect();
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            title: page.t("introductions-title"),
+            notice: view::notice(&page, query.done.as_deref()),
+            page,
+            rows,
+            filters,
+        },
+    ))
+}
+
+#[derive(askama::Template)]
+#[template(path = "introductions/detail.html")]
+pub struct DetailPage {
+    pub page: Page,
+    pub role: &'static str,
+    pub intro: IntroductionView,
+    pub request_href: String,
+    pub action_url: String,
+    pub buttons: Vec<(String, String)>,
+    pub meeting_form: bool,
+    pub start_form: bool,
+    pub outcome_form: bool,
+    pub org_answer: bool,
+    pub fields: MoveFields,
+    pub events: Vec<EventView>,
+    pub follow_ups: Vec<(String, String, String, bool)>,
+    pub notice: Option<String>,
+    pub has_errors: bool,
+    pub answer: Option<super::participant::AnswerView>,
+    pub profiles: Vec<super::organization::SharedProfile>,
+}
+
+impl DetailPage {
+    /// The page for `by`, with the moves `status` allows them.
+    pub fn new(
+        page: Page,
+        intro: &Introduction,
+        by: Actor,
+        form: &MoveForm,
+        errors: &FieldErrors,
+    ) -> Self {
+        let (role, buttons) = match by {
+            Actor::Coordinator => ("coordinator", &BUTTONS[..]),
+            Actor::Organization => ("org", &[][..]),
+            Actor::Participant => ("me", &[][..]),
+        };
+        let slug = page
+            .town
+            .as_ref()
+            .map(|t| t.slug.clone())
+            .unwrap_or_default();
+        let allowed = |action| introduction::advance(intro.status, action, by).is_ok();
+        Self {
+            buttons: view::moves(&page, intro.status, by, buttons),
+            meeting_form: allowed(Action::ScheduleMeeting),
+            start_form: allowed(Action::Start),
+            outcome_form: allowed(Action::Conclude),
+            org_answer: allowed(Action::Accept),
+            fields: MoveFields::new(&page, form, errors),
+            intro: IntroductionView::new(&page, intro, String::new()),
+            request_href: match by {
+                Actor::Coordinator => format!("/{slug}/coordinator/requests/{}", intro.request_id),
+                Actor::Organization => format!("/{slug}/org/requests/{}", intro.request_id),
+                Actor::Participant => format!("/{slug}/requests/{}", intro.request_id),
+            },
+            action_url: format!("/{slug}/{role}/introductions/{}", intro.id),
+            role,
+            events: Vec::new(),
+            follow_ups: Vec::new(),
+            notice: None,
+            has_errors: !errors.is_empty(),
+            answer: None,
+            profiles: Vec::new(),
+            page,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    pub done: Option<String>,
+}
+
+async fn load(
+    state: &AppState,
+    town: &domain::Municipality,
+    id: i64,
+) -> Result<Introduction, WebError> {
+    state
+        .store
+        .tenant(town)
+        .introduction(id)
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+async fn detail(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    intro: &Introduction,
+    (form, errors): (&MoveForm, &FieldErrors),
+) -> Result<DetailPage, WebError> {
+    let tenant = state.store.tenant(town);
+    let mut detail = DetailPage::new(page, intro, Actor::Coordinator, form, errors);
+    detail.events = view::events(&detail.page, tenant.introduction_events(intro.id).await?);
+    for member in &intro.members {
+        for f in tenant
+            .follow_ups_of(AccountId(member.participant_id))
+            .await?
+        {
+            if f.note.starts_with("outcome_check:") {
+                detail.follow_ups.push((
+                    member.display_name.clone(),
+                    f.due_on.to_string(),
+                    crate::coordinator::casework::follow_up_note(detail.page.lang, &f.note),
+                    f.done_at.is_some(),
+                ));
+            }
+        }
+    }
+    Ok(detail)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Query(done): Query<Done>,
+) -> Result<Response, WebError> {
+    let intro = load(&state, &town, id).await?;
+    audit
+        .record(
+            Some(town.id),
+            "introduction.viewed",
+            "introduction",
+            &id.to_string(),
+            "",
+        )
+        .await?;
+    let page = page.with_town(&town);
+    let mut detail = detail(
+        &state,
+        &town,
+        page,
+        &intro,
+        (&MoveForm::default(), &FieldErrors::default()),
+    )
+    .await?;
+    detail.notice = view::notice(&detail.page, done.done.as_deref());
+    Ok(render(StatusCode::OK, &detail))
+}
+
+/// Applies a move by the coordinator or the organization: stale forms redirect with a notice,
+/// bad fields re-render the page with their errors.
+pub async fn apply(
+    state: &AppState,
+    town: &domain::Municipality,
+    account: &Account,
+    intro: &Introduction,
+    by: Actor,
+    form: &MoveForm,
+) -> Result<Result<bool, FieldErrors>, WebError> {
+    let (Some(seen), Some(action)) = (form.seen(), form.action()) else {
+        return Err(WebError::BadRequest);
+    };
+    let Ok(to) = introduction::advance(seen, action, by) else {
+        return Ok(Ok(false));
+    };
+    let today = to_jst(Utc::now()).date_naive();
+    let change = match parse_change(form, action, today) {
+        Ok(change) => change,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let tenant = state.store.tenant(town);
+    let audience = Audience::of(&tenant, intro).await?;
+    let meeting = change.meeting.as_ref().map(|(at, place)| {
+        if place.is_empty() {
+            view::when(*at)
+        } else {
+            format!("{}（{place}）", view::when(*at))
+        }
+    });
+    let notifications = notices::advanced(state, town, intro, &audience, action, meeting);
+    let moved = tenant
+        .advance_introduction(
+            intro.id,
+            (seen, to),
+            action,
+            account.id,
+            &change,
+            &notifications,
+        )
+        .await?;
+    Ok(Ok(moved))
+}
+
+pub async fn advance_move(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    (account, audit): (&Account, &Audit),
+    id: i64,
+    form: MoveForm,
+) -> Result<Response, WebError> {
+    let intro = load(state, town, id).await?;
+    let base = format!("/{}/coordinator/introductions/{id}", town.slug);
+    match apply(state, town, account, &intro, Actor::Coordinator, &form).await? {
+        Ok(moved) => {
+            let done = if moved { "moved" } else { "stale" };
+            if moved {
+                audit
+                    .record(
+                        Some(town.id),
+                        &format!("introduction.{}", form.action),
+                        "introduction",
+                        &id.to_string(),
+                        "",
+                    )
+                    .await?;
+            }
+            Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
+        }
+        Err(errors) => {
+            let page = page.with_town(town);
+            let detail = detail(state, town, page, &intro, (&form, &errors)).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail))
+        }
+    }
+}
+
+pub async fn advance(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, WebError> {
+    advance_move(&state, &town, page, (&account, &audit), id, form).await
+}
+
+#[derive(Deserialize, Default)]
+pub struct CreateForm {
+    #[serde(default)]
+    participant_id: Vec<i64>,
+    /// Where to come back to: the request's page, or a participant's record.
+    #[serde(default)]
+    back: String,
+}
+
+/// Introduces one person, or a team, to a published request.
+pub async fn create(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, request_id)): Path<(String, i64)>,
+    audit: Audit,
+    Form(form): Form<CreateForm>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let request = tenant
+        .request(request_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let mut members = form.participant_id.clone();
+    members.sort_unstable();
+    members.dedup();
+    if members.is_empty() || members.len() > 12 || request.status != "published" {
+        return Err(WebError::BadRequest);
+    }
+    let skills = tenant.request_skills(request_id).await?;
+    let travel = tenant.travel_table().await?;
+    let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
+    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
+    let mut scores = Vec::new();
+    let mut reasons: Option<Vec<String>> = None;
+    let mut common = WeeklyAvailability::empty().with_full_week();
+    for id in &members {
+        let Some(mut candidate) = candidates.iter().find(|c| c.id == *id).cloned() else {
+            return Err(WebError::BadRequest);
+        };
+        candidate.introduced_to.clear();
+        common = common.intersection(&candidate.availability);
+        let travel = tenant.matching_travel().await?;
+        if let Ok(fit) = matching::check(&candidate, &opening, &travel) {
+            let score = matching::score(&state.skill_graph, &candidate, &opening, &fit);
+            scores.push(score.total);
+            let codes: Vec<String> = score
+                .explanation
+                .reasons
+                .iter()
+                .map(|r| (*r).to_owned())
+                .collect();
+            reasons = Some(match reasons {
+                None => codes,
+                Some(previous) => previous.into_iter().filter(|r| codes.contains(r)).collect(),
+            });
+        } else {
+            scores.push(0.0);
+        }
+    }
+    let fit_score = (scores.iter().sum::<f32>() / scores.len() as f32).round() as i32;
+    let accounts: Vec<AccountId> = members.iter().map(|m| AccountId(*m)).collect();
+    let recipients = tenant.recipients(&accounts).await?;
+    let new = NewIntroduction {
+        request_id,
+        organization_id: request.organization_id,
+        members: accounts,
+        draft: false,
+        fit_score,
+        reasons: reasons.unwrap_or_default(),
+        common_time: if members.len() > 1 {
+            common.to_hex()
+        } else {
+            String::new()
+        },
+        created_by: account.id,
+    };
+    let created = tenant
+        .create_introduction(&new, |id| {
+            notices::offered(
+                &state,
+                &town,
+                (id, &request.organization_name, &request.title),
+                &recipients,
+            )
+        })
+        .await?;
+    let back = if form
+        .back
+        .starts_with(&format!("/{}/coordinator/", town.slug))
+        && !form.back.contains("//")
+    {
+        form.back.clone()
+    } else {
+        format!("/{}/coordinator/requests/{request_id}", town.slug)
+    };
+    let Some(id) = created else {
+        return Ok(Redirect::to(&with_done(&back, "duplicate")).into_response());
+    };
+    audit
+        .record(
+            Some(town.id),
+            "introduction.offer",
+            "introduction",
+            &id.to_string(),
+            &format!("request {request_id}"),
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/coordinator/introductions/{id}?done=created",
+        town.slug
+    ))
+    .into_response())
+}
+
+fn with_done(path: &str, done: &str) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{separator}done={done}")
+}
+
+/// Saves the town's batch proposals as drafts for the coordinator to offer or discard; pairs
+/// already introduced are left out by the engine.
+pub async fn save_drafts(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    audit: Audit,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let drafts = crate::requests::matches::batch_drafts(
+        &state,
+        &tenant,
+        crate::coordinator::proposals::PER_PERSON,
+    )
+    .await?;
+    let mut saved = 0;
+    for draft in drafts {
+        let new = NewIntroduction {
+            created_by: account.id,
+            ..draft
+        };
+        if tenant
+            .create_introduction(&new, |_| Vec::new())
+            .await?
+            .is_some()
+        {
+            saved += 1;
+        }
+    }
+    audit
+        .record(
+            Some(town.id),
+            "introduction.drafts_saved",
+            "municipality",
+            town.slug.as_str(),
+            &saved.to_string(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/coordinator/proposals?done=drafts&saved={saved}",
+        town.slug
+    ))
+    .into_response())
+}

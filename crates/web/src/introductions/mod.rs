@@ -1,0 +1,44 @@
+//! Introductions (紹介) on the web: coordinators make them from shortlists, team proposals and
+//! batch drafts and see them through; participants read why a request fits and consent or
+//! decline; organizations see the profiles shared with them and respond. The moves are
+//! `domain::introduction`'s; the store applies each only from the state the person saw.
+
+mod coordinator;
+mod forms;
+mod notices;
+mod organization;
+mod participant;
+mod view;
+
+use axum::routing::{get, post};
+
+pub use view::when;
+
+use crate::router::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/{town}/coordinator/introductions", get(coordinator::list))
+        .route(
+            "/{town}/coordinator/introductions/{id}",
+            get(coordinator::show).post(coordinator::advance),
+        )
+        .route(
+            "/{town}/coordinator/requests/{id}/introductions",
+            post(coordinator::create),
+        )
+        .route(
+            "/{town}/coordinator/proposals/drafts",
+            post(coordinator::save_drafts),
+        )
+        .route("/{town}/me/introductions", get(participant::list))
+        .route(
+            "/{town}/me/introductions/{id}",
+            get(participant::show).post(participant::answer),
+        )
+        .route("/{town}/org/introductions", get(organization::list))
+        .route(
+            "/{town}/org/introductions/{id}",
+            get(organization::show).post(organization::advance),
+        )
+}

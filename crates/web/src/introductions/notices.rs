@@ -1,0 +1,198 @@
+//! Who is told what when an introduction moves, each at the page of their own role.
+
+use domain::Municipality;
+use domain::introduction::{Action, IntroductionStatus, MemberStatus};
+use store::TenantStore;
+use store::account::AccountId;
+use store::introduction::Introduction;
+use store::notification::{NewNotification, Recipient};
+
+use crate::error::WebError;
+use crate::notify::{Notice, compose};
+use crate::router::AppState;
+
+/// Everyone an introduction concerns, loaded before a change so that the notifications can be
+/// written in the change's own transaction.
+pub struct Audience {
+    pub members: Vec<Recipient>,
+    pub organization: Vec<Recipient>,
+    pub coordinator: Vec<Recipient>,
+}
+
+impl Audience {
+    pub async fn of(
+        tenant: &TenantStore<'_>,
+        introduction: &Introduction,
+    ) -> Result<Self, WebError> {
+        let members: Vec<AccountId> = introduction
+            .members
+            .iter()
+            .map(|m| AccountId(m.participant_id))
+            .collect();
+        Ok(Self {
+            members: tenant.recipients(&members).await?,
+            organization: tenant
+                .organization_recipients(introduction.organization_id)
+                .await?,
+            coordinator: tenant
+                .recipients(&[AccountId(introduction.created_by)])
+                .await?,
+        })
+    }
+}
+
+fn link(town: &Municipality, role: &str, id: i64) -> String {
+    format!("/{}/{role}/introductions/{id}", town.slug)
+}
+
+fn notice(kind: &'static str, args: &[(&'static str, String)], link: String) -> Notice {
+    Notice {
+        kind,
+        args: args.to_vec(),
+        link,
+    }
+}
+
+/// Offered to the members (a new introduction, or a draft the coordinator offered).
+pub fn offered(
+    state: &AppState,
+    town: &Municipality,
+    (id, organization, request): (i64, &str, &str),
+    members: &[Recipient],
+) -> Vec<NewNotification> {
+    let args = [
+        ("organization", organization.to_owned()),
+        ("request", request.to_owned()),
+    ];
+    compose(
+        state,
+        town,
+        &notice("introduction-offered", &args, link(town, "me", id)),
+        members,
+    )
+}
+
+/// After a member's answer.
+pub fn answered(
+    state: &AppState,
+    town: &Municipality,
+    i: &Introduction,
+    audience: &Audience,
+    member_name: &str,
+    (member, status): (MemberStatus, IntroductionStatus),
+) -> Vec<NewNotification> {
+    let args = [
+        ("organization", i.organization_name.clone()),
+        ("request", i.request_title.clone()),
+        ("person", member_name.to_owned()),
+    ];
+    let mut out = Vec::new();
+    match (member, status) {
+        (_, IntroductionStatus::Consented) => {
+            out.extend(compose(
+                state,
+                town,
+                &notice("introduction-consented", &args, link(town, "org", i.id)),
+                &audience.organization,
+            ));
+            out.extend(compose(
+                state,
+                town,
+                &notice(
+                    "introduction-consented",
+                    &args,
+                    link(town, "coordinator", i.id),
+                ),
+                &audience.coordinator,
+            ));
+        }
+        (MemberStatus::Declined, _) => out.extend(compose(
+            state,
+            town,
+            &notice(
+                "introduction-declined",
+                &args,
+                link(town, "coordinator", i.id),
+            ),
+            &audience.coordinator,
+        )),
+        (MemberStatus::Withdrawn, _) => {
+            if i.status.shares_profile() {
+                out.extend(compose(
+                    state,
+                    town,
+                    &notice("consent-withdrawn", &args, link(town, "org", i.id)),
+                    &audience.organization,
+                ));
+            }
+            out.extend(compose(
+                state,
+                town,
+                &notice("consent-withdrawn", &args, link(town, "coordinator", i.id)),
+                &audience.coordinator,
+            ));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// After a move by the organization or the coordinator.
+pub fn advanced(
+    state: &AppState,
+    town: &Municipality,
+    i: &Introduction,
+    audience: &Audience,
+    action: Action,
+    meeting: Option<String>,
+) -> Vec<NewNotification> {
+    let mut args = vec![
+        ("organization", i.organization_name.clone()),
+        ("request", i.request_title.clone()),
+    ];
+    let to_members_and_coordinator = |kind: &'static str, args: &[(&'static str, String)]| {
+        let mut out = compose(
+            state,
+            town,
+            &notice(kind, args, link(town, "me", i.id)),
+            &audience.members,
+        );
+        out.extend(compose(
+            state,
+            town,
+            &notice(kind, args, link(town, "coordinator", i.id)),
+            &audience.coordinator,
+        ));
+        out
+    };
+    match action {
+        Action::Offer => offered(
+            state,
+            town,
+            (i.id, &i.organization_name, &i.request_title),
+            &audience.members,
+        ),
+        Action::Accept | Action::Decline => {
+            let response = if action == Action::Accept {
+                "accepted"
+            } else {
+                "declined"
+            };
+            // The response's words are chosen per recipient's language by a selector.
+            args.push(("response", response.to_owned()));
+            to_members_and_coordinator("organization-responded", &args)
+        }
+        Action::ScheduleMeeting => {
+            args.push(("when", meeting.unwrap_or_default()));
+            to_members_and_coordinator("meeting-scheduled", &args)
+        }
+        Action::Start => to_members_and_coordinator("work-started", &args),
+        Action::Cancel => compose(
+            state,
+            town,
+            &notice("introduction-cancelled", &args, link(town, "me", i.id)),
+            &audience.members,
+        ),
+        Action::Discard | Action::Conclude => Vec::new(),
+    }
+}

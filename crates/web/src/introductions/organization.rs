@@ -1,0 +1,240 @@
+//! The organization's side: introductions to its requests once the people have consented,
+//! the profiles they agreed to share (each view logged), and its answer, meeting and start.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use domain::FieldErrors;
+use domain::introduction::{Actor, IntroductionStatus};
+use store::account::{Account, AccountId};
+use store::introduction::{Introduction, IntroductionScope};
+
+use super::coordinator::{DetailPage, Done, apply};
+use super::forms::MoveForm;
+use super::view::{self, IntroductionView};
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::policy::may_view_shared_profile;
+use crate::requests::matches::meeting_slots;
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+/// A profile as shared with the organization: only the items the person agreed to.
+pub struct SharedProfile {
+    pub name: String,
+    pub furigana: String,
+    pub goal: String,
+    pub work_place: String,
+    pub hours: String,
+    pub skills: Vec<String>,
+    pub work_history: String,
+    pub availability: Vec<String>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "introductions/list.html")]
+struct ListPage {
+    page: Page,
+    title: String,
+    rows: Vec<IntroductionView>,
+    filters: Vec<(String, String, bool)>,
+    notice: Option<String>,
+}
+
+/// The organization hears of an introduction only once the people consented.
+fn visible(intro: &Introduction) -> bool {
+    intro.status.shares_profile() || intro.status == IntroductionStatus::DeclinedByOrganization
+}
+
+fn organization_of(account: &Account) -> Result<i64, WebError> {
+    account.organization_id.ok_or(WebError::Forbidden)
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+) -> Result<Response, WebError> {
+    let organization = organization_of(&account)?;
+    let page = page.with_town(&town);
+    let rows = state
+        .store
+        .tenant(&town)
+        .introductions(IntroductionScope::Organization(organization), None, 200)
+        .await?
+        .iter()
+        .filter(|i| visible(i))
+        .map(|i| {
+            IntroductionView::new(
+                &page,
+                i,
+                format!("/{}/org/introductions/{}", town.slug, i.id),
+            )
+        })
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            title: page.t("introductions-title"),
+            page,
+            rows,
+            filters: Vec::new(),
+            notice: None,
+        },
+    ))
+}
+
+async fn own(
+    state: &AppState,
+    town: &domain::Municipality,
+    account: &Account,
+    id: i64,
+) -> Result<Introduction, WebError> {
+    let organization = organization_of(account)?;
+    state
+        .store
+        .tenant(town)
+        .introduction(id)
+        .await?
+        .filter(|i| i.organization_id == organization && visible(i))
+        .ok_or(WebError::NotFound)
+}
+
+async fn profiles(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: &Page,
+    (account, audit): (&Account, &Audit),
+    intro: &Introduction,
+) -> Result<Vec<SharedProfile>, WebError> {
+    let tenant = state.store.tenant(town);
+    let mut out = Vec::new();
+    for member in &intro.members {
+        if !may_view_shared_profile(account, intro, member.participant_id) {
+            continue;
+        }
+        let Some(record) = tenant.participant(AccountId(member.participant_id)).await? else {
+            continue;
+        };
+        audit
+            .record(
+                Some(town.id),
+                "participant.profile_viewed_by_organization",
+                "participant",
+                &member.participant_id.to_string(),
+                &format!("introduction {}", intro.id),
+            )
+            .await?;
+        let p = &record.profile;
+        out.push(SharedProfile {
+            name: record.account.display_name.clone(),
+            furigana: record.account.furigana.clone(),
+            goal: p
+                .goal_track
+                .map(|g| page.t(&format!("goal-{}", g.code().replace('_', "-"))))
+                .unwrap_or_default(),
+            work_place: page.t(&format!(
+                "work-place-{}",
+                p.work_place.code().replace('_', "-")
+            )),
+            hours: page.t1(
+                "shared-hours",
+                "hours",
+                &(p.max_minutes_per_week / 60).to_string(),
+            ),
+            skills: record
+                .skills
+                .iter()
+                .map(|s| crate::requests::view::skill_label(state, page.lang, &s.skill_id, s.level))
+                .collect(),
+            work_history: p.work_history.clone(),
+            availability: meeting_slots(page, &p.availability),
+        });
+    }
+    Ok(out)
+}
+
+async fn detail(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    viewer: (&Account, &Audit),
+    intro: &Introduction,
+    (form, errors): (&MoveForm, &FieldErrors),
+) -> Result<DetailPage, WebError> {
+    let shared = profiles(state, town, &page, viewer, intro).await?;
+    let mut detail = DetailPage::new(page, intro, Actor::Organization, form, errors);
+    detail.profiles = shared;
+    Ok(detail)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Query(done): Query<Done>,
+) -> Result<Response, WebError> {
+    let intro = own(&state, &town, &account, id).await?;
+    let page = page.with_town(&town);
+    let mut detail = detail(
+        &state,
+        &town,
+        page,
+        (&account, &audit),
+        &intro,
+        (&MoveForm::default(), &FieldErrors::default()),
+    )
+    .await?;
+    detail.notice = view::notice(&detail.page, done.done.as_deref());
+    Ok(render(StatusCode::OK, &detail))
+}
+
+pub async fn advance(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, WebError> {
+    let intro = own(&state, &town, &account, id).await?;
+    let base = format!("/{}/org/introductions/{id}", town.slug);
+    match apply(&state, &town, &account, &intro, Actor::Organization, &form).await? {
+        Ok(moved) => {
+            if moved {
+                audit
+                    .record(
+                        Some(town.id),
+                        &format!("introduction.{}", form.action),
+                        "introduction",
+                        &id.to_string(),
+                        "",
+                    )
+                    .await?;
+            }
+            let done = if moved { "moved" } else { "stale" };
+            Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
+        }
+        Err(errors) => {
+            let page = page.with_town(&town);
+            let detail = detail(
+                &state,
+                &town,
+                page,
+                (&account, &audit),
+                &intro,
+                (&form, &errors),
+            )
+            .await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail))
+        }
+    }
+}

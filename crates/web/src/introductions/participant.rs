@@ -1,0 +1,257 @@
+//! The participant's side: the introductions offered to them, why each request fits, consent
+//! to share the profile with that one organization (or a polite no), withdrawal of consent,
+//! and the record of what was shared with whom.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use domain::FieldErrors;
+use domain::introduction::{Actor, Answer, IntroductionStatus, MemberStatus};
+use serde::Deserialize;
+use store::introduction::{Introduction, IntroductionScope, MemberAnswer, SHARED_ITEMS};
+
+use super::coordinator::{DetailPage, Done};
+use super::forms::MoveForm;
+use super::notices::{self, Audience};
+use super::view::{self, IntroductionView};
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+/// Longest reason for declining, in characters.
+const REASON_MAX: usize = 500;
+
+/// What the participant can answer now.
+pub struct AnswerView {
+    pub can_answer: bool,
+    pub can_withdraw: bool,
+    pub shared_items: Vec<String>,
+    pub organization: String,
+    pub status_code: String,
+}
+
+struct RecordView {
+    organization: String,
+    request: String,
+    items: String,
+    provided: String,
+    stopped: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "introductions/mine.html")]
+struct MinePage {
+    page: Page,
+    rows: Vec<IntroductionView>,
+    records: Vec<RecordView>,
+}
+
+fn shared_items(page: &Page) -> Vec<String> {
+    SHARED_ITEMS
+        .iter()
+        .map(|i| page.t(&format!("shared-item-{}", i.replace('_', "-"))))
+        .collect()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+) -> Result<Response, WebError> {
+    let page = page.with_town(&town);
+    let tenant = state.store.tenant(&town);
+    let rows = tenant
+        .introductions(IntroductionScope::Participant(account.id.0), None, 100)
+        .await?
+        .iter()
+        .filter(|i| {
+            i.status != IntroductionStatus::Draft && i.status != IntroductionStatus::Discarded
+        })
+        .map(|i| {
+            IntroductionView::new(
+                &page,
+                i,
+                format!("/{}/me/introductions/{}", town.slug, i.id),
+            )
+        })
+        .collect();
+    let records = tenant
+        .provision_records(account.id)
+        .await?
+        .into_iter()
+        .map(|r| RecordView {
+            organization: r.organization_name,
+            request: r.request_title,
+            items: r
+                .items
+                .split(',')
+                .map(|i| page.t(&format!("shared-item-{}", i.replace('_', "-"))))
+                .collect::<Vec<_>>()
+                .join("、"),
+            provided: view::when(r.provided_at),
+            stopped: r.stopped_at.map(view::when).unwrap_or_default(),
+        })
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &MinePage {
+            page,
+            rows,
+            records,
+        },
+    ))
+}
+
+/// The person's own introduction; drafts are the coordinator's and not shown.
+async fn own(
+    state: &AppState,
+    town: &domain::Municipality,
+    account: i64,
+    id: i64,
+) -> Result<Introduction, WebError> {
+    let intro = state
+        .store
+        .tenant(town)
+        .introduction(id)
+        .await?
+        .filter(|i| i.member(account).is_some())
+        .filter(|i| {
+            !matches!(
+                i.status,
+                IntroductionStatus::Draft | IntroductionStatus::Discarded
+            )
+        })
+        .ok_or(WebError::NotFound)?;
+    Ok(intro)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    Query(done): Query<Done>,
+) -> Result<Response, WebError> {
+    let intro = own(&state, &town, account.id.0, id).await?;
+    let page = page.with_town(&town);
+    let detail = page_for(
+        &page,
+        &intro,
+        account.id.0,
+        view::notice(&page, done.done.as_deref()),
+        &FieldErrors::default(),
+    );
+    Ok(render(StatusCode::OK, &detail))
+}
+
+fn page_for(
+    page: &Page,
+    intro: &Introduction,
+    me: i64,
+    notice: Option<String>,
+    errors: &FieldErrors,
+) -> DetailPage {
+    let member = intro.member(me).map(|m| m.status);
+    let mut detail = DetailPage::new(
+        page.clone(),
+        intro,
+        Actor::Participant,
+        &MoveForm::default(),
+        errors,
+    );
+    detail.answer = Some(AnswerView {
+        can_answer: intro.status == IntroductionStatus::Offered
+            && member == Some(MemberStatus::Offered),
+        can_withdraw: member == Some(MemberStatus::Consented),
+        shared_items: shared_items(page),
+        organization: intro.organization_name.clone(),
+        status_code: intro.status.code().to_owned(),
+    });
+    detail.notice = notice;
+    detail
+}
+
+#[derive(Deserialize, Default)]
+pub struct AnswerForm {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    agree: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<AnswerForm>,
+) -> Result<Response, WebError> {
+    let intro = own(&state, &town, account.id.0, id).await?;
+    let base = format!("/{}/me/introductions/{id}", town.slug);
+    let answer = match form.answer.as_str() {
+        "consent" => Answer::Consent,
+        "decline" => Answer::Decline,
+        "withdraw" => Answer::WithdrawConsent,
+        _ => return Err(WebError::BadRequest),
+    };
+    let seen = IntroductionStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
+    let mut errors = FieldErrors::default();
+    if answer == Answer::Consent && form.agree != "yes" {
+        errors.add("agree", "introduction-consent-required");
+    }
+    let reason = form.reason.trim().to_owned();
+    if reason.chars().count() > REASON_MAX {
+        errors.add("reason", "too-long");
+    }
+    if !errors.is_empty() {
+        let page = page.with_town(&town);
+        let detail = page_for(&page, &intro, account.id.0, None, &errors);
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail));
+    }
+    let tenant = state.store.tenant(&town);
+    let audience = Audience::of(&tenant, &intro).await?;
+    let change = MemberAnswer {
+        introduction: id,
+        participant: account.id,
+        answer,
+        seen,
+        reason,
+    };
+    let result = tenant
+        .answer_introduction(&change, |member, status| {
+            notices::answered(
+                &state,
+                &town,
+                &intro,
+                &audience,
+                &account.display_name,
+                (member, status),
+            )
+        })
+        .await?;
+    let Some(_) = result else {
+        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+    };
+    audit
+        .record(
+            Some(town.id),
+            &format!("introduction.{}", form.answer),
+            "introduction",
+            &id.to_string(),
+            "",
+        )
+        .await?;
+    Ok(Redirect::to(&format!("{base}?done={}", form.answer)).into_response())
+}

@@ -1,0 +1,145 @@
+//! An introduction as people read it, in their language.
+
+use domain::availability::WeeklyAvailability;
+use domain::introduction::{Action, Actor, IntroductionStatus, advance};
+use domain::local_time::to_jst;
+use store::introduction::{Introduction, IntroductionEvent};
+
+use crate::page::Page;
+use crate::requests::matches::meeting_slots;
+
+/// One line of a list, or the head of a detail page.
+pub struct IntroductionView {
+    pub href: String,
+    pub request_title: String,
+    pub organization: String,
+    pub status_code: String,
+    pub status: String,
+    pub is_team: bool,
+    pub members: Vec<MemberView>,
+    pub score: String,
+    pub reasons: Vec<String>,
+    pub created: String,
+    pub meeting: Option<String>,
+    pub started_on: Option<String>,
+    pub outcome: Option<String>,
+    pub common_time: Vec<String>,
+}
+
+pub struct MemberView {
+    pub name: String,
+    pub status: String,
+    pub reason: String,
+}
+
+/// A line of the history.
+pub struct EventView {
+    pub at: String,
+    pub text: String,
+    pub actor: String,
+    pub note: String,
+}
+
+fn label(page: &Page, prefix: &str, code: &str) -> String {
+    page.t(&format!("{prefix}-{}", code.replace('_', "-")))
+}
+
+pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    to_jst(at).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The outcome in words: e.g. 「自分のペースで就労・週12時間・時給1,100〜1,299円」.
+fn outcome_text(page: &Page, introduction: &Introduction) -> Option<String> {
+    let kind = introduction.outcome.as_deref()?;
+    let mut parts = vec![label(page, "outcome-kind", kind)];
+    if let Some(reason) = &introduction.outcome_reason {
+        parts.push(label(page, "outcome-reason", reason));
+    }
+    if let Some(minutes) = introduction.outcome_minutes {
+        parts.push(page.t1("outcome-hours", "hours", &(minutes / 60).to_string()));
+    }
+    if let Some(band) = &introduction.pay_band {
+        parts.push(label(page, "pay-band", band));
+    }
+    Some(parts.join("・"))
+}
+
+impl IntroductionView {
+    pub fn new(page: &Page, introduction: &Introduction, href: String) -> Self {
+        let common = WeeklyAvailability::from_hex(&introduction.common_time).unwrap_or_default();
+        Self {
+            href,
+            request_title: introduction.request_title.clone(),
+            organization: introduction.organization_name.clone(),
+            status_code: introduction.status.code().to_owned(),
+            status: label(page, "introduction-status", introduction.status.code()),
+            is_team: introduction.is_team,
+            members: introduction
+                .members
+                .iter()
+                .map(|m| MemberView {
+                    name: m.display_name.clone(),
+                    status: label(page, "member-status", m.status.code()),
+                    reason: m.decline_reason.clone(),
+                })
+                .collect(),
+            score: introduction.fit_score.to_string(),
+            reasons: introduction
+                .reasons
+                .iter()
+                .map(|r| label(page, "match-reason", r))
+                .collect(),
+            created: when(introduction.created_at),
+            meeting: introduction.meeting_at.map(|at| {
+                if introduction.meeting_place.is_empty() {
+                    when(at)
+                } else {
+                    format!("{}（{}）", when(at), introduction.meeting_place)
+                }
+            }),
+            started_on: introduction.started_on.map(|d| d.to_string()),
+            outcome: outcome_text(page, introduction),
+            common_time: if common.is_empty() {
+                Vec::new()
+            } else {
+                meeting_slots(page, &common)
+            },
+        }
+    }
+}
+
+pub fn events(page: &Page, events: Vec<IntroductionEvent>) -> Vec<EventView> {
+    events
+        .into_iter()
+        .map(|e| EventView {
+            at: when(e.at),
+            text: label(page, "introduction-action", &e.action),
+            actor: e.actor_name,
+            note: e.note,
+        })
+        .collect()
+}
+
+/// The moves `by` may make from `status`, as (action code, label) for buttons.
+pub fn moves(
+    page: &Page,
+    status: IntroductionStatus,
+    by: Actor,
+    offered: &[Action],
+) -> Vec<(String, String)> {
+    offered
+        .iter()
+        .filter(|a| advance(status, **a, by).is_ok())
+        .map(|a| {
+            (
+                a.code().to_owned(),
+                label(page, "introduction-do", a.code()),
+            )
+        })
+        .collect()
+}
+
+/// A notice after a redirect (`?done=…`).
+pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
+    done.map(|code| label(page, "introduction-done", code))
+}
