@@ -269,3 +269,38 @@ fn a_towns_travel_table_loads_only_when_every_line_is_right() {
         "nagaizumi: 2 areas and 1 travel times loaded (other pairs: 20 minutes)"
     );
 }
+
+#[test]
+fn the_worker_runs_on_its_own_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = wakucareer(dir.path())
+        .arg("worker")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut started = false;
+    for _ in 0..10 {
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        if line.contains("worker is running") {
+            started = true;
+            break;
+        }
+    }
+    assert!(started, "the worker says it runs");
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = child.wait().unwrap();
+    assert!(status.success(), "a clean exit after SIGTERM: {status:?}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("worker stopped"), "{rest}");
+}

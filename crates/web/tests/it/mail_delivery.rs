@@ -149,3 +149,61 @@ async fn when_smtp_is_down_the_message_waits_with_its_error() {
         "not due yet"
     );
 }
+
+/// A worker that dies after the SMTP server accepted a message but before recording it: the
+/// claim expires, another worker sends it again, and both copies carry the same Message-ID
+/// (the idempotency key a receiver uses to drop the duplicate). Delivery is at least once.
+#[tokio::test]
+async fn a_message_sent_by_a_worker_that_died_is_sent_again_with_the_same_message_id() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    let recipient = format!(
+        "crash-{}-{}@example.jp",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0)
+    );
+    app.add_account(Some(&town), Role::Participant, &recipient, "長泉 花子")
+        .await;
+    let path = "/nagaizumi/password-reset";
+    app.client()
+        .submit(path, path, &[("email", recipient.as_str())])
+        .await;
+    let mailer = Mailer::new(&smtp_url(), "わくキャリ <noreply@wakucareer.example.jp>").unwrap();
+
+    // Worker A claims and sends, then dies before acknowledging.
+    let now = chrono::Utc::now();
+    let a = web::mail::Worker::new();
+    let claimed = app
+        .store
+        .claim_due_messages(&a.name, now, now + a.lease, 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    mailer.send(&claimed[0]).await.unwrap();
+
+    // While A's claim runs, nobody else sends it.
+    let b = web::mail::Worker::new();
+    assert_eq!(b.deliver_due(&app.store, &mailer, now).await.unwrap(), 0);
+    // After it expires, B sends it again and records it.
+    let later = now + a.lease + chrono::Duration::seconds(1);
+    assert_eq!(b.deliver_due(&app.store, &mailer, later).await.unwrap(), 1);
+    assert_eq!(b.deliver_due(&app.store, &mailer, later).await.unwrap(), 0);
+
+    let mut copies = Vec::new();
+    for _ in 0..50 {
+        copies = super::mail_delivery::received_all(&recipient).await;
+        if copies.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(copies.len(), 2, "sent twice: at least once");
+    assert_eq!(copies[0].message_id, copies[1].message_id);
+    let outbox = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    assert_eq!(
+        copies[0].message_id,
+        format!("<outbox-{}@wakucareer.example.jp>", outbox.id)
+    );
+    assert!(outbox.sent_at.is_some());
+    assert_eq!(outbox.attempts, 1, "recorded once");
+}

@@ -20,3 +20,4 @@ mod policy_matrix;
 mod requests;
 mod reset;
 mod security_headers;
+mod worker;
