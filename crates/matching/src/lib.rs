@@ -9,9 +9,11 @@
 //! - [`shortlist`]: top-k both ways.
 //! - [`assignment`]: batch proposals solved exactly as a min-cost flow.
 //! - [`team`]: team formation for team projects by branch and bound.
+//! - [`courses`]: the hook from a skill gap to the courses that teach it.
 
 pub mod assignment;
 pub mod batch;
+pub mod courses;
 pub mod feasibility;
 pub mod generator;
 pub mod input;
