@@ -199,8 +199,18 @@ pub fn total(
 
 /// Scores a request that passed [`crate::check`] for a person, with its explanation.
 pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Score {
-    let levels = Levels::of(&candidate.skills);
-    let p = parts(graph, &levels, candidate, opening, fit);
+    score_with(graph, &Levels::of(&candidate.skills), candidate, opening, fit)
+}
+
+/// [`score`] with the candidate's levels already built (for many requests of one person).
+pub fn score_with(
+    graph: &SkillGraph,
+    levels: &Levels,
+    candidate: &Candidate,
+    opening: &Opening,
+    fit: &Fit,
+) -> Score {
+    let p = parts(graph, levels, candidate, opening, fit);
     let mut explanation = Explanation::default();
     for (need, required) in opening
         .required

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use crate::feasibility::{Fit, fit};
 use crate::input::{Candidate, Opening, TravelTimes};
-use crate::score::{Score, WEIGHTS, score, total};
+use crate::score::{Score, WEIGHTS, score, score_with, total};
 use crate::skills::{Levels, SkillGraph};
 
 /// One feasible pairing with its score.
@@ -241,7 +241,13 @@ fn for_candidate_indexed(
     }
     best_k(ranked, k, tie)
         .into_iter()
-        .map(|(o, fit, r)| explain(graph, candidates, openings, candidate, o, fit, r))
+        .map(|(o, fit, r)| Match {
+            candidate,
+            opening: o,
+            fit,
+            score: score_with(graph, &levels, person, &openings[o], &fit),
+            rank_score: r,
+        })
         .collect()
 }
 
