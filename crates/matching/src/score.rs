@@ -199,7 +199,13 @@ pub fn total(
 
 /// Scores a request that passed [`crate::check`] for a person, with its explanation.
 pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Score {
-    score_with(graph, &Levels::of(&candidate.skills), candidate, opening, fit)
+    score_with(
+        graph,
+        &Levels::of(&candidate.skills),
+        candidate,
+        opening,
+        fit,
+    )
 }
 
 /// [`score`] with the candidate's levels already built (for many requests of one person).

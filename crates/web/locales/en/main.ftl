@@ -849,3 +849,5 @@ language-name-ja = Japanese (日本語)
 language-name-en = English
 follow-up-answer = What you learned (optional)
 outbox-status-dead = Given up (please check the address)
+score-points = { $score } out of 100
+field-introduction-note-hint = A message to the other side, if you have one (optional).

@@ -686,7 +686,7 @@ introduction-started = 開始日
 introduction-outcome = 結果
 introduction-status-draft = 下書き
 introduction-status-offered = ご本人の回答待ち
-introduction-status-consented = 先方の回答待ち
+introduction-status-consented = 同意済み・受け入れの回答待ち
 introduction-status-accepted = 受け入れ決定
 introduction-status-meeting-scheduled = 面談予定
 introduction-status-engaged = 就労・活動中
@@ -728,13 +728,13 @@ introduction-done-consent = 同意を受け付けました。先方にプロフ�
 introduction-done-decline = 辞退を受け付けました。ご回答ありがとうございました。
 introduction-done-withdraw = 同意を取り消しました。先方はあなたのプロフィールを見られなくなりました。
 introduction-consent-title = プロフィールを先方に伝えてよいですか
-introduction-consent-lead = 同意いただくと、{ $organization } に次の情報をお伝えします。ほかの団体には伝わりません。
+introduction-consent-lead = 同意いただくと、{ $organization }に次の情報をお伝えします。ほかの団体には伝わりません。
 introduction-consent-note = 電話番号・メールアドレス・住所・お子さまの情報はお伝えしません。同意はいつでも取り消せます。
-introduction-consent-agree = { $organization } に上の情報を伝えることに同意します
+introduction-consent-agree = { $organization }に上の情報を伝えることに同意します
 introduction-answer-consent = 同意して先方に伝える
 introduction-answer-decline = 今回は辞退する
 introduction-withdraw-title = 同意の取り消し
-introduction-withdraw-lead = 取り消すと、{ $organization } はあなたのプロフィールを見られなくなります。
+introduction-withdraw-lead = 取り消すと、{ $organization }はあなたのプロフィールを見られなくなります。
 introduction-answer-withdraw = 同意を取り消す
 introduction-respond-title = このご紹介へのお返事
 introduction-meeting-title = 面談の設定
@@ -819,15 +819,15 @@ mail-notice-body =
 
     { $brand }
 notice-introduction-offered-title = ご紹介があります: { $request }
-notice-introduction-offered-body = { $organization } の「{ $request }」をご紹介します。合っている点をご確認のうえ、プロフィールを先方に伝えてよいかお答えください。
+notice-introduction-offered-body = { $organization }の「{ $request }」をご紹介します。合っている点をご確認のうえ、プロフィールを先方に伝えてよいかお答えください。
 notice-introduction-consented-title = プロフィールの共有に同意がありました
 notice-introduction-consented-body = 「{ $request }」へのご紹介について、{ $person } さんが同意しました。プロフィールをご確認のうえ、お返事ください。
 notice-introduction-declined-title = ご紹介が辞退されました
 notice-introduction-declined-body = { $person } さんが「{ $request }」（{ $organization }）へのご紹介を辞退しました。
 notice-consent-withdrawn-title = 同意が取り消されました
 notice-consent-withdrawn-body = { $person } さんが「{ $request }」についての同意を取り消しました。プロフィールは表示されなくなります。
-notice-organization-responded-title = { $organization } からお返事がありました
-notice-organization-responded-body = 「{ $request }」について、{ $organization } は{ $response ->
+notice-organization-responded-title = { $organization }からお返事がありました
+notice-organization-responded-body = 「{ $request }」について、{ $organization }は{ $response ->
         [accepted] 受け入れを決めました。面談の日程をご連絡します。
        *[declined] 今回は見送りとなりました。ほかのご紹介もご案内します。
     }
@@ -849,3 +849,5 @@ language-name-ja = 日本語
 language-name-en = 英語（English）
 follow-up-answer = 確認できたこと（任意）
 outbox-status-dead = 送信をあきらめました（宛先をご確認ください）
+score-points = { $score }点（100点満点）
+field-introduction-note-hint = 相手へのメッセージがあればお書きください（任意）。

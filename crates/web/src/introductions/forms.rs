@@ -176,7 +176,11 @@ impl MoveFields {
                     .options(choices(page, "outcome-reason", &NOT_PLACED_REASONS))
                     .hint(page, "field-outcome-reason-hint"),
             ],
-            note: vec![FieldView::new(page, "note", "textarea", &form.note, e).optional()],
+            note: vec![
+                FieldView::new(page, "note", "textarea", &form.note, e)
+                    .optional()
+                    .hint(page, "field-introduction-note-hint"),
+            ],
         }
     }
 }
