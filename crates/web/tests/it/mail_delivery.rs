@@ -48,9 +48,11 @@ pub async fn received_all(recipient: &str) -> Vec<Received> {
             }
             let part = |mime: &str| {
                 if mail.subparts.is_empty() {
-                    (mime == "text/plain")
-                        .then(|| mail.get_body().unwrap())
-                        .unwrap_or_default()
+                    if mime == "text/plain" {
+                        mail.get_body().unwrap()
+                    } else {
+                        String::new()
+                    }
                 } else {
                     mail.subparts
                         .iter()
