@@ -46,13 +46,14 @@ pub struct Smtp {
 
 impl std::fmt::Debug for Smtp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let host = self.url.rsplit('@').next().unwrap_or_default();
-        let scheme = self.url.split("://").next().unwrap_or_default();
-        write!(
-            f,
-            "Smtp {{ url: {scheme}://***@{host}, from: {} }}",
-            self.from
-        )
+        // Only credentials are hidden: `smtps://user:secret@host` shows as
+        // `smtps://***@host`; a URL without them is shown as it is.
+        let (scheme, rest) = self.url.split_once("://").unwrap_or(("smtp", &self.url));
+        let url = match rest.rsplit_once('@') {
+            Some((_, host)) => format!("{scheme}://***@{host}"),
+            None => format!("{scheme}://{rest}"),
+        };
+        write!(f, "Smtp {{ url: {url}, from: {} }}", self.from)
     }
 }
 
@@ -310,6 +311,25 @@ fn positive(raw: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn smtp_credentials_never_reach_the_logs() {
+        let with = Smtp {
+            url: "smtps://mailer:s3cret@mail.example.jp:465".into(),
+            from: "noreply@example.jp".into(),
+        };
+        let shown = format!("{with:?}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("mailer"),
+            "{shown}"
+        );
+        assert!(shown.contains("smtps://***@mail.example.jp:465"), "{shown}");
+        let without = Smtp {
+            url: "smtp://127.0.0.1:25".into(),
+            from: "noreply@example.jp".into(),
+        };
+        assert!(format!("{without:?}").contains("url: smtp://127.0.0.1:25,"));
+    }
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
