@@ -10,6 +10,7 @@
 pub mod account;
 pub mod availability;
 pub mod email;
+pub mod event;
 pub mod field_errors;
 pub mod fiscal_year;
 pub mod furigana;
