@@ -18,6 +18,7 @@ pub mod casework;
 mod database_url;
 pub mod enquiry;
 mod error;
+pub mod event;
 pub mod introduction;
 pub mod invitation;
 pub mod matching_input;

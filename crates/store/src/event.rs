@@ -1,0 +1,775 @@
+//! Events, bookings, the waitlist, attendance and course credentials (see `domain::event`).
+//!
+//! Booking is atomic: the event's row is taken first (`booking_version` is bumped, which
+//! serializes bookings of one event on both backends), then what is taken is counted and the
+//! domain rule decides; a parent's seat and their childcare are written together, or the
+//! booking waits. Cancelling offers freed seats to the waitlist in the same transaction.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use domain::MunicipalityId;
+use domain::event::booking::{self, BookingError, BookingStatus, Capacity, Request, Taken, Window};
+use domain::event::childcare::Ratios;
+use domain::event::course::completed;
+use domain::event::{EventDraft, EventKind};
+use domain::participant::Children;
+
+use crate::account::AccountId;
+use crate::notification::{NewNotification, write_notifications};
+use crate::{StoreError, TenantStore, Tx};
+
+/// A stored event with what is taken.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub title: String,
+    pub title_en: String,
+    pub description: String,
+    pub place: String,
+    pub online_url: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: i32,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub cancel_deadline: DateTime<Utc>,
+    pub childcare: bool,
+    pub carers: i32,
+    pub children_programme: String,
+    pub public: bool,
+    pub host_id: i64,
+    pub host_name: String,
+    pub seats_taken: i64,
+    pub waiting: i64,
+    pub care_age0: i64,
+    pub care_age1_2: i64,
+    pub care_age3_5: i64,
+    pub care_school: i64,
+}
+
+impl StoredEvent {
+    pub fn kind(&self) -> Option<EventKind> {
+        EventKind::from_code(&self.kind)
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.status == "cancelled"
+    }
+
+    pub fn capacity(&self) -> Capacity {
+        Capacity {
+            seats: u32::try_from(self.capacity).unwrap_or(0),
+            carers: u32::try_from(self.carers).unwrap_or(0),
+            childcare: self.childcare,
+        }
+    }
+
+    /// Seats and children in care held by confirmed bookings and open offers.
+    pub fn taken(&self) -> Taken {
+        let n = |v: i64| u8::try_from(v).unwrap_or(u8::MAX);
+        Taken {
+            seats: u32::try_from(self.seats_taken).unwrap_or(u32::MAX),
+            children: Children([
+                n(self.care_age0),
+                n(self.care_age1_2),
+                n(self.care_age3_5),
+                n(self.care_school),
+            ]),
+        }
+    }
+
+    pub fn window(&self) -> Window {
+        Window {
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Session {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// A booking with its person and event.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct StoredBooking {
+    pub id: i64,
+    pub event_id: i64,
+    pub event_title: String,
+    pub event_starts_at: DateTime<Utc>,
+    pub event_ends_at: DateTime<Utc>,
+    pub event_place: String,
+    pub cancel_deadline: DateTime<Utc>,
+    pub participant_id: i64,
+    pub participant_name: String,
+    pub status: String,
+    pub children_age0: i32,
+    pub children_age1_2: i32,
+    pub children_age3_5: i32,
+    pub children_school: i32,
+    pub offered_until: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl StoredBooking {
+    pub fn status(&self) -> BookingStatus {
+        BookingStatus::from_code(&self.status).unwrap_or(BookingStatus::Cancelled)
+    }
+
+    pub fn children(&self) -> Children {
+        let n = |v: i32| u8::try_from(v).unwrap_or(0);
+        Children([
+            n(self.children_age0),
+            n(self.children_age1_2),
+            n(self.children_age3_5),
+            n(self.children_school),
+        ])
+    }
+}
+
+/// Which upcoming events to list.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub kind: Option<EventKind>,
+    pub childcare_only: bool,
+    pub from: Option<NaiveDate>,
+    /// Include events not shown to the public (staff lists).
+    pub include_private: bool,
+}
+
+/// What happened to a booking attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Booked {
+    Placed { id: i64, status: BookingStatus },
+    Refused(BookingError),
+}
+
+/// Seats offered to the waitlist by a change, for their notifications.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub booking_id: i64,
+    pub participant_id: i64,
+    pub offered_until: DateTime<Utc>,
+}
+
+const EVENT_SELECT: &str = "SELECT e.id, e.kind, e.status, e.title, e.title_en, e.description, e.place, e.online_url, \
+    e.starts_at, e.ends_at, e.capacity, e.opens_at, e.closes_at, e.cancel_deadline, e.childcare, e.carers, \
+    e.children_programme, e.public, e.host_id, h.display_name AS host_name, \
+    (SELECT COUNT(*) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS seats_taken, \
+    (SELECT COUNT(*) FROM booking b WHERE b.event_id = e.id AND b.status = 'waitlisted') AS waiting, \
+    (SELECT COALESCE(SUM(b.children_age0), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age0, \
+    (SELECT COALESCE(SUM(b.children_age1_2), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age1_2, \
+    (SELECT COALESCE(SUM(b.children_age3_5), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age3_5, \
+    (SELECT COALESCE(SUM(b.children_school), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_school \
+    FROM event e JOIN account h ON h.id = e.host_id";
+
+const BOOKING_SELECT: &str = "SELECT b.id, b.event_id, e.title AS event_title, e.starts_at AS event_starts_at, \
+    e.ends_at AS event_ends_at, e.place AS event_place, e.cancel_deadline, b.participant_id, \
+    a.display_name AS participant_name, b.status, b.children_age0, b.children_age1_2, b.children_age3_5, \
+    b.children_school, b.offered_until, b.created_at \
+    FROM booking b JOIN event e ON e.id = b.event_id JOIN account a ON a.id = b.participant_id";
+
+/// How long a freed seat is held for the person offered it.
+pub const OFFER_HOURS: i64 = 24;
+
+fn i32_of(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+impl TenantStore<'_> {
+    pub async fn create_event(
+        &self,
+        draft: &EventDraft,
+        host: AccountId,
+    ) -> Result<i64, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id.0;
+        let first = draft.sessions.first().copied().unwrap_or((now, now));
+        let last = draft.sessions.last().copied().unwrap_or(first);
+        let mut tx = self.store.begin().await?;
+        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "INSERT INTO event (municipality_id, kind, status, title, title_en, description, place, online_url, starts_at, \
+             ends_at, capacity, opens_at, closes_at, cancel_deadline, childcare, carers, children_programme, public, host_id, created_at) \
+             VALUES ($1, $2, 'scheduled', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id")
+            .bind(town).bind(draft.kind.code()).bind(&draft.title).bind(&draft.title_en).bind(&draft.description)
+            .bind(&draft.place).bind(&draft.online_url).bind(first.0).bind(last.1).bind(i32_of(draft.capacity))
+            .bind(draft.opens_at).bind(draft.closes_at).bind(draft.cancel_deadline).bind(draft.childcare)
+            .bind(i32_of(draft.carers)).bind(&draft.children_programme).bind(draft.public).bind(host.0).bind(now)
+            .fetch_one(c).await)?;
+        for (start, end) in &draft.sessions {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO event_session (municipality_id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
+                .bind(town).bind(id).bind(start).bind(end).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+        for (skill, level) in &draft.skills {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO event_skill (event_id, municipality_id, skill_id, level) VALUES ($1, $2, $3, $4)")
+                .bind(id).bind(town).bind(skill).bind(i32::from(level.get())).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn event(&self, id: i64) -> Result<Option<StoredEvent>, StoreError> {
+        let sql = format!("{EVENT_SELECT} WHERE e.municipality_id = $1 AND e.id = $2");
+        let mut conn = self.store.conn().await?;
+        let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredEvent>(&sql)
+            .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        Ok(row)
+    }
+
+    /// Scheduled events ending after `now`, soonest first.
+    pub async fn upcoming_events(
+        &self,
+        filter: &EventFilter,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let from = filter
+            .from
+            .map(|d| domain::event::at_jst(d, chrono::NaiveTime::MIN))
+            .map_or(now, |d| d.max(now));
+        let sql = format!(
+            "{EVENT_SELECT} WHERE e.municipality_id = $1 AND e.status = 'scheduled' AND e.ends_at >= $2 \
+             AND ($3 = '' OR e.kind = $3) AND ($4 = FALSE OR e.childcare = TRUE) AND ($5 = TRUE OR e.public = TRUE) \
+             ORDER BY e.starts_at, e.id LIMIT $6"
+        );
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredEvent>(&sql)
+            .bind(self.municipality_id.0).bind(from).bind(filter.kind.map_or("", EventKind::code))
+            .bind(filter.childcare_only).bind(filter.include_private).bind(limit).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    pub async fn event_sessions(&self, event: i64) -> Result<Vec<Session>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, Session>(
+            "SELECT id, starts_at, ends_at FROM event_session WHERE municipality_id = $1 AND event_id = $2 ORDER BY starts_at")
+            .bind(self.municipality_id.0).bind(event).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// The skills a course teaches: (skill id, level reached).
+    pub async fn event_skills(&self, event: i64) -> Result<Vec<(String, i32)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT skill_id, level FROM event_skill WHERE municipality_id = $1 AND event_id = $2 ORDER BY skill_id")
+            .bind(self.municipality_id.0).bind(event).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Upcoming courses and the skills they teach: (event id, title, skill id, level), for
+    /// the matching engine's gap explanations.
+    pub async fn courses_teaching(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(i64, String, String, i32)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT e.id, e.title, s.skill_id, s.level FROM event e JOIN event_skill s ON s.event_id = e.id \
+             WHERE e.municipality_id = $1 AND e.status = 'scheduled' AND e.closes_at >= $2 ORDER BY e.starts_at")
+            .bind(self.municipality_id.0).bind(now).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Books `participant` onto an event: confirmed, waitlisted, or refused with the reason.
+    /// `profile` is the person's children per band, the most they may bring to childcare.
+    pub async fn book(
+        &self,
+        event_id: i64,
+        participant: AccountId,
+        request: &Request,
+        profile: &Children,
+        ratios: &Ratios,
+        notifications: impl FnOnce(BookingStatus) -> Vec<NewNotification>,
+    ) -> Result<Booked, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let mut tx = self.store.begin().await?;
+        let Some(event) = lock_event(&mut tx, town, event_id).await? else {
+            return Err(StoreError::NotFound);
+        };
+        if event.is_cancelled() {
+            return Ok(Booked::Refused(BookingError::EventCancelled));
+        }
+        if let Err(refusal) =
+            booking::admissible(event.window(), now, event.capacity(), request, profile)
+        {
+            return Ok(Booked::Refused(refusal));
+        }
+        if active_booking(&mut tx, event_id, participant).await? {
+            return Ok(Booked::Refused(BookingError::AlreadyBooked));
+        }
+        if overlaps(&mut tx, town, &event, participant).await? {
+            return Ok(Booked::Refused(BookingError::Overlaps));
+        }
+        let status = booking::place(event.capacity(), &event.taken(), request, ratios);
+        let c = request.children.0;
+        let id: i64 = on_backend!(tx.exec(), conn => sqlx::query_scalar(
+            "INSERT INTO booking (municipality_id, event_id, participant_id, status, children_age0, children_age1_2, \
+             children_age3_5, children_school, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id")
+            .bind(town.0).bind(event_id).bind(participant.0).bind(status.code())
+            .bind(i32::from(c[0])).bind(i32::from(c[1])).bind(i32::from(c[2])).bind(i32::from(c[3])).bind(now)
+            .fetch_one(conn).await)?;
+        crate::participant::add_case_event(
+            tx.exec(),
+            town,
+            participant,
+            &format!("event_{}", status.code()),
+            &event.title,
+            Some(participant),
+            now,
+        )
+        .await?;
+        write_notifications(&mut tx, Some(town), &notifications(status), now).await?;
+        tx.commit().await?;
+        Ok(Booked::Placed { id, status })
+    }
+
+    pub async fn booking(&self, id: i64) -> Result<Option<StoredBooking>, StoreError> {
+        let sql = format!("{BOOKING_SELECT} WHERE b.municipality_id = $1 AND b.id = $2");
+        let mut conn = self.store.conn().await?;
+        let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredBooking>(&sql)
+            .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        Ok(row)
+    }
+
+    /// An event's bookings in waitlist order (by id).
+    pub async fn event_bookings(&self, event: i64) -> Result<Vec<StoredBooking>, StoreError> {
+        let sql = format!(
+            "{BOOKING_SELECT} WHERE b.municipality_id = $1 AND b.event_id = $2 ORDER BY b.id"
+        );
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredBooking>(&sql)
+            .bind(self.municipality_id.0).bind(event).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// A participant's bookings, soonest event first.
+    pub async fn participant_bookings(
+        &self,
+        participant: AccountId,
+    ) -> Result<Vec<StoredBooking>, StoreError> {
+        let sql = format!(
+            "{BOOKING_SELECT} WHERE b.municipality_id = $1 AND b.participant_id = $2 ORDER BY e.starts_at, b.id"
+        );
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredBooking>(&sql)
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Cancels a booking held in `seen` status (by its person before the deadline, or by
+    /// staff at any time: the caller checks who may) and offers the freed seat to the
+    /// waitlist. `None` when the booking had moved on.
+    pub async fn cancel_booking(
+        &self,
+        booking_id: i64,
+        seen: BookingStatus,
+        by: AccountId,
+        ratios: &Ratios,
+        notifications: impl FnOnce(&[Offer]) -> Vec<NewNotification>,
+    ) -> Result<Option<Vec<Offer>>, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let mut tx = self.store.begin().await?;
+        let event_id: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "SELECT event_id FROM booking WHERE municipality_id = $1 AND id = $2")
+            .bind(town.0).bind(booking_id).fetch_optional(c).await)?;
+        let Some(event_id) = event_id else {
+            return Ok(None);
+        };
+        let Some(event) = lock_event(&mut tx, town, event_id).await? else {
+            return Ok(None);
+        };
+        let changed = on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE booking SET status = 'cancelled', updated_at = $1 WHERE id = $2 AND status = $3")
+            .bind(now).bind(booking_id).bind(seen.code()).execute(c).await.map(|r| r.rows_affected()))?;
+        if changed == 0 {
+            return Ok(None);
+        }
+        let participant: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar("SELECT participant_id FROM booking WHERE id = $1")
+            .bind(booking_id).fetch_one(c).await)?;
+        crate::participant::add_case_event(
+            tx.exec(),
+            town,
+            AccountId(participant),
+            "event_cancelled",
+            &event.title,
+            Some(by),
+            now,
+        )
+        .await?;
+        let offers = promote_waitlist(&mut tx, town, event_id, ratios, now).await?;
+        write_notifications(&mut tx, Some(town), &notifications(&offers), now).await?;
+        tx.commit().await?;
+        Ok(Some(offers))
+    }
+
+    /// The person offered a seat takes it; `false` if the offer had lapsed or moved on.
+    pub async fn confirm_offer(
+        &self,
+        booking_id: i64,
+        participant: AccountId,
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let mut conn = self.store.conn().await?;
+        let changed = on_backend!(conn.exec(), c => sqlx::query(
+            "UPDATE booking SET status = 'confirmed', offered_until = NULL, updated_at = $1 \
+             WHERE municipality_id = $2 AND id = $3 AND participant_id = $4 AND status = 'offered' AND offered_until >= $1")
+            .bind(now).bind(self.municipality_id.0).bind(booking_id).bind(participant.0)
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(changed == 1)
+    }
+
+    /// Cancels a whole event (staff): every active booking is cancelled with it.
+    pub async fn cancel_event(
+        &self,
+        event_id: i64,
+        notifications: impl FnOnce(&[StoredBooking]) -> Vec<NewNotification>,
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let affected: Vec<StoredBooking> = self
+            .event_bookings(event_id)
+            .await?
+            .into_iter()
+            .filter(|b| b.status().is_active())
+            .collect();
+        let mut tx = self.store.begin().await?;
+        let changed = on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE event SET status = 'cancelled', booking_version = booking_version + 1 \
+             WHERE municipality_id = $1 AND id = $2 AND status = 'scheduled'")
+            .bind(town.0).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+        if changed == 0 {
+            return Ok(false);
+        }
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE booking SET status = 'cancelled', updated_at = $1 WHERE event_id = $2 AND status IN ('confirmed', 'waitlisted', 'offered')")
+            .bind(now).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+        write_notifications(&mut tx, Some(town), &notifications(&affected), now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Records who came to a session (and how many children they left in care). Attending
+    /// enough of a course's sessions awards its credential and raises the person's skills to
+    /// the levels the course teaches; returns whether a credential was awarded now.
+    pub async fn record_attendance(
+        &self,
+        session_id: i64,
+        booking_id: i64,
+        attended: bool,
+        children_in_care: u32,
+        by: AccountId,
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let Some(booking) = self.booking(booking_id).await? else {
+            return Err(StoreError::NotFound);
+        };
+        let mut tx = self.store.begin().await?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "DELETE FROM attendance WHERE booking_id = $1 AND session_id = $2")
+            .bind(booking_id).bind(session_id).execute(c).await.map(|r| r.rows_affected()))?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "INSERT INTO attendance (booking_id, session_id, municipality_id, attended, children_in_care, recorded_by, recorded_at) \
+             SELECT $1, s.id, $2, $3, $4, $5, $6 FROM event_session s WHERE s.id = $7 AND s.event_id = $8 AND s.municipality_id = $2")
+            .bind(booking_id).bind(town.0).bind(attended).bind(i32_of(children_in_care)).bind(by.0).bind(now)
+            .bind(session_id).bind(booking.event_id).execute(c).await.map(|r| r.rows_affected()))?;
+        let (sessions, present): (i64, i64) = on_backend!(tx.exec(), c => sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM event_session WHERE event_id = $1), \
+             (SELECT COUNT(*) FROM attendance WHERE booking_id = $2 AND attended = TRUE)")
+            .bind(booking.event_id).bind(booking_id).fetch_one(c).await)?;
+        let kind: String = on_backend!(tx.exec(), c => sqlx::query_scalar("SELECT kind FROM event WHERE id = $1")
+            .bind(booking.event_id).fetch_one(c).await)?;
+        let mut awarded = false;
+        if kind == EventKind::Course.code()
+            && completed(
+                u32::try_from(present).unwrap_or(0),
+                u32::try_from(sessions).unwrap_or(0),
+            )
+        {
+            let inserted = on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO credential (municipality_id, participant_id, event_id, awarded_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (participant_id, event_id) DO NOTHING")
+                .bind(town.0).bind(booking.participant_id).bind(booking.event_id).bind(now)
+                .execute(c).await.map(|r| r.rows_affected()))?;
+            if inserted == 1 {
+                awarded = true;
+                grant_course_skills(&mut tx, town, &booking, now).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(awarded)
+    }
+
+    /// Attendance of an event: (booking id, session id, attended, children in care).
+    pub async fn attendance(&self, event: i64) -> Result<Vec<(i64, i64, bool, i32)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT a.booking_id, a.session_id, a.attended, a.children_in_care FROM attendance a \
+             JOIN booking b ON b.id = a.booking_id WHERE b.municipality_id = $1 AND b.event_id = $2")
+            .bind(self.municipality_id.0).bind(event).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Courses a person completed: (event id, title, awarded at).
+    pub async fn credentials(
+        &self,
+        participant: AccountId,
+    ) -> Result<Vec<(i64, String, DateTime<Utc>)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT e.id, e.title, k.awarded_at FROM credential k JOIN event e ON e.id = k.event_id \
+             WHERE k.municipality_id = $1 AND k.participant_id = $2 ORDER BY k.awarded_at")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// A person's private calendar feed: replaces any earlier token (the old link stops
+    /// working). Only the token's digest is stored.
+    pub async fn renew_calendar_token(
+        &self,
+        account: AccountId,
+        token_hash: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.store.begin().await?;
+        on_backend!(tx.exec(), c => sqlx::query("DELETE FROM calendar_token WHERE account_id = $1")
+            .bind(account.0).execute(c).await.map(|r| r.rows_affected()))?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "INSERT INTO calendar_token (account_id, municipality_id, token_hash, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(account.0).bind(self.municipality_id.0).bind(token_hash).bind(Utc::now())
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        tx.commit().await
+    }
+
+    pub async fn revoke_calendar_token(&self, account: AccountId) -> Result<(), StoreError> {
+        let mut conn = self.store.conn().await?;
+        on_backend!(conn.exec(), c => sqlx::query("DELETE FROM calendar_token WHERE account_id = $1 AND municipality_id = $2")
+            .bind(account.0).bind(self.municipality_id.0).execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn has_calendar_token(&self, account: AccountId) -> Result<bool, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let n: i64 = on_backend!(conn.exec(), c => sqlx::query_scalar("SELECT COUNT(*) FROM calendar_token WHERE account_id = $1")
+            .bind(account.0).fetch_one(c).await)?;
+        Ok(n > 0)
+    }
+
+    /// The account a calendar token belongs to, in this town.
+    pub async fn calendar_owner(&self, token_hash: &str) -> Result<Option<AccountId>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let id: Option<i64> = on_backend!(conn.exec(), c => sqlx::query_scalar(
+            "SELECT account_id FROM calendar_token WHERE municipality_id = $1 AND token_hash = $2")
+            .bind(self.municipality_id.0).bind(token_hash).fetch_optional(c).await)?;
+        Ok(id.map(AccountId))
+    }
+}
+
+async fn lock_event(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    event_id: i64,
+) -> Result<Option<StoredEvent>, StoreError> {
+    let locked = on_backend!(tx.exec(), c => sqlx::query(
+        "UPDATE event SET booking_version = booking_version + 1 WHERE municipality_id = $1 AND id = $2")
+        .bind(town.0).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if locked == 0 {
+        return Ok(None);
+    }
+    let sql = format!("{EVENT_SELECT} WHERE e.municipality_id = $1 AND e.id = $2");
+    let event = on_backend!(tx.exec(), c => sqlx::query_as::<_, StoredEvent>(&sql)
+        .bind(town.0).bind(event_id).fetch_optional(c).await)?;
+    Ok(event)
+}
+
+async fn active_booking(
+    tx: &mut Tx,
+    event_id: i64,
+    participant: AccountId,
+) -> Result<bool, StoreError> {
+    let n: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM booking WHERE event_id = $1 AND participant_id = $2 AND status IN ('confirmed', 'waitlisted', 'offered')")
+        .bind(event_id).bind(participant.0).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+/// Whether any session of another event the person is booked on overlaps one of this one's.
+async fn overlaps(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    event: &StoredEvent,
+    participant: AccountId,
+) -> Result<bool, StoreError> {
+    let n: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM booking b JOIN event_session s ON s.event_id = b.event_id \
+         JOIN event_session mine ON mine.event_id = $1 \
+         WHERE b.municipality_id = $2 AND b.participant_id = $3 AND b.event_id <> $1 \
+         AND b.status IN ('confirmed', 'waitlisted', 'offered') \
+         AND s.starts_at < mine.ends_at AND mine.starts_at < s.ends_at")
+        .bind(event.id).bind(town.0).bind(participant.0).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+/// Offers freed seats to the waitlist, in order (see `domain::event::booking::promote`).
+async fn promote_waitlist(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    event_id: i64,
+    ratios: &Ratios,
+    now: DateTime<Utc>,
+) -> Result<Vec<Offer>, StoreError> {
+    let sql = format!("{EVENT_SELECT} WHERE e.municipality_id = $1 AND e.id = $2");
+    let Some(event) = on_backend!(tx.exec(), c => sqlx::query_as::<_, StoredEvent>(&sql)
+        .bind(town.0).bind(event_id).fetch_optional(c).await)?
+    else {
+        return Ok(Vec::new());
+    };
+    let waiting_sql =
+        format!("{BOOKING_SELECT} WHERE b.event_id = $1 AND b.status = 'waitlisted' ORDER BY b.id");
+    let waiting = on_backend!(tx.exec(), c => sqlx::query_as::<_, StoredBooking>(&waiting_sql)
+        .bind(event_id).fetch_all(c).await)?;
+    let requests: Vec<Request> = waiting
+        .iter()
+        .map(|b| Request {
+            children: b.children(),
+        })
+        .collect();
+    let until = now + Duration::hours(OFFER_HOURS);
+    let mut offers = Vec::new();
+    for index in booking::promote(event.capacity(), &event.taken(), &requests, ratios) {
+        let chosen = &waiting[index];
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE booking SET status = 'offered', offered_until = $1, updated_at = $2 WHERE id = $3 AND status = 'waitlisted'")
+            .bind(until).bind(now).bind(chosen.id).execute(c).await.map(|r| r.rows_affected()))?;
+        offers.push(Offer {
+            booking_id: chosen.id,
+            participant_id: chosen.participant_id,
+            offered_until: until,
+        });
+    }
+    Ok(offers)
+}
+
+/// Raises the person's skills to the levels the course teaches, marked as verified by the
+/// course.
+async fn grant_course_skills(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    booking: &StoredBooking,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let skills: Vec<(String, i32)> = on_backend!(tx.exec(), c => sqlx::query_as(
+        "SELECT skill_id, level FROM event_skill WHERE event_id = $1")
+        .bind(booking.event_id).fetch_all(c).await)?;
+    for (skill, level) in skills {
+        let evidence = format!("講座修了: {}", booking.event_title);
+        let existing: Option<i32> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "SELECT level FROM participant_skill WHERE account_id = $1 AND skill_id = $2")
+            .bind(booking.participant_id).bind(&skill).fetch_optional(c).await)?;
+        match existing {
+            Some(has) if has >= level => {}
+            Some(_) => {
+                on_backend!(tx.exec(), c => sqlx::query(
+                    "UPDATE participant_skill SET level = $1, evidence = $2, verified_at = $3 WHERE account_id = $4 AND skill_id = $5")
+                    .bind(level).bind(&evidence).bind(now).bind(booking.participant_id).bind(&skill)
+                    .execute(c).await.map(|r| r.rows_affected()))?;
+            }
+            None => {
+                on_backend!(tx.exec(), c => sqlx::query(
+                    "INSERT INTO participant_skill (account_id, municipality_id, skill_id, level, evidence, verified_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(booking.participant_id).bind(town.0).bind(&skill).bind(level).bind(&evidence).bind(now)
+                    .execute(c).await.map(|r| r.rows_affected()))?;
+            }
+        }
+    }
+    crate::participant::add_case_event(
+        tx.exec(),
+        town,
+        AccountId(booking.participant_id),
+        "course_completed",
+        &booking.event_title,
+        None,
+        now,
+    )
+    .await
+}
+
+impl crate::Store {
+    /// Offers not confirmed in time lapse, and their seats go to the next in line; returns
+    /// the new offers per town for their notifications. Safe to run in several workers: each
+    /// event is locked while its offers are settled.
+    pub async fn lapse_offers(
+        &self,
+        now: DateTime<Utc>,
+        ratios: &Ratios,
+    ) -> Result<Vec<(MunicipalityId, i64, Vec<Offer>)>, StoreError> {
+        let mut conn = self.conn().await?;
+        let due: Vec<(i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT DISTINCT municipality_id, event_id FROM booking WHERE status = 'offered' AND offered_until < $1")
+            .bind(now).fetch_all(c).await)?;
+        drop(conn);
+        let mut out = Vec::new();
+        for (town, event_id) in due {
+            let town = MunicipalityId(town);
+            let mut tx = self.begin().await?;
+            if lock_event(&mut tx, town, event_id).await?.is_none() {
+                continue;
+            }
+            on_backend!(tx.exec(), c => sqlx::query(
+                "UPDATE booking SET status = 'lapsed', updated_at = $1 WHERE event_id = $2 AND status = 'offered' AND offered_until < $1")
+                .bind(now).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+            let offers = promote_waitlist(&mut tx, town, event_id, ratios, now).await?;
+            tx.commit().await?;
+            out.push((town, event_id, offers));
+        }
+        Ok(out)
+    }
+
+    /// Confirmed bookings of events starting within a day, not yet reminded.
+    pub async fn bookings_to_remind(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(i64, StoredBooking)>, StoreError> {
+        let sql = format!(
+            "{BOOKING_SELECT} WHERE b.status = 'confirmed' AND b.reminded_at IS NULL AND e.status = 'scheduled' \
+             AND e.starts_at > $1 AND e.starts_at <= $2 ORDER BY b.id LIMIT 200"
+        );
+        let mut conn = self.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredBooking>(&sql)
+            .bind(now).bind(now + Duration::hours(24)).fetch_all(c).await)?;
+        let mut out = Vec::new();
+        for booking in rows {
+            let town: i64 = on_backend!(conn.exec(), c => sqlx::query_scalar("SELECT municipality_id FROM booking WHERE id = $1")
+                .bind(booking.id).fetch_one(c).await)?;
+            out.push((town, booking));
+        }
+        Ok(out)
+    }
+
+    /// Marks a reminder sent and writes it, once.
+    pub async fn remind_booking(
+        &self,
+        booking_id: i64,
+        town: MunicipalityId,
+        notifications: &[NewNotification],
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let marked = on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE booking SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL")
+            .bind(now).bind(booking_id).execute(c).await.map(|r| r.rows_affected()))?;
+        if marked == 0 {
+            return Ok(false);
+        }
+        write_notifications(&mut tx, Some(town), notifications, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,493 @@
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use domain::Role;
+use domain::event::booking::{BookingError, BookingStatus, Request};
+use domain::event::childcare::Ratios;
+use domain::event::{EventDraft, EventInput};
+use domain::municipality::EligibilityBasis;
+use domain::participant::Children;
+use domain::skill::Taxonomy;
+use store::account::{AccountId, NewAccountRecord};
+use store::event::{Booked, EventFilter};
+use store::testing::fresh_store;
+
+use crate::towns::town;
+
+fn record(role: Role, email: &str) -> NewAccountRecord {
+    NewAccountRecord {
+        role,
+        organization_id: None,
+        email: email.into(),
+        display_name: email.into(),
+        furigana: "てすと".into(),
+        password_hash: "x".into(),
+    }
+}
+
+fn seminar(days_ahead: i64, capacity: u32, carers: u32, kind: &str, sessions: u32) -> EventDraft {
+    let day = (Utc::now() + Duration::days(days_ahead)).date_naive();
+    EventDraft::parse(
+        &EventInput {
+            kind: kind.into(),
+            title: "再就職セミナー".into(),
+            description: "説明".into(),
+            place: "公民館".into(),
+            date: day.to_string(),
+            start_time: "10:00".into(),
+            end_time: "12:00".into(),
+            sessions: sessions.to_string(),
+            capacity: capacity.to_string(),
+            childcare: carers > 0,
+            carers: carers.to_string(),
+            public: true,
+            skills: if kind == "course" {
+                vec![("spreadsheet".into(), "3".into())]
+            } else {
+                Vec::new()
+            },
+            ..EventInput::default()
+        },
+        &Taxonomy::shipped().unwrap(),
+        Utc::now(),
+    )
+    .unwrap()
+}
+
+fn kids(c: [u8; 4]) -> Request {
+    Request {
+        children: Children(c),
+    }
+}
+
+#[tokio::test]
+async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id;
+    // 50 seats; 4 carers: e.g. 12 babies, or 24 toddlers, or a mix.
+    let event = tenant
+        .create_event(&seminar(10, 50, 4, "seminar", 1), host)
+        .await
+        .unwrap();
+    let mut parents = Vec::new();
+    for n in 0..500 {
+        let id = tenant
+            .register_participant(
+                &record(Role::Participant, &format!("p{n}@example.jp")),
+                EligibilityBasis::LivesInTown,
+                "v",
+            )
+            .await
+            .unwrap()
+            .id;
+        // 0, 1 or 2 children, in varied bands.
+        let children = match n % 5 {
+            0 | 1 => [0, 0, 0, 0],
+            2 => [1, 0, 0, 0],
+            3 => [0, 1, 1, 0],
+            _ => [0, 2, 0, 0],
+        };
+        parents.push((id, children));
+    }
+    let ratios = Arc::new(Ratios::shipped());
+    let mut handles = Vec::new();
+    for (id, children) in parents.clone() {
+        let store = store.store.clone();
+        let town = town.clone();
+        let ratios = Arc::clone(&ratios);
+        handles.push(tokio::spawn(async move {
+            let tenant = store.tenant(&town);
+            tenant
+                .book(
+                    event,
+                    id,
+                    &kids(children),
+                    &Children(children),
+                    &ratios,
+                    |_| Vec::new(),
+                )
+                .await
+                .unwrap()
+        }));
+    }
+    let mut confirmed = 0;
+    let mut waitlisted = 0;
+    for handle in handles {
+        match handle.await.unwrap() {
+            Booked::Placed {
+                status: BookingStatus::Confirmed,
+                ..
+            } => confirmed += 1,
+            Booked::Placed {
+                status: BookingStatus::Waitlisted,
+                ..
+            } => waitlisted += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(
+        confirmed + waitlisted,
+        500,
+        "every attempt is confirmed or waitlisted"
+    );
+    let bookings = tenant.event_bookings(event).await.unwrap();
+    assert_eq!(bookings.len(), 500, "exactly once each");
+    let held: Vec<_> = bookings
+        .iter()
+        .filter(|b| b.status().holds_seat())
+        .collect();
+    assert_eq!(held.len(), confirmed);
+    assert!(held.len() <= 50, "seats: {}", held.len());
+    let care = held.iter().fold(Children::default(), |sum, b| {
+        domain::event::childcare::plus(&sum, &b.children())
+    });
+    assert!(ratios.fits(4, &care), "childcare: {care:?}");
+    assert!(confirmed >= 30, "the seats are used: {confirmed}");
+
+    // Cancelling a confirmed booking offers its seat to the first waiting booking that fits.
+    let first = held[0];
+    let offers = tenant
+        .cancel_booking(
+            first.id,
+            BookingStatus::Confirmed,
+            AccountId(first.participant_id),
+            &ratios,
+            |_| Vec::new(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!offers.is_empty(), "a seat was offered");
+    let after = tenant.event_bookings(event).await.unwrap();
+    let held_after = after.iter().filter(|b| b.status().holds_seat()).count();
+    assert!(held_after <= 50);
+    let offered = after.iter().find(|b| b.id == offers[0].booking_id).unwrap();
+    assert_eq!(offered.status(), BookingStatus::Offered);
+    let earlier_waiting = after
+        .iter()
+        .filter(|b| {
+            b.status() == BookingStatus::Waitlisted
+                && b.id < offered.id
+                && b.children().total() <= offered.children().total()
+        })
+        .count();
+    assert_eq!(earlier_waiting, 0, "no one who fit was passed over");
+    assert!(
+        tenant
+            .cancel_booking(
+                first.id,
+                BookingStatus::Confirmed,
+                AccountId(first.participant_id),
+                &ratios,
+                |_| Vec::new()
+            )
+            .await
+            .unwrap()
+            .is_none(),
+        "a second cancel changes nothing"
+    );
+    assert!(
+        tenant
+            .confirm_offer(offered.id, AccountId(offered.participant_id))
+            .await
+            .unwrap()
+    );
+}
+
+#[tokio::test]
+async fn bad_bookings_are_refused_and_change_nothing() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id;
+    let ratios = Ratios::shipped();
+    let with_care = tenant
+        .create_event(&seminar(5, 10, 1, "seminar", 1), host)
+        .await
+        .unwrap();
+    let without = tenant
+        .create_event(&seminar(5, 10, 0, "seminar", 1), host)
+        .await
+        .unwrap();
+    let parent = tenant
+        .register_participant(
+            &record(Role::Participant, "p@example.jp"),
+            EligibilityBasis::LivesInTown,
+            "v",
+        )
+        .await
+        .unwrap()
+        .id;
+    let profile = Children([0, 1, 0, 0]);
+    let book = |event, c: [u8; 4]| {
+        let tenant = &tenant;
+        let ratios = &ratios;
+        async move {
+            tenant
+                .book(event, parent, &kids(c), &profile, ratios, |_| Vec::new())
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        book(without, [0, 1, 0, 0]).await,
+        Booked::Refused(BookingError::NoChildcare)
+    );
+    assert_eq!(
+        book(with_care, [0, 2, 0, 0]).await,
+        Booked::Refused(BookingError::MoreChildrenThanProfile)
+    );
+    assert!(matches!(
+        book(with_care, [0, 1, 0, 0]).await,
+        Booked::Placed {
+            status: BookingStatus::Confirmed,
+            ..
+        }
+    ));
+    assert_eq!(
+        book(with_care, [0, 0, 0, 0]).await,
+        Booked::Refused(BookingError::AlreadyBooked)
+    );
+    assert_eq!(
+        book(without, [0, 0, 0, 0]).await,
+        Booked::Refused(BookingError::Overlaps),
+        "same time"
+    );
+    assert_eq!(
+        tenant.participant_bookings(parent).await.unwrap().len(),
+        1,
+        "nothing else was written"
+    );
+    let list = tenant
+        .upcoming_events(
+            &EventFilter {
+                childcare_only: true,
+                ..EventFilter::default()
+            },
+            Utc::now(),
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(list.iter().map(|e| e.id).collect::<Vec<_>>(), [with_care]);
+    assert!(
+        tenant
+            .cancel_event(with_care, |affected| {
+                assert_eq!(affected.len(), 1);
+                Vec::new()
+            })
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        book(with_care, [0, 0, 0, 0]).await,
+        Booked::Refused(BookingError::EventCancelled)
+    );
+}
+
+#[tokio::test]
+async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id;
+    let ratios = Ratios::shipped();
+    let event = tenant
+        .create_event(&seminar(5, 1, 0, "seminar", 1), host)
+        .await
+        .unwrap();
+    let mut people = Vec::new();
+    for n in 0..3 {
+        let id = tenant
+            .register_participant(
+                &record(Role::Participant, &format!("p{n}@example.jp")),
+                EligibilityBasis::LivesInTown,
+                "v",
+            )
+            .await
+            .unwrap()
+            .id;
+        tenant
+            .book(
+                event,
+                id,
+                &kids([0; 4]),
+                &Children::default(),
+                &ratios,
+                |_| Vec::new(),
+            )
+            .await
+            .unwrap();
+        people.push(id);
+    }
+    let bookings = tenant.event_bookings(event).await.unwrap();
+    tenant
+        .cancel_booking(
+            bookings[0].id,
+            BookingStatus::Confirmed,
+            people[0],
+            &ratios,
+            |_| Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        tenant
+            .booking(bookings[1].id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status(),
+        BookingStatus::Offered
+    );
+    let later = Utc::now() + Duration::hours(store::event::OFFER_HOURS + 1);
+    let lapsed = store.lapse_offers(later, &ratios).await.unwrap();
+    assert_eq!(lapsed.len(), 1);
+    assert_eq!(
+        lapsed[0].2[0].participant_id, people[2].0,
+        "the next in line"
+    );
+    assert_eq!(
+        tenant
+            .booking(bookings[1].id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status(),
+        BookingStatus::Lapsed
+    );
+    assert!(
+        !tenant
+            .confirm_offer(bookings[1].id, people[1])
+            .await
+            .unwrap(),
+        "too late"
+    );
+}
+
+#[tokio::test]
+async fn attending_most_of_a_course_adds_its_skills_to_the_profile() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id;
+    let ratios = Ratios::shipped();
+    let course = tenant
+        .create_event(&seminar(3, 10, 0, "course", 5), host)
+        .await
+        .unwrap();
+    let parent = tenant
+        .register_participant(
+            &record(Role::Participant, "p@example.jp"),
+            EligibilityBasis::LivesInTown,
+            "v",
+        )
+        .await
+        .unwrap()
+        .id;
+    let Booked::Placed { id: booking, .. } = tenant
+        .book(
+            course,
+            parent,
+            &kids([0; 4]),
+            &Children::default(),
+            &ratios,
+            |_| Vec::new(),
+        )
+        .await
+        .unwrap()
+    else {
+        panic!("booked")
+    };
+    let sessions = tenant.event_sessions(course).await.unwrap();
+    assert_eq!(sessions.len(), 5);
+    let mut awarded = Vec::new();
+    for (i, session) in sessions.iter().enumerate() {
+        awarded.push(
+            tenant
+                .record_attendance(session.id, booking, i != 2, 0, host)
+                .await
+                .unwrap(),
+        );
+    }
+    assert_eq!(
+        awarded,
+        [false, false, false, false, true],
+        "the fourth attended session of five completes it"
+    );
+    let record = tenant.participant(parent).await.unwrap().unwrap();
+    let skill = record
+        .skills
+        .iter()
+        .find(|s| s.skill_id == "spreadsheet")
+        .unwrap();
+    assert_eq!(skill.level, 3);
+    assert!(skill.verified_at.is_some() && skill.evidence.contains("講座修了"));
+    assert_eq!(tenant.credentials(parent).await.unwrap().len(), 1);
+    let courses = tenant.courses_teaching(Utc::now()).await.unwrap();
+    assert_eq!(courses[0].2, "spreadsheet");
+}
+
+#[tokio::test]
+async fn a_calendar_token_opens_only_its_owners_feed_until_revoked() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let a = tenant
+        .register_participant(
+            &record(Role::Participant, "a@example.jp"),
+            EligibilityBasis::LivesInTown,
+            "v",
+        )
+        .await
+        .unwrap()
+        .id;
+    let b = tenant
+        .register_participant(
+            &record(Role::Participant, "b@example.jp"),
+            EligibilityBasis::LivesInTown,
+            "v",
+        )
+        .await
+        .unwrap()
+        .id;
+    tenant.renew_calendar_token(a, "hash-a1").await.unwrap();
+    tenant.renew_calendar_token(b, "hash-b").await.unwrap();
+    assert_eq!(tenant.calendar_owner("hash-a1").await.unwrap(), Some(a));
+    assert_eq!(tenant.calendar_owner("hash-b").await.unwrap(), Some(b));
+    tenant.renew_calendar_token(a, "hash-a2").await.unwrap();
+    assert_eq!(
+        tenant.calendar_owner("hash-a1").await.unwrap(),
+        None,
+        "the old link stops"
+    );
+    tenant.revoke_calendar_token(a).await.unwrap();
+    assert_eq!(tenant.calendar_owner("hash-a2").await.unwrap(), None);
+    let other = store
+        .create_municipality(&crate::towns::town("mishima"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.tenant(&other).calendar_owner("hash-b").await.unwrap(),
+        None,
+        "other towns cannot read it"
+    );
+}
