@@ -2,6 +2,7 @@
 //! database so a newcomer sees a populated platform. Everything here is fictional except the
 //! town's name.
 
+mod events;
 mod people;
 mod requests;
 mod town;
@@ -134,6 +135,7 @@ pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreE
         .await?
         .expect("the demo coordinator was just created");
     people::load_participants(&tenant, &password_hash, coordinator.id).await?;
+    events::load_events(&tenant, coordinator.id).await?;
     requests::load_requests(store, &town, coordinator.id).await?;
     Ok(Some(town))
 }

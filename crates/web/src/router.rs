@@ -28,6 +28,8 @@ pub struct AppState {
     pub skill_graph: Arc<matching::SkillGraph>,
     /// Regional minimum wages, loaded and checked at start.
     pub minimum_wage: Arc<domain::minimum_wage::MinimumWageTable>,
+    /// Childcare staff ratios (`domain::event::childcare`).
+    pub childcare_ratios: Arc<domain::event::childcare::Ratios>,
 }
 
 /// Why the web layer could not start.
@@ -56,6 +58,7 @@ impl AppState {
             skill_graph: Arc::new(matching::SkillGraph::from_taxonomy(&taxonomy)),
             taxonomy,
             minimum_wage,
+            childcare_ratios: Arc::new(domain::event::childcare::Ratios::shipped()),
         })
     }
 }
@@ -113,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .merge(coordinator::routes())
         .merge(crate::introductions::routes())
         .merge(crate::notifications::routes())
+        .merge(crate::events::routes())
         .merge(operator::routes())
         .router
         .route_layer(axum::middleware::from_fn_with_state(

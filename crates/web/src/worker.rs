@@ -18,6 +18,8 @@ use crate::router::AppState;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Round {
     pub follow_ups_notified: usize,
+    pub offers_lapsed: usize,
+    pub reminders: usize,
     pub mail_sent: usize,
 }
 
@@ -37,10 +39,78 @@ pub async fn round(
             done.follow_ups_notified += 1;
         }
     }
+    done.offers_lapsed = lapse_offers(state).await?;
+    done.reminders = remind(state).await?;
     if let Some(mailer) = mailer {
         done.mail_sent = worker.deliver_due(&state.store, mailer, Utc::now()).await?;
     }
     Ok(done)
+}
+
+async fn town(
+    state: &AppState,
+    id: i64,
+) -> Result<Option<domain::Municipality>, store::StoreError> {
+    Ok(state
+        .store
+        .municipalities()
+        .await?
+        .into_iter()
+        .find(|t| t.id.0 == id))
+}
+
+/// Seats offered from a waitlist and not confirmed in time pass to the next in line, who is
+/// told.
+async fn lapse_offers(state: &AppState) -> Result<usize, store::StoreError> {
+    let mut offered = 0;
+    for (town_id, event_id, offers) in state
+        .store
+        .lapse_offers(Utc::now(), state.childcare_ratios.as_ref())
+        .await?
+    {
+        let Some(town) = town(state, town_id.0).await? else {
+            continue;
+        };
+        let tenant = state.store.tenant(&town);
+        let Some(event) = tenant.event(event_id).await? else {
+            continue;
+        };
+        for offer in offers {
+            let to = tenant
+                .recipients(&[AccountId(offer.participant_id)])
+                .await?;
+            let notes = crate::events::seat_offered(state, &town, &event, offer.offered_until, &to);
+            tenant.notify(&notes).await?;
+            offered += 1;
+        }
+    }
+    Ok(offered)
+}
+
+/// The day before an event, everyone confirmed is reminded (once).
+async fn remind(state: &AppState) -> Result<usize, store::StoreError> {
+    let mut sent = 0;
+    for (town_id, booking) in state.store.bookings_to_remind(Utc::now()).await? {
+        let Some(town) = town(state, town_id).await? else {
+            continue;
+        };
+        let tenant = state.store.tenant(&town);
+        let Some(event) = tenant.event(booking.event_id).await? else {
+            continue;
+        };
+        let to = tenant
+            .recipients(&[AccountId(booking.participant_id)])
+            .await?;
+        let notes = crate::events::reminder(state, &town, &event, &to);
+        if state
+            .store
+            .remind_booking(booking.id, town.id, &notes)
+            .await?
+        {
+            sent += 1;
+        }
+    }
+    Ok(sent)
 }
 
 async fn notify_follow_up(state: &AppState, due: &DueFollowUp) -> Result<bool, store::StoreError> {

@@ -1,0 +1,227 @@
+//! `/{town}/me/events`: a participant's bookings (cancel before the deadline, confirm a seat
+//! offered from the waitlist) and their private calendar feed.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::Utc;
+use domain::event::booking::BookingStatus;
+use serde::Deserialize;
+use store::account::AccountId;
+
+use super::notices;
+use super::view::BookingView;
+use crate::audit_trail::Audit;
+use crate::auth::SignedIn;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::router::AppState;
+use crate::town::CurrentTown;
+
+#[derive(askama::Template)]
+#[template(path = "events/mine.html")]
+struct MinePage {
+    page: Page,
+    bookings: Vec<BookingView>,
+    /// The feed link just made (shown once; only its digest is kept).
+    new_feed: Option<String>,
+    has_feed: bool,
+    credentials: Vec<(String, String)>,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct MineQuery {
+    done: Option<String>,
+}
+
+async fn view(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    account: AccountId,
+    new_feed: Option<String>,
+    notice: Option<String>,
+) -> Result<MinePage, WebError> {
+    let tenant = state.store.tenant(town);
+    let now = Utc::now();
+    let bookings = tenant
+        .participant_bookings(account)
+        .await?
+        .iter()
+        .filter(|b| b.status() != BookingStatus::Cancelled || b.event_starts_at > now)
+        .map(|b| BookingView::new(&page, b, now))
+        .collect();
+    let credentials = tenant
+        .credentials(account)
+        .await?
+        .into_iter()
+        .map(|(_, title, at)| (title, super::super::introductions::when(at)))
+        .collect();
+    Ok(MinePage {
+        has_feed: tenant.has_calendar_token(account).await?,
+        page,
+        bookings,
+        new_feed,
+        credentials,
+        notice,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    Query(query): Query<MineQuery>,
+) -> Result<Response, WebError> {
+    let page = page.with_town(&town);
+    let notice = query
+        .done
+        .as_deref()
+        .map(|d| page.t(&format!("booking-done-{d}")));
+    let view = view(&state, &town, page, account.id, None, notice).await?;
+    Ok(render(StatusCode::OK, &view))
+}
+
+#[derive(Deserialize, Default)]
+pub struct BookingForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    from: String,
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    audit: Audit,
+    Form(form): Form<BookingForm>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let booking = tenant
+        .booking(id)
+        .await?
+        .filter(|b| b.participant_id == account.id.0)
+        .ok_or(WebError::NotFound)?;
+    let back =
+        |done: &str| Redirect::to(&format!("/{}/me/events?done={done}", town.slug)).into_response();
+    match form.action.as_str() {
+        "confirm" => {
+            let done = if tenant.confirm_offer(id, account.id).await? {
+                "confirmed"
+            } else {
+                "stale"
+            };
+            Ok(back(done))
+        }
+        "cancel" => {
+            let seen = BookingStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
+            if Utc::now() > booking.cancel_deadline {
+                return Ok(back("past-deadline"));
+            }
+            let event = tenant
+                .event(booking.event_id)
+                .await?
+                .ok_or(WebError::NotFound)?;
+            let cancelled = cancel_and_offer(&state, &town, &event, id, seen, account.id).await?;
+            if cancelled {
+                audit
+                    .record(
+                        Some(town.id),
+                        "event.booking_cancelled",
+                        "booking",
+                        &id.to_string(),
+                        "",
+                    )
+                    .await?;
+            }
+            Ok(back(if cancelled { "cancelled" } else { "stale" }))
+        }
+        _ => Err(WebError::BadRequest),
+    }
+}
+
+/// Cancels a booking and tells whoever is offered the freed seat.
+pub async fn cancel_and_offer(
+    state: &AppState,
+    town: &domain::Municipality,
+    event: &store::event::StoredEvent,
+    booking: i64,
+    seen: BookingStatus,
+    by: AccountId,
+) -> Result<bool, WebError> {
+    let tenant = state.store.tenant(town);
+    // Everyone on the waitlist, so the offers' notices can go in the same transaction.
+    let waiting: Vec<AccountId> = tenant
+        .event_bookings(event.id)
+        .await?
+        .iter()
+        .filter(|b| b.status() == BookingStatus::Waitlisted)
+        .map(|b| AccountId(b.participant_id))
+        .collect();
+    let recipients = tenant.recipients(&waiting).await?;
+    let result = tenant
+        .cancel_booking(
+            booking,
+            seen,
+            by,
+            state.childcare_ratios.as_ref(),
+            |offers| {
+                offers
+                    .iter()
+                    .flat_map(|offer| {
+                        let to: Vec<_> = recipients
+                            .iter()
+                            .filter(|r| r.id == offer.participant_id)
+                            .cloned()
+                            .collect();
+                        notices::seat_offered(state, town, event, offer.offered_until, &to)
+                    })
+                    .collect()
+            },
+        )
+        .await?;
+    Ok(result.is_some())
+}
+
+#[derive(Deserialize, Default)]
+pub struct FeedForm {
+    #[serde(default)]
+    action: String,
+}
+
+/// Makes a new private feed link (the old one stops working), or removes it.
+pub async fn feed(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    Form(form): Form<FeedForm>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let page = page.with_town(&town);
+    match form.action.as_str() {
+        "renew" => {
+            let token = store::secret::random_token();
+            tenant
+                .renew_calendar_token(account.id, &store::secret::token_digest(&token))
+                .await?;
+            let link = crate::mail::link(&state, &format!("/{}/calendar/{token}.ics", town.slug));
+            let notice = Some(page.t("calendar-feed-made"));
+            let view = view(&state, &town, page, account.id, Some(link), notice).await?;
+            Ok(render(StatusCode::OK, &view))
+        }
+        "revoke" => {
+            tenant.revoke_calendar_token(account.id).await?;
+            Ok(
+                Redirect::to(&format!("/{}/me/events?done=feed-revoked", town.slug))
+                    .into_response(),
+            )
+        }
+        _ => Err(WebError::BadRequest),
+    }
+}

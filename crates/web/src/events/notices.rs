@@ -1,0 +1,119 @@
+//! Who is told what about bookings.
+
+use domain::Municipality;
+use domain::event::booking::BookingStatus;
+use store::event::StoredEvent;
+use store::notification::{NewNotification, Recipient};
+
+use super::view;
+use crate::notify::{Notice, compose};
+use crate::router::AppState;
+
+fn when(event: &StoredEvent) -> String {
+    format!(
+        "{}–{}",
+        view_time(event.starts_at, "%Y-%m-%d %H:%M"),
+        view_time(event.ends_at, "%H:%M")
+    )
+}
+
+fn view_time(at: chrono::DateTime<chrono::Utc>, format: &str) -> String {
+    domain::local_time::to_jst(at).format(format).to_string()
+}
+
+fn args(event: &StoredEvent) -> Vec<(&'static str, String)> {
+    vec![
+        ("event", view::title(crate::i18n::Lang::Ja, event)),
+        ("when", when(event)),
+        ("place", event.place.clone()),
+    ]
+}
+
+fn mine(town: &Municipality) -> String {
+    format!("/{}/me/events", town.slug)
+}
+
+/// After booking: confirmed, or on the waitlist.
+pub fn booked(
+    state: &AppState,
+    town: &Municipality,
+    event: &StoredEvent,
+    status: BookingStatus,
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
+    let kind = if status == BookingStatus::Confirmed {
+        "booking-confirmed"
+    } else {
+        "booking-waitlisted"
+    };
+    compose(
+        state,
+        town,
+        &Notice {
+            kind,
+            args: args(event),
+            link: mine(town),
+        },
+        recipients,
+    )
+}
+
+/// A seat freed up and is held for them until `until`.
+pub fn seat_offered(
+    state: &AppState,
+    town: &Municipality,
+    event: &StoredEvent,
+    until: chrono::DateTime<chrono::Utc>,
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
+    let mut args = args(event);
+    args.push(("until", view_time(until, "%Y-%m-%d %H:%M")));
+    compose(
+        state,
+        town,
+        &Notice {
+            kind: "seat-offered",
+            args,
+            link: mine(town),
+        },
+        recipients,
+    )
+}
+
+/// The event was cancelled by the town.
+pub fn event_cancelled(
+    state: &AppState,
+    town: &Municipality,
+    event: &StoredEvent,
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
+    compose(
+        state,
+        town,
+        &Notice {
+            kind: "event-cancelled",
+            args: args(event),
+            link: format!("/{}/events/{}", town.slug, event.id),
+        },
+        recipients,
+    )
+}
+
+/// The day before.
+pub fn reminder(
+    state: &AppState,
+    town: &Municipality,
+    event: &StoredEvent,
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
+    compose(
+        state,
+        town,
+        &Notice {
+            kind: "event-reminder",
+            args: args(event),
+            link: format!("/{}/events/{}", town.slug, event.id),
+        },
+        recipients,
+    )
+}

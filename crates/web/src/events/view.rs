@@ -1,0 +1,189 @@
+//! An event as people read it, in their language.
+
+use chrono::{DateTime, Datelike, Utc};
+use domain::event::booking::BookingStatus;
+use domain::event::childcare::Ratios;
+use domain::local_time::to_jst;
+use domain::participant::AgeBand;
+use store::event::{StoredBooking, StoredEvent};
+
+use crate::i18n::Lang;
+use crate::page::Page;
+
+pub struct EventView {
+    pub href: String,
+    pub title: String,
+    pub kind: String,
+    pub when: String,
+    pub sessions: usize,
+    pub place: String,
+    pub online: bool,
+    pub description: String,
+    pub capacity: u32,
+    pub seats_left: u32,
+    pub waiting: i64,
+    pub childcare: bool,
+    /// Childcare places left per age band: (band label, places).
+    pub care_left: Vec<(String, u32)>,
+    pub children_programme: String,
+    pub registration: String,
+    pub open: bool,
+    pub cancelled: bool,
+    pub host: String,
+}
+
+fn weekday(page: &Page, at: DateTime<Utc>) -> String {
+    let day = to_jst(at).weekday().num_days_from_monday() as usize;
+    let code = domain::availability::Weekday::ALL[day].code();
+    page.t(&format!("day-{code}"))
+}
+
+/// e.g. 2026-12-10（水）10:00–12:00
+pub fn when(page: &Page, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    format!(
+        "{}（{}）{}–{}",
+        to_jst(start).format("%Y-%m-%d"),
+        weekday(page, start),
+        to_jst(start).format("%H:%M"),
+        to_jst(end).format("%H:%M")
+    )
+}
+
+pub fn title(lang: Lang, event: &StoredEvent) -> String {
+    if lang == Lang::En && !event.title_en.is_empty() {
+        event.title_en.clone()
+    } else {
+        event.title.clone()
+    }
+}
+
+impl EventView {
+    pub fn new(
+        page: &Page,
+        event: &StoredEvent,
+        sessions: usize,
+        ratios: &Ratios,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let slug = page
+            .town
+            .as_ref()
+            .map(|t| t.slug.clone())
+            .unwrap_or_default();
+        let capacity = event.capacity();
+        let taken = event.taken();
+        let care_left = if event.childcare {
+            AgeBand::ALL
+                .iter()
+                .map(|band| {
+                    (
+                        page.t(&format!("age-band-{}", band.code().replace('_', "-"))),
+                        ratios.seats_left(capacity.carers, &taken.children, *band),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let open = !event.is_cancelled() && now >= event.opens_at && now <= event.closes_at;
+        let registration = if event.is_cancelled() {
+            page.t("event-registration-cancelled")
+        } else if now < event.opens_at {
+            page.t1(
+                "event-registration-opens",
+                "when",
+                &to_jst(event.opens_at).format("%Y-%m-%d").to_string(),
+            )
+        } else if now > event.closes_at {
+            page.t("event-registration-closed")
+        } else {
+            page.t1(
+                "event-registration-open-until",
+                "when",
+                &to_jst(event.closes_at).format("%Y-%m-%d %H:%M").to_string(),
+            )
+        };
+        Self {
+            href: format!("/{slug}/events/{}", event.id),
+            title: title(page.lang, event),
+            kind: page.t(&format!("event-kind-{}", event.kind.replace('_', "-"))),
+            when: when(page, event.starts_at, event.ends_at),
+            sessions,
+            place: event.place.clone(),
+            online: !event.online_url.is_empty(),
+            description: event.description.clone(),
+            capacity: capacity.seats,
+            seats_left: capacity.seats.saturating_sub(taken.seats),
+            waiting: event.waiting,
+            childcare: event.childcare,
+            care_left,
+            children_programme: event.children_programme.clone(),
+            registration,
+            open,
+            cancelled: event.is_cancelled(),
+            host: event.host_name.clone(),
+        }
+    }
+}
+
+/// A booking as a line: the event, when, the status and the children in care.
+pub struct BookingView {
+    pub id: i64,
+    pub event_href: String,
+    pub title: String,
+    pub when: String,
+    pub status: String,
+    pub status_code: String,
+    pub children: String,
+    pub can_cancel: bool,
+    pub can_confirm: bool,
+    pub offered_until: String,
+    pub person: String,
+}
+
+pub fn children_text(page: &Page, children: &domain::participant::Children) -> String {
+    AgeBand::ALL
+        .iter()
+        .filter(|b| children.count(**b) > 0)
+        .map(|b| {
+            format!(
+                "{} {}",
+                page.t(&format!("age-band-{}", b.code().replace('_', "-"))),
+                page.t1(
+                    "event-children-count",
+                    "count",
+                    &children.count(*b).to_string()
+                )
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+impl BookingView {
+    pub fn new(page: &Page, booking: &StoredBooking, now: DateTime<Utc>) -> Self {
+        let slug = page
+            .town
+            .as_ref()
+            .map(|t| t.slug.clone())
+            .unwrap_or_default();
+        let status = booking.status();
+        Self {
+            id: booking.id,
+            event_href: format!("/{slug}/events/{}", booking.event_id),
+            title: booking.event_title.clone(),
+            when: when(page, booking.event_starts_at, booking.event_ends_at),
+            status: page.t(&format!("booking-status-{}", status.code())),
+            status_code: status.code().to_owned(),
+            children: children_text(page, &booking.children()),
+            can_cancel: status.is_active() && now <= booking.cancel_deadline,
+            can_confirm: status == BookingStatus::Offered
+                && booking.offered_until.is_some_and(|u| u >= now),
+            offered_until: booking
+                .offered_until
+                .map(|u| to_jst(u).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+            person: booking.participant_name.clone(),
+        }
+    }
+}
