@@ -7,6 +7,7 @@ mod accounts;
 mod audit;
 mod csrf;
 mod errors;
+mod events;
 mod health;
 mod home;
 mod html_check;
