@@ -988,3 +988,4 @@ notice-event-reminder-title = Tomorrow: { $event }
 notice-event-reminder-body = "{ $event }" is at { $when }, { $place }. We look forward to seeing you.
 home-events = See events and courses
 field-event-description = What it is about
+match-gap-course = { $gap } (taught in the course "{ $course }")

@@ -988,3 +988,4 @@ notice-event-reminder-title = 明日のご案内: { $event }
 notice-event-reminder-body = 「{ $event }」は { $when }、{ $place } で行います。お気をつけてお越しください。
 home-events = イベント・講座を見る
 field-event-description = 内容
+match-gap-course = { $gap }（講座「{ $course }」で身につきます）

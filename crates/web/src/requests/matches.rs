@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use domain::availability::Slot;
+use matching::courses::{CourseIndex, CourseRef};
 use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
 use matching::{Candidate, Gap, Opening};
@@ -41,7 +42,25 @@ pub struct TeamView {
     pub proven_optimal: bool,
 }
 
-fn explain(state: &AppState, page: &Page, m: &Match) -> (Vec<String>, Vec<String>) {
+/// The town's upcoming courses by the skills they teach, for gap explanations.
+async fn course_index(state: &AppState, tenant: &TenantStore<'_>) -> Result<CourseIndex, WebError> {
+    let mut index = CourseIndex::default();
+    for (id, title, skill, level) in tenant.courses_teaching(chrono::Utc::now()).await? {
+        if let (Some(skill), Ok(level)) = (
+            store::matching_input::skill_index(&state.taxonomy, &skill),
+            u8::try_from(level),
+        ) {
+            index.add(skill, level, CourseRef { id, title });
+        }
+    }
+    Ok(index)
+}
+
+fn explain(
+    state: &AppState,
+    (page, courses): (&Page, &CourseIndex),
+    m: &Match,
+) -> (Vec<String>, Vec<String>) {
     let mut reasons: Vec<String> = m
         .score
         .explanation
@@ -88,6 +107,14 @@ fn explain(state: &AppState, page: &Page, m: &Match) -> (Vec<String>, Vec<String
                 )
             }
         })
+        .zip(m.score.explanation.gaps.iter())
+        .map(|(text, gap)| match courses.for_gap(gap).first() {
+            Some(course) => page.lang.t_args(
+                "match-gap-course",
+                &[("gap", text), ("course", course.title.clone())],
+            ),
+            None => text,
+        })
         .collect();
     (reasons, gaps)
 }
@@ -111,6 +138,7 @@ pub async fn for_request(
     team_needs: Option<TeamNeeds>,
 ) -> Result<(Vec<MatchView>, Option<TeamView>), WebError> {
     let candidates: Vec<Candidate> = tenant.matching_candidates(&state.taxonomy).await?;
+    let courses = course_index(state, tenant).await?;
     let names = names(tenant).await?;
     let graph = &state.skill_graph;
     let travel = tenant.matching_travel().await?;
@@ -132,7 +160,7 @@ pub async fn for_request(
         .take(SHORTLIST_SIZE)
         .map(|m| {
             let id = candidates[m.candidate].id;
-            let (reasons, gaps) = explain(state, page, m);
+            let (reasons, gaps) = explain(state, (page, &courses), m);
             MatchView {
                 href: href(id),
                 name: names.get(&id).cloned().unwrap_or_default(),
@@ -194,6 +222,7 @@ pub async fn for_participant(
     participant: i64,
 ) -> Result<Vec<MatchView>, WebError> {
     let candidates = tenant.matching_candidates(&state.taxonomy).await?;
+    let courses = course_index(state, tenant).await?;
     let Some(index) = candidates.iter().position(|c| c.id == participant) else {
         return Ok(Vec::new());
     };
@@ -217,7 +246,7 @@ pub async fn for_participant(
         .iter()
         .map(|m| {
             let id = openings[m.opening].id;
-            let (reasons, gaps) = explain(state, page, m);
+            let (reasons, gaps) = explain(state, (page, &courses), m);
             MatchView {
                 href: format!("/{slug}/coordinator/requests/{id}"),
                 name: titles.get(&id).cloned().unwrap_or_default(),
@@ -293,6 +322,7 @@ pub async fn batch(
 ) -> Result<Vec<ProposalView>, WebError> {
     let run = run_batch(state, tenant, per_person).await?;
     let names = names(tenant).await?;
+    let courses = course_index(state, tenant).await?;
     Ok(run
         .chosen
         .iter()
@@ -308,7 +338,7 @@ pub async fn batch(
                     .map(|r| r.0.clone())
                     .unwrap_or_default(),
                 score: format!("{:.0}", m.score.total),
-                reasons: explain(state, page, m).0,
+                reasons: explain(state, (page, &courses), m).0,
             }
         })
         .collect())

@@ -128,3 +128,33 @@ async fn batch_proposals_list_the_best_set_of_introductions() {
     let anonymous = app.client().get("/nagaizumi/coordinator/proposals").await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn a_skill_gap_points_to_the_course_that_teaches_it() {
+    let (app, town) = demo_app().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let requests = app
+        .store
+        .tenant(&town)
+        .published_requests(&Default::default(), 100)
+        .await
+        .unwrap();
+    let mut pointed = false;
+    for request in &requests {
+        let page = coordinator
+            .get(&format!("/nagaizumi/coordinator/requests/{}", request.id))
+            .await;
+        pointed |= page.body.contains("講座「事務のためのパソコン講座");
+    }
+    assert!(
+        pointed,
+        "the demo's computer course is offered for a spreadsheet gap"
+    );
+}
