@@ -121,3 +121,77 @@ async fn people_choose_their_channels_and_language_and_must_keep_one() {
         (false, true, "en".to_owned())
     );
 }
+
+#[tokio::test]
+async fn people_booked_are_reminded_the_day_before_once() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    let coordinator = app
+        .add_account(
+            Some(&town),
+            Role::Coordinator,
+            "coordinator@example.jp",
+            "調整 恵",
+        )
+        .await;
+    let parent = app
+        .add_account(
+            Some(&town),
+            Role::Participant,
+            "parent@example.jp",
+            "長泉 由紀",
+        )
+        .await;
+    let tenant = app.store.tenant(&town);
+    let now = Utc::now();
+    let start = now + chrono::Duration::hours(20);
+    let draft = domain::event::EventDraft {
+        kind: domain::event::EventKind::Seminar,
+        title: "再就職セミナー".into(),
+        title_en: String::new(),
+        description: "説明".into(),
+        place: "公民館".into(),
+        online_url: String::new(),
+        sessions: vec![(start, start + chrono::Duration::hours(2))],
+        capacity: 10,
+        opens_at: now - chrono::Duration::days(1),
+        closes_at: start,
+        cancel_deadline: start,
+        childcare: false,
+        carers: 0,
+        children_programme: String::new(),
+        public: true,
+        skills: Vec::new(),
+    };
+    let event = tenant.create_event(&draft, coordinator.id).await.unwrap();
+    tenant
+        .book(
+            event,
+            parent.id,
+            &domain::event::booking::Request {
+                children: Default::default(),
+            },
+            &Default::default(),
+            &domain::event::childcare::Ratios::shipped(),
+            |_| Vec::new(),
+        )
+        .await
+        .unwrap();
+    let state = web::AppState::new(app.store.store.clone(), web::WebConfig::default())
+        .await
+        .unwrap();
+    let first = web::worker::round(&state, &Worker::new(), None)
+        .await
+        .unwrap();
+    let second = web::worker::round(&state, &Worker::new(), None)
+        .await
+        .unwrap();
+    assert_eq!((first.reminders, second.reminders), (1, 0));
+    let notes = app.store.notifications(parent.id, 5).await.unwrap();
+    assert!(
+        notes[0].title.contains("明日のご案内"),
+        "{}",
+        notes[0].title
+    );
+    assert!(notes[0].body.contains("公民館"));
+}
