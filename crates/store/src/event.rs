@@ -173,7 +173,8 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.event_id, e.title AS event_title, e
     b.children_school, b.offered_until, b.created_at \
     FROM booking b JOIN event e ON e.id = b.event_id JOIN account a ON a.id = b.participant_id";
 
-/// How long a freed seat is held for the person offered it.
+/// How long a freed seat is held for the person offered it, unless the installation sets
+/// another (`waitlist_offer_hours`).
 pub const OFFER_HOURS: i64 = 24;
 
 fn i32_of(v: u32) -> i32 {
@@ -371,7 +372,7 @@ impl TenantStore<'_> {
         booking_id: i64,
         seen: BookingStatus,
         by: AccountId,
-        ratios: &Ratios,
+        (ratios, offer_hours): (&Ratios, i64),
         notifications: impl FnOnce(&[Offer]) -> Vec<NewNotification>,
     ) -> Result<Option<Vec<Offer>>, StoreError> {
         let now = Utc::now();
@@ -404,7 +405,7 @@ impl TenantStore<'_> {
             now,
         )
         .await?;
-        let offers = promote_waitlist(&mut tx, town, event_id, ratios, now).await?;
+        let offers = promote_waitlist(&mut tx, town, event_id, ratios, now, offer_hours).await?;
         write_notifications(&mut tx, Some(town), &notifications(&offers), now).await?;
         tx.commit().await?;
         Ok(Some(offers))
@@ -624,6 +625,7 @@ async fn promote_waitlist(
     event_id: i64,
     ratios: &Ratios,
     now: DateTime<Utc>,
+    offer_hours: i64,
 ) -> Result<Vec<Offer>, StoreError> {
     let sql = format!("{EVENT_SELECT} WHERE e.municipality_id = $1 AND e.id = $2");
     let Some(event) = on_backend!(tx.exec(), c => sqlx::query_as::<_, StoredEvent>(&sql)
@@ -641,7 +643,7 @@ async fn promote_waitlist(
             children: b.children(),
         })
         .collect();
-    let until = now + Duration::hours(OFFER_HOURS);
+    let until = now + Duration::hours(offer_hours);
     let mut offers = Vec::new();
     for index in booking::promote(event.capacity(), &event.taken(), &requests, ratios) {
         let chosen = &waiting[index];
@@ -708,7 +710,7 @@ impl crate::Store {
     pub async fn lapse_offers(
         &self,
         now: DateTime<Utc>,
-        ratios: &Ratios,
+        (ratios, offer_hours): (&Ratios, i64),
     ) -> Result<Vec<(MunicipalityId, i64, Vec<Offer>)>, StoreError> {
         let mut conn = self.conn().await?;
         let due: Vec<(i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
@@ -725,7 +727,8 @@ impl crate::Store {
             on_backend!(tx.exec(), c => sqlx::query(
                 "UPDATE booking SET status = 'lapsed', updated_at = $1 WHERE event_id = $2 AND status = 'offered' AND offered_until < $1")
                 .bind(now).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
-            let offers = promote_waitlist(&mut tx, town, event_id, ratios, now).await?;
+            let offers =
+                promote_waitlist(&mut tx, town, event_id, ratios, now, offer_hours).await?;
             tx.commit().await?;
             out.push((town, event_id, offers));
         }
@@ -771,5 +774,48 @@ impl crate::Store {
         write_notifications(&mut tx, Some(town), notifications, now).await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+/// Why a capacity change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityChange {
+    Changed,
+    /// Fewer seats or carers than the confirmed bookings and open offers hold.
+    BelowBookings,
+    NotFound,
+}
+
+impl TenantStore<'_> {
+    /// Changes an event's seats and carers, unless that would leave fewer than what is
+    /// already confirmed (then nothing changes). More room offers seats to the waitlist.
+    pub async fn change_capacity(
+        &self,
+        event_id: i64,
+        seats: u32,
+        carers: u32,
+        ratios: &Ratios,
+        offer_hours: i64,
+    ) -> Result<(CapacityChange, Vec<Offer>), StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let mut tx = self.store.begin().await?;
+        let Some(event) = lock_event(&mut tx, town, event_id).await? else {
+            return Ok((CapacityChange::NotFound, Vec::new()));
+        };
+        let wanted = Capacity {
+            seats,
+            carers: if event.childcare { carers } else { 0 },
+            childcare: event.childcare,
+        };
+        if !booking::capacity_holds(wanted, &event.taken(), ratios) {
+            return Ok((CapacityChange::BelowBookings, Vec::new()));
+        }
+        on_backend!(tx.exec(), c => sqlx::query("UPDATE event SET capacity = $1, carers = $2 WHERE id = $3")
+            .bind(i32_of(wanted.seats)).bind(i32_of(wanted.carers)).bind(event_id)
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        let offers = promote_waitlist(&mut tx, town, event_id, ratios, now, offer_hours).await?;
+        tx.commit().await?;
+        Ok((CapacityChange::Changed, offers))
     }
 }

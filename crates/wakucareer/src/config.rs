@@ -16,6 +16,7 @@
 //! | `public_url`     | the address people reach the site at (email links)  | `http://` + `bind`         |
 //! | `session_idle_minutes` | sign out after this long without a request    | `120`                      |
 //! | `session_absolute_hours` | sign out this long after sign-in            | `12`                       |
+//! | `waitlist_offer_hours` | how long a freed event seat is held for the next on the waitlist | `24` |
 //! | `smtp_url`       | mail server, `smtp://HOST:PORT` or `smtps://USER:PASSWORD@HOST:PORT` | none: mail stays in the outbox |
 //! | `mail_from`      | sender address of the platform's mail               | `noreply@localhost.localdomain` |
 
@@ -69,6 +70,7 @@ struct Layer {
     public_url: Option<String>,
     session_idle_minutes: Option<i64>,
     session_absolute_hours: Option<i64>,
+    waitlist_offer_hours: Option<i64>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
 }
@@ -82,6 +84,7 @@ const KEYS: &[&str] = &[
     "public_url",
     "session_idle_minutes",
     "session_absolute_hours",
+    "waitlist_offer_hours",
     "smtp_url",
     "mail_from",
 ];
@@ -204,6 +207,10 @@ impl Config {
                 .session_absolute_hours
                 .or(file_layer.session_absolute_hours)
                 .unwrap_or(defaults.session_absolute_hours),
+            waitlist_offer_hours: env_layer
+                .waitlist_offer_hours
+                .or(file_layer.waitlist_offer_hours)
+                .unwrap_or(defaults.waitlist_offer_hours),
             smtp_configured: false,
             demo_accounts: Vec::new(),
             max_body_bytes: env_layer
@@ -277,6 +284,11 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
             }
             "session_absolute_hours" => {
                 layer.session_absolute_hours = Some(
+                    positive(&value).ok_or_else(|| invalid("write a positive number of hours"))?,
+                )
+            }
+            "waitlist_offer_hours" => {
+                layer.waitlist_offer_hours = Some(
                     positive(&value).ok_or_else(|| invalid("write a positive number of hours"))?,
                 )
             }

@@ -24,6 +24,8 @@ pub struct WebConfig {
     pub session_idle_minutes: i64,
     /// A session ends this long after sign-in, however active.
     pub session_absolute_hours: i64,
+    /// How long a freed event seat is held for the person offered it from the waitlist.
+    pub waitlist_offer_hours: i64,
     /// The address people reach the platform at, for links in emails, e.g.
     /// `https://wakucari.example.jp`.
     pub public_url: String,
@@ -41,6 +43,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             session_idle_minutes: 120,
             session_absolute_hours: 12,
+            waitlist_offer_hours: store::event::OFFER_HOURS,
             public_url: "http://127.0.0.1:8080".to_owned(),
             smtp_configured: false,
         }

@@ -65,7 +65,13 @@ async fn lapse_offers(state: &AppState) -> Result<usize, store::StoreError> {
     let mut offered = 0;
     for (town_id, event_id, offers) in state
         .store
-        .lapse_offers(Utc::now(), state.childcare_ratios.as_ref())
+        .lapse_offers(
+            Utc::now(),
+            (
+                state.childcare_ratios.as_ref(),
+                state.config.waitlist_offer_hours,
+            ),
+        )
         .await?
     {
         let Some(town) = town(state, town_id.0).await? else {

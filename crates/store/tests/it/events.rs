@@ -157,7 +157,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
             first.id,
             BookingStatus::Confirmed,
             AccountId(first.participant_id),
-            &ratios,
+            (&ratios, store::event::OFFER_HOURS),
             |_| Vec::new(),
         )
         .await
@@ -184,7 +184,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
                 first.id,
                 BookingStatus::Confirmed,
                 AccountId(first.participant_id),
-                &ratios,
+                (&ratios, store::event::OFFER_HOURS),
                 |_| Vec::new()
             )
             .await
@@ -340,7 +340,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
             bookings[0].id,
             BookingStatus::Confirmed,
             people[0],
-            &ratios,
+            (&ratios, store::event::OFFER_HOURS),
             |_| Vec::new(),
         )
         .await
@@ -355,7 +355,10 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
         BookingStatus::Offered
     );
     let later = Utc::now() + Duration::hours(store::event::OFFER_HOURS + 1);
-    let lapsed = store.lapse_offers(later, &ratios).await.unwrap();
+    let lapsed = store
+        .lapse_offers(later, (&ratios, store::event::OFFER_HOURS))
+        .await
+        .unwrap();
     assert_eq!(lapsed.len(), 1);
     assert_eq!(
         lapsed[0].2[0].participant_id, people[2].0,
@@ -490,4 +493,60 @@ async fn a_calendar_token_opens_only_its_owners_feed_until_revoked() {
         None,
         "other towns cannot read it"
     );
+}
+
+#[tokio::test]
+async fn capacity_cannot_drop_below_confirmed_bookings_and_more_room_serves_the_waitlist() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id;
+    let ratios = Ratios::shipped();
+    let event = tenant
+        .create_event(&seminar(5, 2, 1, "seminar", 1), host)
+        .await
+        .unwrap();
+    for n in 0..3 {
+        let id = tenant
+            .register_participant(
+                &record(Role::Participant, &format!("p{n}@example.jp")),
+                EligibilityBasis::LivesInTown,
+                "v",
+            )
+            .await
+            .unwrap()
+            .id;
+        tenant
+            .book(
+                event,
+                id,
+                &kids([1, 0, 0, 0]),
+                &Children([1, 0, 0, 0]),
+                &ratios,
+                |_| Vec::new(),
+            )
+            .await
+            .unwrap();
+    }
+    let (refused, _) = tenant
+        .change_capacity(event, 1, 1, &ratios, 24)
+        .await
+        .unwrap();
+    assert_eq!(refused, store::event::CapacityChange::BelowBookings);
+    assert_eq!(
+        tenant.event(event).await.unwrap().unwrap().capacity,
+        2,
+        "nothing changed"
+    );
+    // Three babies need one carer (3:1): a third seat offers the waiting parent a place.
+    let (changed, offers) = tenant
+        .change_capacity(event, 3, 1, &ratios, 24)
+        .await
+        .unwrap();
+    assert_eq!(changed, store::event::CapacityChange::Changed);
+    assert_eq!(offers.len(), 1);
 }

@@ -169,7 +169,10 @@ pub async fn cancel_and_offer(
             booking,
             seen,
             by,
-            state.childcare_ratios.as_ref(),
+            (
+                state.childcare_ratios.as_ref(),
+                state.config.waitlist_offer_hours,
+            ),
             |offers| {
                 offers
                     .iter()

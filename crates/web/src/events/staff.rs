@@ -297,11 +297,15 @@ struct StaffDetail {
     children_in_care: i32,
     action: String,
     public_href: String,
+    notice: Option<String>,
+    is_error: bool,
+    carers: i32,
 }
 
 #[derive(Deserialize, Default)]
 pub struct DetailQuery {
     session: Option<i64>,
+    done: Option<String>,
 }
 
 pub async fn show(
@@ -383,6 +387,15 @@ pub async fn show(
         children_in_care,
         action: format!("/{}/coordinator/events/{id}", town.slug),
         public_href: format!("/{}/events/{id}", town.slug),
+        notice: query
+            .done
+            .as_deref()
+            .map(|d| page.t(&format!("event-done-{d}"))),
+        is_error: query
+            .done
+            .as_deref()
+            .is_some_and(|d| d.starts_with("capacity-") && d != "capacity-changed"),
+        carers: event.carers,
         page,
     };
     Ok(render(StatusCode::OK, &view))
@@ -404,6 +417,10 @@ pub struct StaffForm {
     /// `children-<booking id>` = children dropped at childcare, as "id:count" pairs.
     #[serde(default)]
     children: Vec<String>,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    carers: String,
 }
 
 pub async fn act(
@@ -464,6 +481,7 @@ pub async fn act(
             ))
             .into_response())
         }
+        "capacity" => change_capacity(&state, &town, (&audit, &event), &form).await,
         "cancel_booking" => {
             let seen = BookingStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
             cancel_and_offer(&state, &town, &event, form.booking, seen, account.id).await?;
@@ -505,4 +523,80 @@ pub async fn act(
         }
         _ => Err(WebError::BadRequest),
     }
+}
+
+/// Changes the seats and carers, unless that would leave fewer than confirmed bookings hold;
+/// places that open go to the waiting list in order, and those offered are told.
+async fn change_capacity(
+    state: &AppState,
+    town: &domain::Municipality,
+    (audit, event): (&Audit, &store::event::StoredEvent),
+    form: &StaffForm,
+) -> Result<Response, WebError> {
+    let base = format!("/{}/coordinator/events/{}", town.slug, event.id);
+    let seats = form
+        .capacity
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=500).contains(n));
+    let carers = if event.childcare {
+        form.carers
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=30).contains(n))
+    } else {
+        Some(0)
+    };
+    let (Some(seats), Some(carers)) = (seats, carers) else {
+        return Ok(Redirect::to(&format!("{base}?done=capacity-invalid")).into_response());
+    };
+    let tenant = state.store.tenant(town);
+    let waiting: Vec<AccountId> = tenant
+        .event_bookings(event.id)
+        .await?
+        .iter()
+        .filter(|b| b.status() == BookingStatus::Waitlisted)
+        .map(|b| AccountId(b.participant_id))
+        .collect();
+    let recipients = tenant.recipients(&waiting).await?;
+    let (result, offers) = tenant
+        .change_capacity(
+            event.id,
+            seats,
+            carers,
+            state.childcare_ratios.as_ref(),
+            state.config.waitlist_offer_hours,
+        )
+        .await?;
+    let notes: Vec<_> = offers
+        .iter()
+        .flat_map(|offer| {
+            let to: Vec<_> = recipients
+                .iter()
+                .filter(|r| r.id == offer.participant_id)
+                .cloned()
+                .collect();
+            notices::seat_offered(state, town, event, offer.offered_until, &to)
+        })
+        .collect();
+    tenant.notify(&notes).await?;
+    let done = match result {
+        store::event::CapacityChange::Changed => {
+            audit
+                .record(
+                    Some(town.id),
+                    "event.capacity_changed",
+                    "event",
+                    &event.id.to_string(),
+                    &format!("{seats} seats, {carers} carers"),
+                )
+                .await?;
+            "capacity-changed"
+        }
+        store::event::CapacityChange::BelowBookings => "capacity-below-bookings",
+        store::event::CapacityChange::NotFound => return Err(WebError::NotFound),
+    };
+    Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
 }
