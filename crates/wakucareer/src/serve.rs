@@ -42,11 +42,12 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         let _ = worker_stopped.await;
     }));
     let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let stop = shutdown_signal();
     say(&format!(
         "wakucareer is running at http://{address}/  (Ctrl-C to stop)"
     ));
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(stop)
         .await
         .context("the server stopped with an error")?;
     let _ = stop_worker.send(());
@@ -57,29 +58,35 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
 }
 
 /// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the server stops.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// The SIGTERM handler is installed when this is called, not when first polled, so a signal
+/// that arrives right after start-up is not lost (the default action would kill the process).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let terminate = async {
+            match terminate {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                }
+                Err(err) => {
+                    tracing::warn!(error = %err, "cannot listen for SIGTERM");
+                    std::future::pending::<()>().await;
+                }
             }
-            Err(err) => {
-                tracing::warn!(error = %err, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
+        };
+        #[cfg(not(unix))]
+        let terminate = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => {},
+            () = terminate => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutting down: finishing work in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 /// The SMTP mailer, when a server is configured; says which way mail goes.
@@ -103,8 +110,9 @@ pub async fn worker(config: Config) -> anyhow::Result<()> {
     let store = Store::open_and_migrate(&config.database).await?;
     let mailer = mailer(&config)?;
     let state = web::AppState::new(store.clone(), config.web.clone()).await?;
+    let stop = shutdown_signal();
     say("wakucareer worker is running (Ctrl-C to stop)");
-    web::worker::run(state, mailer, shutdown_signal()).await;
+    web::worker::run(state, mailer, stop).await;
     store.close().await;
     say("worker stopped; the database was closed cleanly");
     Ok(())
