@@ -46,3 +46,21 @@ impl std::fmt::Display for FieldErrors {
 }
 
 impl std::error::Error for FieldErrors {}
+
+/// A text field, trimmed: `required` when it must not be empty, at most `max` characters.
+/// Records the field's error and returns the trimmed text either way.
+pub fn text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    raw: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let value = raw.trim();
+    if required && value.is_empty() {
+        errors.add(field, "required");
+    } else if value.chars().count() > max {
+        errors.add(field, "too-long");
+    }
+    value.to_owned()
+}

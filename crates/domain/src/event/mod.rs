@@ -10,7 +10,7 @@ pub mod course;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
-use crate::field_errors::FieldErrors;
+use crate::field_errors::{FieldErrors, text};
 use crate::local_time::jst;
 use crate::skill::{SkillLevel, Taxonomy};
 
@@ -114,22 +114,6 @@ const TEXT_MAX: usize = 2000;
 const MAX_CAPACITY: u32 = 500;
 const MAX_CARERS: u32 = 30;
 const MAX_SESSIONS: u32 = 20;
-
-fn text(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    raw: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let value = raw.trim();
-    if required && value.is_empty() {
-        errors.add(field, "required");
-    } else if value.chars().count() > max {
-        errors.add(field, "too-long");
-    }
-    value.to_owned()
-}
 
 fn whole(
     errors: &mut FieldErrors,

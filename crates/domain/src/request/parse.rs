@@ -7,7 +7,7 @@ use super::{
     Schedule, SkillNeed, WorkMode,
 };
 use crate::availability::WeeklyAvailability;
-use crate::field_errors::FieldErrors;
+use crate::field_errors::{FieldErrors, text};
 use crate::minimum_wage::MinimumWageTable;
 use crate::skill::{SkillLevel, Taxonomy};
 
@@ -63,22 +63,6 @@ fn number(raw: &str) -> Option<u32> {
         })
         .collect();
     cleaned.parse().ok()
-}
-
-fn text(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    raw: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let value = raw.trim();
-    if required && value.is_empty() {
-        errors.add(field, "required");
-    } else if value.chars().count() > max {
-        errors.add(field, "too-long");
-    }
-    value.to_owned()
 }
 
 fn skills(

@@ -156,14 +156,7 @@ pub async fn cancel_and_offer(
 ) -> Result<bool, WebError> {
     let tenant = state.store.tenant(town);
     // Everyone on the waitlist, so the offers' notices can go in the same transaction.
-    let waiting: Vec<AccountId> = tenant
-        .event_bookings(event.id)
-        .await?
-        .iter()
-        .filter(|b| b.status() == BookingStatus::Waitlisted)
-        .map(|b| AccountId(b.participant_id))
-        .collect();
-    let recipients = tenant.recipients(&waiting).await?;
+    let waiting = notices::waiting_recipients(&tenant, event.id).await?;
     let result = tenant
         .cancel_booking(
             booking,
@@ -173,19 +166,7 @@ pub async fn cancel_and_offer(
                 state.childcare_ratios.as_ref(),
                 state.config.waitlist_offer_hours,
             ),
-            |offers| {
-                offers
-                    .iter()
-                    .flat_map(|offer| {
-                        let to: Vec<_> = recipients
-                            .iter()
-                            .filter(|r| r.id == offer.participant_id)
-                            .cloned()
-                            .collect();
-                        notices::seat_offered(state, town, event, offer.offered_until, &to)
-                    })
-                    .collect()
-            },
+            |offers| notices::offers_made(state, town, event, offers, &waiting),
         )
         .await?;
     Ok(result.is_some())

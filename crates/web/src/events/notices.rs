@@ -117,3 +117,40 @@ pub fn reminder(
         recipients,
     )
 }
+
+/// Everyone on an event's waiting list, loaded before a change that may offer them seats, so
+/// the offers' notices can go in the change's own transaction.
+pub async fn waiting_recipients(
+    tenant: &store::TenantStore<'_>,
+    event: i64,
+) -> Result<Vec<Recipient>, store::StoreError> {
+    let waiting: Vec<store::account::AccountId> = tenant
+        .event_bookings(event)
+        .await?
+        .iter()
+        .filter(|b| b.status() == BookingStatus::Waitlisted)
+        .map(|b| store::account::AccountId(b.participant_id))
+        .collect();
+    tenant.recipients(&waiting).await
+}
+
+/// The notices of seats offered, each to its person.
+pub fn offers_made(
+    state: &AppState,
+    town: &Municipality,
+    event: &StoredEvent,
+    offers: &[store::event::Offer],
+    waiting: &[Recipient],
+) -> Vec<NewNotification> {
+    offers
+        .iter()
+        .flat_map(|offer| {
+            let to: Vec<_> = waiting
+                .iter()
+                .filter(|r| r.id == offer.participant_id)
+                .cloned()
+                .collect();
+            seat_offered(state, town, event, offer.offered_until, &to)
+        })
+        .collect()
+}

@@ -553,14 +553,7 @@ async fn change_capacity(
         return Ok(Redirect::to(&format!("{base}?done=capacity-invalid")).into_response());
     };
     let tenant = state.store.tenant(town);
-    let waiting: Vec<AccountId> = tenant
-        .event_bookings(event.id)
-        .await?
-        .iter()
-        .filter(|b| b.status() == BookingStatus::Waitlisted)
-        .map(|b| AccountId(b.participant_id))
-        .collect();
-    let recipients = tenant.recipients(&waiting).await?;
+    let waiting = notices::waiting_recipients(&tenant, event.id).await?;
     let (result, offers) = tenant
         .change_capacity(
             event.id,
@@ -570,18 +563,9 @@ async fn change_capacity(
             state.config.waitlist_offer_hours,
         )
         .await?;
-    let notes: Vec<_> = offers
-        .iter()
-        .flat_map(|offer| {
-            let to: Vec<_> = recipients
-                .iter()
-                .filter(|r| r.id == offer.participant_id)
-                .cloned()
-                .collect();
-            notices::seat_offered(state, town, event, offer.offered_until, &to)
-        })
-        .collect();
-    tenant.notify(&notes).await?;
+    tenant
+        .notify(&notices::offers_made(state, town, event, &offers, &waiting))
+        .await?;
     let done = match result {
         store::event::CapacityChange::Changed => {
             audit
