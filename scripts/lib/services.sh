@@ -18,6 +18,8 @@ install_packages() {
   [ -n "$(postgres_bin)" ] && [ -x "$(postgres_bin)/initdb" ] || missing+=(postgresql)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v npm >/dev/null || missing+=(npm)
+  command -v curl >/dev/null || missing+=(curl)
   [ -d /usr/share/fonts/opentype/ipafont-gothic ] || [ -d /usr/share/fonts/truetype/fonts-japanese-gothic.ttf ] \
     || dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || missing+=(fonts-ipafont-gothic)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -73,7 +75,36 @@ start_smtp() {
   echo "== SMTP (aiosmtpd) on 127.0.0.1:$port"
 }
 
+# Starts chromedriver on 127.0.0.1 for the browser tests and exports WAKUCAREER_TEST_WEBDRIVER.
+start_webdriver() {
+  local port
+  port=$(free_port)
+  chromedriver --port="$port" --allowed-ips=127.0.0.1 >"/tmp/wakucareer-chromedriver.$port.log" 2>&1 &
+  WEBDRIVER_PID=$!
+  for _ in $(seq 1 50); do
+    curl -fsS "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  export WAKUCAREER_TEST_WEBDRIVER="http://127.0.0.1:$port"
+  echo "== chromedriver $(chromedriver --version | awk '{print $2}') on 127.0.0.1:$port"
+}
+
+# Installs axe-core (npm) into target/test-node for the browser tests' accessibility checks and
+# exports WAKUCAREER_TEST_AXE, the path of axe.min.js.
+install_axe() {
+  local dir=target/test-node
+  if [ ! -f "$dir/node_modules/axe-core/axe.min.js" ]; then
+    echo "== installing axe-core (npm) into $dir"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" axe-core@4 >/dev/null
+  fi
+  export WAKUCAREER_TEST_AXE="$PWD/$dir/node_modules/axe-core/axe.min.js"
+}
+
 stop_services() {
+  if [ -n "${WEBDRIVER_PID:-}" ]; then
+    kill "$WEBDRIVER_PID" 2>/dev/null || true
+  fi
   if [ -n "${SMTP_PID:-}" ]; then
     kill "$SMTP_PID" 2>/dev/null || true
     rm -rf "$SMTP_MAILDIR" "$SMTP_MAILDIR.log"

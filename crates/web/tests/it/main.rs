@@ -5,6 +5,7 @@ mod harness;
 
 mod accounts;
 mod audit;
+mod browser;
 mod csrf;
 mod errors;
 mod events;
