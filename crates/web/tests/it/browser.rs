@@ -391,3 +391,213 @@ async fn a_town_officer_opens_the_audit_log_in_english() {
     b.expect_text("Audit log").await;
     b.close().await;
 }
+
+/// Journeys 3 and 4: a coordinator records a hearing, publishes a request, opens a team
+/// project's shortlist and team proposal and introduces the team; every member consents on a
+/// phone; the organization accepts; the coordinator records the outcome.
+#[tokio::test]
+async fn a_team_is_introduced_consents_and_is_placed() {
+    let site = site().await;
+    let base = site.base.clone();
+    let mut c = Browser::open("3-coordinator", "ja", DESKTOP).await;
+    c.sign_in(&base, "coordinator@demo.example.jp").await;
+
+    // A hearing on the demo parent's record.
+    c.go(&format!("{base}/nagaizumi/coordinator/participants"))
+        .await;
+    let record = c
+        .client
+        .find(Locator::XPath("//a[contains(., '長泉 花子')]"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    c.go(&format!("{base}{record}")).await;
+    c.fill("#f-goals", "平日の午前、在宅でできる仕事から始めたい")
+        .await;
+    c.click("section[aria-labelledby=hearing-h] button[type=submit]")
+        .await;
+    c.expect_text("ヒアリングを記録しました").await;
+
+    // Publish the request still waiting in review.
+    c.go(&format!("{base}/nagaizumi/coordinator/requests"))
+        .await;
+    let waiting = c
+        .client
+        .find(Locator::XPath("//a[contains(., '経理事務')]"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    c.go(&format!("{base}{waiting}")).await;
+    if c.client
+        .find(Locator::Css("button[value=publish]"))
+        .await
+        .is_ok()
+    {
+        c.click("button[value=publish]").await;
+        c.expect_text("公開").await;
+    }
+
+    // The yukata project's shortlist and team proposal; introduce the team.
+    c.go(&format!("{base}/nagaizumi/coordinator/requests"))
+        .await;
+    let project = c
+        .client
+        .find(Locator::XPath("//a[contains(., '浴衣')]"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    c.go(&format!("{base}{project}")).await;
+    c.expect_text("チームの提案").await;
+    c.click(".team-card form button").await;
+    c.expect_text("チームでのご紹介").await;
+    let url = c.client.current_url().await.unwrap().to_string();
+    let id: i64 = url
+        .split("/introductions/")
+        .nth(1)
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+
+    // Every member consents, each on a phone.
+    let town = site
+        ._store
+        .municipality_by_slug("nagaizumi")
+        .await
+        .unwrap()
+        .unwrap();
+    let tenant = site._store.tenant(&town);
+    let intro = tenant.introduction(id).await.unwrap().unwrap();
+    for member in &intro.members {
+        let account = tenant
+            .account(store::account::AccountId(member.participant_id))
+            .await
+            .unwrap()
+            .unwrap();
+        let mut p = Browser::open("4-member", "ja", PHONE).await;
+        p.sign_in(&base, &account.email).await;
+        p.go(&format!("{base}/nagaizumi/me/introductions/{id}"))
+            .await;
+        p.click("#f-agree").await;
+        p.click("button[value=consent]").await;
+        p.expect_text("同意を受け付けました").await;
+        p.close().await;
+    }
+
+    // The organization sees the roster and accepts.
+    let mut o = Browser::open("4-organization", "ja", PHONE).await;
+    o.sign_in(&base, "inn@demo.example.jp").await;
+    o.go(&format!("{base}/nagaizumi/org/introductions/{id}"))
+        .await;
+    o.expect_text("全員が打ち合わせできる時間").await;
+    o.click("button[value=accept]").await;
+    o.expect_text("受け入れ決定").await;
+    o.close().await;
+
+    // The coordinator records the outcome; the follow-ups appear.
+    c.go(&format!("{base}/nagaizumi/coordinator/introductions/{id}"))
+        .await;
+    c.set("#f-kind", "business_started").await;
+    c.fill("#f-hours_per_week", "8").await;
+    c.click("section[aria-labelledby=outcome-h] button").await;
+    c.expect_text("起業・開業").await;
+    c.expect_text("就労後3か月のフォローアップ").await;
+    c.close().await;
+}
+
+/// Journey 2: a company contact sends the enquiry form, the coordinator approves it, the
+/// contact opens the invitation, creates the account and posts a team project.
+#[tokio::test]
+async fn a_company_enquires_is_invited_and_posts_a_team_project() {
+    let site = site().await;
+    let base = site.base.clone();
+    let mut v = Browser::open("2-company", "ja", PHONE).await;
+    v.go(&format!("{base}/nagaizumi/work-with-us")).await;
+    v.fill("#f-organization_name", "泉菓子店").await;
+    v.set("#f-organization_kind", "company").await;
+    v.set("#f-organization_location", "in_town").await;
+    v.fill("#f-contact_person", "泉 一郎").await;
+    v.fill("#f-email", "izumi-kashi@example.jp").await;
+    v.fill("#f-message", "季節の詰め合わせの企画を一緒にしたい")
+        .await;
+    v.click("main form button[type=submit]").await;
+    v.expect_text("受け付けました").await;
+
+    let mut c = Browser::open("2-coordinator", "ja", DESKTOP).await;
+    c.sign_in(&base, "coordinator@demo.example.jp").await;
+    c.go(&format!("{base}/nagaizumi/coordinator/enquiries"))
+        .await;
+    c.expect_text("泉菓子店").await;
+    c.click("button[value=approve]").await;
+    c.close().await;
+
+    // The invitation link, as the contact receives it.
+    let town = site
+        ._store
+        .municipality_by_slug("nagaizumi")
+        .await
+        .unwrap()
+        .unwrap();
+    let mail = site
+        ._store
+        .outbox(Some(town.id), 20)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.recipient == "izumi-kashi@example.jp")
+        .expect("the invitation is in the outbox");
+    let path = mail
+        .body_text
+        .split(&base)
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    v.go(&format!("{base}{path}")).await;
+    v.fill("#f-display_name", "泉 一郎").await;
+    v.fill("#f-furigana", "いずみ いちろう").await;
+    v.fill("#f-password", "kashi-no-mise-2026").await;
+    v.click("main form button[type=submit]").await;
+    v.expect_text("泉菓子店").await;
+
+    // A team project, with its required skills and team size.
+    v.go(&format!(
+        "{base}/nagaizumi/org/requests/new?kind=team_project"
+    ))
+    .await;
+    v.fill("#f-title", "季節の詰め合わせの企画").await;
+    v.fill(
+        "#f-description",
+        "地元の素材を使った詰め合わせを、子育て中の方のチームで企画します。",
+    )
+    .await;
+    v.set("#req-0", "product-planning").await;
+    v.set("#f-work_mode", "hybrid").await;
+    v.fill("#f-location_area", "本宿").await;
+    v.click("#f-flexible").await;
+    v.fill("#f-hours_min", "2").await;
+    v.fill("#f-hours_max", "6").await;
+    v.fill("#f-deliverable", "詰め合わせの試作3種").await;
+    v.fill("#f-team_min", "3").await;
+    v.fill("#f-team_max", "5").await;
+    v.fill("#f-milestones", "1月 企画、2月 試作").await;
+    v.set("#f-meeting_mode", "online").await;
+    v.fill("#f-meeting_hours", "2").await;
+    v.click("main form button[type=submit]").await;
+    v.expect_text("季節の詰め合わせの企画").await;
+    v.expect_text("下書き").await;
+    v.close().await;
+}
