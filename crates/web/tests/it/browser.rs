@@ -49,6 +49,7 @@ struct Browser {
     journey: &'static str,
     step: u32,
     axe: String,
+    size: (u32, u32),
 }
 
 fn artifacts(journey: &str) -> PathBuf {
@@ -95,6 +96,7 @@ impl Browser {
             journey,
             step: 0,
             axe: std::fs::read_to_string(axe_path).expect("axe.min.js"),
+            size: (w, h),
         }
     }
 
@@ -103,12 +105,25 @@ impl Browser {
         self.checked(url).await;
     }
 
-    /// After a page loads: its accessibility check and its screenshot.
+    /// After a page loads: its accessibility check and its screenshots, at the journey's own
+    /// size and at the other one (phone and desktop), the window then put back.
     async fn checked(&mut self, what: &str) {
         self.step += 1;
-        let shot = self.client.screenshot().await.unwrap();
         let dir = artifacts(self.journey);
-        std::fs::write(dir.join(format!("{:02}.png", self.step)), shot).unwrap();
+        let (own, other) = if self.size == PHONE {
+            (("phone", PHONE), ("desktop", DESKTOP))
+        } else {
+            (("desktop", DESKTOP), ("phone", PHONE))
+        };
+        let shot = self.client.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{:02}-{}.png", self.step, own.0)), shot).unwrap();
+        self.client
+            .set_window_size(other.1.0, other.1.1)
+            .await
+            .unwrap();
+        let shot = self.client.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{:02}-{}.png", self.step, other.0)), shot).unwrap();
+        self.client.set_window_size(own.1.0, own.1.1).await.unwrap();
         let violations = self.axe_violations().await;
         if !violations.is_empty() {
             self.fail(&format!("axe on {what}: {violations:?}")).await;
