@@ -3,6 +3,7 @@
 //! town's name.
 
 mod events;
+pub mod generated;
 mod people;
 mod requests;
 mod town;
@@ -89,7 +90,31 @@ pub fn travel_table() -> TravelTable {
         .expect("the demo travel table is valid")
 }
 
-/// Loads the demo town when the database has no town yet. Returns the town it loaded, or
+/// Loads the whole demo town when the database has no town yet: the hand-written part (the
+/// demo accounts and the people and requests the README walks through) and the generated rest
+/// (about 500 participants in all; see [`generated`]). `serve --demo` and `wakucareer demo`
+/// use this; tests use the hand-written part alone, [`load_if_empty`].
+pub async fn load_town_if_empty(store: &Store) -> Result<Option<Municipality>, StoreError> {
+    let Some(town) = load_if_empty(store).await? else {
+        return Ok(None);
+    };
+    let coordinator = store
+        .tenant(&town)
+        .account_by_email(DEMO_ACCOUNTS[1].email)
+        .await?
+        .expect("the demo coordinator was just created");
+    let password_hash = hash_password(DEMO_PASSWORD);
+    generated::load(
+        store,
+        &town,
+        (coordinator.id, &password_hash),
+        generated::TOWN,
+    )
+    .await?;
+    Ok(Some(town))
+}
+
+/// Loads the hand-written demo town when the database has no town yet. Returns the town it loaded, or
 /// `None` when the database already held data and was left alone.
 pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreError> {
     if !store.municipalities().await?.is_empty() {
@@ -147,6 +172,52 @@ mod tests {
     use people::MORE_PARTICIPANTS;
     use requests::REQUESTS;
     use store::testing::fresh_store;
+
+    #[tokio::test]
+    async fn the_whole_generated_town_loads_with_casework_in_every_state() {
+        let store = fresh_store().await;
+        let town = load_town_if_empty(&store).await.unwrap().expect("loaded");
+        let tenant = store.tenant(&town);
+        let people = tenant
+            .search_participants(&Default::default(), 10_000, 0)
+            .await
+            .unwrap();
+        assert_eq!(people.len(), 500, "about 500 participants");
+        assert_eq!(tenant.organizations().await.unwrap().len(), 80);
+        assert_eq!(
+            tenant.requests_in_status(None, 1_000).await.unwrap().len(),
+            150
+        );
+        let events = tenant
+            .upcoming_events(
+                &store::event::EventFilter {
+                    include_private: true,
+                    ..Default::default()
+                },
+                Utc::now(),
+                1_000,
+            )
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 40);
+        assert!(
+            events.iter().filter(|e| e.childcare).count() >= 20,
+            "most with childcare"
+        );
+        let introductions = tenant
+            .introductions(store::introduction::IntroductionScope::Town, None, 1_000)
+            .await
+            .unwrap();
+        let states: std::collections::HashSet<_> = introductions.iter().map(|i| i.status).collect();
+        assert!(
+            states.len() >= 6,
+            "introductions in many states: {states:?}"
+        );
+        assert!(
+            load_town_if_empty(&store).await.unwrap().is_none(),
+            "only once"
+        );
+    }
 
     #[tokio::test]
     async fn the_demo_town_loads_once_into_an_empty_database() {

@@ -134,7 +134,7 @@ async fn migrate(config: &Config) -> anyhow::Result<()> {
 
 async fn load_demo(config: &Config) -> anyhow::Result<()> {
     let store = Store::open_and_migrate(&config.database).await?;
-    match demo::load_if_empty(&store).await? {
+    match demo::load_town_if_empty(&store).await? {
         Some(town) => say(&format!(
             "demo town loaded: {} ({})",
             town.name_ja, town.slug

@@ -11,7 +11,7 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
     let store = Store::open_and_migrate(&config.database).await?;
     tracing::info!(database = %config.database.redacted(), "database ready");
     if config.web.demo {
-        match demo::load_if_empty(&store).await? {
+        match demo::load_town_if_empty(&store).await? {
             Some(town) => say(&format!(
                 "demo town loaded: {} ({})",
                 town.name_ja, town.slug
