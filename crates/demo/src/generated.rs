@@ -802,9 +802,13 @@ async fn introductions(
         if new.draft {
             continue;
         }
+        // Spread over two fiscal years: each began some time in the last 700 days.
+        let days_ago = 20 + ((n * 37) % 680) as i64;
         // How far this one has got: offered, declined, or on through consent to an outcome.
         let stage = n % 6;
         if stage == 0 {
+            // Still waiting for an answer: offered recently.
+            tenant.shift_introduction_history(id, days_ago % 20).await?;
             continue;
         }
         let answer = if stage == 1 {
@@ -826,6 +830,7 @@ async fn introductions(
             )
             .await?;
         if stage < 3 || answered.is_none() {
+            tenant.shift_introduction_history(id, days_ago).await?;
             continue;
         }
         let mut status = IntroductionStatus::Consented;
@@ -880,6 +885,7 @@ async fn introductions(
                 .await?;
             status = next;
         }
+        tenant.shift_introduction_history(id, days_ago).await?;
     }
     Ok(())
 }

@@ -213,6 +213,11 @@ mod tests {
             states.len() >= 6,
             "introductions in many states: {states:?}"
         );
+        let oldest = introductions.iter().map(|i| i.created_at).min().unwrap();
+        assert!(
+            Utc::now() - oldest > chrono::Duration::days(365),
+            "the casework spans more than a year"
+        );
         assert!(
             load_town_if_empty(&store).await.unwrap().is_none(),
             "only once"
