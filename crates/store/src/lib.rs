@@ -13,7 +13,9 @@
 mod db;
 pub mod account;
 pub mod announcement;
+pub mod attendance;
 pub mod audit;
+pub mod calendar_token;
 pub mod casework;
 mod database_url;
 pub mod enquiry;

@@ -1,0 +1,137 @@
+//! Attendance per session, with the children left at childcare, and course credentials:
+//! attending enough of a course's sessions (`domain::event::course`) awards the credential and
+//! raises the person's skills, marked as verified by the course.
+
+use chrono::{DateTime, Utc};
+use domain::MunicipalityId;
+use domain::event::EventKind;
+use domain::event::course::completed;
+
+use crate::account::AccountId;
+use crate::event::StoredBooking;
+use crate::{StoreError, TenantStore, Tx};
+
+fn i32_of(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+impl TenantStore<'_> {
+    /// Records who came to a session (and how many children they left in care). Attending
+    /// enough of a course's sessions awards its credential and raises the person's skills to
+    /// the levels the course teaches; returns whether a credential was awarded now.
+    pub async fn record_attendance(
+        &self,
+        session_id: i64,
+        booking_id: i64,
+        attended: bool,
+        children_in_care: u32,
+        by: AccountId,
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let Some(booking) = self.booking(booking_id).await? else {
+            return Err(StoreError::NotFound);
+        };
+        let mut tx = self.store.begin().await?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "DELETE FROM attendance WHERE booking_id = $1 AND session_id = $2")
+            .bind(booking_id).bind(session_id).execute(c).await.map(|r| r.rows_affected()))?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "INSERT INTO attendance (booking_id, session_id, municipality_id, attended, children_in_care, recorded_by, recorded_at) \
+             SELECT $1, s.id, $2, $3, $4, $5, $6 FROM event_session s WHERE s.id = $7 AND s.event_id = $8 AND s.municipality_id = $2")
+            .bind(booking_id).bind(town.0).bind(attended).bind(i32_of(children_in_care)).bind(by.0).bind(now)
+            .bind(session_id).bind(booking.event_id).execute(c).await.map(|r| r.rows_affected()))?;
+        let (sessions, present): (i64, i64) = on_backend!(tx.exec(), c => sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM event_session WHERE event_id = $1), \
+             (SELECT COUNT(*) FROM attendance WHERE booking_id = $2 AND attended = TRUE)")
+            .bind(booking.event_id).bind(booking_id).fetch_one(c).await)?;
+        let kind: String = on_backend!(tx.exec(), c => sqlx::query_scalar("SELECT kind FROM event WHERE id = $1")
+            .bind(booking.event_id).fetch_one(c).await)?;
+        let mut awarded = false;
+        if kind == EventKind::Course.code()
+            && completed(
+                u32::try_from(present).unwrap_or(0),
+                u32::try_from(sessions).unwrap_or(0),
+            )
+        {
+            let inserted = on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO credential (municipality_id, participant_id, event_id, awarded_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (participant_id, event_id) DO NOTHING")
+                .bind(town.0).bind(booking.participant_id).bind(booking.event_id).bind(now)
+                .execute(c).await.map(|r| r.rows_affected()))?;
+            if inserted == 1 {
+                awarded = true;
+                grant_course_skills(&mut tx, town, &booking, now).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(awarded)
+    }
+
+    /// Attendance of an event: (booking id, session id, attended, children in care).
+    pub async fn attendance(&self, event: i64) -> Result<Vec<(i64, i64, bool, i32)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT a.booking_id, a.session_id, a.attended, a.children_in_care FROM attendance a \
+             JOIN booking b ON b.id = a.booking_id WHERE b.municipality_id = $1 AND b.event_id = $2")
+            .bind(self.municipality_id.0).bind(event).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// Courses a person completed: (event id, title, awarded at).
+    pub async fn credentials(
+        &self,
+        participant: AccountId,
+    ) -> Result<Vec<(i64, String, DateTime<Utc>)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT e.id, e.title, k.awarded_at FROM credential k JOIN event e ON e.id = k.event_id \
+             WHERE k.municipality_id = $1 AND k.participant_id = $2 ORDER BY k.awarded_at")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+}
+
+/// Raises the person's skills to the levels the course teaches, marked as verified by the
+/// course.
+async fn grant_course_skills(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    booking: &StoredBooking,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let skills: Vec<(String, i32)> = on_backend!(tx.exec(), c => sqlx::query_as(
+        "SELECT skill_id, level FROM event_skill WHERE event_id = $1")
+        .bind(booking.event_id).fetch_all(c).await)?;
+    for (skill, level) in skills {
+        let evidence = format!("講座修了: {}", booking.event_title);
+        let existing: Option<i32> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "SELECT level FROM participant_skill WHERE account_id = $1 AND skill_id = $2")
+            .bind(booking.participant_id).bind(&skill).fetch_optional(c).await)?;
+        match existing {
+            Some(has) if has >= level => {}
+            Some(_) => {
+                on_backend!(tx.exec(), c => sqlx::query(
+                    "UPDATE participant_skill SET level = $1, evidence = $2, verified_at = $3 WHERE account_id = $4 AND skill_id = $5")
+                    .bind(level).bind(&evidence).bind(now).bind(booking.participant_id).bind(&skill)
+                    .execute(c).await.map(|r| r.rows_affected()))?;
+            }
+            None => {
+                on_backend!(tx.exec(), c => sqlx::query(
+                    "INSERT INTO participant_skill (account_id, municipality_id, skill_id, level, evidence, verified_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(booking.participant_id).bind(town.0).bind(&skill).bind(level).bind(&evidence).bind(now)
+                    .execute(c).await.map(|r| r.rows_affected()))?;
+            }
+        }
+    }
+    crate::participant::add_case_event(
+        tx.exec(),
+        town,
+        AccountId(booking.participant_id),
+        "course_completed",
+        &booking.event_title,
+        None,
+        now,
+    )
+    .await
+}
