@@ -19,6 +19,7 @@ pub mod introduction;
 pub mod local_time;
 pub mod minimum_wage;
 pub mod municipality;
+pub mod paging;
 pub mod participant;
 pub mod password_policy;
 pub mod request;

@@ -35,10 +35,11 @@ pub mod schema;
 pub mod secret;
 mod server_key;
 pub mod session;
+pub mod signup_verification;
 mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
-mod throttle;
+pub mod throttle;
 pub mod travel;
 
 pub use database_url::{Backend, DatabaseUrl};

@@ -172,10 +172,51 @@ impl TenantStore<'_> {
         basis: EligibilityBasis,
         policy_version: &str,
     ) -> Result<Account, StoreError> {
-        debug_assert_eq!(record.role, Role::Participant);
-        let now = Utc::now();
-        let town = self.municipality_id;
         let mut tx = self.store.begin().await?;
+        let account = self
+            .register_in(&mut tx, record, basis, policy_version, Utc::now())
+            .await?;
+        tx.commit().await?;
+        Ok(account)
+    }
+
+    /// Registers the participant whose address the sign-up link `token_hash` proved, using up
+    /// the link in the same transaction: all or nothing. A used, expired or unknown link, or
+    /// one for another address, is [`StoreError::Gone`].
+    pub async fn register_verified_participant(
+        &self,
+        token_hash: &str,
+        record: &NewAccountRecord,
+        basis: EligibilityBasis,
+        policy_version: &str,
+    ) -> Result<Account, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.store.begin().await?;
+        let email: Option<String> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "UPDATE signup_verification SET used_at = $1 WHERE token_hash = $2 AND municipality_id = $3 \
+             AND used_at IS NULL AND expires_at > $1 RETURNING email")
+            .bind(now).bind(token_hash).bind(self.municipality_id.0)
+            .fetch_optional(c).await)?;
+        if email.as_deref() != Some(record.email.as_str()) {
+            return Err(StoreError::Gone);
+        }
+        let account = self
+            .register_in(&mut tx, record, basis, policy_version, now)
+            .await?;
+        tx.commit().await?;
+        Ok(account)
+    }
+
+    async fn register_in(
+        &self,
+        tx: &mut crate::Tx,
+        record: &NewAccountRecord,
+        basis: EligibilityBasis,
+        policy_version: &str,
+        now: chrono::DateTime<Utc>,
+    ) -> Result<Account, StoreError> {
+        debug_assert_eq!(record.role, Role::Participant);
+        let town = self.municipality_id;
         let account = insert_account(tx.exec(), Some(town), record, now).await?;
         on_backend!(tx.exec(), c => sqlx::query(
             "INSERT INTO participant_profile (account_id, municipality_id, eligibility_basis, availability) VALUES ($1, $2, $3, $4)")
@@ -195,7 +236,6 @@ impl TenantStore<'_> {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(account)
     }
 

@@ -19,6 +19,9 @@
 //! | `waitlist_offer_hours` | how long a freed event seat is held for the next on the waitlist | `24` |
 //! | `smtp_url`       | mail server, `smtp://HOST:PORT` or `smtps://USER:PASSWORD@HOST:PORT` | none: mail stays in the outbox |
 //! | `mail_from`      | sender address of the platform's mail               | `noreply@localhost.localdomain` |
+//! | `mail_spool`     | without `smtp_url`: the folder mail is written to, readable only by the server's user | `mail-spool` |
+//! | `trusted_proxies` | reverse proxies whose `X-Forwarded-For`/`Forwarded` is believed, comma-separated addresses or CIDR ranges | none |
+//! | `metrics_token`  | bearer token that `/metrics` requires; without it `/metrics` answers 404 | none |
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -33,6 +36,9 @@ use web::WebConfig;
 pub struct Config {
     pub database: DatabaseUrl,
     pub smtp: Option<Smtp>,
+    /// Where mail goes without SMTP, and the sender address it carries.
+    pub mail_spool: std::path::PathBuf,
+    pub mail_from: String,
     pub bind: SocketAddr,
     pub log: String,
     pub web: WebConfig,
@@ -73,6 +79,9 @@ struct Layer {
     waitlist_offer_hours: Option<i64>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    mail_spool: Option<String>,
+    trusted_proxies: Option<String>,
+    metrics_token: Option<String>,
 }
 
 const KEYS: &[&str] = &[
@@ -87,6 +96,9 @@ const KEYS: &[&str] = &[
     "waitlist_offer_hours",
     "smtp_url",
     "mail_from",
+    "mail_spool",
+    "trusted_proxies",
+    "metrics_token",
 ];
 const ENV_PREFIX: &str = "WAKUCAREER_";
 const TEST_PREFIX: &str = "WAKUCAREER_TEST_";
@@ -211,7 +223,19 @@ impl Config {
                 .waitlist_offer_hours
                 .or(file_layer.waitlist_offer_hours)
                 .unwrap_or(defaults.waitlist_offer_hours),
-            smtp_configured: false,
+            trusted_proxies: parse_proxies(
+                env_layer
+                    .trusted_proxies
+                    .as_deref()
+                    .or(file_layer.trusted_proxies.as_deref())
+                    .unwrap_or(""),
+            )?,
+            metrics_token: env_layer
+                .metrics_token
+                .clone()
+                .or(file_layer.metrics_token.clone())
+                .filter(|t| !t.trim().is_empty())
+                .map(web::SecretString::new),
             demo_accounts: Vec::new(),
             max_body_bytes: env_layer
                 .max_body_bytes
@@ -226,12 +250,18 @@ impl Config {
             .log
             .or(file_layer.log)
             .unwrap_or_else(|| "info,sqlx=warn".to_owned());
+        let mail_from = env_layer
+            .mail_from
+            .or(file_layer.mail_from)
+            .unwrap_or_else(|| "noreply@localhost.localdomain".to_owned());
+        let mail_spool = env_layer
+            .mail_spool
+            .or(file_layer.mail_spool)
+            .unwrap_or_else(|| "mail-spool".to_owned())
+            .into();
         let smtp = env_layer.smtp_url.or(file_layer.smtp_url).map(|url| Smtp {
             url,
-            from: env_layer
-                .mail_from
-                .or(file_layer.mail_from)
-                .unwrap_or_else(|| "noreply@localhost.localdomain".to_owned()),
+            from: mail_from.clone(),
         });
         if let Some(smtp) = &smtp
             && !(smtp.url.starts_with("smtp://") || smtp.url.starts_with("smtps://"))
@@ -241,11 +271,11 @@ impl Config {
                 reason: "it must start with smtp:// or smtps://".into(),
             });
         }
-        let mut web = web;
-        web.smtp_configured = smtp.is_some();
         Ok(Config {
             database,
             smtp,
+            mail_spool,
+            mail_from,
             bind,
             log,
             web,
@@ -276,6 +306,9 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
             "public_url" => layer.public_url = Some(value),
             "smtp_url" => layer.smtp_url = Some(value),
             "mail_from" => layer.mail_from = Some(value),
+            "mail_spool" => layer.mail_spool = Some(value),
+            "trusted_proxies" => layer.trusted_proxies = Some(value),
+            "metrics_token" => layer.metrics_token = Some(value),
             "session_idle_minutes" => {
                 layer.session_idle_minutes = Some(
                     positive(&value)
@@ -314,6 +347,21 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
         }
     }
     Ok(layer)
+}
+
+/// `trusted_proxies`: addresses or CIDR ranges, separated by commas or spaces.
+fn parse_proxies(raw: &str) -> Result<Vec<web::ProxyRange>, ConfigError> {
+    raw.split([',', ' '])
+        .filter(|part| !part.trim().is_empty())
+        .map(|part| {
+            part.trim().parse().map_err(|_| ConfigError::Value {
+                source_name: "trusted_proxies".into(),
+                reason: format!(
+                    "{part:?} is not an address or range such as 10.0.0.1 or 10.0.0.0/8"
+                ),
+            })
+        })
+        .collect()
 }
 
 fn positive(raw: &str) -> Option<i64> {
@@ -443,8 +491,28 @@ mod tests {
             !debug.contains("hunter22") && debug.contains("mail.example.jp"),
             "{debug}"
         );
-        assert!(config.web.smtp_configured);
+        assert!(config.smtp.is_some());
         assert!(load(&[("WAKUCAREER_SMTP_URL", "http://mail")], None).is_err());
+    }
+
+    #[test]
+    fn proxies_and_the_metrics_token_are_read_and_checked() {
+        let config = load(
+            &[
+                ("WAKUCAREER_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8"),
+                ("WAKUCAREER_METRICS_TOKEN", "scrape-me-2026"),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(config.web.trusted_proxies.len(), 2);
+        assert!(!format!("{config:?}").contains("scrape-me-2026"));
+        assert_eq!(
+            config.web.metrics_token.as_ref().map(|t| t.expose()),
+            Some("scrape-me-2026")
+        );
+        let err = load(&[("WAKUCAREER_TRUSTED_PROXIES", "10.0.0.0/99")], None).unwrap_err();
+        assert!(err.to_string().contains("trusted_proxies"), "{err}");
     }
 
     #[test]

@@ -91,17 +91,21 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
 
 /// The SMTP mailer, when a server is configured; says which way mail goes.
 pub fn mailer(config: &Config) -> anyhow::Result<Option<web::mail::Mailer>> {
-    Ok(match &config.smtp {
+    Ok(Some(match &config.smtp {
         Some(smtp) => {
             let mailer = web::mail::Mailer::new(&smtp.url, &smtp.from)?;
             say(&format!("mail is delivered through {smtp:?}"));
-            Some(mailer)
+            mailer
         }
         None => {
-            say("no SMTP server is configured: mail stays in the outbox, shown to staff");
-            None
+            let mailer = web::mail::Mailer::spool(&config.mail_spool, &config.mail_from)?;
+            say(&format!(
+                "no SMTP server is configured: mail is written to {}/ (readable only by this user)",
+                config.mail_spool.display()
+            ));
+            mailer
         }
-    })
+    }))
 }
 
 /// `wakucareer worker`: the background worker on its own, for deployments that run it apart

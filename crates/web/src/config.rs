@@ -9,6 +9,26 @@ pub struct DemoLogin {
     pub password: String,
 }
 
+/// A secret setting: its `Debug` output never shows the value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretString(String);
+
+impl SecretString {
+    pub fn new(value: String) -> Self {
+        Self(value)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
 /// Settings for the web layer.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
@@ -29,9 +49,10 @@ pub struct WebConfig {
     /// The address people reach the platform at, for links in emails, e.g.
     /// `https://wakucari.example.jp`.
     pub public_url: String,
-    /// Whether mail leaves through SMTP. Without it, message bodies (with their links) are
-    /// shown in the staff's outbox view so a local installation stays usable.
-    pub smtp_configured: bool,
+    /// Reverse proxies whose forwarding headers name the client's address.
+    pub trusted_proxies: Vec<crate::auth::client_ip::ProxyRange>,
+    /// The bearer token `/metrics` requires; without one `/metrics` is not served.
+    pub metrics_token: Option<SecretString>,
 }
 
 impl Default for WebConfig {
@@ -45,7 +66,8 @@ impl Default for WebConfig {
             session_absolute_hours: 12,
             waitlist_offer_hours: store::event::OFFER_HOURS,
             public_url: "http://127.0.0.1:8080".to_owned(),
-            smtp_configured: false,
+            trusted_proxies: Vec::new(),
+            metrics_token: None,
         }
     }
 }

@@ -39,6 +39,9 @@ pub enum WebError {
     /// A state-changing request without a valid CSRF token.
     #[error("CSRF token missing or invalid")]
     CsrfRejected,
+    /// Text with control or direction characters, in the named field (`input_guard`).
+    #[error("invalid characters in {field}")]
+    InvalidCharacters { field: String },
     /// A single-use link that expired, was used, or never existed.
     #[error("link expired or used")]
     LinkGone,
@@ -57,6 +60,7 @@ impl WebError {
             WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::LinkGone | WebError::Store(StoreError::Gone) => StatusCode::GONE,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::InvalidCharacters { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Store(StoreError::Conflict { .. }) => StatusCode::CONFLICT,
             WebError::Store(_) | WebError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -67,6 +71,10 @@ impl WebError {
 /// translation keys (`error-<stem>-title`, `error-<stem>-message`).
 #[derive(Debug, Clone, Copy)]
 struct ErrorPageWanted(&'static str);
+
+/// The form field an error is about, named on the error page by its label.
+#[derive(Debug, Clone)]
+struct ErrorField(String);
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
@@ -81,6 +89,9 @@ impl IntoResponse for WebError {
         };
         let mut response = status.into_response();
         response.extensions_mut().insert(ErrorPageWanted(stem));
+        if let WebError::InvalidCharacters { field } = self {
+            response.extensions_mut().insert(ErrorField(field));
+        }
         response
     }
 }
@@ -122,7 +133,10 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     }
     let key = marked.unwrap_or_else(|| status_key(status));
     let title = lang.t(&format!("error-{key}-title"));
-    let message = lang.t(&format!("error-{key}-message"));
+    let message = match response.extensions().get::<ErrorField>() {
+        Some(ErrorField(field)) => invalid_characters_message(lang, field),
+        None => lang.t(&format!("error-{key}-message")),
+    };
     let mut rendered = if wants_json {
         (
             status,
@@ -147,6 +161,15 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         }
     }
     rendered
+}
+
+/// "The field 「label」 holds characters that cannot be used", by the field's label where it
+/// has one.
+fn invalid_characters_message(lang: i18n::Lang, field: &str) -> String {
+    match lang.try_t(&format!("field-{}", field.replace('_', "-"))) {
+        Some(label) => lang.t_args("error-input-control", &[("field", label)]),
+        None => lang.t("error-input-control-unnamed"),
+    }
 }
 
 fn is_plain_text(value: &HeaderValue) -> bool {

@@ -78,6 +78,11 @@ impl Lang {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The message for `key`, if there is one.
+    pub fn try_t(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(self.id(), key)
+    }
+
     /// The message for `key` with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -41,12 +41,23 @@ fn time_year() -> time::Duration {
     time::Duration::days(365)
 }
 
-/// Only paths on this site, so the switch cannot be used to send people elsewhere.
+/// Only paths on this site, so the switch cannot be used to send people elsewhere. The path is
+/// judged as a browser would read it: percent-decoded, and with no control character or space
+/// anywhere (browsers drop tabs and line breaks, so `/%09/evil.example` would become
+/// `//evil.example`), no backslash (read as a slash), and not starting with `//`.
 pub fn is_local_path(next: &str) -> bool {
-    next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && !next.contains("://")
+    let decoded: String =
+        url::form_urlencoded::parse(format!("x={}", next.replace('+', "%2B")).as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default();
+    [next, decoded.as_str()].iter().all(|path| {
+        path.starts_with('/')
+            && !path.starts_with("//")
+            && !path.contains('\\')
+            && !path.contains("://")
+            && !path.chars().any(|c| c.is_control() || c.is_whitespace())
+    })
 }
 
 #[cfg(test)]
@@ -60,5 +71,11 @@ mod tests {
         assert!(!is_local_path("https://evil.example/"));
         assert!(!is_local_path("/\\evil.example"));
         assert!(!is_local_path("evil"));
+        assert!(!is_local_path("/%09/evil.example/"));
+        assert!(!is_local_path("/\t/evil.example/"));
+        assert!(!is_local_path("/%0a"));
+        assert!(!is_local_path("/%2F/evil.example/"));
+        assert!(!is_local_path("/%5Cevil.example"));
+        assert!(is_local_path("/nagaizumi/events?kind=seminar"));
     }
 }

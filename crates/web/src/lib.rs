@@ -22,6 +22,7 @@ mod events;
 mod form;
 mod health;
 mod ical;
+pub mod input_guard;
 mod introductions;
 mod invite;
 mod language_switch;
@@ -42,6 +43,7 @@ mod town;
 mod weekly_grid;
 pub mod worker;
 
-pub use config::{DemoLogin, WebConfig};
+pub use auth::client_ip::ProxyRange;
+pub use config::{DemoLogin, SecretString, WebConfig};
 pub use metrics::Metrics;
 pub use router::{AppState, Routes, StartError, router};

@@ -14,6 +14,10 @@ use crate::router::AppState;
 pub enum MailKind {
     PasswordReset,
     Invitation,
+    /// The link that continues a sign-up.
+    SignupVerify,
+    /// Sign-up was asked for an address that already has an account.
+    SignupExisting,
 }
 
 impl MailKind {
@@ -21,6 +25,8 @@ impl MailKind {
         match self {
             MailKind::PasswordReset => "password-reset",
             MailKind::Invitation => "invitation",
+            MailKind::SignupVerify => "signup-verify",
+            MailKind::SignupExisting => "signup-existing",
         }
     }
 }
@@ -55,11 +61,17 @@ pub fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.public_url.trim_end_matches('/'))
 }
 
-/// Sends outbox messages through SMTP (see `store::outbox` for claims and the at-least-once
-/// guarantee).
+/// Sends outbox messages: through SMTP, or, on an installation without a mail server, into a
+/// spool folder on the server that only the server's user can read (each message a `.eml`
+/// file, mode 0600 in a 0700 folder), so nobody reads another person's links on a web page.
 pub struct Mailer {
-    transport: lettre::AsyncSmtpTransport<lettre::Tokio1Executor>,
+    transport: Transport,
     from: lettre::message::Mailbox,
+}
+
+enum Transport {
+    Smtp(lettre::AsyncSmtpTransport<lettre::Tokio1Executor>),
+    Spool(std::path::PathBuf),
 }
 
 /// How many messages one delivery round claims at most (each within the SMTP timeout, so a
@@ -74,6 +86,8 @@ pub enum MailerError {
     Url(String),
     #[error("the sender address {0:?} is not valid; write e.g. noreply@example.jp")]
     From(String),
+    #[error("cannot create the mail spool folder {0}: {1}")]
+    Spool(String, String),
 }
 
 impl Mailer {
@@ -82,14 +96,43 @@ impl Mailer {
             .map_err(|e| MailerError::Url(e.to_string()))?
             .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
-        let from = from
-            .parse()
-            .map_err(|_| MailerError::From(from.to_owned()))?;
-        Ok(Self { transport, from })
+        Ok(Self {
+            transport: Transport::Smtp(transport),
+            from: sender(from)?,
+        })
+    }
+
+    /// A mailer that writes each message to `folder` (created, readable by this user only).
+    pub fn spool(folder: &std::path::Path, from: &str) -> Result<Self, MailerError> {
+        let fail =
+            |e: std::io::Error| MailerError::Spool(folder.display().to_string(), e.to_string());
+        std::fs::create_dir_all(folder).map_err(fail)?;
+        restrict(folder, 0o700).map_err(fail)?;
+        Ok(Self {
+            transport: Transport::Spool(folder.to_owned()),
+            from: sender(from)?,
+        })
     }
 
     pub async fn send(&self, message: &store::outbox::OutboxMessage) -> Result<(), String> {
-        use lettre::AsyncTransport;
+        let email = self.build(message)?;
+        match &self.transport {
+            Transport::Smtp(transport) => {
+                use lettre::AsyncTransport;
+                transport
+                    .send(email)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            Transport::Spool(folder) => {
+                let path = folder.join(format!("{:08}-{}.eml", message.id, message.kind));
+                write_private(&path, &email.formatted()).map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    fn build(&self, message: &store::outbox::OutboxMessage) -> Result<lettre::Message, String> {
         let host = self.from.email.domain().to_owned();
         let email = lettre::Message::builder()
             .from(self.from.clone())
@@ -99,7 +142,7 @@ impl Mailer {
                 .map_err(|e| format!("recipient: {e}"))?)
             .subject(message.subject.clone())
             .message_id(Some(message_id(message.id, &host)));
-        let email = if message.body_html.is_empty() {
+        if message.body_html.is_empty() {
             email
                 .header(lettre::message::header::ContentType::TEXT_PLAIN)
                 .body(message.body_text.clone())
@@ -109,13 +152,38 @@ impl Mailer {
                 message.body_html.clone(),
             ))
         }
-        .map_err(|e| e.to_string())?;
-        self.transport
-            .send(email)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())
     }
+}
+
+fn sender(from: &str) -> Result<lettre::message::Mailbox, MailerError> {
+    from.parse().map_err(|_| MailerError::From(from.to_owned()))
+}
+
+#[cfg(unix)]
+fn restrict(path: &std::path::Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn restrict(_: &std::path::Path, _: u32) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Writes a file only this user can read, created with that mode (never readable in between).
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// The wait before the next attempt after `attempts` failures: 30 s, doubling, at most 6 h.

@@ -1,6 +1,7 @@
-//! The outbox as staff see it: what was sent to whom, and what is waiting or failing. Message
-//! bodies (which may hold sign-in links) are shown only while no SMTP server is configured, so
-//! a local or demo installation stays usable without mail.
+//! The outbox as staff see it: what was sent to whom, and what is waiting or failing. Never a
+//! message's body: bodies carry links meant for their recipient alone, so the store gives staff
+//! pages only [`store::outbox::OutboxSummary`], which has none. Without SMTP the worker writes
+//! mail to the server's spool folder, readable only there.
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -15,7 +16,6 @@ struct MessageRow {
     created: String,
     recipient: String,
     subject: String,
-    body: Option<String>,
     status: String,
     attempts: i32,
     last_error: String,
@@ -25,7 +25,6 @@ struct MessageRow {
 #[template(path = "outbox.html")]
 struct OutboxPage {
     page: Page,
-    show_bodies: bool,
     rows: Vec<MessageRow>,
 }
 
@@ -34,10 +33,9 @@ pub async fn respond(
     page: Page,
     town: Option<MunicipalityId>,
 ) -> Result<Response, WebError> {
-    let show_bodies = !state.config.smtp_configured;
     let rows = state
         .store
-        .outbox(town, 100)
+        .outbox_summaries(town, 100)
         .await?
         .into_iter()
         .map(|m| MessageRow {
@@ -50,17 +48,9 @@ pub async fn respond(
             }),
             recipient: m.recipient,
             subject: m.subject,
-            body: show_bodies.then_some(m.body_text),
             attempts: m.attempts,
             last_error: m.last_error.unwrap_or_default(),
         })
         .collect();
-    Ok(render(
-        StatusCode::OK,
-        &OutboxPage {
-            page,
-            show_bodies,
-            rows,
-        },
-    ))
+    Ok(render(StatusCode::OK, &OutboxPage { page, rows }))
 }

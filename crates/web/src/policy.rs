@@ -56,6 +56,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     // Accounts
     ("/{town}/signup", Method::GET, Public),
     ("/{town}/signup", Method::POST, Public),
+    ("/{town}/signup/{token}", Method::GET, Public),
+    ("/{town}/signup/{token}", Method::POST, Public),
     ("/{town}/login", Method::GET, Public),
     ("/{town}/login", Method::POST, Public),
     ("/{town}/logout", Method::POST, Town(ANY_TOWN_ROLE)),
@@ -309,7 +311,11 @@ pub async fn authorize(
             Redirect::to(&format!("{target}?next={next}")).into_response()
         }
         Decision::Deny => {
-            let detail = format!("{} {}", request.method(), request.uri().path());
+            let detail = format!(
+                "{} {}",
+                request.method(),
+                crate::auth::secret_path::loggable(request.uri().path())
+            );
             if let Err(err) = audit
                 .record(path_town, "access.denied", "route", &path, &detail)
                 .await

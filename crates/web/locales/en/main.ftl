@@ -126,6 +126,17 @@ signup-lead = Register your email address and a password to use your own page.
 signup-submit = Register
 signup-to-signin = Already registered? Sign in
 
+signup-email-lead = First we check your email address. We will send a link to it so you can continue your registration.
+signup-email-submit = Send the confirmation email
+signup-sent = We sent a message to { $email }. Please continue your registration from the link in it. If it does not arrive, please check your spam folder.
+signup-details-lead = Your email address is confirmed. Please choose your name and a password.
+signup-verified-email = Email address to register: { $email }
+signup-already-registered = This email address is already registered. Please sign in.
+error-input-control = “{ $field }” contains a character that cannot be used (a control character or a text-direction mark). Please remove it and send again.
+error-input-control-unnamed = Your input contains a character that cannot be used (a control character or a text-direction mark). Please remove it and send again.
+audit-filter-person = Person shown (account number)
+audit-subjects = People shown
+
 ## Password reset and change
 reset-title = Reset your password
 reset-lead = Enter the email address you registered. We will send you a link to set a new password.
@@ -202,8 +213,7 @@ audit-action-audit-log = Views of the audit log
 
 ## Outbox
 outbox-title = Outgoing mail
-outbox-lead-local = No mail server is configured, so the messages waiting to be sent are shown here in full.
-outbox-lead-smtp = Mail is sent through the configured mail server. Message bodies are not shown.
+outbox-lead = Messages are delivered to each recipient alone. Their contents are not shown here, because they may hold links meant only for that person.
 outbox-empty = No messages.
 outbox-status-sent = Sent
 outbox-status-waiting = Waiting
@@ -256,6 +266,29 @@ mail-invitation-body =
     { $link }
 
     If you were not expecting this, please ignore this email.
+
+    { $town } WakuCareer
+
+mail-signup-verify-subject = [{ $town } WakuCareer] Continue your registration
+mail-signup-verify-body =
+    We received a request to register for { $town } WakuCareer with this email address.
+    Open this link to choose your name and a password (valid for { $hours } hours):
+
+    { $link }
+
+    If you did not ask for this, please ignore this email. Nothing is registered.
+
+    { $town } WakuCareer
+mail-signup-existing-subject = [{ $town } WakuCareer] You are already registered
+mail-signup-existing-body =
+    Dear { $name },
+
+    Someone asked to register with this email address, but it already has an account.
+    Sign in with this link. If you have forgotten your password, you can reset it from the sign-in page.
+
+    { $link }
+
+    If you did not ask for this, please ignore this email.
 
     { $town } WakuCareer
 

@@ -126,6 +126,17 @@ signup-lead = メールアドレスとパスワードを登録すると、マイ
 signup-submit = 登録する
 signup-to-signin = すでに登録済みの方（ログイン）
 
+signup-email-lead = はじめに、メールアドレスを確認します。入力したアドレスに、登録を続けるためのリンクをお送りします。
+signup-email-submit = 確認のメールを送る
+signup-sent = { $email } にメールをお送りしました。メールに書かれたリンクから登録を続けてください。届かない場合は、迷惑メールのフォルダもご確認ください。
+signup-details-lead = メールアドレスを確認しました。お名前とパスワードを登録してください。
+signup-verified-email = 登録するメールアドレス: { $email }
+signup-already-registered = このメールアドレスはすでに登録されています。ログインしてください。
+error-input-control = 「{ $field }」に使えない文字（制御文字や文字の向きを変える記号）が含まれています。取り除いてから、もう一度お送りください。
+error-input-control-unnamed = 入力に使えない文字（制御文字や文字の向きを変える記号）が含まれています。取り除いてから、もう一度お送りください。
+audit-filter-person = 対象者（アカウント番号）
+audit-subjects = 表示された人
+
 ## Password reset and change
 reset-title = パスワードの再設定
 reset-lead = 登録したメールアドレスを入力してください。パスワードを再設定するためのリンクをお送りします。
@@ -202,8 +213,7 @@ audit-action-audit-log = 監査ログの閲覧
 
 ## Outbox
 outbox-title = 送信メール
-outbox-lead-local = メールサーバーが設定されていないため、送信予定のメールの本文をここに表示しています。
-outbox-lead-smtp = メールは設定されたメールサーバーから送信されます。本文は表示しません。
+outbox-lead = メールは宛先の方にだけ届けます。本人だけが使うリンクが含まれることがあるため、本文はここに表示しません。
 outbox-empty = 送信メールはありません。
 outbox-status-sent = 送信済み
 outbox-status-waiting = 送信待ち
@@ -252,6 +262,29 @@ mail-invitation-subject = 【{ $town } わくキャリ】アカウント作成�
 mail-invitation-body =
     { $inviter } さんから、{ $town } わくキャリに「{ $role }」として招待されました。
     次のリンクを開いて、お名前とパスワードを設定してください（有効期限: { $days }日）。
+
+    { $link }
+
+    お心当たりがない場合は、このメールを破棄してください。
+
+    { $town } わくキャリ
+
+mail-signup-verify-subject = 【{ $town } わくキャリ】参加登録のご案内
+mail-signup-verify-body =
+    { $town } わくキャリへの参加登録のお申し込みを受け付けました。
+    次のリンクを開いて、お名前とパスワードを登録してください（有効期限: { $hours }時間）。
+
+    { $link }
+
+    お心当たりがない場合は、このメールを破棄してください。登録は行われません。
+
+    { $town } わくキャリ
+mail-signup-existing-subject = 【{ $town } わくキャリ】すでに登録されています
+mail-signup-existing-body =
+    { $name } さま
+
+    このメールアドレスで参加登録のお申し込みがありましたが、すでに登録済みです。
+    次のリンクからログインしてください。パスワードをお忘れの場合は、ログイン画面から再設定できます。
 
     { $link }
 

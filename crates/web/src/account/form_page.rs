@@ -47,6 +47,12 @@ impl FormPage {
         self
     }
 
+    /// A notice whose text is already translated (with its arguments).
+    pub fn notice_text(mut self, text: String) -> Self {
+        self.notice = Some(text);
+        self
+    }
+
     pub fn alert(mut self, text: Option<String>) -> Self {
         self.alert = text;
         self

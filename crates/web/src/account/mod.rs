@@ -21,6 +21,10 @@ pub fn routes() -> Routes {
     Routes::new()
         .route("/{town}/signup", get(signup::show).post(signup::submit))
         .route(
+            "/{town}/signup/{token}",
+            get(signup::show_details).post(signup::submit_details),
+        )
+        .route(
             "/{town}/login",
             get(signin::show_town).post(signin::submit_town),
         )

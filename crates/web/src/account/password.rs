@@ -12,12 +12,13 @@ use store::secret::{hash_password, verify_password};
 
 use crate::account::{FormPage, Scope};
 use crate::audit_trail::Audit;
-use crate::auth::{SignedIn, session};
+use crate::auth::{SignedIn, session, throttle};
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::Page;
 use crate::router::AppState;
 use crate::town::CurrentTown;
+use store::throttle::Admission;
 
 #[derive(Deserialize)]
 pub struct ChangeForm {
@@ -88,12 +89,27 @@ async fn submit(
     form: ChangeForm,
 ) -> Result<Response, WebError> {
     let mut errors = FieldErrors::default();
+    let now = chrono::Utc::now();
+    let key = throttle::password_change_key(account.id.0);
+    if let Admission::Locked(until) = state
+        .store
+        .throttle_admit(&key, now, throttle::ACCOUNT_MEMORY, throttle::account_lock)
+        .await?
+    {
+        let minutes = throttle::minutes_left(until, now).to_string();
+        let alert = page.t1("signin-locked", "minutes", &minutes);
+        return Ok(change_page(&scope, page, &errors)
+            .alert(Some(alert))
+            .respond(StatusCode::TOO_MANY_REQUESTS));
+    }
     let stored = account.password_hash.clone();
     let current = form.current_password.clone();
     let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &stored))
         .await
         .unwrap_or(false);
-    if !current_ok {
+    if current_ok {
+        state.store.throttle_clear(&key).await?;
+    } else {
         errors.add("current_password", "password-current-wrong");
     }
     if let Err(err) = password_policy::check(&form.new_password) {

@@ -13,6 +13,8 @@ use store::secret::{hash_password, random_token, token_digest};
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
+use crate::auth::ClientIp;
+use crate::auth::throttle;
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::mail::{self, MailKind};
@@ -50,60 +52,100 @@ pub async fn show_request(CurrentTown(town): CurrentTown, page: Page) -> Respons
     .respond(StatusCode::OK)
 }
 
+/// Answers the same page at once whether or not the address has an account: the lookup, the
+/// token and the mail happen after the answer, so neither the words nor the timing tell who
+/// is registered. Each address gets at most [`throttle::RESET_PER_EMAIL`] mails an hour
+/// (silently), and each client [`throttle::RESET_PER_ADDRESS`] requests (429).
 pub async fn submit_request(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     page: Page,
     audit: Audit,
+    ip: ClientIp,
     Form(form): Form<RequestForm>,
 ) -> Result<Response, WebError> {
-    let email = normalize_email(&form.email);
-    if let Some(account) = state.store.tenant(&town).account_by_email(&email).await? {
-        let token = random_token();
-        let now = Utc::now();
-        state
-            .store
-            .tenant(&town)
-            .create_password_reset(
-                account.id,
-                &token_digest(&token),
-                now,
-                now + Duration::minutes(RESET_LIFETIME_MINUTES),
-            )
-            .await?;
-        let link = mail::link(&state, &format!("/{}/password-reset/{token}", town.slug));
-        let args = [
-            ("name", account.display_name.clone()),
-            ("town", town_name(page.lang, &town).to_owned()),
-            ("link", link),
-            ("minutes", RESET_LIFETIME_MINUTES.to_string()),
-        ];
-        mail::enqueue(
-            &state,
-            Some(town.id),
-            page.lang,
-            MailKind::PasswordReset,
-            &account.email,
-            &args,
-        )
-        .await?;
-        audit
-            .record(
-                Some(town.id),
-                "account.password_reset_requested",
-                "account",
-                &account.id.0.to_string(),
-                "",
-            )
-            .await?;
-    }
     let page = page.with_town(&town);
+    if !throttle::allows(&state.store, throttle::RESET_PER_ADDRESS, &ip.0).await? {
+        return Ok(too_many(page, "reset-title"));
+    }
+    let email = normalize_email(&form.email);
+    let lang = page.lang;
+    let slug = town.slug.to_string();
+    tokio::spawn({
+        let town = town.clone();
+        async move {
+            if let Err(err) = send_reset(&state, &town, lang, audit, &email).await {
+                tracing::error!(error = %err, "cannot prepare a password reset");
+            }
+        }
+    });
     Ok(
         FormPage::new(page, "reset-title", String::new(), "reset-submit")
             .notice(Some("reset-sent"))
-            .link(format!("/{}/login", town.slug), "signup-to-signin")
+            .link(format!("/{slug}/login"), "signup-to-signin")
             .respond(StatusCode::OK),
     )
+}
+
+/// The page for a client over a rate limit.
+pub fn too_many(page: Page, title: &'static str) -> Response {
+    let alert = page.t("error-429-message");
+    FormPage::new(page, title, String::new(), "reset-submit")
+        .alert(Some(alert))
+        .respond(StatusCode::TOO_MANY_REQUESTS)
+}
+
+async fn send_reset(
+    state: &AppState,
+    town: &domain::Municipality,
+    lang: crate::i18n::Lang,
+    audit: Audit,
+    email: &str,
+) -> Result<(), WebError> {
+    let Some(account) = state.store.tenant(town).account_by_email(email).await? else {
+        return Ok(());
+    };
+    if !throttle::allows(&state.store, throttle::RESET_PER_EMAIL, email).await? {
+        return Ok(());
+    }
+    let token = random_token();
+    let now = Utc::now();
+    state
+        .store
+        .tenant(town)
+        .create_password_reset(
+            account.id,
+            &token_digest(&token),
+            now,
+            now + Duration::minutes(RESET_LIFETIME_MINUTES),
+        )
+        .await?;
+    let link = mail::link(state, &format!("/{}/password-reset/{token}", town.slug));
+    let args = [
+        ("name", account.display_name.clone()),
+        ("town", town_name(lang, town).to_owned()),
+        ("link", link),
+        ("minutes", RESET_LIFETIME_MINUTES.to_string()),
+    ];
+    mail::enqueue(
+        state,
+        Some(town.id),
+        lang,
+        MailKind::PasswordReset,
+        &account.email,
+        &args,
+    )
+    .await?;
+    audit
+        .record(
+            Some(town.id),
+            "account.password_reset_requested",
+            "account",
+            &account.id.0.to_string(),
+            "",
+        )
+        .await?;
+    Ok(())
 }
 
 fn new_password_page(page: Page, slug: &str, token: &str, errors: &FieldErrors) -> FormPage {

@@ -11,10 +11,11 @@ use domain::{FieldErrors, Municipality};
 use serde::Deserialize;
 use store::account::Account;
 use store::secret::{decoy_hash, verify_password};
+use store::throttle::Admission;
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
-use crate::auth::throttle::{self, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES};
+use crate::auth::throttle;
 use crate::auth::{ClientIp, session};
 use crate::error::WebError;
 use crate::form::FieldView;
@@ -138,10 +139,10 @@ pub async fn submit_town(
     page: Page,
     audit: Audit,
     jar: CookieJar,
-    ip: ClientIpExt,
+    ip: ClientIp,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, WebError> {
-    submit(&state, Scope::Town(town), page, audit, jar, &ip.0, form).await
+    submit(&state, Scope::Town(town), page, audit, jar, &ip, form).await
 }
 
 pub async fn submit_platform(
@@ -149,10 +150,10 @@ pub async fn submit_platform(
     page: Page,
     audit: Audit,
     jar: CookieJar,
-    ip: ClientIpExt,
+    ip: ClientIp,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, WebError> {
-    submit(&state, Scope::Platform, page, audit, jar, &ip.0, form).await
+    submit(&state, Scope::Platform, page, audit, jar, &ip, form).await
 }
 
 async fn submit(
@@ -169,14 +170,25 @@ async fn submit(
     let account_key = throttle::account_key(&scope.throttle_name(), &email);
     let address_key = throttle::address_key(&ip.0);
     let now = Utc::now();
-    let locked = [&account_key, &address_key].into_iter();
-    let mut locked_until = None;
-    for key in locked {
-        if let Some(until) = state.store.throttle_locked_until(key, now).await? {
-            locked_until = locked_until.max(Some(until));
-        }
+    // A busy address waits; it is never locked out.
+    let address_failures = state
+        .store
+        .throttle_failures(&address_key, now, throttle::ADDRESS_MEMORY)
+        .await?;
+    let delay = throttle::address_delay(address_failures);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
     }
-    if let Some(until) = locked_until {
+    if let Admission::Locked(until) = state
+        .store
+        .throttle_admit(
+            &account_key,
+            now,
+            throttle::ACCOUNT_MEMORY,
+            throttle::account_lock,
+        )
+        .await?
+    {
         let minutes = throttle::minutes_left(until, now).to_string();
         let alert = page.t1("signin-locked", "minutes", &minutes);
         return Ok(
@@ -197,15 +209,7 @@ async fn submit(
     let Some(account) = account.filter(|_| matches) else {
         state
             .store
-            .throttle_record_failure(&account_key, now, |n| {
-                throttle::lock_after(n, ACCOUNT_FREE_FAILURES)
-            })
-            .await?;
-        state
-            .store
-            .throttle_record_failure(&address_key, now, |n| {
-                throttle::lock_after(n, ADDRESS_FREE_FAILURES)
-            })
+            .throttle_record_failure(&address_key, now, throttle::ADDRESS_MEMORY)
             .await?;
         let alert = page.t("signin-failed");
         return Ok(
@@ -255,18 +259,4 @@ pub async fn logout(
         None => "/operator/login?done=signed-out".to_owned(),
     };
     Ok((jar, Redirect::to(&target)).into_response())
-}
-
-/// Extractor for the client's address.
-pub struct ClientIpExt(pub ClientIp);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIpExt {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(ClientIpExt(ClientIp::from_extensions(&parts.extensions)))
-    }
 }

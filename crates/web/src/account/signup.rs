@@ -1,31 +1,50 @@
-//! Sign-up for participants: email, password, name and its reading.
+//! Sign-up for participants, in two steps so an account exists only for a proven address:
+//!
+//! 1. `/{town}/signup` asks the email address and always answers "we sent a message to this
+//!    address". After the answer, the address gets either a link that continues the sign-up
+//!    or, when it already has an account, a note saying so with the sign-in link. The words
+//!    and the timing are the same either way, so nobody learns who is registered.
+//! 2. `/{town}/signup/{token}` asks the name, its reading, a password, the eligibility basis
+//!    and the privacy consent; the account, profile and consent are written together with the
+//!    link used up (`TenantStore::register_verified_participant`).
 
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use domain::account::{NewAccount, NewAccountInput};
+use chrono::{Duration, Utc};
+use domain::account::{NewAccount, NewAccountInput, normalize_email};
 use domain::municipality::EligibilityBasis;
 use domain::{FieldErrors, Municipality, Role};
 use serde::Deserialize;
 use store::StoreError;
 use store::account::NewAccountRecord;
-use store::secret::hash_password;
+use store::secret::{hash_password, random_token, token_digest};
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
-use crate::auth::session;
+use crate::auth::ClientIp;
+use crate::auth::{session, throttle};
 use crate::error::WebError;
 use crate::form::FieldView;
-use crate::page::{Page, role_home};
+use crate::i18n::Lang;
+use crate::mail::{self, MailKind};
+use crate::page::{Page, role_home, town_name};
 use crate::router::AppState;
 use crate::town::CurrentTown;
 
+/// How long a sign-up link stays open.
+const LINK_HOURS: i64 = 24;
+
 #[derive(Deserialize, Default)]
-pub struct SignUpForm {
+pub struct EmailForm {
     #[serde(default)]
     email: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DetailsForm {
     #[serde(default)]
     display_name: String,
     #[serde(default)]
@@ -42,10 +61,133 @@ pub struct SignUpForm {
 /// statement's text changes.
 pub const PRIVACY_POLICY_VERSION: &str = "2026-11";
 
-fn signup_page(
+fn email_page(town: &Municipality, page: Page, email: &str, errors: &FieldErrors) -> FormPage {
+    let page = page.with_town(town);
+    let fields = vec![FieldView::new(&page, "email", "email", email, errors).autocomplete("email")];
+    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    FormPage::new(
+        page,
+        "signup-title",
+        format!("/{}/signup", town.slug),
+        "signup-email-submit",
+    )
+    .lead("signup-email-lead")
+    .alert(alert)
+    .fields(fields)
+    .link(format!("/{}/login", town.slug), "signup-to-signin")
+}
+
+pub async fn show(CurrentTown(town): CurrentTown, page: Page) -> Response {
+    email_page(&town, page, "", &FieldErrors::default()).respond(StatusCode::OK)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    ip: ClientIp,
+    Form(form): Form<EmailForm>,
+) -> Result<Response, WebError> {
+    let email = normalize_email(&form.email);
+    let mut errors = FieldErrors::default();
+    if email.is_empty() {
+        errors.add("email", "required");
+    } else if !domain::email::looks_like_email(&email) {
+        errors.add("email", "email-invalid");
+    }
+    if !errors.is_empty() {
+        return Ok(
+            email_page(&town, page, &form.email, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
+        );
+    }
+    if !throttle::allows(&state.store, throttle::SIGNUP_PER_ADDRESS, &ip.0).await? {
+        return Ok(super::reset::too_many(
+            page.with_town(&town),
+            "signup-title",
+        ));
+    }
+    let lang = page.lang;
+    tokio::spawn({
+        let (state, town, email) = (state.clone(), town.clone(), email.clone());
+        async move {
+            if let Err(err) = send_signup_mail(&state, &town, lang, &email).await {
+                tracing::error!(error = %err, "cannot prepare a sign-up message");
+            }
+        }
+    });
+    let page = page.with_town(&town);
+    let sent = page.t1("signup-sent", "email", &email);
+    Ok(
+        FormPage::new(page, "signup-title", String::new(), "signup-email-submit")
+            .notice_text(sent)
+            .link(format!("/{}/login", town.slug), "signup-to-signin")
+            .respond(StatusCode::OK),
+    )
+}
+
+/// The message for step 1, written after the answer: the link, or "you already have an
+/// account". At most [`throttle::SIGNUP_PER_EMAIL`] an hour to one address.
+async fn send_signup_mail(
+    state: &AppState,
+    town: &Municipality,
+    lang: Lang,
+    email: &str,
+) -> Result<(), WebError> {
+    if !throttle::allows(&state.store, throttle::SIGNUP_PER_EMAIL, email).await? {
+        return Ok(());
+    }
+    let tenant = state.store.tenant(town);
+    let town_label = town_name(lang, town).to_owned();
+    if let Some(account) = tenant.account_by_email(email).await? {
+        let link = mail::link(state, &format!("/{}/login", town.slug));
+        let args = [
+            ("name", account.display_name.clone()),
+            ("town", town_label),
+            ("link", link),
+        ];
+        return mail::enqueue(
+            state,
+            Some(town.id),
+            lang,
+            MailKind::SignupExisting,
+            email,
+            &args,
+        )
+        .await;
+    }
+    let token = random_token();
+    let now = Utc::now();
+    tenant
+        .create_signup_verification(
+            email,
+            &token_digest(&token),
+            now,
+            now + Duration::hours(LINK_HOURS),
+        )
+        .await?;
+    let link = mail::link(state, &format!("/{}/signup/{token}", town.slug));
+    let args = [
+        ("town", town_label),
+        ("link", link),
+        ("hours", LINK_HOURS.to_string()),
+    ];
+    mail::enqueue(
+        state,
+        Some(town.id),
+        lang,
+        MailKind::SignupVerify,
+        email,
+        &args,
+    )
+    .await
+}
+
+fn details_page(
     town: &Municipality,
     page: Page,
-    form: &SignUpForm,
+    token: &str,
+    email: &str,
+    form: &DetailsForm,
     errors: &FieldErrors,
 ) -> FormPage {
     let page = page.with_town(town);
@@ -54,7 +196,6 @@ fn signup_page(
             .autocomplete("name"),
         FieldView::new(&page, "furigana", "text", &form.furigana, errors)
             .hint(&page, "field-furigana-hint"),
-        FieldView::new(&page, "email", "email", &form.email, errors).autocomplete("email"),
         FieldView::new(&page, "password", "password", "", errors)
             .autocomplete("new-password")
             .hint(&page, "field-password-hint"),
@@ -78,33 +219,62 @@ fn signup_page(
         .hint(&page, "field-privacy-consent-hint"),
     ];
     let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let verified = page.t1("signup-verified-email", "email", email);
     FormPage::new(
         page,
         "signup-title",
-        format!("/{}/signup", town.slug),
+        format!("/{}/signup/{token}", town.slug),
         "signup-submit",
     )
-    .lead("signup-lead")
+    .lead("signup-details-lead")
+    .notice_text(verified)
     .alert(alert)
     .fields(fields)
-    .link(format!("/{}/login", town.slug), "signup-to-signin")
 }
 
-pub async fn show(CurrentTown(town): CurrentTown, page: Page) -> Response {
-    signup_page(&town, page, &SignUpForm::default(), &FieldErrors::default())
-        .respond(StatusCode::OK)
+async fn proven_email(
+    state: &AppState,
+    town: &Municipality,
+    token: &str,
+) -> Result<String, WebError> {
+    state
+        .store
+        .tenant(town)
+        .signup_email(&token_digest(token), Utc::now())
+        .await?
+        .ok_or(WebError::LinkGone)
 }
 
-pub async fn submit(
+pub async fn show_details(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
+    Path((_, token)): Path<(String, String)>,
+    page: Page,
+) -> Result<Response, WebError> {
+    let email = proven_email(&state, &town, &token).await?;
+    Ok(details_page(
+        &town,
+        page,
+        &token,
+        &email,
+        &DetailsForm::default(),
+        &FieldErrors::default(),
+    )
+    .respond(StatusCode::OK))
+}
+
+pub async fn submit_details(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, token)): Path<(String, String)>,
     page: Page,
     audit: Audit,
     jar: CookieJar,
-    Form(form): Form<SignUpForm>,
+    Form(form): Form<DetailsForm>,
 ) -> Result<Response, WebError> {
+    let email = proven_email(&state, &town, &token).await?;
     let parsed = NewAccount::parse(&NewAccountInput {
-        email: &form.email,
+        email: &email,
         display_name: &form.display_name,
         furigana: &form.furigana,
         password: &form.password,
@@ -121,9 +291,8 @@ pub async fn submit(
     let (account, basis) = match (parsed, basis) {
         (Ok(account), Some(basis)) if errors.is_empty() => (account, basis),
         _ => {
-            return Ok(
-                signup_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
-            );
+            return Ok(details_page(&town, page, &token, &email, &form, &errors)
+                .respond(StatusCode::UNPROCESSABLE_ENTITY));
         }
     };
     let password = account.password.clone();
@@ -141,14 +310,24 @@ pub async fn submit(
     let created = match state
         .store
         .tenant(&town)
-        .register_participant(&record, basis, PRIVACY_POLICY_VERSION)
+        .register_verified_participant(
+            &token_digest(&token),
+            &record,
+            basis,
+            PRIVACY_POLICY_VERSION,
+        )
         .await
     {
         Ok(created) => created,
-        Err(StoreError::Conflict { field }) => {
-            let errors = FieldErrors::single(field, "email-taken");
+        Err(StoreError::Conflict { .. }) => {
+            // The person proved the address, so telling them it is registered reveals nothing.
+            let page = page.with_town(&town);
+            let alert = page.t("signup-already-registered");
             return Ok(
-                signup_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
+                FormPage::new(page, "signup-title", String::new(), "signup-submit")
+                    .alert(Some(alert))
+                    .link(format!("/{}/login", town.slug), "signup-to-signin")
+                    .respond(StatusCode::CONFLICT),
             );
         }
         Err(err) => return Err(err.into()),

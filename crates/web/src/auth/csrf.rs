@@ -72,7 +72,7 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
     let attempt = Attempt {
         staff,
         ip: ClientIp::from_extensions(request.extensions()),
-        path: request.uri().path().to_owned(),
+        path: crate::auth::secret_path::loggable(request.uri().path()),
     };
     let request = if changes_state {
         let Some(cookie_value) = existing.as_deref() else {

@@ -2,6 +2,7 @@
 
 pub mod client_ip;
 pub mod csrf;
+pub mod secret_path;
 pub mod session;
 pub mod throttle;
 

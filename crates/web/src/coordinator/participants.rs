@@ -21,12 +21,14 @@ use crate::page::{Page, render};
 use crate::policy;
 use crate::router::AppState;
 use crate::town::CurrentTown;
+use domain::paging::PageNumber;
 
 const PAGE_SIZE: i64 = 50;
 
 #[derive(Deserialize, Default, Debug, Clone)]
 pub struct ListQuery {
-    page: Option<i64>,
+    #[serde(default)]
+    page: PageNumber,
     #[serde(default)]
     goal: String,
     #[serde(default)]
@@ -63,14 +65,14 @@ impl ListQuery {
         }
     }
 
-    fn query_string(&self, page: i64) -> String {
+    fn query_string(&self, page: PageNumber) -> String {
         url::form_urlencoded::Serializer::new(String::new())
             .append_pair("goal", &self.goal)
             .append_pair("skill", &self.skill)
             .append_pair("day", &self.day)
             .append_pair("gap", &self.gap)
             .append_pair("contact", &self.contact)
-            .append_pair("page", &page.to_string())
+            .append_pair("page", &page.get().to_string())
             .finish()
     }
 }
@@ -122,7 +124,7 @@ pub async fn list(
     audit: Audit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let number = query.page.unwrap_or(1).max(1);
+    let number = query.page;
     audit
         .record(
             Some(town.id),
@@ -135,13 +137,21 @@ pub async fn list(
     let found = state
         .store
         .tenant(&town)
-        .search_participants(&query.filter(), PAGE_SIZE + 1, (number - 1) * PAGE_SIZE)
+        .search_participants(
+            &query.filter(),
+            PAGE_SIZE + 1,
+            number.offset(PAGE_SIZE as u32),
+        )
         .await?;
     let page = page.with_town(&town);
     let base = format!("/{}/coordinator/participants", town.slug);
-    let next_href = (found.len() as i64 > PAGE_SIZE)
-        .then(|| format!("{base}?{}", query.query_string(number + 1)));
-    let previous_href = (number > 1).then(|| format!("{base}?{}", query.query_string(number - 1)));
+    let next_href = number
+        .next()
+        .filter(|_| found.len() as i64 > PAGE_SIZE)
+        .map(|next| format!("{base}?{}", query.query_string(next)));
+    let previous_href = number
+        .previous()
+        .map(|previous| format!("{base}?{}", query.query_string(previous)));
     let rows = found
         .into_iter()
         .take(PAGE_SIZE as usize)

@@ -401,6 +401,7 @@ pub async fn enquiry_submit(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     page: Page,
+    ip: crate::auth::ClientIp,
     Form(form): Form<EnquiryForm>,
 ) -> Result<Response, WebError> {
     let mut errors = FieldErrors::default();
@@ -439,6 +440,14 @@ pub async fn enquiry_submit(
         return Ok(
             enquiry_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
         );
+    }
+    let rule = crate::auth::throttle::ENQUIRY_PER_ADDRESS;
+    if !crate::auth::throttle::allows(&state.store, rule, &ip.0).await? {
+        // The form comes back as it was typed, so nothing is lost while the person waits.
+        let alert = page.t("error-429-message");
+        return Ok(enquiry_page(&town, page, &form, &errors)
+            .alert(Some(alert))
+            .respond(StatusCode::TOO_MANY_REQUESTS));
     }
     state
         .store

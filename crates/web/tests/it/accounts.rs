@@ -2,7 +2,7 @@ use axum::http::StatusCode;
 use domain::Role;
 use web::WebConfig;
 
-use crate::harness::{PASSWORD, TestApp};
+use crate::harness::{PASSWORD, TestApp, link_path, mail_to};
 
 const SIGNUP: &str = "/nagaizumi/signup";
 const LOGIN: &str = "/nagaizumi/login";
@@ -13,11 +13,10 @@ async fn app_with_town() -> TestApp {
     app
 }
 
-fn signup_fields<'a>(email: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
+fn signup_fields(name: &str) -> Vec<(&str, &str)> {
     vec![
         ("display_name", name),
         ("furigana", "ながいずみ はなこ"),
-        ("email", email),
         ("password", PASSWORD),
         ("eligibility", "lives"),
         ("privacy_consent", "yes"),
@@ -28,12 +27,29 @@ fn signup_fields<'a>(email: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
 async fn a_parent_signs_up_and_lands_on_their_page() {
     let app = app_with_town().await;
     let client = app.client();
+    let sent = client
+        .submit(SIGNUP, SIGNUP, &[("email", "Hanako@Example.jp")])
+        .await;
+    assert_eq!(sent.status, StatusCode::OK);
+    assert!(
+        sent.body
+            .contains("hanako@example.jp にメールをお送りしました")
+    );
+    let mail = mail_to(&app.store, "hanako@example.jp").await;
+    assert!(
+        mail.subject.contains("参加登録のご案内"),
+        "{}",
+        mail.subject
+    );
+    let link = link_path(&mail.body_text);
+    assert!(link.starts_with("/nagaizumi/signup/"), "{link}");
+    let form = client.get(&link).await;
+    assert!(
+        form.body
+            .contains("登録するメールアドレス: hanako@example.jp")
+    );
     let response = client
-        .submit(
-            SIGNUP,
-            SIGNUP,
-            &signup_fields("Hanako@Example.jp", "長泉 花子"),
-        )
+        .submit(&link, &link, &signup_fields("長泉 花子"))
         .await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     assert_eq!(response.location(), "/nagaizumi/me/");
@@ -55,19 +71,33 @@ async fn a_parent_signs_up_and_lands_on_their_page() {
         .unwrap();
     assert_eq!(stored.role, Role::Participant);
     assert!(stored.password_hash.starts_with("$argon2id$"));
+    // The link is used up.
+    assert_eq!(app.client().get(&link).await.status, StatusCode::GONE);
 }
 
 #[tokio::test]
 async fn bad_sign_up_input_is_shown_on_each_field_and_nothing_is_saved() {
     let app = app_with_town().await;
     let client = app.client();
+    let bad_email = client
+        .submit(SIGNUP, SIGNUP, &[("email", "not-an-email")])
+        .await;
+    assert_eq!(bad_email.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad_email
+            .body
+            .contains("メールアドレスの形式で入力してください")
+    );
+    assert!(
+        bad_email.body.contains(r#"value="not-an-email""#),
+        "typed values are kept"
+    );
     let fields = [
         ("display_name", "<b>花子</b>"),
         ("furigana", "Hanako"),
-        ("email", "not-an-email"),
         ("password", "1234567890"),
     ];
-    let response = client.submit(SIGNUP, SIGNUP, &fields).await;
+    let response = client.sign_up("hanako@example.jp", &fields).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         response
@@ -77,17 +107,12 @@ async fn bad_sign_up_input_is_shown_on_each_field_and_nothing_is_saved() {
     assert!(
         response
             .body
-            .contains("メールアドレスの形式で入力してください")
-    );
-    assert!(
-        response
-            .body
             .contains("よく使われていて推測されやすいパスワードです")
     );
     assert!(response.body.contains(r#"id="f-furigana-error""#));
     assert!(response.body.contains(r#"aria-invalid="true""#));
     assert!(
-        response.body.contains(r#"value="not-an-email""#),
+        response.body.contains(r#"value="Hanako""#),
         "typed values are kept"
     );
     assert!(
@@ -112,21 +137,40 @@ async fn bad_sign_up_input_is_shown_on_each_field_and_nothing_is_saved() {
 }
 
 #[tokio::test]
-async fn the_same_email_cannot_register_twice_in_a_town() {
+async fn the_same_email_cannot_register_twice_and_sign_up_never_tells_who_is_registered() {
     let app = app_with_town().await;
-    app.client()
-        .submit(SIGNUP, SIGNUP, &signup_fields("hanako@example.jp", "花子"))
+    let first = app
+        .client()
+        .sign_up("hanako@example.jp", &signup_fields("花子"))
         .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let without_token = |body: &str| {
+        body.lines()
+            .filter(|l| !l.contains("csrf_token") && !l.contains("@example.jp"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let again = app
         .client()
-        .submit(SIGNUP, SIGNUP, &signup_fields("HANAKO@example.jp", "花子"))
+        .submit(SIGNUP, SIGNUP, &[("email", "HANAKO@example.jp")])
         .await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let stranger = app
+        .client()
+        .submit(SIGNUP, SIGNUP, &[("email", "nobody@example.jp")])
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(stranger.status, StatusCode::OK);
+    assert_eq!(without_token(&again.body), without_token(&stranger.body));
+    // The owner is told by mail that they already have an account; no second link.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mail = mail_to(&app.store, "hanako@example.jp").await;
     assert!(
-        again
-            .body
-            .contains("このメールアドレスはすでに登録されています")
+        mail.subject.contains("すでに登録されています"),
+        "{}",
+        mail.subject
     );
+    assert!(mail.body_text.contains("/nagaizumi/login"));
+    assert!(!mail.body_text.contains("/nagaizumi/signup/"));
 }
 
 #[tokio::test]

@@ -248,9 +248,18 @@ async fn a_parent_registers_fills_the_profile_and_books_a_seminar_with_childcare
     b.go(&format!("{base}/nagaizumi/")).await;
     b.expect_text("イベント・講座を見る").await;
     b.go(&format!("{base}/nagaizumi/signup")).await;
+    b.fill("#f-email", "sakura@example.jp").await;
+    b.click("main form button[type=submit]").await;
+    b.expect_text("sakura@example.jp にメールをお送りしました")
+        .await;
+    // The link, as the parent receives it by mail.
+    let mail = crate::harness::mail_to(&site._store, "sakura@example.jp").await;
+    let link = crate::harness::link_path(&mail.body_text);
+    b.go(&format!("{base}{link}")).await;
+    b.expect_text("登録するメールアドレス: sakura@example.jp")
+        .await;
     b.fill("#f-display_name", "泉 さくら").await;
     b.fill("#f-furigana", "いずみ さくら").await;
-    b.fill("#f-email", "sakura@example.jp").await;
     b.fill("#f-password", "sakura-no-hana-2026").await;
     let value: Value = b
         .client
@@ -313,7 +322,26 @@ async fn the_registration_form_and_the_grid_work_from_the_keyboard() {
     let site = site().await;
     let base = site.base.clone();
     let mut b = Browser::open("keyboard", "ja", DESKTOP).await;
-    b.go(&format!("{base}/nagaizumi/signup")).await;
+    // The registration form proper, opened from its emailed link.
+    let token = store::secret::random_token();
+    let town = site
+        ._store
+        .municipality_by_slug("nagaizumi")
+        .await
+        .unwrap()
+        .unwrap();
+    let now = chrono::Utc::now();
+    site._store
+        .tenant(&town)
+        .create_signup_verification(
+            "keyboard@example.jp",
+            &store::secret::token_digest(&token),
+            now,
+            now + chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    b.go(&format!("{base}/nagaizumi/signup/{token}")).await;
     let tab = char::from(fantoccini::key::Key::Tab).to_string();
     let mut reached = Vec::new();
     for _ in 0..40 {
@@ -342,7 +370,6 @@ async fn the_registration_form_and_the_grid_work_from_the_keyboard() {
     for field in [
         "f-display_name",
         "f-furigana",
-        "f-email",
         "f-password",
         "f-eligibility",
         "f-privacy_consent",

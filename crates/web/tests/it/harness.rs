@@ -252,3 +252,46 @@ impl Client<'_> {
         self.cookies.lock().unwrap().get(name).cloned()
     }
 }
+
+/// The newest message to `recipient`, waiting up to five seconds for it: mail for strangers
+/// (sign-up, password reset) is written after the answer, so the answer's timing tells nothing.
+pub async fn mail_to(store: &store::Store, recipient: &str) -> store::outbox::OutboxMessage {
+    for _ in 0..100 {
+        if let Some(message) = store
+            .outbox(None, 50)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.recipient == recipient)
+        {
+            return message;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no mail to {recipient} arrived");
+}
+
+/// The path of the first link in a mail body (links start with the configured public URL).
+pub fn link_path(body: &str) -> String {
+    let start = body.find("http://").expect("a link");
+    let url = body[start..].split_whitespace().next().unwrap();
+    let after_scheme = &url["http://".len()..];
+    after_scheme[after_scheme.find('/').unwrap_or(after_scheme.len())..].to_owned()
+}
+
+impl Client<'_> {
+    /// Registers through both steps: the email, then the link it receives and `details`.
+    pub async fn sign_up(&self, email: &str, details: &[(&str, &str)]) -> TestResponse {
+        let sent = self
+            .submit(
+                "/nagaizumi/signup",
+                "/nagaizumi/signup",
+                &[("email", email)],
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+        let mail = mail_to(&self.app.store, &normalize_email(email)).await;
+        let link = link_path(&mail.body_text);
+        self.submit(&link, &link, details).await
+    }
+}

@@ -24,11 +24,22 @@ async fn healthz_answers_503_when_the_database_is_gone() {
 
 #[tokio::test]
 async fn metrics_count_requests_by_route_and_status() {
-    let app = TestApp::new().await;
+    let app = TestApp::with_config(web::WebConfig {
+        metrics_token: Some(web::SecretString::new("scrape-2026".into())),
+        ..web::WebConfig::default()
+    })
+    .await;
     app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
     app.get("/nagaizumi/").await;
     app.get("/nagaizumi/").await;
-    let metrics = app.get("/metrics").await;
+    assert_eq!(app.get("/metrics").await.status, StatusCode::NOT_FOUND);
+    let wrong = app
+        .get_with("/metrics", ("authorization", "Bearer guess"))
+        .await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+    let metrics = app
+        .get_with("/metrics", ("authorization", "Bearer scrape-2026"))
+        .await;
     assert_eq!(metrics.status, StatusCode::OK);
     assert!(
         metrics.body.contains(

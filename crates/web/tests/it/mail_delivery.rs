@@ -95,6 +95,7 @@ async fn a_password_reset_mail_arrives_over_smtp_in_japanese() {
         .submit(path, path, &[("email", recipient.as_str())])
         .await;
     assert_eq!(response.status, StatusCode::OK);
+    crate::harness::mail_to(&app.store, &recipient).await;
 
     let mailer = Mailer::new(&smtp_url(), "わくキャリ <noreply@wakucareer.example.jp>").unwrap();
     let sent = deliver_due(&app.store, &mailer).await.unwrap();
@@ -131,6 +132,7 @@ async fn when_smtp_is_down_the_message_waits_with_its_error() {
     app.client()
         .submit(path, path, &[("email", "down@example.jp")])
         .await;
+    crate::harness::mail_to(&app.store, "down@example.jp").await;
 
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = closed.local_addr().unwrap().port();
@@ -170,6 +172,7 @@ async fn a_message_sent_by_a_worker_that_died_is_sent_again_with_the_same_messag
     app.client()
         .submit(path, path, &[("email", recipient.as_str())])
         .await;
+    crate::harness::mail_to(&app.store, &recipient).await;
     let mailer = Mailer::new(&smtp_url(), "わくキャリ <noreply@wakucareer.example.jp>").unwrap();
 
     // Worker A claims and sends, then dies before acknowledging.

@@ -1,0 +1,139 @@
+//! The one check every piece of text from outside passes before any handler sees it: path
+//! segments, query values and urlencoded form fields may not hold control characters (a
+//! multi-line form field may hold tab and line breaks) or the characters that reverse the
+//! direction of text (U+202A–U+202E, U+2066–U+2069), which could make a name on a staff page
+//! read differently from what it is. NUL in particular never reaches the database (PostgreSQL
+//! refuses it; SQLite would store it).
+//!
+//! A bad path is not found (404); a bad query value or form field is refused (422) with a
+//! translated page that names the field.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::WebError;
+use crate::router::AppState;
+
+/// Where a value came from: single-line (path, query) or a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Line,
+    FormField,
+}
+
+/// Whether a character may appear in text from `origin`.
+pub fn allowed(c: char, origin: Origin) -> bool {
+    let bidi_control = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let breaks = matches!(c, '\t' | '\n' | '\r');
+    !bidi_control && (!c.is_control() || (breaks && origin == Origin::FormField))
+}
+
+pub fn clean(text: &str, origin: Origin) -> bool {
+    text.chars().all(|c| allowed(c, origin))
+}
+
+/// The first field among urlencoded `pairs` whose name or value is not clean.
+pub fn first_bad_field(bytes: &[u8], origin: Origin) -> Option<String> {
+    url::form_urlencoded::parse(bytes)
+        .find(|(name, value)| !clean(name, Origin::Line) || !clean(value, origin))
+        .map(|(name, _)| name.chars().filter(|c| allowed(*c, Origin::Line)).collect())
+}
+
+fn path_is_clean(path: &str) -> bool {
+    path.split('/').all(|segment| {
+        percent_encoding_decode(segment).is_some_and(|decoded| clean(&decoded, Origin::Line))
+    })
+}
+
+fn percent_encoding_decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Middleware: refuses requests with bad characters before anything else reads them.
+pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !path_is_clean(request.uri().path()) {
+        return WebError::NotFound.into_response();
+    }
+    if let Some(field) = request
+        .uri()
+        .query()
+        .and_then(|q| first_bad_field(q.as_bytes(), Origin::Line))
+    {
+        return WebError::InvalidCharacters { field }.into_response();
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, state.config.max_body_bytes).await else {
+        return WebError::PayloadTooLarge.into_response();
+    };
+    if let Some(field) = first_bad_field(&bytes, Origin::FormField) {
+        return WebError::InvalidCharacters { field }.into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_and_direction_characters_are_refused() {
+        assert!(clean("長泉 花子", Origin::Line));
+        assert!(!clean("a\0b", Origin::Line));
+        assert!(!clean("a\0b", Origin::FormField));
+        assert!(!clean("a\u{7}b", Origin::FormField));
+        assert!(!clean("a\u{202E}b", Origin::FormField));
+        assert!(!clean("a\u{2066}b", Origin::Line));
+        assert!(clean("一行目\r\n二行目\tタブ", Origin::FormField));
+        assert!(!clean("a\nb", Origin::Line));
+    }
+
+    #[test]
+    fn the_bad_field_is_named() {
+        assert_eq!(
+            first_bad_field(b"email=a%00b%40example.jp&x=1", Origin::FormField),
+            Some("email".to_owned())
+        );
+        assert_eq!(
+            first_bad_field(b"message=line%0Aline", Origin::FormField),
+            None
+        );
+        assert_eq!(
+            first_bad_field(b"next=%2F%0A", Origin::Line),
+            Some("next".to_owned())
+        );
+    }
+
+    #[test]
+    fn paths_are_decoded_before_the_check() {
+        assert!(path_is_clean("/nagaizumi/events/3"));
+        assert!(path_is_clean("/%E9%95%B7%E6%B3%89/"));
+        assert!(!path_is_clean("/na%00gaizumi/"));
+        assert!(!path_is_clean("/a%0ab"));
+        assert!(!path_is_clean("/bad%zz"));
+    }
+}
