@@ -181,7 +181,8 @@ mod tests {
         let people = tenant
             .search_participants(&Default::default(), 10_000, 0)
             .await
-            .unwrap();
+            .unwrap()
+            .peek();
         assert_eq!(people.len(), 500, "about 500 participants");
         assert_eq!(tenant.organizations().await.unwrap().len(), 80);
         assert_eq!(
@@ -205,7 +206,7 @@ mod tests {
             "most with childcare"
         );
         let introductions = tenant
-            .introductions(store::introduction::IntroductionScope::Town, None, 1_000)
+            .introductions_for_test(store::introduction::IntroductionScope::Town, None, 1_000)
             .await
             .unwrap();
         let states: std::collections::HashSet<_> = introductions.iter().map(|i| i.status).collect();
@@ -266,7 +267,7 @@ mod tests {
         assert_eq!(participants.len(), 1 + MORE_PARTICIPANTS.len());
         let hanako = store
             .tenant(&town)
-            .participant(
+            .participant_for_test(
                 participants
                     .iter()
                     .find(|p| p.email == DEMO_ACCOUNTS[4].email)

@@ -1,6 +1,13 @@
 //! The audit log (監査ログ): who did what to which record, when and from where, including every
 //! time a staff member viewed a person's data. Append-only: this module only adds and reads,
 //! and database triggers refuse any UPDATE or DELETE.
+//!
+//! **Audited reads by construction.** The store's methods that read people's data for staff
+//! return [`Unshown`]: the data is inside and the only way to it is [`Unshown::reveal`], which
+//! first writes the audit entry naming every person in it ([`Subjects`]) into `audit_subject`.
+//! A handler therefore cannot show personal data without the entry, and a list's entry names
+//! the people on that page. Officers ask "who looked at this person" with
+//! [`AuditFilter::subject`].
 
 use chrono::{DateTime, Utc};
 use domain::MunicipalityId;
@@ -49,9 +56,142 @@ pub struct AuditFilter {
     pub until: Option<DateTime<Utc>>,
     /// Keyset paging: entries older than this id.
     pub before_id: Option<i64>,
+    /// Entries whose view showed this person.
+    pub subject: Option<AccountId>,
+}
+
+/// The people a piece of data is about (account ids).
+pub trait Subjects {
+    fn subjects(&self) -> Vec<i64>;
+}
+
+impl<T: Subjects> Subjects for Vec<T> {
+    fn subjects(&self) -> Vec<i64> {
+        self.iter().flat_map(Subjects::subjects).collect()
+    }
+}
+
+impl<T: Subjects> Subjects for Option<T> {
+    fn subjects(&self) -> Vec<i64> {
+        self.iter().flat_map(Subjects::subjects).collect()
+    }
+}
+
+impl<A: Subjects, B: Subjects> Subjects for (A, B) {
+    fn subjects(&self) -> Vec<i64> {
+        let mut ids = self.0.subjects();
+        ids.extend(self.1.subjects());
+        ids
+    }
+}
+
+/// People's data read for staff and not shown yet. See the module's documentation.
+#[must_use = "personal data for staff is shown only through `reveal`, which records the view"]
+pub struct Unshown<T>(T);
+
+impl<T: Subjects> Unshown<T> {
+    /// Wraps data that staff are about to see: what the store reads for them, and what the web
+    /// layer derives from other reads (a ranked shortlist).
+    pub fn new(value: T) -> Self {
+        Self(value)
+    }
+
+    /// Writes `entry`, naming every person in the data, and then hands the data over.
+    pub async fn reveal(self, store: &Store, entry: &NewAuditEntry) -> Result<T, StoreError> {
+        store.audit_view(entry, &self.0.subjects()).await?;
+        Ok(self.0)
+    }
+}
+
+impl<T> Unshown<T> {
+    #[cfg(feature = "testing")]
+    pub(crate) fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Unshown<Vec<T>> {
+    /// Keeps the first `n` rows (a page), and says whether there were more.
+    pub fn first(self, n: usize) -> (Self, bool) {
+        let mut rows = self.0;
+        let more = rows.len() > n;
+        rows.truncate(n);
+        (Self(rows), more)
+    }
+}
+
+/// The people named by an entry.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditSubject {
+    pub audit_id: i64,
+    pub account_id: i64,
+    pub display_name: Option<String>,
 }
 
 impl Store {
+    /// Appends a view of people's data with the people it showed, all or nothing.
+    pub async fn audit_view(
+        &self,
+        entry: &NewAuditEntry,
+        subjects: &[i64],
+    ) -> Result<(), StoreError> {
+        let mut subjects = subjects.to_vec();
+        subjects.sort_unstable();
+        subjects.dedup();
+        let mut tx = self.begin().await?;
+        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "INSERT INTO audit_log (municipality_id, actor_id, actor_role, action, target_type, target_id, \
+             detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+            .bind(entry.municipality_id.map(|m| m.0))
+            .bind(entry.actor_id.map(|a| a.0))
+            .bind(&entry.actor_role)
+            .bind(&entry.action)
+            .bind(&entry.target_type)
+            .bind(&entry.target_id)
+            .bind(&entry.detail)
+            .bind(&entry.ip)
+            .bind(Utc::now())
+            .fetch_one(c)
+            .await)?;
+        // One statement per 500 people keeps a long list to a few round trips.
+        for chunk in subjects.chunks(500) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| format!("($1, $2, ${})", i + 3))
+                .collect();
+            let sql = format!(
+                "INSERT INTO audit_subject (audit_id, municipality_id, account_id) VALUES {}",
+                values.join(", ")
+            );
+            let mut args = vec![
+                Arg::I64(id),
+                Arg::OptI64(entry.municipality_id.map(|m| m.0)),
+            ];
+            args.extend(chunk.iter().map(|a| Arg::I64(*a)));
+            on_backend!(tx.exec(), c => bind_args!(sqlx::query(&sql), &args)
+                .execute(c).await.map(|r| r.rows_affected()))?;
+        }
+        tx.commit().await
+    }
+
+    /// The people named by these entries, for the log's page.
+    pub async fn audit_subjects(&self, ids: &[i64]) -> Result<Vec<AuditSubject>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT s.audit_id, s.account_id, a.display_name FROM audit_subject s \
+             LEFT JOIN account a ON a.id = s.account_id WHERE s.audit_id IN ({}) \
+             ORDER BY s.audit_id, s.account_id",
+            placeholders.join(", ")
+        );
+        let args: Vec<Arg> = ids.iter().map(|i| Arg::I64(*i)).collect();
+        let mut conn = self.conn().await?;
+        let rows = on_backend!(conn.exec(), c =>
+            bind_args!(sqlx::query_as::<_, AuditSubject>(&sql), &args).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
     pub async fn audit(&self, entry: &NewAuditEntry) -> Result<(), StoreError> {
         let mut conn = self.conn().await?;
         on_backend!(conn.exec(), c => sqlx::query(
@@ -105,6 +245,17 @@ impl Store {
         }
         if let Some(before) = filter.before_id {
             push(&|p| format!("l.id < {p}"), Arg::I64(before));
+        }
+        if let Some(subject) = filter.subject {
+            push(
+                &|p| {
+                    format!(
+                        "(l.id IN (SELECT audit_id FROM audit_subject WHERE account_id = {p}) \
+                         OR (l.target_type IN ('participant', 'account') AND l.target_id = CAST({p} AS TEXT)))"
+                    )
+                },
+                Arg::I64(subject.0),
+            );
         }
         let where_clause = if conditions.is_empty() {
             String::new()

@@ -142,8 +142,8 @@ impl TenantStore<'_> {
         tx.commit().await
     }
 
-    /// Marks a follow-up done with what was learned; `false` when it is not this town's or
-    /// was already done.
+    /// Marks a follow-up done with what was learned; `false` when it was already done (a
+    /// double click); [`StoreError::NotFound`] when this town has no such follow-up.
     pub async fn complete_follow_up(
         &self,
         id: i64,
@@ -156,7 +156,10 @@ impl TenantStore<'_> {
             "UPDATE follow_up SET done_at = $1, answer = $2 WHERE municipality_id = $3 AND id = $4 AND done_at IS NULL RETURNING participant_id")
             .bind(now).bind(answer).bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
         let Some(participant) = participant else {
-            return Ok(false);
+            let exists: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+                "SELECT id FROM follow_up WHERE municipality_id = $1 AND id = $2")
+                .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+            return exists.map(|_| false).ok_or(StoreError::NotFound);
         };
         on_backend!(tx.exec(), c => sqlx::query(
             "UPDATE participant_profile SET last_contact_at = $1 WHERE municipality_id = $2 AND account_id = $3")
@@ -180,7 +183,7 @@ impl TenantStore<'_> {
         &self,
         assigned_to: AccountId,
         until: NaiveDate,
-    ) -> Result<Vec<FollowUp>, StoreError> {
+    ) -> Result<crate::audit::Unshown<Vec<FollowUp>>, StoreError> {
         let mut conn = self.store.conn().await?;
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, FollowUp>(
             "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at, f.answer \
@@ -188,7 +191,7 @@ impl TenantStore<'_> {
              WHERE f.municipality_id = $1 AND f.assigned_to = $2 AND f.done_at IS NULL AND f.due_on <= $3 \
              ORDER BY f.due_on, f.id")
             .bind(self.municipality_id.0).bind(assigned_to.0).bind(until).fetch_all(c).await)?;
-        Ok(rows)
+        Ok(crate::audit::Unshown::new(rows))
     }
 
     /// A participant's follow-ups, open first.
@@ -291,5 +294,11 @@ impl crate::Store {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+impl crate::audit::Subjects for FollowUp {
+    fn subjects(&self) -> Vec<i64> {
+        vec![self.participant_id]
     }
 }

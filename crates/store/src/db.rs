@@ -178,6 +178,7 @@ impl Db {
 #[derive(Debug, Clone)]
 pub enum Arg {
     I64(i64),
+    OptI64(Option<i64>),
     Text(String),
     Time(chrono::DateTime<chrono::Utc>),
 }
@@ -190,6 +191,7 @@ macro_rules! bind_args {
         for arg in $args {
             query = match arg {
                 $crate::Arg::I64(v) => query.bind(*v),
+                $crate::Arg::OptI64(v) => query.bind(*v),
                 $crate::Arg::Text(v) => query.bind(v.clone()),
                 $crate::Arg::Time(v) => query.bind(*v),
             };

@@ -339,6 +339,18 @@ impl TenantStore<'_> {
     }
 
     /// An event's bookings in waitlist order (by id).
+    /// An event's bookings as staff see them (names, children), through
+    /// [`crate::audit::Unshown::reveal`].
+    pub async fn event_bookings_for_staff(
+        &self,
+        event: i64,
+    ) -> Result<crate::audit::Unshown<Vec<StoredBooking>>, StoreError> {
+        Ok(crate::audit::Unshown::new(
+            self.event_bookings(event).await?,
+        ))
+    }
+
+    /// An event's bookings, for working out whom to tell of a change (never for a page).
     pub async fn event_bookings(&self, event: i64) -> Result<Vec<StoredBooking>, StoreError> {
         let sql = format!(
             "{BOOKING_SELECT} WHERE b.municipality_id = $1 AND b.event_id = $2 ORDER BY b.id"
@@ -657,5 +669,11 @@ impl TenantStore<'_> {
         let offers = promote_waitlist(&mut tx, town, event_id, ratios, now, offer_hours).await?;
         tx.commit().await?;
         Ok((CapacityChange::Changed, offers))
+    }
+}
+
+impl crate::audit::Subjects for StoredBooking {
+    fn subjects(&self) -> Vec<i64> {
+        vec![self.participant_id]
     }
 }

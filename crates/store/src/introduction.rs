@@ -322,6 +322,17 @@ impl TenantStore<'_> {
         Ok(Some(id))
     }
 
+    /// One introduction as staff see it, naming its members: shown through
+    /// [`crate::audit::Unshown::reveal`].
+    pub async fn introduction_for_staff(
+        &self,
+        id: i64,
+    ) -> Result<crate::audit::Unshown<Option<Introduction>>, StoreError> {
+        Ok(crate::audit::Unshown::new(self.introduction(id).await?))
+    }
+
+    /// One introduction, for its members and its organization (who see it only as the record
+    /// rules allow), and for deciding moves.
     pub async fn introduction(&self, id: i64) -> Result<Option<Introduction>, StoreError> {
         let sql = format!("{SELECT} WHERE i.municipality_id = $1 AND i.id = $2");
         let mut conn = self.store.conn().await?;
@@ -338,7 +349,34 @@ impl TenantStore<'_> {
     }
 
     /// Introductions in a scope, optionally of one status, newest first.
-    pub async fn introductions(
+    /// Introductions as staff see them (the town's, or a request's), naming their members:
+    /// shown through [`crate::audit::Unshown::reveal`].
+    pub async fn introductions_for_staff(
+        &self,
+        scope: IntroductionScope,
+        status: Option<IntroductionStatus>,
+        limit: i64,
+    ) -> Result<crate::audit::Unshown<Vec<Introduction>>, StoreError> {
+        Ok(crate::audit::Unshown::new(
+            self.introductions(scope, status, limit).await?,
+        ))
+    }
+
+    /// Introductions of one participant or one organization, for their own pages.
+    pub async fn own_introductions(
+        &self,
+        scope: IntroductionScope,
+        limit: i64,
+    ) -> Result<Vec<Introduction>, StoreError> {
+        match scope {
+            IntroductionScope::Participant(_) | IntroductionScope::Organization(_) => {
+                self.introductions(scope, None, limit).await
+            }
+            IntroductionScope::Town | IntroductionScope::Request(_) => Ok(Vec::new()),
+        }
+    }
+
+    pub(crate) async fn introductions(
         &self,
         scope: IntroductionScope,
         status: Option<IntroductionStatus>,
@@ -709,5 +747,11 @@ impl TenantStore<'_> {
                 .bind(due - shift).bind(created - shift).bind(follow_up).execute(c).await.map(|r| r.rows_affected()))?;
         }
         tx.commit().await
+    }
+}
+
+impl crate::audit::Subjects for Introduction {
+    fn subjects(&self) -> Vec<i64> {
+        self.members.iter().map(|m| m.participant_id).collect()
     }
 }

@@ -60,10 +60,21 @@ pub struct OutboxSummary {
     pub last_error: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
     pub dead_at: Option<DateTime<Utc>>,
+    /// The account the recipient address belongs to, if any.
+    pub account_id: Option<i64>,
 }
 
-const SUMMARY_COLUMNS: &str =
-    "id, kind, recipient, subject, created_at, attempts, last_error, sent_at, dead_at";
+impl crate::audit::Subjects for OutboxSummary {
+    fn subjects(&self) -> Vec<i64> {
+        self.account_id.into_iter().collect()
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "o.id, o.kind, o.recipient, o.subject, o.created_at, o.attempts, \
+    o.last_error, o.sent_at, o.dead_at, \
+    (SELECT MIN(a.id) FROM account a WHERE a.email = o.recipient \
+     AND (a.municipality_id = o.municipality_id OR (a.municipality_id IS NULL AND o.municipality_id IS NULL))) \
+    AS account_id";
 
 /// Messages not sent yet: waiting or failing, and dead ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -110,25 +121,25 @@ impl Store {
         &self,
         municipality: Option<MunicipalityId>,
         limit: i64,
-    ) -> Result<Vec<OutboxSummary>, StoreError> {
+    ) -> Result<crate::audit::Unshown<Vec<OutboxSummary>>, StoreError> {
         let mut conn = self.conn().await?;
         let rows = match municipality {
             Some(town) => {
                 let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM outbox_message WHERE municipality_id = $1 ORDER BY id DESC LIMIT $2"
+                    "SELECT {SUMMARY_COLUMNS} FROM outbox_message o WHERE o.municipality_id = $1 ORDER BY o.id DESC LIMIT $2"
                 );
                 on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxSummary>(&sql)
                     .bind(town.0).bind(limit).fetch_all(c).await)?
             }
             None => {
                 let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM outbox_message ORDER BY id DESC LIMIT $1"
+                    "SELECT {SUMMARY_COLUMNS} FROM outbox_message o ORDER BY o.id DESC LIMIT $1"
                 );
                 on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxSummary>(&sql)
                     .bind(limit).fetch_all(c).await)?
             }
         };
-        Ok(rows)
+        Ok(crate::audit::Unshown::new(rows))
     }
 
     /// Recent messages with their bodies, newest first, for tests that read what a person was

@@ -9,6 +9,7 @@ use domain::participant::{Children, GoalTrack, Profile, WorkPlace};
 use domain::{MunicipalityId, Role};
 
 use crate::account::{Account, AccountId, NewAccountRecord, insert_account};
+use crate::audit::Unshown;
 use crate::{Arg, Exec, StoreError, TenantStore};
 
 /// The consent every participant gives at registration.
@@ -239,8 +240,31 @@ impl TenantStore<'_> {
         Ok(account)
     }
 
+    /// The signed-in participant's own record: `None` for anyone who is not a participant of
+    /// this town.
+    pub async fn own_participant(
+        &self,
+        account: &Account,
+    ) -> Result<Option<ParticipantRecord>, StoreError> {
+        if account.role != Role::Participant
+            || account.municipality_id != Some(self.municipality_id)
+        {
+            return Ok(None);
+        }
+        self.participant(account.id).await
+    }
+
+    /// A participant's record for staff (or an organization shown it by consent): shown only
+    /// through [`Unshown::reveal`], which records whose record it was.
+    pub async fn participant_for_staff(
+        &self,
+        id: AccountId,
+    ) -> Result<Unshown<Option<ParticipantRecord>>, StoreError> {
+        Ok(Unshown::new(self.participant(id).await?))
+    }
+
     /// A participant of this town with profile and skills.
-    pub async fn participant(
+    pub(crate) async fn participant(
         &self,
         id: AccountId,
     ) -> Result<Option<ParticipantRecord>, StoreError> {
@@ -453,6 +477,30 @@ impl TenantStore<'_> {
         filter: &ParticipantFilter,
         limit: i64,
         offset: i64,
+    ) -> Result<Unshown<Vec<ParticipantSummary>>, StoreError> {
+        Ok(Unshown::new(
+            self.participant_summaries(filter, limit, offset).await?,
+        ))
+    }
+
+    /// The names of the town's participants by id, for labelling what the engine proposes;
+    /// whatever of it reaches a page is revealed there with the people it names.
+    pub async fn participant_names(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, String>, StoreError> {
+        Ok(self
+            .participant_summaries(&ParticipantFilter::default(), i64::MAX, 0)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.display_name))
+            .collect())
+    }
+
+    async fn participant_summaries(
+        &self,
+        filter: &ParticipantFilter,
+        limit: i64,
+        offset: i64,
     ) -> Result<Vec<ParticipantSummary>, StoreError> {
         let mut args = vec![Arg::I64(self.municipality_id.0)];
         let mut conditions = vec![
@@ -516,5 +564,17 @@ impl TenantStore<'_> {
         let mut conn = self.store.conn().await?;
         let rows = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as::<_, ParticipantSummary>(&sql), &args).fetch_all(c).await)?;
         Ok(rows)
+    }
+}
+
+impl crate::audit::Subjects for ParticipantRecord {
+    fn subjects(&self) -> Vec<i64> {
+        vec![self.account.id.0]
+    }
+}
+
+impl crate::audit::Subjects for ParticipantSummary {
+    fn subjects(&self) -> Vec<i64> {
+        vec![self.id]
     }
 }

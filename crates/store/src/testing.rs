@@ -98,3 +98,84 @@ async fn fresh_postgres_database() -> DatabaseUrl {
     url.set_path(&name);
     DatabaseUrl::Postgres(url.to_string())
 }
+
+/// Reads for tests that check what the store holds, without a viewer to record.
+impl crate::TenantStore<'_> {
+    pub async fn participant_for_test(
+        &self,
+        id: crate::account::AccountId,
+    ) -> Result<Option<crate::participant::ParticipantRecord>, crate::StoreError> {
+        self.participant(id).await
+    }
+
+    pub async fn introductions_for_test(
+        &self,
+        scope: crate::introduction::IntroductionScope,
+        status: Option<domain::introduction::IntroductionStatus>,
+        limit: i64,
+    ) -> Result<Vec<crate::introduction::Introduction>, crate::StoreError> {
+        self.introductions(scope, status, limit).await
+    }
+}
+
+impl<T> crate::audit::Unshown<T> {
+    /// The data, in tests that check what a page would get.
+    pub fn peek(self) -> T {
+        self.into_inner()
+    }
+}
+
+/// Records tests pick by kind, to try them as other people.
+#[derive(Debug, Clone, Copy)]
+pub enum Record {
+    Request,
+    Introduction,
+    Event,
+    Booking,
+    FollowUp,
+    Enquiry,
+}
+
+impl crate::Store {
+    /// The ids of a town's records of one kind, oldest first, with an optional condition on
+    /// the row (SQL over the table's own columns, written by the test itself).
+    pub async fn ids_for_test(
+        &self,
+        town: domain::MunicipalityId,
+        kind: Record,
+        condition: &str,
+    ) -> Result<Vec<i64>, crate::StoreError> {
+        let table = match kind {
+            Record::Request => "request",
+            Record::Introduction => "introduction",
+            Record::Event => "event",
+            Record::Booking => "booking",
+            Record::FollowUp => "follow_up",
+            Record::Enquiry => "enquiry",
+        };
+        let condition = if condition.is_empty() {
+            String::new()
+        } else {
+            format!(" AND ({condition})")
+        };
+        let sql =
+            format!("SELECT id FROM {table} WHERE municipality_id = $1{condition} ORDER BY id");
+        let mut conn = self.conn().await?;
+        let ids = on_backend!(conn.exec(), c => sqlx::query_scalar(&sql).bind(town.0).fetch_all(c).await)?;
+        Ok(ids)
+    }
+}
+
+impl crate::Store {
+    /// Shows or hides an event from the public, as a coordinator's edit would.
+    pub async fn set_event_public_for_test(
+        &self,
+        event: i64,
+        public: bool,
+    ) -> Result<(), crate::StoreError> {
+        let mut conn = self.conn().await?;
+        on_backend!(conn.exec(), c => sqlx::query("UPDATE event SET public = $1 WHERE id = $2")
+            .bind(public).bind(event).execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+}

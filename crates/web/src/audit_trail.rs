@@ -5,7 +5,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::MunicipalityId;
 use store::account::Account;
-use store::audit::NewAuditEntry;
+use store::audit::{NewAuditEntry, Subjects, Unshown};
 use store::{Store, StoreError};
 
 use crate::auth::{ClientIp, CurrentSession};
@@ -61,6 +61,41 @@ impl Audit {
         .await
     }
 
+    /// Shows people's data to staff: writes the entry naming every person in it, then hands
+    /// the data over (see `store::audit::Unshown`).
+    pub async fn reveal<T: Subjects>(
+        &self,
+        unshown: Unshown<T>,
+        town: Option<MunicipalityId>,
+        action: &str,
+        target: (&str, &str),
+        detail: &str,
+    ) -> Result<T, StoreError> {
+        let account = self.session.account();
+        let entry = self.entry(account, town, action, target, detail);
+        unshown.reveal(&self.store, &entry).await
+    }
+
+    fn entry(
+        &self,
+        account: Option<&Account>,
+        town: Option<MunicipalityId>,
+        action: &str,
+        (target_type, target_id): (&str, &str),
+        detail: &str,
+    ) -> NewAuditEntry {
+        NewAuditEntry {
+            municipality_id: town.or(account.and_then(|a| a.municipality_id)),
+            actor_id: account.map(|a| a.id),
+            actor_role: account.map_or("anonymous", |a| a.role.code()).to_owned(),
+            action: action.to_owned(),
+            target_type: target_type.to_owned(),
+            target_id: target_id.to_owned(),
+            detail: detail.to_owned(),
+            ip: self.ip.0.clone(),
+        }
+    }
+
     async fn append(
         &self,
         account: Option<&Account>,
@@ -71,18 +106,39 @@ impl Audit {
         detail: &str,
     ) -> Result<(), StoreError> {
         self.store
-            .audit(&NewAuditEntry {
-                municipality_id: town.or(account.and_then(|a| a.municipality_id)),
-                actor_id: account.map(|a| a.id),
-                actor_role: account.map_or("anonymous", |a| a.role.code()).to_owned(),
-                action: action.to_owned(),
-                target_type: target_type.to_owned(),
-                target_id: target_id.to_owned(),
-                detail: detail.to_owned(),
-                ip: self.ip.0.clone(),
-            })
+            .audit(&self.entry(account, town, action, (target_type, target_id), detail))
             .await
     }
+}
+
+/// How often the same refusal is written: the first refusal of a route for an account in
+/// [`DENIAL_WINDOW`] is recorded, repeats are only counted, and at most
+/// [`DENIALS_PER_ACCOUNT`] refusals of any routes per account per window are written, so a
+/// script cannot flood the log while the first attempt at each route stays in it.
+pub const DENIAL_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
+pub const DENIALS_PER_ACCOUNT: i32 = 30;
+
+/// Whether this refusal should be written to the log (see [`DENIAL_WINDOW`]).
+pub async fn worth_recording_denial(
+    store: &Store,
+    account: i64,
+    route: &str,
+) -> Result<bool, StoreError> {
+    let now = chrono::Utc::now();
+    let first_for_route = store
+        .rate_take(&format!("denied:{account}:{route}"), now, DENIAL_WINDOW, 1)
+        .await?;
+    if !first_for_route {
+        return Ok(false);
+    }
+    store
+        .rate_take(
+            &format!("denied:{account}"),
+            now,
+            DENIAL_WINDOW,
+            DENIALS_PER_ACCOUNT,
+        )
+        .await
 }
 
 impl FromRequestParts<AppState> for Audit {

@@ -1,5 +1,6 @@
 //! The audit log as town officers (their town) and operators (every town) read it: newest
-//! first, filtered, paged by id.
+//! first, filtered, paged by id. Each view of people's data lists the people it showed, and
+//! the log can be filtered by person: who looked at this person's data, when, and why.
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -27,6 +28,8 @@ pub struct AuditQuery {
     from: String,
     #[serde(default)]
     until: String,
+    #[serde(default)]
+    person: String,
     before: Option<i64>,
 }
 
@@ -50,6 +53,7 @@ struct Row {
     target: String,
     detail: String,
     ip: String,
+    subjects: String,
 }
 
 #[derive(askama::Template)]
@@ -62,6 +66,7 @@ struct AuditPage {
     query_actor: String,
     query_from: String,
     query_until: String,
+    query_person: String,
     rows: Vec<Row>,
     older_href: Option<String>,
 }
@@ -88,8 +93,18 @@ pub async fn respond(
         from: day_start(&query.from),
         until: day_start(&query.until).map(|d| d + chrono::Duration::days(1)),
         before_id: query.before,
+        subject: query.person.trim().parse().ok().map(AccountId),
     };
     let records = state.store.audit_page(&filter, PAGE_SIZE).await?;
+    let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+    let mut subjects: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for s in state.store.audit_subjects(&ids).await? {
+        let name = s.display_name.unwrap_or_default();
+        subjects
+            .entry(s.audit_id)
+            .or_default()
+            .push(format!("{name} (#{})", s.account_id));
+    }
     let older_href = (records.len() as i64 == PAGE_SIZE).then(|| {
         let last = records.last().map_or(0, |r| r.id);
         let params: String = url::form_urlencoded::Serializer::new(String::new())
@@ -97,11 +112,18 @@ pub async fn respond(
             .append_pair("actor", &query.actor)
             .append_pair("from", &query.from)
             .append_pair("until", &query.until)
+            .append_pair("person", &query.person)
             .append_pair("before", &last.to_string())
             .finish();
         format!("{action_path}?{params}")
     });
-    let rows = records.into_iter().map(|r| row(&page, r)).collect();
+    let rows = records
+        .into_iter()
+        .map(|r| {
+            let shown = subjects.remove(&r.id).unwrap_or_default();
+            row(&page, r, &shown)
+        })
+        .collect();
     let actions = ACTIONS
         .iter()
         .map(|(prefix, key)| (prefix.to_string(), page.t(key)))
@@ -116,13 +138,14 @@ pub async fn respond(
             query_actor: query.actor.clone(),
             query_from: query.from.clone(),
             query_until: query.until.clone(),
+            query_person: query.person.clone(),
             rows,
             older_href,
         },
     ))
 }
 
-fn row(page: &Page, record: AuditRecord) -> Row {
+fn row(page: &Page, record: AuditRecord, shown: &[String]) -> Row {
     let actor = match (&record.actor_name, record.actor_id) {
         (Some(name), Some(id)) => format!("{name} (#{id})"),
         _ => page.t("audit-actor-anonymous"),
@@ -140,5 +163,6 @@ fn row(page: &Page, record: AuditRecord) -> Row {
         target,
         detail: record.detail,
         ip: record.ip,
+        subjects: page.join_list(shown),
     }
 }

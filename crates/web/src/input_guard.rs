@@ -35,9 +35,11 @@ pub fn clean(text: &str, origin: Origin) -> bool {
     text.chars().all(|c| allowed(c, origin))
 }
 
-/// The first field among urlencoded `pairs` whose name or value is not clean.
-pub fn first_bad_field(bytes: &[u8], origin: Origin) -> Option<String> {
+/// The first field among urlencoded `pairs` whose name or value is not clean (`skip`: fields
+/// judged elsewhere).
+pub fn first_bad_field(bytes: &[u8], origin: Origin, skip: &[&str]) -> Option<String> {
     url::form_urlencoded::parse(bytes)
+        .filter(|(name, _)| !skip.contains(&name.as_ref()))
         .find(|(name, value)| !clean(name, Origin::Line) || !clean(value, origin))
         .map(|(name, _)| name.chars().filter(|c| allowed(*c, Origin::Line)).collect())
 }
@@ -70,10 +72,12 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     if !path_is_clean(request.uri().path()) {
         return WebError::NotFound.into_response();
     }
+    // `next` (where to go after sign-in or a language switch) is judged by
+    // `language_switch::is_local_path`, which sends anything odd to the home page instead.
     if let Some(field) = request
         .uri()
         .query()
-        .and_then(|q| first_bad_field(q.as_bytes(), Origin::Line))
+        .and_then(|q| first_bad_field(q.as_bytes(), Origin::Line, &["next"]))
     {
         return WebError::InvalidCharacters { field }.into_response();
     }
@@ -89,7 +93,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     let Ok(bytes) = axum::body::to_bytes(body, state.config.max_body_bytes).await else {
         return WebError::PayloadTooLarge.into_response();
     };
-    if let Some(field) = first_bad_field(&bytes, Origin::FormField) {
+    if let Some(field) = first_bad_field(&bytes, Origin::FormField, &[]) {
         return WebError::InvalidCharacters { field }.into_response();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
@@ -115,16 +119,20 @@ mod tests {
     #[test]
     fn the_bad_field_is_named() {
         assert_eq!(
-            first_bad_field(b"email=a%00b%40example.jp&x=1", Origin::FormField),
+            first_bad_field(b"email=a%00b%40example.jp&x=1", Origin::FormField, &[]),
             Some("email".to_owned())
         );
         assert_eq!(
-            first_bad_field(b"message=line%0Aline", Origin::FormField),
+            first_bad_field(b"message=line%0Aline", Origin::FormField, &[]),
             None
         );
         assert_eq!(
-            first_bad_field(b"next=%2F%0A", Origin::Line),
+            first_bad_field(b"next=%2F%0A", Origin::Line, &[]),
             Some("next".to_owned())
+        );
+        assert_eq!(
+            first_bad_field(b"next=%2F%0A", Origin::Line, &["next"]),
+            None
         );
     }
 

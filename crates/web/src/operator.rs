@@ -303,6 +303,10 @@ async fn audit_log(
     audit_view::respond(&state, page, None, "/operator/audit", &query).await
 }
 
-async fn outbox(State(state): State<AppState>, page: Page) -> Result<Response, WebError> {
-    crate::outbox_view::respond(&state, page, None).await
+async fn outbox(
+    State(state): State<AppState>,
+    page: Page,
+    audit: Audit,
+) -> Result<Response, WebError> {
+    crate::outbox_view::respond(&state, (page, audit), None).await
 }

@@ -8,6 +8,7 @@ use axum::response::Response;
 use domain::MunicipalityId;
 use domain::local_time::to_jst;
 
+use crate::audit_trail::Audit;
 use crate::error::WebError;
 use crate::page::{Page, render};
 use crate::router::AppState;
@@ -30,12 +31,12 @@ struct OutboxPage {
 
 pub async fn respond(
     state: &AppState,
-    page: Page,
+    (page, audit): (Page, Audit),
     town: Option<MunicipalityId>,
 ) -> Result<Response, WebError> {
-    let rows = state
-        .store
-        .outbox_summaries(town, 100)
+    let found = state.store.outbox_summaries(town, 100).await?;
+    let rows = audit
+        .reveal(found, town, "outbox.view", ("outbox", ""), "")
         .await?
         .into_iter()
         .map(|m| MessageRow {

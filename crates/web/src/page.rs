@@ -94,6 +94,15 @@ impl Page {
     }
 
     /// The translated message for `key`.
+    /// Items joined as a list in the page's language (「、」 in Japanese, ", " in English).
+    pub fn join_list(&self, items: &[String]) -> String {
+        let separator = match self.lang {
+            crate::i18n::Lang::Ja => "、",
+            crate::i18n::Lang::En => ", ",
+        };
+        items.join(separator)
+    }
+
     pub fn t(&self, key: &str) -> String {
         self.lang.t(key)
     }

@@ -295,7 +295,20 @@ pub async fn authorize(
         },
         _ => None,
     };
+    // Pages for someone signed in, and pages opened by a personal link, carry personal data:
+    // no browser or shared cache may keep them.
+    let personal = access != Public
+        || actor.is_some()
+        || crate::auth::secret_path::carries_secret(request.uri().path());
     match decide(access, actor, path_town) {
+        Decision::Allow if personal => {
+            let mut response = next.run(request).await;
+            response.headers_mut().insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            );
+            response
+        }
         Decision::Allow => next.run(request).await,
         Decision::SignIn => {
             let target = match (&access, &slug) {
@@ -316,11 +329,18 @@ pub async fn authorize(
                 request.method(),
                 crate::auth::secret_path::loggable(request.uri().path())
             );
-            if let Err(err) = audit
-                .record(path_town, "access.denied", "route", &path, &detail)
-                .await
-            {
-                tracing::error!(error = %err, "cannot write the audit entry for a denied request");
+            let account = session.account().map(|a| a.id.0).unwrap_or_default();
+            match crate::audit_trail::worth_recording_denial(&state.store, account, &path).await {
+                Ok(true) => {
+                    if let Err(err) = audit
+                        .record(path_town, "access.denied", "route", &path, &detail)
+                        .await
+                    {
+                        tracing::error!(error = %err, "cannot write the audit entry for a denied request");
+                    }
+                }
+                Ok(false) => {}
+                Err(err) => tracing::error!(error = %err, "cannot count a denied request"),
             }
             WebError::Forbidden.into_response()
         }

@@ -299,7 +299,7 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
             .is_some()
     );
     let listed = tenant
-        .introductions(IntroductionScope::Participant(hanako.0), None, 10)
+        .introductions_for_test(IntroductionScope::Participant(hanako.0), None, 10)
         .await
         .unwrap();
     assert_eq!(listed.len(), 1);
@@ -336,7 +336,7 @@ async fn a_team_is_shared_only_when_every_member_consents() {
         assert_eq!(tenant.provision_records(*who).await.unwrap().len(), 1);
     }
     let org_list = tenant
-        .introductions(
+        .introductions_for_test(
             IntroductionScope::Organization(w.organization),
             Some(S::Consented),
             10,
@@ -364,7 +364,7 @@ async fn drafts_are_offered_or_discarded_and_declines_close() {
         .unwrap()
         .unwrap();
     let drafts = tenant
-        .introductions(IntroductionScope::Town, Some(S::Draft), 10)
+        .introductions_for_test(IntroductionScope::Town, Some(S::Draft), 10)
         .await
         .unwrap();
     assert_eq!(drafts.len(), 2);

@@ -66,7 +66,11 @@ async fn registration_records_eligibility_consent_and_the_timeline_or_nothing() 
         )
         .await
         .unwrap();
-    let found = tenant.participant(hanako.id).await.unwrap().unwrap();
+    let found = tenant
+        .participant_for_test(hanako.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found.profile.eligibility_basis, "works");
     assert!(found.profile.goal_track.is_none());
     let consents = tenant.consents(hanako.id).await.unwrap();
@@ -93,6 +97,7 @@ async fn registration_records_eligibility_consent_and_the_timeline_or_nothing() 
             .search_participants(&ParticipantFilter::default(), 10, 0)
             .await
             .unwrap()
+            .peek()
             .len(),
         1
     );
@@ -119,7 +124,7 @@ async fn a_saved_profile_reads_back_and_keeps_its_goal_history() {
         &[("spreadsheet", "2"), ("pta-treasurer", "3")],
     );
     tenant.save_profile(id, &first, id).await.unwrap();
-    let stored = tenant.participant(id).await.unwrap().unwrap();
+    let stored = tenant.participant_for_test(id).await.unwrap().unwrap();
     assert_eq!(stored.profile.availability, first.availability);
     assert_eq!(stored.profile.goal_track, Some(GoalTrack::OwnPace));
     assert_eq!(stored.profile.career_gap_months, 36);
@@ -192,7 +197,13 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
         rows.into_iter().map(|r| r.id).collect::<Vec<_>>()
     };
     let by = |filter: ParticipantFilter| async move {
-        names(tenant.search_participants(&filter, 10, 0).await.unwrap())
+        names(
+            tenant
+                .search_participants(&filter, 10, 0)
+                .await
+                .unwrap()
+                .peek(),
+        )
     };
     assert_eq!(
         by(ParticipantFilter {
@@ -253,7 +264,7 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
         .await,
         [b.0]
     );
-    let record = tenant.participant(a).await.unwrap().unwrap();
+    let record = tenant.participant_for_test(a).await.unwrap().unwrap();
     assert!(
         record.skills[0].verified_at.is_some(),
         "a confirmed skill is verified"
@@ -264,7 +275,8 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
             NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
         )
         .await
-        .unwrap();
+        .unwrap()
+        .peek();
     assert_eq!(due.len(), 1);
     assert!(
         tenant
@@ -274,6 +286,7 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
             )
             .await
             .unwrap()
+            .peek()
             .is_empty()
     );
     assert!(

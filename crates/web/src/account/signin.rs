@@ -127,7 +127,7 @@ pub async fn show_platform(page: Page, Query(query): Query<Next>) -> Response {
 }
 
 fn show(scope: Scope, page: Page, query: Next) -> Response {
-    let next = query.next.unwrap_or_default();
+    let next = query.next.filter(|n| is_local_path(n)).unwrap_or_default();
     signin_page(&scope, page, "", &next, &FieldErrors::default())
         .notice(notice_key(query.done.as_deref()))
         .respond(StatusCode::OK)

@@ -1,10 +1,13 @@
 //! Protection against cross-site request forgery, on every state-changing request.
 //!
 //! The design is the signed double-submit cookie (OWASP): every visitor gets a random
-//! `wk_csrf` cookie (HttpOnly, SameSite=Lax); each form carries `csrf_token`, the HMAC-SHA256 of
-//! that cookie under a server key kept in the database. A POST (or PUT, PATCH, DELETE) passes
-//! only if the token matches the cookie; another site can neither read the cookie nor forge
-//! the HMAC. Forms need no JavaScript. The cookie is renewed at sign-in.
+//! `wk_csrf` cookie (HttpOnly, SameSite=Lax; `__Host-wk_csrf` when cookies are Secure, so no
+//! subdomain can plant one); each form carries `csrf_token`, the HMAC-SHA256 of that cookie
+//! and of the session it belongs to (the digest of the signed-in session's id, or
+//! `anonymous` before sign-in) under a server key kept in the database. A POST (or PUT,
+//! PATCH, DELETE) passes only if the token matches both; another site can neither read the
+//! cookie nor forge the HMAC, and a token taken from one session is worthless in another.
+//! Forms need no JavaScript. The cookie is renewed at sign-in.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -23,6 +26,20 @@ use crate::error::WebError;
 use crate::router::AppState;
 
 pub const CSRF_COOKIE: &str = "wk_csrf";
+/// The cookie's name when cookies are Secure.
+pub const CSRF_COOKIE_SECURE: &str = "__Host-wk_csrf";
+
+/// The CSRF cookie's name under this configuration.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        CSRF_COOKIE_SECURE
+    } else {
+        CSRF_COOKIE
+    }
+}
+
+/// What a token is bound to besides its cookie: the signed-in session, or none yet.
+pub const ANONYMOUS: &str = "anonymous";
 pub const CSRF_FIELD: &str = "csrf_token";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
@@ -30,10 +47,13 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-/// The token for a cookie value.
-pub fn token_for(key: &[u8], cookie_value: &str) -> String {
+/// The token for a cookie value within a session (`binding`: the session id's digest, or
+/// [`ANONYMOUS`]).
+pub fn token_for(key: &[u8], cookie_value: &str, binding: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
     mac.update(cookie_value.as_bytes());
+    mac.update(b"\n");
+    mac.update(binding.as_bytes());
     mac.finalize()
         .into_bytes()
         .iter()
@@ -42,7 +62,7 @@ pub fn token_for(key: &[u8], cookie_value: &str) -> String {
 }
 
 fn cookie(state: &AppState, value: String) -> Cookie<'static> {
-    Cookie::build((CSRF_COOKIE, value))
+    Cookie::build((cookie_name(state.config.secure_cookies), value))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -59,7 +79,16 @@ pub fn rotate(state: &AppState, jar: CookieJar) -> CookieJar {
 /// valid token (403, nothing changed).
 pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(request.headers());
-    let existing = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned());
+    let secure = state.config.secure_cookies;
+    let existing = jar.get(cookie_name(secure)).map(|c| c.value().to_owned());
+    let signed_in = request
+        .extensions()
+        .get::<CurrentSession>()
+        .is_some_and(|s| s.account().is_some());
+    let binding = match jar.get(crate::auth::session::cookie_name(secure)) {
+        Some(session) if signed_in => store::secret::token_digest(session.value()),
+        _ => ANONYMOUS.to_owned(),
+    };
     let changes_state = !matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -78,7 +107,7 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         let Some(cookie_value) = existing.as_deref() else {
             return rejected(&state, attempt).await;
         };
-        let expected = token_for(&state.csrf_key, cookie_value);
+        let expected = token_for(&state.csrf_key, cookie_value, &binding);
         match take_token(request, state.config.max_body_bytes).await {
             Ok((request, Some(given)))
                 if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) =>
@@ -99,7 +128,7 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
     let mut request = request;
     request
         .extensions_mut()
-        .insert(CsrfToken(token_for(&state.csrf_key, &value)));
+        .insert(CsrfToken(token_for(&state.csrf_key, &value, &binding)));
     let mut response = next.run(request).await;
     if fresh && let Ok(header) = HeaderValue::from_str(&cookie(&state, value).encoded().to_string())
     {
@@ -119,6 +148,11 @@ struct Attempt {
 async fn rejected(state: &AppState, attempt: Attempt) -> Response {
     tracing::warn!(path = %attempt.path, "request refused: missing or invalid CSRF token");
     if let Some(account) = attempt.staff {
+        match crate::audit_trail::worth_recording_denial(&state.store, account.id.0, "csrf").await {
+            Ok(true) => {}
+            Ok(false) => return WebError::CsrfRejected.into_response(),
+            Err(err) => tracing::error!(error = %err, "cannot count a refused request"),
+        }
         let entry = store::audit::NewAuditEntry {
             municipality_id: account.municipality_id,
             actor_id: Some(account.id),

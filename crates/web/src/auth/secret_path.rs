@@ -7,6 +7,14 @@
 /// The segment after which a path's next segment is a secret.
 pub const SECRET_AFTER: &[&str] = &["password-reset", "invitations", "calendar", "signup"];
 
+/// Whether the path holds a secret segment.
+pub fn carries_secret(path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').collect();
+    segments
+        .windows(2)
+        .any(|pair| SECRET_AFTER.contains(&pair[0]) && !pair[1].is_empty())
+}
+
 /// The path with every secret segment replaced by `***`.
 pub fn loggable(path: &str) -> String {
     let mut hide_next = false;
@@ -26,7 +34,7 @@ pub fn loggable(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::loggable;
+    use super::{carries_secret, loggable};
 
     #[test]
     fn secret_segments_are_hidden_and_others_kept() {
@@ -48,5 +56,8 @@ mod tests {
             "/nagaizumi/password-reset"
         );
         assert_eq!(loggable("/nagaizumi/events/3"), "/nagaizumi/events/3");
+        assert!(carries_secret("/nagaizumi/invitations/tok"));
+        assert!(!carries_secret("/nagaizumi/password-reset"));
+        assert!(!carries_secret("/nagaizumi/events/3"));
     }
 }

@@ -21,6 +21,17 @@ use crate::error::WebError;
 use crate::router::AppState;
 
 pub const SESSION_COOKIE: &str = "wk_session";
+/// The cookie's name when cookies are Secure: `__Host-` keeps subdomains from setting it.
+pub const SESSION_COOKIE_SECURE: &str = "__Host-wk_session";
+
+/// The session cookie's name under this configuration.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SESSION_COOKIE_SECURE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// The request's session, if it has a live one. Put in the request's extensions by
 /// [`load_session`].
@@ -43,7 +54,7 @@ pub async fn load_session(
     let jar = CookieJar::from_headers(request.headers());
     let mut current = CurrentSession::default();
     let mut expired = false;
-    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+    if let Some(cookie) = jar.get(cookie_name(state.config.secure_cookies)) {
         let digest = token_digest(cookie.value());
         match state.store.session(&digest).await {
             Ok(Some(session)) => {
@@ -77,7 +88,7 @@ pub async fn load_session(
 }
 
 fn removal_cookie(secure: bool) -> Cookie<'static> {
-    let mut cookie = Cookie::build((SESSION_COOKIE, ""))
+    let mut cookie = Cookie::build((cookie_name(secure), ""))
         .path("/")
         .http_only(true)
         .secure(secure)
@@ -92,7 +103,7 @@ pub async fn start(
     jar: CookieJar,
     account: &Account,
 ) -> Result<CookieJar, WebError> {
-    if let Some(old) = jar.get(SESSION_COOKIE) {
+    if let Some(old) = jar.get(cookie_name(state.config.secure_cookies)) {
         state
             .store
             .delete_session(&token_digest(old.value()))
@@ -105,7 +116,7 @@ pub async fn start(
         .store
         .create_session(&token_digest(&token), account.id, now, expires_at)
         .await?;
-    let cookie = Cookie::build((SESSION_COOKIE, token))
+    let cookie = Cookie::build((cookie_name(state.config.secure_cookies), token))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -116,7 +127,7 @@ pub async fn start(
 
 /// Ends the request's session.
 pub async fn end(state: &AppState, jar: CookieJar) -> Result<CookieJar, WebError> {
-    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+    if let Some(cookie) = jar.get(cookie_name(state.config.secure_cookies)) {
         state
             .store
             .delete_session(&token_digest(cookie.value()))

@@ -120,16 +120,27 @@ fn limited(errors: &mut FieldErrors, field: &'static str, value: &str, max: usiz
     value.trim().to_owned()
 }
 
-async fn participant_or_404(
+/// A participant's record, for a coordinator's page: the view is recorded, naming them, before
+/// anything of it can be shown.
+pub async fn participant_or_404(
     state: &AppState,
     town: &domain::Municipality,
-    viewer: &store::account::Account,
+    (viewer, audit): (&store::account::Account, &Audit),
     id: i64,
 ) -> Result<store::participant::ParticipantRecord, WebError> {
-    state
+    let unshown = state
         .store
         .tenant(town)
-        .participant(AccountId(id))
+        .participant_for_staff(AccountId(id))
+        .await?;
+    audit
+        .reveal(
+            unshown,
+            Some(town.id),
+            "participant.view",
+            ("participant", &id.to_string()),
+            "",
+        )
         .await?
         .filter(|p| policy::may_view_participant(viewer, &p.account))
         .ok_or(WebError::NotFound)
@@ -144,7 +155,7 @@ pub async fn add_hearing(
     audit: Audit,
     Form(form): Form<HearingForm>,
 ) -> Result<Response, WebError> {
-    let record = participant_or_404(&state, &town, &coordinator, id).await?;
+    let record = participant_or_404(&state, &town, (&coordinator, &audit), id).await?;
     let mut errors = FieldErrors::default();
     let today = to_jst(Utc::now()).date_naive();
     let held_on = date_field(
@@ -222,7 +233,7 @@ pub async fn add_follow_up(
     audit: Audit,
     Form(form): Form<FollowUpForm>,
 ) -> Result<Response, WebError> {
-    let record = participant_or_404(&state, &town, &coordinator, id).await?;
+    let record = participant_or_404(&state, &town, (&coordinator, &audit), id).await?;
     let mut errors = FieldErrors::default();
     let note = limited(&mut errors, "note", &form.note, 200);
     let today = to_jst(Utc::now()).date_naive();
@@ -291,20 +302,24 @@ pub async fn complete_follow_up(
     if answer.chars().count() > 1000 {
         return Err(WebError::BadRequest);
     }
-    state
+    // Another town's follow-up, or none at all, is not found: nothing changes, nothing is
+    // recorded as done.
+    let done = state
         .store
         .tenant(&town)
         .complete_follow_up(id, coordinator.id, answer)
         .await?;
-    audit
-        .record(
-            Some(town.id),
-            "participant.follow_up_done",
-            "follow_up",
-            &id.to_string(),
-            "",
-        )
-        .await?;
+    if done {
+        audit
+            .record(
+                Some(town.id),
+                "participant.follow_up_done",
+                "follow_up",
+                &id.to_string(),
+                "",
+            )
+            .await?;
+    }
     let back = if crate::language_switch::is_local_path(&form.back)
         && form
             .back

@@ -74,6 +74,7 @@ async fn home(
     CurrentTown(town): CurrentTown,
     SignedIn(account): SignedIn,
     page: Page,
+    audit: crate::audit_trail::Audit,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
     let base = format!("/{}/coordinator", town.slug);
@@ -104,6 +105,15 @@ async fn home(
         .store
         .tenant(&town)
         .follow_ups_due(account.id, today + chrono::Duration::days(DUE_WITHIN_DAYS))
+        .await?;
+    let due = audit
+        .reveal(
+            due,
+            Some(town.id),
+            "participant.follow_ups_viewed",
+            ("follow_up", ""),
+            "",
+        )
         .await?
         .into_iter()
         .map(|f| DueRow {
@@ -145,7 +155,8 @@ async fn outbox(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     page: Page,
+    audit: crate::audit_trail::Audit,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    crate::outbox_view::respond(&state, page, Some(town.id)).await
+    crate::outbox_view::respond(&state, (page, audit), Some(town.id)).await
 }

@@ -9,7 +9,6 @@ use domain::FieldErrors;
 use domain::local_time::to_jst;
 use domain::participant::{AgeBand, GoalTrack};
 use serde::Deserialize;
-use store::account::AccountId;
 use store::participant::{ParticipantFilter, ParticipantRecord};
 
 use crate::audit_trail::Audit;
@@ -18,7 +17,6 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::i18n::Lang;
 use crate::page::{Page, render};
-use crate::policy;
 use crate::router::AppState;
 use crate::town::CurrentTown;
 use domain::paging::PageNumber;
@@ -125,16 +123,7 @@ pub async fn list(
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let number = query.page;
-    audit
-        .record(
-            Some(town.id),
-            "participant.list",
-            "participant",
-            "",
-            &format!("{:?}", query.filter()),
-        )
-        .await?;
-    let found = state
+    let (found, more) = state
         .store
         .tenant(&town)
         .search_participants(
@@ -142,19 +131,28 @@ pub async fn list(
             PAGE_SIZE + 1,
             number.offset(PAGE_SIZE as u32),
         )
+        .await?
+        .first(PAGE_SIZE as usize);
+    let found = audit
+        .reveal(
+            found,
+            Some(town.id),
+            "participant.list",
+            ("participant", ""),
+            &format!("{:?}", query.filter()),
+        )
         .await?;
     let page = page.with_town(&town);
     let base = format!("/{}/coordinator/participants", town.slug);
     let next_href = number
         .next()
-        .filter(|_| found.len() as i64 > PAGE_SIZE)
+        .filter(|_| more)
         .map(|next| format!("{base}?{}", query.query_string(next)));
     let previous_href = number
         .previous()
         .map(|previous| format!("{base}?{}", query.query_string(previous)));
     let rows = found
         .into_iter()
-        .take(PAGE_SIZE as usize)
         .map(|p| ParticipantRow {
             href: format!("{base}/{}", p.id),
             goal: p
@@ -486,22 +484,7 @@ pub async fn show(
     audit: Audit,
     Query(done): Query<Done>,
 ) -> Result<Response, WebError> {
-    let record = state
-        .store
-        .tenant(&town)
-        .participant(AccountId(id))
-        .await?
-        .filter(|p| policy::may_view_participant(&viewer, &p.account))
-        .ok_or(WebError::NotFound)?;
-    audit
-        .record(
-            Some(town.id),
-            "participant.view",
-            "participant",
-            &id.to_string(),
-            "",
-        )
-        .await?;
+    let record = super::casework::participant_or_404(&state, &town, (&viewer, &audit), id).await?;
     let page = page.with_town(&town);
     let mut view = record_page(
         &state,

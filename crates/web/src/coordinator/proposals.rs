@@ -48,15 +48,6 @@ pub async fn show(
     audit: Audit,
     axum::extract::Query(done): axum::extract::Query<Done>,
 ) -> Result<Response, WebError> {
-    audit
-        .record(
-            Some(town.id),
-            "participant.batch_proposals",
-            "municipality",
-            town.slug.as_str(),
-            "",
-        )
-        .await?;
     let page = page.with_town(&town);
     let proposals = matches::batch(
         &state,
@@ -66,13 +57,31 @@ pub async fn show(
         PER_PERSON,
     )
     .await?;
+    let proposals = audit
+        .reveal(
+            proposals,
+            Some(town.id),
+            "participant.batch_proposals",
+            ("municipality", town.slug.as_str()),
+            "",
+        )
+        .await?;
     let drafts = state
         .store
         .tenant(&town)
-        .introductions(
+        .introductions_for_staff(
             store::introduction::IntroductionScope::Town,
             Some(domain::introduction::IntroductionStatus::Draft),
             500,
+        )
+        .await?;
+    let drafts = audit
+        .reveal(
+            drafts,
+            Some(town.id),
+            "introduction.drafts_viewed",
+            ("introduction", ""),
+            "",
         )
         .await?
         .into_iter()

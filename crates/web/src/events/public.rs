@@ -124,7 +124,9 @@ async fn town_event(
         .tenant(town)
         .event(id)
         .await?
-        .filter(|e| e.public || e.kind() == Some(EventKind::Consultation))
+        // Only what the town published: an event kept from the public (of any kind, a
+        // consultation slot included) does not exist for anyone outside the staff.
+        .filter(|e| e.public)
         .ok_or(WebError::NotFound)
 }
 
@@ -158,7 +160,7 @@ async fn detail(
     let mut booked = None;
     if let Some(account) = participant {
         if event.childcare
-            && let Some(record) = tenant.participant(account.id).await?
+            && let Some(record) = tenant.own_participant(account).await?
         {
             for (band, name) in AgeBand::ALL.iter().zip(CHILD_FIELDS) {
                 let max = record.profile.children.count(*band);
@@ -269,7 +271,7 @@ pub async fn book(
         return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
     };
     let profile = tenant
-        .participant(account.id)
+        .own_participant(&account)
         .await?
         .map(|r| r.profile.children)
         .unwrap_or_default();

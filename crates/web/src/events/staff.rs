@@ -319,15 +319,6 @@ pub async fn show(
     let page = page.with_town(&town);
     let tenant = state.store.tenant(&town);
     let event = tenant.event(id).await?.ok_or(WebError::NotFound)?;
-    audit
-        .record(
-            Some(town.id),
-            "participant.event_bookings_viewed",
-            "event",
-            &id.to_string(),
-            "",
-        )
-        .await?;
     let now = Utc::now();
     let sessions = tenant.event_sessions(id).await?;
     let session = query
@@ -336,7 +327,15 @@ pub async fn show(
         .or_else(|| sessions.first().map(|s| s.id))
         .unwrap_or(0);
     let attendance = tenant.attendance(id).await?;
-    let bookings = tenant.event_bookings(id).await?;
+    let bookings = audit
+        .reveal(
+            tenant.event_bookings_for_staff(id).await?,
+            Some(town.id),
+            "participant.event_bookings_viewed",
+            ("event", &id.to_string()),
+            "",
+        )
+        .await?;
     let mut rows = Vec::new();
     let mut waiting = Vec::new();
     let mut others = Vec::new();

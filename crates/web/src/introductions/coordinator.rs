@@ -47,6 +47,7 @@ pub async fn list(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     page: Page,
+    audit: Audit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
@@ -54,10 +55,19 @@ pub async fn list(
         .status
         .as_deref()
         .and_then(IntroductionStatus::from_code);
-    let rows = state
+    let found = state
         .store
         .tenant(&town)
-        .introductions(IntroductionScope::Town, status, 200)
+        .introductions_for_staff(IntroductionScope::Town, status, 200)
+        .await?;
+    let rows = audit
+        .reveal(
+            found,
+            Some(town.id),
+            "introduction.list",
+            ("introduction", ""),
+            status.map_or("", IntroductionStatus::code),
+        )
         .await?
         .iter()
         .map(|i| {
@@ -170,15 +180,22 @@ pub struct Done {
     pub done: Option<String>,
 }
 
+/// The introduction for a coordinator's page; the view is recorded, naming its members.
 async fn load(
     state: &AppState,
     town: &domain::Municipality,
+    audit: &Audit,
     id: i64,
 ) -> Result<Introduction, WebError> {
-    state
-        .store
-        .tenant(town)
-        .introduction(id)
+    let unshown = state.store.tenant(town).introduction_for_staff(id).await?;
+    audit
+        .reveal(
+            unshown,
+            Some(town.id),
+            "introduction.viewed",
+            ("introduction", &id.to_string()),
+            "",
+        )
         .await?
         .ok_or(WebError::NotFound)
 }
@@ -219,16 +236,7 @@ pub async fn show(
     audit: Audit,
     Query(done): Query<Done>,
 ) -> Result<Response, WebError> {
-    let intro = load(&state, &town, id).await?;
-    audit
-        .record(
-            Some(town.id),
-            "introduction.viewed",
-            "introduction",
-            &id.to_string(),
-            "",
-        )
-        .await?;
+    let intro = load(&state, &town, &audit, id).await?;
     let page = page.with_town(&town);
     let mut detail = detail(
         &state,
@@ -294,7 +302,7 @@ pub async fn advance_move(
     id: i64,
     form: MoveForm,
 ) -> Result<Response, WebError> {
-    let intro = load(state, town, id).await?;
+    let intro = load(state, town, audit, id).await?;
     let base = format!("/{}/coordinator/introductions/{id}", town.slug);
     match apply(state, town, account, &intro, Actor::Coordinator, &form).await? {
         Ok(moved) => {

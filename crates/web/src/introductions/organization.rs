@@ -64,7 +64,7 @@ pub async fn list(
     let rows = state
         .store
         .tenant(&town)
-        .introductions(IntroductionScope::Organization(organization), None, 200)
+        .own_introductions(IntroductionScope::Organization(organization), 200)
         .await?
         .iter()
         .filter(|i| visible(i))
@@ -117,18 +117,21 @@ async fn profiles(
         if !may_view_shared_profile(account, intro, member.participant_id) {
             continue;
         }
-        let Some(record) = tenant.participant(AccountId(member.participant_id)).await? else {
-            continue;
-        };
-        audit
-            .record(
+        let unshown = tenant
+            .participant_for_staff(AccountId(member.participant_id))
+            .await?;
+        let Some(record) = audit
+            .reveal(
+                unshown,
                 Some(town.id),
                 "participant.profile_viewed_by_organization",
-                "participant",
-                &member.participant_id.to_string(),
+                ("participant", &member.participant_id.to_string()),
                 &format!("introduction {}", intro.id),
             )
-            .await?;
+            .await?
+        else {
+            continue;
+        };
         let p = &record.profile;
         out.push(SharedProfile {
             name: record.account.display_name.clone(),

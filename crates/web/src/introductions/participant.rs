@@ -66,7 +66,7 @@ pub async fn list(
     let page = page.with_town(&town);
     let tenant = state.store.tenant(&town);
     let rows = tenant
-        .introductions(IntroductionScope::Participant(account.id.0), None, 100)
+        .own_introductions(IntroductionScope::Participant(account.id.0), 100)
         .await?
         .iter()
         .filter(|i| {

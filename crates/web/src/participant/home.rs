@@ -30,7 +30,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let tenant = state.store.tenant(&town);
     let record = tenant
-        .participant(account.id)
+        .own_participant(&account)
         .await?
         .ok_or(WebError::NotFound)?;
     let consent_withdrawn = tenant
@@ -39,13 +39,13 @@ pub async fn show(
         .first()
         .is_some_and(|c| c.withdrawn_at.is_some());
     let waiting = tenant
-        .introductions(
+        .own_introductions(
             store::introduction::IntroductionScope::Participant(account.id.0),
-            Some(domain::introduction::IntroductionStatus::Offered),
             100,
         )
         .await?
         .iter()
+        .filter(|i| i.status == domain::introduction::IntroductionStatus::Offered)
         .filter(|i| {
             i.member(account.id.0)
                 .is_some_and(|m| m.status == domain::introduction::MemberStatus::Offered)

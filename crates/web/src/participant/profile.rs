@@ -433,7 +433,7 @@ pub async fn show(
     let record = state
         .store
         .tenant(&town)
-        .participant(account.id)
+        .own_participant(&account)
         .await?
         .ok_or(WebError::NotFound)?;
     let page = page.with_town(&town);

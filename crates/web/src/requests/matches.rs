@@ -3,6 +3,7 @@
 //! personal data, so each view is recorded in the audit log by the caller.
 
 use std::collections::HashMap;
+use store::audit::{Subjects, Unshown};
 
 use domain::availability::Slot;
 use matching::courses::{CourseIndex, CourseRef};
@@ -120,15 +121,29 @@ fn explain(
 }
 
 async fn names(tenant: &TenantStore<'_>) -> Result<HashMap<i64, String>, WebError> {
-    Ok(tenant
-        .search_participants(&Default::default(), 100_000, 0)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.display_name))
-        .collect())
+    Ok(tenant.participant_names().await?)
 }
 
-/// The ranked candidates for one request, and a team when it is a team project.
+impl Subjects for MatchView {
+    fn subjects(&self) -> Vec<i64> {
+        self.introduce.iter().map(|(_, id)| *id).collect()
+    }
+}
+
+impl Subjects for TeamView {
+    fn subjects(&self) -> Vec<i64> {
+        self.member_ids.clone()
+    }
+}
+
+impl Subjects for ProposalView {
+    fn subjects(&self) -> Vec<i64> {
+        vec![self.person_id]
+    }
+}
+
+/// The ranked candidates for one request, and a team when it is a team project: people's
+/// names, so shown only through `Audit::reveal`, which names those on the page.
 pub async fn for_request(
     state: &AppState,
     tenant: &TenantStore<'_>,
@@ -136,7 +151,7 @@ pub async fn for_request(
     slug: &str,
     opening: Opening,
     team_needs: Option<TeamNeeds>,
-) -> Result<(Vec<MatchView>, Option<TeamView>), WebError> {
+) -> Result<Unshown<(Vec<MatchView>, Option<TeamView>)>, WebError> {
     let candidates: Vec<Candidate> = tenant.matching_candidates(&state.taxonomy).await?;
     let courses = course_index(state, tenant).await?;
     let names = names(tenant).await?;
@@ -195,7 +210,7 @@ pub async fn for_request(
             proven_optimal: t.proven_optimal,
         })
     });
-    Ok((views, team))
+    Ok(Unshown::new((views, team)))
 }
 
 /// A weekly grid's free windows in words, e.g. 「月 9:00–11:00」.
@@ -265,6 +280,7 @@ pub async fn for_participant(
 
 /// One proposed introduction of a batch run.
 pub struct ProposalView {
+    pub person_id: i64,
     pub person_href: String,
     pub person: String,
     pub request_href: String,
@@ -312,36 +328,40 @@ async fn run_batch(
     })
 }
 
-/// Batch proposals across the town: the best set of introductions, at most `per_person` each.
+/// Batch proposals across the town: the best set of introductions, at most `per_person` each;
+/// shown through `Audit::reveal`.
 pub async fn batch(
     state: &AppState,
     tenant: &TenantStore<'_>,
     page: &Page,
     slug: &str,
     per_person: u32,
-) -> Result<Vec<ProposalView>, WebError> {
+) -> Result<Unshown<Vec<ProposalView>>, WebError> {
     let run = run_batch(state, tenant, per_person).await?;
     let names = names(tenant).await?;
     let courses = course_index(state, tenant).await?;
-    Ok(run
-        .chosen
-        .iter()
-        .map(|m| {
-            let (person, request) = (run.candidates[m.candidate].id, run.openings[m.opening].id);
-            ProposalView {
-                person_href: format!("/{slug}/coordinator/participants/{person}"),
-                person: names.get(&person).cloned().unwrap_or_default(),
-                request_href: format!("/{slug}/coordinator/requests/{request}"),
-                request: run
-                    .requests
-                    .get(&request)
-                    .map(|r| r.0.clone())
-                    .unwrap_or_default(),
-                score: format!("{:.0}", m.score.total),
-                reasons: explain(state, (page, &courses), m).0,
-            }
-        })
-        .collect())
+    Ok(Unshown::new(
+        run.chosen
+            .iter()
+            .map(|m| {
+                let (person, request) =
+                    (run.candidates[m.candidate].id, run.openings[m.opening].id);
+                ProposalView {
+                    person_id: person,
+                    person_href: format!("/{slug}/coordinator/participants/{person}"),
+                    person: names.get(&person).cloned().unwrap_or_default(),
+                    request_href: format!("/{slug}/coordinator/requests/{request}"),
+                    request: run
+                        .requests
+                        .get(&request)
+                        .map(|r| r.0.clone())
+                        .unwrap_or_default(),
+                    score: format!("{:.0}", m.score.total),
+                    reasons: explain(state, (page, &courses), m).0,
+                }
+            })
+            .collect(),
+    ))
 }
 
 /// The batch run's introductions, as drafts to save (the caller sets who made them).

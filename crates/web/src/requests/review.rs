@@ -256,16 +256,7 @@ pub async fn show(
             .and_then(|m| u32::try_from(m).ok())
             .unwrap_or(0),
     });
-    audit
-        .record(
-            Some(town.id),
-            "participant.shortlist",
-            "request",
-            &id.to_string(),
-            "",
-        )
-        .await?;
-    let (candidates, team) = super::matches::for_request(
+    let proposed = super::matches::for_request(
         &state,
         &tenant,
         &page,
@@ -274,6 +265,15 @@ pub async fn show(
         team_needs,
     )
     .await?;
+    let (candidates, team) = audit
+        .reveal(
+            proposed,
+            Some(town.id),
+            "participant.shortlist",
+            ("request", &id.to_string()),
+            "",
+        )
+        .await?;
     let viewer = Viewer {
         by: Reviewer::Coordinator,
         candidates,

@@ -422,7 +422,7 @@ async fn completing_a_course_adds_its_skill_to_the_profile() {
     let record = app
         .store
         .tenant(&town)
-        .participant(learner.id)
+        .participant_for_test(learner.id)
         .await
         .unwrap()
         .unwrap();

@@ -378,7 +378,7 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
     );
     let tenant = app.store.tenant(&town);
     let drafts = tenant
-        .introductions(
+        .introductions_for_test(
             store::introduction::IntroductionScope::Town,
             Some(domain::introduction::IntroductionStatus::Draft),
             100,
@@ -426,7 +426,7 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
     );
     // Saving again proposes only pairs not already drafted or offered.
     let before = tenant
-        .introductions(store::introduction::IntroductionScope::Town, None, 500)
+        .introductions_for_test(store::introduction::IntroductionScope::Town, None, 500)
         .await
         .unwrap()
         .len();
@@ -438,7 +438,7 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
         )
         .await;
     let all = tenant
-        .introductions(store::introduction::IntroductionScope::Town, None, 500)
+        .introductions_for_test(store::introduction::IntroductionScope::Town, None, 500)
         .await
         .unwrap();
     let mut pairs: Vec<(i64, i64)> = all

@@ -21,5 +21,6 @@ mod participants;
 mod policy_matrix;
 mod requests;
 mod reset;
+mod security;
 mod security_headers;
 mod worker;

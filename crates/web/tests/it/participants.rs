@@ -151,7 +151,7 @@ async fn a_parent_fills_the_profile_and_reads_it_back() {
     let record = app
         .store
         .tenant(&town)
-        .participant(parent.id)
+        .participant_for_test(parent.id)
         .await
         .unwrap()
         .unwrap();
@@ -231,7 +231,7 @@ async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
     let record = app
         .store
         .tenant(&town)
-        .participant(parent.id)
+        .participant_for_test(parent.id)
         .await
         .unwrap()
         .unwrap();
@@ -383,7 +383,7 @@ async fn a_coordinator_records_a_hearing_and_sees_the_follow_up_due() {
     let verified = app
         .store
         .tenant(&town)
-        .participant(AccountId(parent.id.0))
+        .participant_for_test(AccountId(parent.id.0))
         .await
         .unwrap()
         .unwrap();
