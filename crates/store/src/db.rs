@@ -12,6 +12,16 @@ use sqlx::{
 
 use crate::database_url::{Backend, DatabaseUrl};
 use crate::error::StoreError;
+use crate::held::Held;
+
+/// A pool that stayed full for [`ACQUIRE_TIMEOUT`] is [`StoreError::Busy`]: the web layer
+/// answers 503 with `Retry-After` rather than a server error.
+fn pool_error(error: sqlx::Error) -> StoreError {
+    match error {
+        sqlx::Error::PoolTimedOut => StoreError::Busy,
+        other => StoreError::from(other),
+    }
+}
 
 /// Runs the same code for whichever backend an [`Exec`] is: `$c` is bound to the backend's
 /// connection and `$body` is type-checked once per backend.
@@ -36,14 +46,25 @@ pub(crate) enum Db {
     Postgres(PgPool),
 }
 
-/// A connection borrowed from the pool.
-pub enum Conn {
+/// A connection borrowed from the pool. One task holds at most one at a time (checked in
+/// debug builds by [`crate::held`]).
+pub struct Conn {
+    inner: ConnInner,
+    _held: Held,
+}
+
+enum ConnInner {
     Sqlite(PoolConnection<Sqlite>),
     Postgres(PoolConnection<Postgres>),
 }
 
 /// A transaction; dropped without [`Tx::commit`], it rolls back, so nothing is half-written.
-pub enum Tx {
+pub struct Tx {
+    inner: TxInner,
+    _held: Held,
+}
+
+enum TxInner {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
@@ -56,25 +77,25 @@ pub enum Exec<'c> {
 
 impl Conn {
     pub fn exec(&mut self) -> Exec<'_> {
-        match self {
-            Conn::Sqlite(c) => Exec::Sqlite(c),
-            Conn::Postgres(c) => Exec::Postgres(c),
+        match &mut self.inner {
+            ConnInner::Sqlite(c) => Exec::Sqlite(c),
+            ConnInner::Postgres(c) => Exec::Postgres(c),
         }
     }
 }
 
 impl Tx {
     pub fn exec(&mut self) -> Exec<'_> {
-        match self {
-            Tx::Sqlite(t) => Exec::Sqlite(t),
-            Tx::Postgres(t) => Exec::Postgres(t),
+        match &mut self.inner {
+            TxInner::Sqlite(t) => Exec::Sqlite(t),
+            TxInner::Postgres(t) => Exec::Postgres(t),
         }
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
         }
         Ok(())
     }
@@ -83,7 +104,12 @@ impl Tx {
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Pooled connections: SQLite has one writer anyway; PostgreSQL's default allows 100 clients.
+pub(crate) const SQLITE_POOL: u32 = 8;
+pub(crate) const POSTGRES_POOL: u32 = 16;
+
+/// How long a request waits for a free connection before it is told to come back.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
 impl Db {
     pub(crate) async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {
@@ -105,7 +131,7 @@ impl Db {
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10));
                 let pool = SqlitePoolOptions::new()
-                    .max_connections(8)
+                    .max_connections(SQLITE_POOL)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect_with(options)
                     .await
@@ -126,13 +152,20 @@ impl Db {
                     .await
                     .map_err(|e| StoreError::connect(url, e))?;
                 let pool = PgPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(POSTGRES_POOL)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect_with(options)
                     .await
                     .map_err(|e| StoreError::connect(url, e))?;
                 Ok(Db::Postgres(pool))
             }
+        }
+    }
+
+    pub(crate) fn pool_size(&self) -> u32 {
+        match self {
+            Db::Sqlite(_) => SQLITE_POOL,
+            Db::Postgres(_) => POSTGRES_POOL,
         }
     }
 
@@ -152,17 +185,25 @@ impl Db {
     }
 
     pub(crate) async fn acquire(&self) -> Result<Conn, StoreError> {
-        Ok(match self {
-            Db::Sqlite(pool) => Conn::Sqlite(pool.acquire().await?),
-            Db::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
-        })
+        let held = Held::acquire();
+        let inner = match self {
+            Db::Sqlite(pool) => ConnInner::Sqlite(pool.acquire().await.map_err(pool_error)?),
+            Db::Postgres(pool) => ConnInner::Postgres(pool.acquire().await.map_err(pool_error)?),
+        };
+        Ok(Conn { inner, _held: held })
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
-        })
+        let held = Held::acquire();
+        let inner = match self {
+            Db::Sqlite(pool) => TxInner::Sqlite(
+                pool.begin_with("BEGIN IMMEDIATE")
+                    .await
+                    .map_err(pool_error)?,
+            ),
+            Db::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(pool_error)?),
+        };
+        Ok(Tx { inner, _held: held })
     }
 
     pub(crate) async fn close(&self) {

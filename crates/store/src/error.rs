@@ -25,6 +25,9 @@ pub enum StoreError {
     /// A stored value no longer parses as its domain type.
     #[error("stored data in {table} is not valid: {detail}")]
     Corrupt { table: &'static str, detail: String },
+    /// Every pooled connection stayed busy for the acquire timeout: try again shortly.
+    #[error("the database is busy: no free connection")]
+    Busy,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }
@@ -66,7 +69,7 @@ impl StoreError {
 fn describe(err: &sqlx::Error) -> String {
     match err {
         sqlx::Error::Io(io) => io.to_string(),
-        sqlx::Error::PoolTimedOut => "no connection within 5 seconds".into(),
+        sqlx::Error::PoolTimedOut => "no connection within 2 seconds".into(),
         other => other.to_string(),
     }
 }

@@ -338,6 +338,7 @@ impl TenantStore<'_> {
         let mut conn = self.store.conn().await?;
         let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, IntroductionRow>(&sql)
             .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        drop(conn);
         let Some(row) = row else {
             return Ok(None);
         };

@@ -21,6 +21,7 @@ mod database_url;
 pub mod enquiry;
 mod error;
 pub mod event;
+mod held;
 pub mod introduction;
 pub mod invitation;
 pub mod matching_input;
@@ -76,6 +77,11 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.db.backend()
+    }
+
+    /// How many connections the pool holds at most.
+    pub fn pool_size(&self) -> u32 {
+        self.db.pool_size()
     }
 
     /// A round trip to the database, for health checks.

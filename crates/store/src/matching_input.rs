@@ -107,6 +107,8 @@ impl TenantStore<'_> {
         let skills: Vec<(i64, String, i32)> = on_backend!(conn.exec(), c => sqlx::query_as(
             "SELECT account_id, skill_id, level FROM participant_skill WHERE municipality_id = $1 ORDER BY account_id")
             .bind(self.municipality_id.0).fetch_all(c).await)?;
+        // Never hold a pooled connection while asking for another (the pool stall).
+        drop(conn);
         let index: std::collections::HashMap<&str, u16> = taxonomy
             .skills()
             .iter()
@@ -175,6 +177,7 @@ impl TenantStore<'_> {
             "SELECT s.request_id, s.skill_id, s.level, s.required FROM request_skill s \
              JOIN request r ON r.id = s.request_id WHERE s.municipality_id = $1 AND r.status = 'published'")
             .bind(self.municipality_id.0).fetch_all(c).await)?;
+        drop(conn);
         let mut skills: std::collections::HashMap<i64, Vec<RequestSkill>> =
             std::collections::HashMap::new();
         for (request, skill_id, level, required) in rows {

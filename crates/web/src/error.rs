@@ -62,6 +62,7 @@ impl WebError {
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::InvalidCharacters { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Store(StoreError::Conflict { .. }) => StatusCode::CONFLICT,
+            WebError::Store(StoreError::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Store(_) | WebError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -88,6 +89,12 @@ impl IntoResponse for WebError {
             _ => status_key(status),
         };
         let mut response = status.into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                HeaderValue::from_static("2"),
+            );
+        }
         response.extensions_mut().insert(ErrorPageWanted(stem));
         if let WebError::InvalidCharacters { field } = self {
             response.extensions_mut().insert(ErrorField(field));
@@ -187,6 +194,7 @@ fn status_key(status: StatusCode) -> &'static str {
         413 => "413",
         422 => "422",
         429 => "429",
+        503 => "503",
         s if s >= 500 => "500",
         _ => "400",
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use chrono::{Duration, Utc};
@@ -71,6 +71,10 @@ pub async fn load_session(
                 }
             }
             Ok(None) => expired = true,
+            // Every connection busy: say so now rather than wait again further in.
+            Err(store::StoreError::Busy) => {
+                return WebError::Store(store::StoreError::Busy).into_response();
+            }
             Err(err) => tracing::error!(error = %err, "cannot load the session"),
         }
     }

@@ -120,6 +120,16 @@ fn explain(
     (reasons, gaps)
 }
 
+/// Runs the engine on a blocking thread, so a long run never holds up the async runtime's
+/// threads (and with them every other request).
+async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, WebError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| WebError::Internal)
+}
+
 async fn names(tenant: &TenantStore<'_>) -> Result<HashMap<i64, String>, WebError> {
     Ok(tenant.participant_names().await?)
 }
@@ -159,16 +169,23 @@ pub async fn for_request(
     let travel = tenant.matching_travel().await?;
     let request_id = opening.id;
     let introduce_action = format!("/{slug}/coordinator/requests/{request_id}/introductions");
-    let openings = [opening];
-    let list = shortlist::for_opening(
-        graph,
-        &travel,
-        Ranking::default(),
-        &candidates,
-        &openings,
-        0,
-        candidates.len(),
-    );
+    let (candidates, list) = off_runtime({
+        let graph = graph.clone();
+        move || {
+            let openings = [opening];
+            let list = shortlist::for_opening(
+                &graph,
+                &travel,
+                Ranking::default(),
+                &candidates,
+                &openings,
+                0,
+                candidates.len(),
+            );
+            (candidates, list)
+        }
+    })
+    .await?;
     let href = |id: i64| format!("/{slug}/coordinator/participants/{id}");
     let views = list
         .iter()
@@ -248,15 +265,23 @@ pub async fn for_participant(
         .into_iter()
         .map(|r| (r.id, r.title))
         .collect();
-    let list = shortlist::for_candidate(
-        &state.skill_graph,
-        &tenant.matching_travel().await?,
-        Ranking::default(),
-        &candidates,
-        &openings,
-        index,
-        10,
-    );
+    let travel = tenant.matching_travel().await?;
+    let (openings, list) = off_runtime({
+        let graph = state.skill_graph.clone();
+        move || {
+            let list = shortlist::for_candidate(
+                &graph,
+                &travel,
+                Ranking::default(),
+                &candidates,
+                &openings,
+                index,
+                10,
+            );
+            (openings, list)
+        }
+    })
+    .await?;
     Ok(list
         .iter()
         .map(|m| {
@@ -311,15 +336,23 @@ async fn run_batch(
         .into_iter()
         .map(|r| (r.id, (r.title, r.organization_id)))
         .collect();
-    let chosen = matching::batch::propose(
-        &state.skill_graph,
-        &tenant.matching_travel().await?,
-        Ranking::default(),
-        &candidates,
-        &openings,
-        per_person,
-    )
-    .chosen;
+    let travel = tenant.matching_travel().await?;
+    let (candidates, openings, chosen) = off_runtime({
+        let graph = state.skill_graph.clone();
+        move || {
+            let chosen = matching::batch::propose(
+                &graph,
+                &travel,
+                Ranking::default(),
+                &candidates,
+                &openings,
+                per_person,
+            )
+            .chosen;
+            (candidates, openings, chosen)
+        }
+    })
+    .await?;
     Ok(Batch {
         candidates,
         openings,

@@ -19,6 +19,7 @@ pub mod mail_delivery;
 mod matching_screens;
 mod participants;
 mod policy_matrix;
+mod pool;
 mod requests;
 mod reset;
 mod security;
