@@ -45,6 +45,9 @@ pub struct StoredEvent {
     pub care_age1_2: i64,
     pub care_age3_5: i64,
     pub care_school: i64,
+    /// How many sessions it has (a course has several), counted in the same query so a list
+    /// of events is one query.
+    pub session_count: i64,
 }
 
 impl StoredEvent {
@@ -163,7 +166,8 @@ const EVENT_SELECT: &str = "SELECT e.id, e.kind, e.status, e.title, e.title_en, 
     (SELECT COALESCE(SUM(b.children_age0), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age0, \
     (SELECT COALESCE(SUM(b.children_age1_2), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age1_2, \
     (SELECT COALESCE(SUM(b.children_age3_5), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age3_5, \
-    (SELECT COALESCE(SUM(b.children_school), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_school \
+    (SELECT COALESCE(SUM(b.children_school), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_school, \
+    (SELECT COUNT(*) FROM event_session s WHERE s.event_id = e.id) AS session_count \
     FROM event e JOIN account h ON h.id = e.host_id";
 
 const BOOKING_SELECT: &str = "SELECT b.id, b.event_id, e.title AS event_title, e.starts_at AS event_starts_at, \
@@ -243,6 +247,37 @@ impl TenantStore<'_> {
             .bind(self.municipality_id.0).bind(from).bind(filter.kind.map_or("", EventKind::code))
             .bind(filter.childcare_only).bind(filter.include_private).bind(limit).fetch_all(c).await)?;
         Ok(rows)
+    }
+
+    /// The sessions of several events in one query, by event.
+    pub async fn sessions_of(
+        &self,
+        events: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<Session>>, StoreError> {
+        let mut by_event: std::collections::HashMap<i64, Vec<Session>> = Default::default();
+        if events.is_empty() {
+            return Ok(by_event);
+        }
+        let list = events
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            "SELECT event_id, id, starts_at, ends_at FROM event_session \
+             WHERE municipality_id = $1 AND event_id IN ({list}) ORDER BY event_id, starts_at"
+        );
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, i64, DateTime<Utc>, DateTime<Utc>)> = on_backend!(conn.exec(), c =>
+            sqlx::query_as(&sql).bind(self.municipality_id.0).fetch_all(c).await)?;
+        for (event, id, starts_at, ends_at) in rows {
+            by_event.entry(event).or_default().push(Session {
+                id,
+                starts_at,
+                ends_at,
+            });
+        }
+        Ok(by_event)
     }
 
     pub async fn event_sessions(&self, event: i64) -> Result<Vec<Session>, StoreError> {

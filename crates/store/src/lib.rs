@@ -54,6 +54,9 @@ use db::Db;
 #[derive(Clone, Debug)]
 pub struct Store {
     db: Db,
+    /// Connections and transactions handed out so far: every store method takes its own, so
+    /// a page that asks once per row of a list shows here (the query-count test).
+    acquisitions: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -61,6 +64,7 @@ impl Store {
     pub async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {
         Ok(Self {
             db: Db::connect(url).await?,
+            acquisitions: Default::default(),
         })
     }
 
@@ -97,12 +101,24 @@ impl Store {
     }
 
     pub async fn conn(&self) -> Result<Conn, StoreError> {
+        self.count_acquisition();
         self.db.acquire().await
+    }
+
+    /// How many connections and transactions this store has handed out.
+    pub fn acquisitions(&self) -> u64 {
+        self.acquisitions.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn count_acquisition(&self) {
+        self.acquisitions
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
+        self.count_acquisition();
         self.db.begin().await
     }
 

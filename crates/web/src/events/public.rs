@@ -63,7 +63,7 @@ pub async fn list(
     let ratios = state.childcare_ratios.as_ref();
     let mut events = Vec::new();
     for event in tenant.upcoming_events(&filter, now, 200).await? {
-        let sessions = tenant.event_sessions(event.id).await?.len();
+        let sessions = usize::try_from(event.session_count).unwrap_or(0);
         events.push(EventView::new(&page, &event, sessions, ratios, now));
     }
     let kinds = std::iter::once((String::new(), page.t("event-kind-all"), kind.is_none()))
@@ -329,8 +329,15 @@ pub async fn entries(
         .unwrap_or("wakucareer")
         .to_owned();
     let mut out = Vec::new();
+    let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+    let mut sessions = tenant.sessions_of(&ids).await?;
     for event in events {
-        for (n, s) in tenant.event_sessions(event.id).await?.iter().enumerate() {
+        for (n, s) in sessions
+            .remove(&event.id)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
             out.push(Entry {
                 uid: format!("event-{}-{}@{host}", event.id, n + 1),
                 start: s.starts_at,

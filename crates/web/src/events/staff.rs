@@ -47,7 +47,7 @@ pub async fn list(
     };
     let mut events = Vec::new();
     for event in tenant.upcoming_events(&filter, now, 300).await? {
-        let sessions = tenant.event_sessions(event.id).await?.len();
+        let sessions = usize::try_from(event.session_count).unwrap_or(0);
         let mut view = EventView::new(
             &page,
             &event,
