@@ -31,7 +31,7 @@ fluent_templates::static_loader! {
 pub const LANG_COOKIE: &str = "lang";
 
 /// A language the UI is offered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Ja,

@@ -35,6 +35,7 @@ mod operator;
 mod outbox_view;
 mod participant;
 mod public;
+pub mod public_cache;
 pub(crate) mod requests;
 mod role_homes;
 mod router;

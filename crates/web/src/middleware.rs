@@ -44,6 +44,10 @@ pub fn wrap(routes: Router<AppState>, state: AppState, max_body: usize) -> Route
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(from_fn_with_state(state.clone(), record_metrics))
         .layer(from_fn_with_state(state.clone(), crate::auth::client_ip::resolve))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::public_cache::invalidate_on_write,
+        ))
         .layer(header(CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_VALUE))
         .layer(header(X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(REFERRER_POLICY, "same-origin"))

@@ -309,7 +309,7 @@ pub async fn authorize(
             );
             response
         }
-        Decision::Allow => next.run(request).await,
+        Decision::Allow => crate::public_cache::serve(&state.public_cache, request, next).await,
         Decision::SignIn => {
             let target = match (&access, &slug) {
                 (Town(_), Some(slug)) => format!("/{slug}/login"),

@@ -30,6 +30,8 @@ pub struct AppState {
     pub minimum_wage: Arc<domain::minimum_wage::MinimumWageTable>,
     /// Childcare staff ratios (`domain::event::childcare`).
     pub childcare_ratios: Arc<domain::event::childcare::Ratios>,
+    /// Public pages as every anonymous visitor sees them (`public_cache`).
+    pub public_cache: Arc<crate::public_cache::PublicCache>,
 }
 
 /// Why the web layer could not start.
@@ -59,6 +61,7 @@ impl AppState {
             taxonomy,
             minimum_wage,
             childcare_ratios: Arc::new(domain::event::childcare::Ratios::shipped()),
+            public_cache: Arc::default(),
         })
     }
 }

@@ -44,6 +44,10 @@ pub async fn round(
     if let Some(mailer) = mailer {
         done.mail_sent = worker.deliver_due(&state.store, mailer, Utc::now()).await?;
     }
+    if done.offers_lapsed > 0 {
+        // Seats moved on the waiting list: public event pages show the new counts.
+        state.public_cache.invalidate();
+    }
     Ok(done)
 }
 

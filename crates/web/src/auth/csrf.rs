@@ -129,8 +129,19 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
     request
         .extensions_mut()
         .insert(CsrfToken(token_for(&state.csrf_key, &value, &binding)));
-    let mut response = next.run(request).await;
-    if fresh && let Ok(header) = HeaderValue::from_str(&cookie(&state, value).encoded().to_string())
+    let response = next.run(request).await;
+    if !fresh {
+        return response;
+    }
+    // A first visit gets the cookie only with a page that has a form, so pages without one
+    // stay the same for everyone and shared caches can keep them.
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return WebError::Internal.into_response();
+    };
+    let mut response = Response::from_parts(parts, Body::from(bytes.clone()));
+    if crate::public_cache::has_form(&bytes)
+        && let Ok(header) = HeaderValue::from_str(&cookie(&state, value).encoded().to_string())
     {
         response.headers_mut().append(header::SET_COOKIE, header);
     }

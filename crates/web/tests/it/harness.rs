@@ -24,6 +24,9 @@ pub const PASSWORD: &str = "mikan-no-hana-2026";
 pub struct TestApp {
     pub store: TestStore,
     pub router: Router,
+    /// The app's cache of public pages: a test that writes to the store directly (not
+    /// through a request, which empties it) empties it too.
+    pub public_cache: std::sync::Arc<web::public_cache::PublicCache>,
 }
 
 #[derive(Debug)]
@@ -41,8 +44,13 @@ impl TestApp {
     pub async fn with_config(config: WebConfig) -> Self {
         let store = fresh_store().await;
         let state = AppState::new(store.store.clone(), config).await.unwrap();
+        let public_cache = state.public_cache.clone();
         let router = web::router(state);
-        Self { store, router }
+        Self {
+            store,
+            router,
+            public_cache,
+        }
     }
 
     pub async fn add_town(&self, slug: &str, name_ja: &str, name_en: &str) -> Municipality {
@@ -57,7 +65,9 @@ impl TestApp {
             prefecture: "",
         })
         .unwrap();
-        self.store.create_municipality(&town).await.unwrap()
+        let town = self.store.create_municipality(&town).await.unwrap();
+        self.public_cache.invalidate();
+        town
     }
 
     /// An account with [`PASSWORD`], made directly in the store.

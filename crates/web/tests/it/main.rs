@@ -20,6 +20,7 @@ mod matching_screens;
 mod participants;
 mod policy_matrix;
 mod pool;
+mod public_cache;
 mod query_count;
 mod requests;
 mod reset;

@@ -834,6 +834,7 @@ async fn a_consultation_kept_from_the_public_is_not_found() {
         .set_event_public_for_test(private, false)
         .await
         .unwrap();
+    app.public_cache.invalidate();
     let gone = app.get(&format!("/nagaizumi/events/{private}")).await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
     let participant = signed_in(&app, Role::Participant).await;

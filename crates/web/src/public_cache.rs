@@ -1,0 +1,209 @@
+//! Public pages that are the same for every anonymous visitor (the town's home, the lists of
+//! requests and events, a request's or an event's page) are kept in memory, per path, query
+//! and language, and answered from there; each carries an `ETag` and a `Last-Modified`, and a
+//! visitor (or a shared cache, or a CDN) that already has the page gets `304 Not Modified`.
+//!
+//! - Only GET answers `200` of HTML without a form are kept: a form carries a token meant for
+//!   one visitor. Pages for someone signed in, or opened by a personal link, are never kept
+//!   (the policy sends them past this cache with `Cache-Control: no-store`).
+//! - Any write on this node (a request that is not GET or HEAD) empties the cache at once; the
+//!   background worker's writes and other nodes' writes are seen after [`TTL`] at most.
+//! - At most [`MAX_ENTRIES`] pages are kept; when full, the cache starts afresh.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use axum::body::{Body, Bytes};
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+use crate::i18n::{self, Lang};
+
+/// How long a kept page is served before it is made again.
+pub const TTL: Duration = Duration::from_secs(10);
+pub const MAX_ENTRIES: usize = 2_000;
+/// Pages larger than this are not kept.
+const MAX_BODY: usize = 512 * 1024;
+
+#[derive(Clone)]
+struct Entry {
+    generation: u64,
+    made: Instant,
+    last_modified: HeaderValue,
+    etag: HeaderValue,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// The cache itself, one per application state.
+#[derive(Default)]
+pub struct PublicCache {
+    generation: AtomicU64,
+    entries: Mutex<HashMap<(String, Lang), Entry>>,
+}
+
+impl PublicCache {
+    /// Forgets every page: something was written.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn get(&self, key: &(String, Lang)) -> Option<Entry> {
+        let generation = self.generation.load(Ordering::Relaxed);
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(key)
+            .filter(|e| e.generation == generation && e.made.elapsed() < TTL)
+            .cloned()
+    }
+
+    fn put(&self, key: (String, Lang), entry: Entry) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, entry);
+    }
+}
+
+/// Middleware (outer): every write empties the cache once it is done.
+pub async fn invalidate_on_write(
+    axum::extract::State(state): axum::extract::State<crate::router::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = next.run(request).await;
+    if writes {
+        state.public_cache.invalidate();
+    }
+    response
+}
+
+/// Answers an anonymous visitor's public GET from the cache, or makes the page and keeps it.
+pub async fn serve(cache: &PublicCache, request: Request, next: Next) -> Response {
+    if request.method() != Method::GET {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let lang = i18n::negotiate(&parts);
+    let key = (
+        parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| parts.uri.path().to_owned(), |pq| pq.as_str().to_owned()),
+        lang,
+    );
+    let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
+    if let Some(entry) = cache.get(&key) {
+        return answer(&entry, if_none_match.as_ref());
+    }
+    let generation = cache.generation.load(Ordering::Relaxed);
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let keepable = response.status() == StatusCode::OK
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+    if !keepable {
+        return response;
+    }
+    let (mut head, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if has_form(&bytes) {
+        return Response::from_parts(head, Body::from(bytes));
+    }
+    let etag = format!("\"{}\"", hex(&Sha256::digest(&bytes)[..12]));
+    let entry = Entry {
+        generation,
+        made: Instant::now(),
+        last_modified: http_date(SystemTime::now()),
+        etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"0\"")),
+        headers: std::mem::take(&mut head.headers),
+        body: bytes,
+    };
+    cache.put(key, entry.clone());
+    answer(&entry, if_none_match.as_ref())
+}
+
+fn answer(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
+    let fresh = if_none_match.is_some_and(|given| {
+        given
+            .to_str()
+            .is_ok_and(|v| v.split(',').any(|tag| tag.trim() == entry.etag))
+    });
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = Response::new(Body::from(entry.body.clone()));
+        *response.headers_mut() = entry.headers.clone();
+        response
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, entry.etag.clone());
+    headers.insert(header::LAST_MODIFIED, entry.last_modified.clone());
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=0, must-revalidate"),
+    );
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    response
+}
+
+/// Whether a page holds a form with a CSRF token (meant for one visitor).
+pub fn has_form(body: &[u8]) -> bool {
+    const FIELD: &[u8] = b"name=\"csrf_token\"";
+    body.windows(FIELD.len()).any(|w| w == FIELD)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn http_date(time: SystemTime) -> HeaderValue {
+    let when: chrono::DateTime<chrono::Utc> = time.into();
+    HeaderValue::from_str(&when.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
+        .unwrap_or(HeaderValue::from_static("Thu, 01 Jan 1970 00:00:00 GMT"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_recognised_by_their_token_field() {
+        assert!(has_form(
+            br#"<form><input type="hidden" name="csrf_token" value="x"></form>"#
+        ));
+        assert!(!has_form(b"<main><a href=\"/\">home</a></main>"));
+    }
+
+    #[test]
+    fn a_write_forgets_every_page() {
+        let cache = PublicCache::default();
+        let key = ("/nagaizumi/events".to_owned(), Lang::Ja);
+        let entry = Entry {
+            generation: 0,
+            made: Instant::now(),
+            last_modified: http_date(SystemTime::now()),
+            etag: HeaderValue::from_static("\"a\""),
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(b"<p>x</p>"),
+        };
+        cache.put(key.clone(), entry);
+        assert!(cache.get(&key).is_some());
+        cache.invalidate();
+        assert!(cache.get(&key).is_none());
+    }
+}
