@@ -15,6 +15,7 @@ pub mod account;
 pub mod announcement;
 pub mod attendance;
 pub mod audit;
+pub mod backup;
 pub mod calendar_token;
 pub mod casework;
 mod database_url;

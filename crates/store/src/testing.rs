@@ -73,6 +73,11 @@ pub fn postgres_server_url() -> String {
     )
 }
 
+/// A new, empty PostgreSQL database (not migrated), e.g. to restore a dump into.
+pub async fn empty_postgres_database() -> DatabaseUrl {
+    fresh_postgres_database().await
+}
+
 async fn fresh_postgres_database() -> DatabaseUrl {
     use sqlx::Connection;
     static COUNTER: AtomicU32 = AtomicU32::new(0);

@@ -54,6 +54,16 @@ enum Command {
     /// Run the background worker alone (notifications of due follow-ups, mail delivery);
     /// `serve` runs one too, so this is only for separate deployment.
     Worker,
+    /// Write a consistent copy of the SQLite database to FILE, while it serves.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Restore an SQLite backup into a new, empty database (DATABASE_URL).
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
     /// Administration of a fresh installation.
     Admin {
         #[command(subcommand)]
@@ -94,6 +104,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         | Command::Admin { .. }
         | Command::Match { .. }
         | Command::Demo
+        | Command::Backup { .. }
+        | Command::Restore { .. }
         | Command::Worker => Overrides::default(),
     };
     let config = Config::load(cli.config.as_deref(), &overrides)?;
@@ -103,6 +115,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => migrate(&config).await,
         Command::Demo => load_demo(&config).await,
         Command::Worker => crate::serve::worker(config).await,
+        Command::Backup { to } => backup(&config, &to).await,
+        Command::Restore { from } => restore(&config, &from).await,
         Command::Match {
             tenant,
             out,
@@ -120,6 +134,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             command: AdminCommand::TravelTable { tenant, file },
         } => crate::admin::load_travel_table(&config, &tenant, &file).await,
     }
+}
+
+async fn backup(config: &Config, to: &std::path::Path) -> anyhow::Result<()> {
+    if matches!(config.database, store::DatabaseUrl::Postgres(_)) {
+        return Err(store::backup::BackupError::Postgres.into());
+    }
+    let store = Store::connect(&config.database).await?;
+    store.backup_to(to).await?;
+    store.close().await;
+    say(&format!(
+        "backup of {} written to {}",
+        config.database.redacted(),
+        to.display()
+    ));
+    Ok(())
+}
+
+async fn restore(config: &Config, from: &std::path::Path) -> anyhow::Result<()> {
+    let store = store::backup::restore_sqlite(from, &config.database).await?;
+    let rows: i64 = store.table_counts().await?.iter().map(|(_, n)| n).sum();
+    store.close().await;
+    say(&format!(
+        "{} restored into {} ({rows} rows)",
+        from.display(),
+        config.database.redacted()
+    ));
+    Ok(())
 }
 
 async fn migrate(config: &Config) -> anyhow::Result<()> {

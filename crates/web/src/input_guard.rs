@@ -67,6 +67,14 @@ fn percent_encoding_decode(segment: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Whether a request's body is an urlencoded form.
+pub fn is_urlencoded(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
 /// Middleware: refuses requests with bad characters before anything else reads them.
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !path_is_clean(request.uri().path()) {
@@ -81,12 +89,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     {
         return WebError::InvalidCharacters { field }.into_response();
     }
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !is_urlencoded(request.headers()) {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();

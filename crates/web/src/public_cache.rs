@@ -38,7 +38,13 @@ struct Entry {
     etag: HeaderValue,
     headers: HeaderMap,
     body: Bytes,
+    /// The body gzipped once, for the visitors who accept it.
+    gzip: Option<Bytes>,
 }
+
+/// Marks a response that has no form, so the CSRF layer need not look for one.
+#[derive(Debug, Clone, Copy)]
+pub struct NoForm;
 
 /// The cache itself, one per application state.
 #[derive(Default)]
@@ -100,8 +106,13 @@ pub async fn serve(cache: &PublicCache, request: Request, next: Next) -> Respons
         lang,
     );
     let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
+    let gzip = parts
+        .headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("gzip"));
     if let Some(entry) = cache.get(&key) {
-        return answer(&entry, if_none_match.as_ref());
+        return answer(&entry, if_none_match.as_ref(), gzip);
     }
     let generation = cache.generation.load(Ordering::Relaxed);
     let response = next.run(Request::from_parts(parts, body)).await;
@@ -128,13 +139,21 @@ pub async fn serve(cache: &PublicCache, request: Request, next: Next) -> Respons
         last_modified: http_date(SystemTime::now()),
         etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"0\"")),
         headers: std::mem::take(&mut head.headers),
+        gzip: gzipped(&bytes),
         body: bytes,
     };
     cache.put(key, entry.clone());
-    answer(&entry, if_none_match.as_ref())
+    answer(&entry, if_none_match.as_ref(), gzip)
 }
 
-fn answer(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
+fn gzipped(bytes: &[u8]) -> Option<Bytes> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok().map(Bytes::from)
+}
+
+fn answer(entry: &Entry, if_none_match: Option<&HeaderValue>, gzip: bool) -> Response {
     let fresh = if_none_match.is_some_and(|given| {
         given
             .to_str()
@@ -143,10 +162,20 @@ fn answer(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut response = Response::new(Body::from(entry.body.clone()));
+        let (body, encoded) = match (&entry.gzip, gzip) {
+            (Some(gz), true) => (gz.clone(), true),
+            _ => (entry.body.clone(), false),
+        };
+        let mut response = Response::new(Body::from(body));
         *response.headers_mut() = entry.headers.clone();
+        if encoded {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
         response
     };
+    response.extensions_mut().insert(NoForm);
     let headers = response.headers_mut();
     headers.insert(header::ETAG, entry.etag.clone());
     headers.insert(header::LAST_MODIFIED, entry.last_modified.clone());
@@ -156,15 +185,14 @@ fn answer(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
     );
     headers.insert(
         header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
+        HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie"),
     );
     response
 }
 
 /// Whether a page holds a form with a CSRF token (meant for one visitor).
 pub fn has_form(body: &[u8]) -> bool {
-    const FIELD: &[u8] = b"name=\"csrf_token\"";
-    body.windows(FIELD.len()).any(|w| w == FIELD)
+    memchr::memmem::find(body, b"name=\"csrf_token\"").is_some()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -200,6 +228,7 @@ mod tests {
             etag: HeaderValue::from_static("\"a\""),
             headers: HeaderMap::new(),
             body: Bytes::from_static(b"<p>x</p>"),
+            gzip: None,
         };
         cache.put(key.clone(), entry);
         assert!(cache.get(&key).is_some());

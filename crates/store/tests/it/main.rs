@@ -1,6 +1,7 @@
 //! The store's integration tests, one binary, run on the backend the test run chose.
 
 mod audit_log;
+mod backup;
 mod events;
 mod introductions;
 mod migrations;

@@ -130,7 +130,16 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         .extensions_mut()
         .insert(CsrfToken(token_for(&state.csrf_key, &value, &binding)));
     let response = next.run(request).await;
-    if !fresh {
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let formless = response
+        .extensions()
+        .get::<crate::public_cache::NoForm>()
+        .is_some();
+    if !fresh || !html || formless {
         return response;
     }
     // A first visit gets the cookie only with a page that has a form, so pages without one
@@ -192,12 +201,7 @@ async fn take_token(request: Request, limit: usize) -> Result<(Request, Option<S
         let token = header.to_owned();
         return Ok((request, Some(token)));
     }
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !crate::input_guard::is_urlencoded(request.headers()) {
         return Ok((request, None));
     }
     let (parts, body) = request.into_parts();

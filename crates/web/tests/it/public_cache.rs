@@ -27,6 +27,12 @@ async fn public_pages_are_kept_revalidated_and_renewed_by_writes() {
         .await;
     assert_eq!(revalidated.status, StatusCode::NOT_MODIFIED);
     assert!(revalidated.body.is_empty());
+    // Kept gzipped once, for those who accept it.
+    let gzipped = app
+        .get_with("/nagaizumi/events", ("accept-encoding", "gzip"))
+        .await;
+    assert_eq!(gzipped.header("content-encoding"), "gzip");
+    assert_eq!(gzipped.header("etag"), etag);
     // The languages are kept apart.
     let english = app
         .get_with("/nagaizumi/events", ("accept-language", "en"))
