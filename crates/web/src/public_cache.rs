@@ -8,7 +8,8 @@
 //!   (the policy sends them past this cache with `Cache-Control: no-store`).
 //! - Any write on this node (a request that is not GET or HEAD) empties the cache at once; the
 //!   background worker's writes and other nodes' writes are seen after [`TTL`] at most.
-//! - At most [`MAX_ENTRIES`] pages are kept; when full, the cache starts afresh.
+//! - At most [`MAX_ENTRIES`] pages and [`MAX_BYTES`] of them are kept (so odd query strings
+//!   cannot grow it without bound); when full, the cache starts afresh.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -27,6 +28,7 @@ use crate::i18n::{self, Lang};
 /// How long a kept page is served before it is made again.
 pub const TTL: Duration = Duration::from_secs(10);
 pub const MAX_ENTRIES: usize = 2_000;
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Pages larger than this are not kept.
 const MAX_BODY: usize = 512 * 1024;
 
@@ -50,7 +52,19 @@ pub struct NoForm;
 #[derive(Default)]
 pub struct PublicCache {
     generation: AtomicU64,
-    entries: Mutex<HashMap<(String, Lang), Entry>>,
+    entries: Mutex<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    pages: HashMap<(String, Lang), Entry>,
+    bytes: usize,
+}
+
+impl Entry {
+    fn size(&self) -> usize {
+        self.body.len() + self.gzip.as_ref().map_or(0, Bytes::len)
+    }
 }
 
 impl PublicCache {
@@ -63,17 +77,26 @@ impl PublicCache {
         let generation = self.generation.load(Ordering::Relaxed);
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries
+            .pages
             .get(key)
             .filter(|e| e.generation == generation && e.made.elapsed() < TTL)
             .cloned()
     }
 
     fn put(&self, key: (String, Lang), entry: Entry) {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
+        self.put_within(key, entry, (MAX_ENTRIES, MAX_BYTES));
+    }
+
+    fn put_within(&self, key: (String, Lang), entry: Entry, (pages, bytes): (usize, usize)) {
+        let mut kept = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.pages.len() >= pages || kept.bytes + entry.size() > bytes {
+            kept.pages.clear();
+            kept.bytes = 0;
         }
-        entries.insert(key, entry);
+        kept.bytes += entry.size();
+        if let Some(old) = kept.pages.insert(key, entry) {
+            kept.bytes = kept.bytes.saturating_sub(old.size());
+        }
     }
 }
 
@@ -215,6 +238,29 @@ mod tests {
             br#"<form><input type="hidden" name="csrf_token" value="x"></form>"#
         ));
         assert!(!has_form(b"<main><a href=\"/\">home</a></main>"));
+    }
+
+    fn page(body: &'static [u8]) -> Entry {
+        Entry {
+            generation: 0,
+            made: Instant::now(),
+            last_modified: http_date(SystemTime::now()),
+            etag: HeaderValue::from_static("\"a\""),
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(body),
+            gzip: None,
+        }
+    }
+
+    #[test]
+    fn the_cache_never_holds_more_than_its_bytes() {
+        let cache = PublicCache::default();
+        for i in 0..100 {
+            let key = (format!("/nagaizumi/events?x={i}"), Lang::Ja);
+            cache.put_within(key, page(b"0123456789"), (1_000, 45));
+            let kept = cache.entries.lock().unwrap();
+            assert!(kept.bytes <= 45 && kept.pages.len() <= 4, "{}", kept.bytes);
+        }
     }
 
     #[test]
