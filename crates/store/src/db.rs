@@ -109,7 +109,9 @@ pub(crate) const SQLITE_POOL: u32 = 8;
 pub(crate) const POSTGRES_POOL: u32 = 16;
 
 /// How long a request waits for a free connection before it is told to come back.
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+/// (A burst of hundreds of bookings of one event queues on that event's row; waiting this
+/// long is better for the parent than being told to come back.)
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl Db {
     pub(crate) async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {

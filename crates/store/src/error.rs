@@ -69,7 +69,7 @@ impl StoreError {
 fn describe(err: &sqlx::Error) -> String {
     match err {
         sqlx::Error::Io(io) => io.to_string(),
-        sqlx::Error::PoolTimedOut => "no connection within 2 seconds".into(),
+        sqlx::Error::PoolTimedOut => "no connection within 5 seconds".into(),
         other => other.to_string(),
     }
 }

@@ -1,6 +1,7 @@
 //! The pool stall: many simultaneous coordinator pages must never wait on each other for
 //! connections (a handler holding one connection while asking for another deadlocks the pool
-//! once every connection is held that way), and an exhausted pool answers 503 quickly.
+//! once every connection is held that way), and an exhausted pool answers 503 after one wait
+//! for a connection, not a 500 after several.
 
 use std::sync::Arc;
 
@@ -117,7 +118,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after_quickly() {
     assert_eq!(response.header("retry-after"), "2");
     assert!(response.body.contains("ただいま混み合っています"));
     assert!(
-        waited < std::time::Duration::from_secs(3),
+        waited < std::time::Duration::from_secs(7),
         "answered after {waited:?}"
     );
 }
