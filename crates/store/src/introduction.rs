@@ -155,6 +155,13 @@ pub struct ProvisionRecord {
     pub stopped_at: Option<DateTime<Utc>>,
 }
 
+/// Whose own introductions: a participant's (account id) or an organization's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntroductionOwner {
+    Participant(i64),
+    Organization(i64),
+}
+
 /// Which introductions to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IntroductionScope {
@@ -366,15 +373,14 @@ impl TenantStore<'_> {
     /// Introductions of one participant or one organization, for their own pages.
     pub async fn own_introductions(
         &self,
-        scope: IntroductionScope,
+        owner: IntroductionOwner,
         limit: i64,
     ) -> Result<Vec<Introduction>, StoreError> {
-        match scope {
-            IntroductionScope::Participant(_) | IntroductionScope::Organization(_) => {
-                self.introductions(scope, None, limit).await
-            }
-            IntroductionScope::Town | IntroductionScope::Request(_) => Ok(Vec::new()),
-        }
+        let scope = match owner {
+            IntroductionOwner::Participant(p) => IntroductionScope::Participant(p),
+            IntroductionOwner::Organization(o) => IntroductionScope::Organization(o),
+        };
+        self.introductions(scope, None, limit).await
     }
 
     pub(crate) async fn introductions(

@@ -8,7 +8,7 @@ use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::introduction::{Actor, IntroductionStatus};
 use store::account::{Account, AccountId};
-use store::introduction::{Introduction, IntroductionScope};
+use store::introduction::{Introduction, IntroductionOwner};
 
 use super::coordinator::{DetailPage, Done, apply};
 use super::forms::MoveForm;
@@ -64,7 +64,7 @@ pub async fn list(
     let rows = state
         .store
         .tenant(&town)
-        .own_introductions(IntroductionScope::Organization(organization), 200)
+        .own_introductions(IntroductionOwner::Organization(organization), 200)
         .await?
         .iter()
         .filter(|i| visible(i))

@@ -9,7 +9,7 @@ use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::introduction::{Actor, Answer, IntroductionStatus, MemberStatus};
 use serde::Deserialize;
-use store::introduction::{Introduction, IntroductionScope, MemberAnswer, SHARED_ITEMS};
+use store::introduction::{Introduction, IntroductionOwner, MemberAnswer, SHARED_ITEMS};
 
 use super::coordinator::{DetailPage, Done};
 use super::forms::MoveForm;
@@ -66,7 +66,7 @@ pub async fn list(
     let page = page.with_town(&town);
     let tenant = state.store.tenant(&town);
     let rows = tenant
-        .own_introductions(IntroductionScope::Participant(account.id.0), 100)
+        .own_introductions(IntroductionOwner::Participant(account.id.0), 100)
         .await?
         .iter()
         .filter(|i| {

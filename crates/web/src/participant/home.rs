@@ -40,7 +40,7 @@ pub async fn show(
         .is_some_and(|c| c.withdrawn_at.is_some());
     let waiting = tenant
         .own_introductions(
-            store::introduction::IntroductionScope::Participant(account.id.0),
+            store::introduction::IntroductionOwner::Participant(account.id.0),
             100,
         )
         .await?

@@ -317,6 +317,16 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     }
 }
 
+/// The answer to the last of `times` requests of the form at `path`, each for another address.
+async fn last_of_many(client: &Client<'_>, path: &str, times: usize) -> StatusCode {
+    let mut last = StatusCode::OK;
+    for i in 0..times {
+        let email = format!("someone-{i}@example.jp");
+        last = client.submit(path, path, &[("email", &email)]).await.status;
+    }
+    last
+}
+
 #[tokio::test]
 async fn reset_requests_are_limited_per_address_of_mail() {
     let (app, _) = demo_app().await;
@@ -339,15 +349,10 @@ async fn reset_requests_are_limited_per_address_of_mail() {
         .count();
     assert_eq!(mails, 3, "three mails an hour to one address");
     // And one client cannot go on for ever.
-    let mut last = StatusCode::OK;
-    for i in 0..15 {
-        let email = format!("someone-{i}@example.jp");
-        last = client
-            .submit(reset, reset, &[("email", &email)])
-            .await
-            .status;
-    }
-    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        last_of_many(&client, reset, 15).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 #[tokio::test]
@@ -364,15 +369,10 @@ async fn sign_up_and_enquiries_are_limited_per_address() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let mails = app.store.outbox(None, 100).await.unwrap().len();
     assert_eq!(mails, 3, "three sign-up mails an hour to one address");
-    let mut last = StatusCode::OK;
-    for i in 0..20 {
-        let email = format!("flood-{i}@example.jp");
-        last = client
-            .submit(signup, signup, &[("email", &email)])
-            .await
-            .status;
-    }
-    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        last_of_many(&client, signup, 20).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 
     let enquiry = "/nagaizumi/work-with-us";
     let fields = [
