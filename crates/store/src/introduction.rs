@@ -665,22 +665,6 @@ impl TenantStore<'_> {
             .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
         Ok(rows)
     }
-
-    /// Open introductions a person has had recently, for exposure fairness in ranking:
-    /// (participant id, count) over the last `days`.
-    pub async fn recent_introduction_counts(
-        &self,
-        days: i64,
-    ) -> Result<Vec<(i64, i64)>, StoreError> {
-        let since = Utc::now() - chrono::Duration::days(days);
-        let mut conn = self.store.conn().await?;
-        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
-            "SELECT m.participant_id, COUNT(*) FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
-             WHERE i.municipality_id = $1 AND i.created_at >= $2 AND i.status <> 'draft' AND i.status <> 'discarded' \
-             GROUP BY m.participant_id")
-            .bind(self.municipality_id.0).bind(since).fetch_all(c).await)?;
-        Ok(rows)
-    }
 }
 
 async fn open_introduction_exists(

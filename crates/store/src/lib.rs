@@ -25,6 +25,7 @@ pub mod event;
 mod held;
 pub mod introduction;
 pub mod invitation;
+pub mod matching_cache;
 pub mod matching_input;
 pub mod municipality;
 pub mod notification;
@@ -58,6 +59,8 @@ pub struct Store {
     /// Connections and transactions handed out so far: every store method takes its own, so
     /// a page that asks once per row of a list shows here (the query-count test).
     acquisitions: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Towns' engine inputs held in memory (`matching_cache`).
+    matching: std::sync::Arc<matching_cache::MatchingCache>,
 }
 
 impl Store {
@@ -66,6 +69,7 @@ impl Store {
         Ok(Self {
             db: Db::connect(url).await?,
             acquisitions: Default::default(),
+            matching: Default::default(),
         })
     }
 

@@ -13,12 +13,15 @@ use domain::skill::Taxonomy;
 use domain::travel::TravelTable;
 use matching::{Candidate, Opening, TravelTimes};
 
+use std::collections::HashMap;
+
 use crate::request::{RequestSkill, StoredRequest};
-use crate::{StoreError, TenantStore};
+use crate::{Arg, StoreError, TenantStore};
 
 #[derive(sqlx::FromRow)]
 struct CandidateRow {
     id: i64,
+    display_name: String,
     availability: String,
     max_minutes_per_week: i32,
     income_cap: String,
@@ -63,23 +66,53 @@ pub fn travel_times(table: &TravelTable) -> TravelTimes {
     times
 }
 
-impl TenantStore<'_> {
-    /// The town's travel times for the engine.
-    pub async fn matching_travel(&self) -> Result<TravelTimes, StoreError> {
-        Ok(travel_times(&self.travel_table().await?))
-    }
+/// Which participants a load reads: the whole town, or the ones changes named.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Only<'a> {
+    All,
+    Ids(&'a [i64]),
+}
 
+impl Only<'_> {
+    /// `AND <column> IN (the ids)` for this backend, the ids bound as one JSON array `$n`; and
+    /// that argument. Nothing for the whole town.
+    fn filter(&self, backend: crate::Backend, column: &str, n: usize) -> (String, Vec<Arg>) {
+        let Only::Ids(ids) = self else {
+            return (String::new(), Vec::new());
+        };
+        let list = match backend {
+            crate::Backend::Sqlite => format!("SELECT value FROM json_each(${n})"),
+            crate::Backend::Postgres => {
+                format!("SELECT value::bigint FROM json_array_elements_text(${n}::json)")
+            }
+        };
+        let json = format!(
+            "[{}]",
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        );
+        (format!(" AND {column} IN ({list})"), vec![Arg::Text(json)])
+    }
+}
+
+/// One proposable participant: what the engine reads and the name pages label them with.
+pub(crate) struct NamedCandidate {
+    pub candidate: Candidate,
+    pub name: String,
+}
+
+impl TenantStore<'_> {
     /// Each person's requests with an introduction in progress, concluded or declined (not
     /// drafts set aside or cancelled ones), sorted: the engine does not propose them again.
-    async fn introduced_pairs(
-        &self,
-    ) -> Result<std::collections::HashMap<i64, Vec<i64>>, StoreError> {
-        let mut conn = self.store.conn().await?;
-        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
+    async fn introduced_pairs(&self, only: Only<'_>) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+        let (filter, extra) = only.filter(self.store.backend(), "m.participant_id", 2);
+        let sql = format!(
             "SELECT m.participant_id, i.request_id FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
-             WHERE i.municipality_id = $1 AND i.status NOT IN ('discarded', 'cancelled') ORDER BY m.participant_id, i.request_id")
-            .bind(self.municipality_id.0).fetch_all(c).await)?;
-        let mut pairs: std::collections::HashMap<i64, Vec<i64>> = Default::default();
+             WHERE i.municipality_id = $1 AND i.status NOT IN ('discarded', 'cancelled'){filter} ORDER BY m.participant_id, i.request_id"
+        );
+        let args = [vec![Arg::I64(self.municipality_id.0)], extra].concat();
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as(&sql), &args).fetch_all(c).await)?;
+        let mut pairs: HashMap<i64, Vec<i64>> = Default::default();
         for (participant, request) in rows {
             let list = pairs.entry(participant).or_default();
             if list.last() != Some(&request) {
@@ -89,85 +122,86 @@ impl TenantStore<'_> {
         Ok(pairs)
     }
 
-    /// Participants who can be proposed: profile filled in and privacy consent in force.
-    pub async fn matching_candidates(
+    /// How many introductions (not drafts, not set aside) each person had in the last `days`:
+    /// their exposure, which the shortlist spreads fairly.
+    pub(crate) async fn recent_introduction_counts(
+        &self,
+        days: i64,
+        only: Only<'_>,
+    ) -> Result<HashMap<i64, u32>, StoreError> {
+        let since = chrono::Utc::now() - chrono::Duration::days(days);
+        let (filter, extra) = only.filter(self.store.backend(), "m.participant_id", 3);
+        let sql = format!(
+            "SELECT m.participant_id, COUNT(*) FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
+             WHERE i.municipality_id = $1 AND i.created_at >= $2 AND i.status <> 'draft' AND i.status <> 'discarded'{filter} \
+             GROUP BY m.participant_id"
+        );
+        let args = [
+            vec![Arg::I64(self.municipality_id.0), Arg::Time(since)],
+            extra,
+        ]
+        .concat();
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as(&sql), &args).fetch_all(c).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
+            .collect())
+    }
+
+    /// Participants who can be proposed (profile filled in, privacy consent in force), by id,
+    /// with their names: the whole town or the ones named.
+    pub(crate) async fn named_candidates(
         &self,
         taxonomy: &Taxonomy,
-    ) -> Result<Vec<Candidate>, StoreError> {
-        let mut conn = self.store.conn().await?;
-        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, CandidateRow>(
-            "SELECT a.id, p.availability, p.max_minutes_per_week, p.income_cap, p.income_cap_yen, p.work_place, \
+        only: Only<'_>,
+    ) -> Result<Vec<NamedCandidate>, StoreError> {
+        let backend = self.store.backend();
+        let town = vec![Arg::I64(self.municipality_id.0)];
+        let (filter, extra) = only.filter(backend, "a.id", 2);
+        let people_sql = format!(
+            "SELECT a.id, a.display_name, p.availability, p.max_minutes_per_week, p.income_cap, p.income_cap_yen, p.work_place, \
              p.commute_minutes, p.earliest_start, p.goal_track, p.career_gap_months, \
              p.children_age0 + p.children_age1_2 + p.children_age3_5 + p.children_school AS children, p.home_area \
              FROM account a JOIN participant_profile p ON p.account_id = a.id \
-             WHERE a.municipality_id = $1 AND p.profile_updated_at IS NOT NULL \
+             WHERE a.municipality_id = $1 AND p.profile_updated_at IS NOT NULL{filter} \
              AND EXISTS (SELECT 1 FROM consent k WHERE k.account_id = a.id AND k.kind = 'privacy_policy' AND k.withdrawn_at IS NULL) \
-             ORDER BY a.id")
-            .bind(self.municipality_id.0).fetch_all(c).await)?;
-        let skills: Vec<(i64, String, i32)> = on_backend!(conn.exec(), c => sqlx::query_as(
-            "SELECT account_id, skill_id, level FROM participant_skill WHERE municipality_id = $1 ORDER BY account_id")
-            .bind(self.municipality_id.0).fetch_all(c).await)?;
+             ORDER BY a.id"
+        );
+        let (skill_filter, _) = only.filter(backend, "account_id", 2);
+        let skills_sql = format!(
+            "SELECT account_id, skill_id, level FROM participant_skill WHERE municipality_id = $1{skill_filter} ORDER BY account_id"
+        );
+        let args = [town, extra].concat();
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as::<_, CandidateRow>(&people_sql), &args).fetch_all(c).await)?;
+        let skills: Vec<(i64, String, i32)> = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as(&skills_sql), &args).fetch_all(c).await)?;
         // Never hold a pooled connection while asking for another (the pool stall).
         drop(conn);
-        let index: std::collections::HashMap<&str, u16> = taxonomy
-            .skills()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i as u16))
-            .collect();
-        let mut by_account: std::collections::HashMap<i64, Vec<(u16, u8)>> =
-            std::collections::HashMap::new();
-        for (account, id, level) in &skills {
-            if let (Some(skill), Ok(level)) = (index.get(id.as_str()), u8::try_from(*level)) {
-                by_account
-                    .entry(*account)
-                    .or_default()
-                    .push((*skill, level));
-            }
-        }
+        let mut by_account = skills_by_account(taxonomy, &skills);
         let table = self.travel_table().await?;
-        let introduced = self.introduced_pairs().await?;
-        let recent: std::collections::HashMap<i64, i64> = self
-            .recent_introduction_counts(RECENT_DAYS)
-            .await?
+        let introduced = self.introduced_pairs(only).await?;
+        let recent = self.recent_introduction_counts(RECENT_DAYS, only).await?;
+        Ok(rows
             .into_iter()
-            .collect();
-        let mut candidates = Vec::with_capacity(rows.len());
-        for row in rows {
-            let mut own = by_account.remove(&row.id).unwrap_or_default();
-            own.sort_unstable();
-            candidates.push(Candidate {
-                id: row.id,
-                skills: own,
-                availability: WeeklyAvailability::from_hex(&row.availability).unwrap_or_default(),
-                max_minutes_per_week: u32::try_from(row.max_minutes_per_week).unwrap_or(0),
-                income_cap: IncomeCap::from_code(
-                    &row.income_cap,
-                    row.income_cap_yen.and_then(|y| u32::try_from(y).ok()),
-                )
-                .unwrap_or(IncomeCap::None),
-                work_place: WorkPlace::from_code(&row.work_place).unwrap_or(WorkPlace::Either),
-                commute_minutes: u32::try_from(row.commute_minutes).unwrap_or(0),
-                area: area_index(row.home_area.as_deref().and_then(|a| table.index(a))),
-                earliest_start: row.earliest_start,
-                goal: row
-                    .goal_track
-                    .as_deref()
-                    .and_then(GoalTrack::from_code)
-                    .unwrap_or(GoalTrack::OwnPace),
-                career_gap_months: u32::try_from(row.career_gap_months).unwrap_or(0),
-                children: u32::try_from(row.children).unwrap_or(0),
-                recent_introductions: recent
-                    .get(&row.id)
-                    .map_or(0, |n| u32::try_from(*n).unwrap_or(u32::MAX)),
-                introduced_to: introduced.get(&row.id).cloned().unwrap_or_default(),
-            });
-        }
-        Ok(candidates)
+            .map(|row| {
+                let mut skills = by_account.remove(&row.id).unwrap_or_default();
+                skills.sort_unstable();
+                let name = row.display_name.clone();
+                let mut candidate = row.into_candidate(&table, skills);
+                candidate.recent_introductions = recent.get(&candidate.id).copied().unwrap_or(0);
+                candidate.introduced_to =
+                    introduced.get(&candidate.id).cloned().unwrap_or_default();
+                NamedCandidate { candidate, name }
+            })
+            .collect())
     }
 
-    /// Published requests as the engine sees them.
-    pub async fn matching_openings(&self, taxonomy: &Taxonomy) -> Result<Vec<Opening>, StoreError> {
+    /// Published requests as the engine sees them, with their titles and organizations.
+    pub(crate) async fn titled_openings(
+        &self,
+        taxonomy: &Taxonomy,
+    ) -> Result<Vec<(Opening, PublishedTitle)>, StoreError> {
         let requests = self
             .published_requests(&Default::default(), 100_000)
             .await?;
@@ -178,8 +212,7 @@ impl TenantStore<'_> {
              JOIN request r ON r.id = s.request_id WHERE s.municipality_id = $1 AND r.status = 'published'")
             .bind(self.municipality_id.0).fetch_all(c).await)?;
         drop(conn);
-        let mut skills: std::collections::HashMap<i64, Vec<RequestSkill>> =
-            std::collections::HashMap::new();
+        let mut skills: HashMap<i64, Vec<RequestSkill>> = HashMap::new();
         for (request, skill_id, level, required) in rows {
             skills.entry(request).or_default().push(RequestSkill {
                 skill_id,
@@ -188,17 +221,82 @@ impl TenantStore<'_> {
             });
         }
         let table = self.travel_table().await?;
-        Ok(requests
-            .iter()
+        let mut openings: Vec<(Opening, PublishedTitle)> = requests
+            .into_iter()
             .map(|request| {
-                opening(
-                    taxonomy,
-                    &table,
-                    request,
-                    skills.get(&request.id).map_or(&[][..], Vec::as_slice),
+                let own = skills.get(&request.id).map_or(&[][..], Vec::as_slice);
+                (
+                    opening(taxonomy, &table, &request, own),
+                    PublishedTitle {
+                        title: request.title,
+                        organization_id: request.organization_id,
+                    },
                 )
             })
-            .collect())
+            .collect();
+        openings.sort_by_key(|(o, _)| o.id);
+        Ok(openings)
+    }
+}
+
+/// What pages say about a published request the engine proposes.
+#[derive(Clone, Debug)]
+pub struct PublishedTitle {
+    pub title: String,
+    pub organization_id: i64,
+}
+
+/// Participants' skills grouped by account, as the engine's (skill index, level) pairs.
+fn skills_by_account(
+    taxonomy: &Taxonomy,
+    rows: &[(i64, String, i32)],
+) -> HashMap<i64, Vec<(u16, u8)>> {
+    let index: HashMap<&str, u16> = taxonomy
+        .skills()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i as u16))
+        .collect();
+    let mut by_account: HashMap<i64, Vec<(u16, u8)>> = HashMap::new();
+    for (account, id, level) in rows {
+        if let (Some(skill), Ok(level)) = (index.get(id.as_str()), u8::try_from(*level)) {
+            by_account
+                .entry(*account)
+                .or_default()
+                .push((*skill, level));
+        }
+    }
+    by_account
+}
+
+impl CandidateRow {
+    /// The row as the engine's candidate; exposure and past introductions are filled in by
+    /// the caller.
+    fn into_candidate(self, table: &TravelTable, skills: Vec<(u16, u8)>) -> Candidate {
+        Candidate {
+            id: self.id,
+            skills,
+            availability: WeeklyAvailability::from_hex(&self.availability).unwrap_or_default(),
+            max_minutes_per_week: u32::try_from(self.max_minutes_per_week).unwrap_or(0),
+            income_cap: IncomeCap::from_code(
+                &self.income_cap,
+                self.income_cap_yen.and_then(|y| u32::try_from(y).ok()),
+            )
+            .unwrap_or(IncomeCap::None),
+            work_place: WorkPlace::from_code(&self.work_place).unwrap_or(WorkPlace::Either),
+            commute_minutes: u32::try_from(self.commute_minutes).unwrap_or(0),
+            area: area_index(self.home_area.as_deref().and_then(|a| table.index(a))),
+            earliest_start: self.earliest_start,
+            goal: self
+                .goal_track
+                .as_deref()
+                .and_then(GoalTrack::from_code)
+                .unwrap_or(GoalTrack::OwnPace),
+            career_gap_months: u32::try_from(self.career_gap_months).unwrap_or(0),
+            children: u32::try_from(self.children).unwrap_or(0),
+            recent_introductions: 0,
+            introduced_to: Vec::new(),
+        }
     }
 }
 

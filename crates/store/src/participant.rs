@@ -483,19 +483,6 @@ impl TenantStore<'_> {
         ))
     }
 
-    /// The names of the town's participants by id, for labelling what the engine proposes;
-    /// whatever of it reaches a page is revealed there with the people it names.
-    pub async fn participant_names(
-        &self,
-    ) -> Result<std::collections::HashMap<i64, String>, StoreError> {
-        Ok(self
-            .participant_summaries(&ParticipantFilter::default(), i64::MAX, 0)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.display_name))
-            .collect())
-    }
-
     async fn participant_summaries(
         &self,
         filter: &ParticipantFilter,

@@ -61,18 +61,18 @@ pub async fn run(
     let taxonomy = Taxonomy::shipped()?;
     let tenant = store.tenant(&town);
     let started = Instant::now();
-    let candidates = tenant.matching_candidates(&taxonomy).await?;
-    let openings = tenant.matching_openings(&taxonomy).await?;
+    let input = tenant.matching_input(&taxonomy).await?;
+    let (candidates, openings) = (&input.candidates, &input.openings);
     let loaded = started.elapsed();
     let solving = Instant::now();
     let graph = SkillGraph::from_taxonomy(&taxonomy);
     let progress = Arc::new(Progress::default());
-    let bar = Bar::start(stages(&progress, candidates.len(), &openings));
+    let bar = Bar::start(stages(&progress, candidates.len(), openings));
     let proposals = propose_reporting(
         &graph,
-        &tenant.matching_travel().await?,
+        &input.travel,
         Ranking::default(),
-        (&candidates, &openings),
+        (candidates, openings),
         per_person,
         &progress,
     );

@@ -25,6 +25,8 @@ pub struct Round {
 
 /// How often the worker looks for work.
 pub const INTERVAL: Duration = Duration::from_secs(5);
+/// How often it prunes the matching change log (`store::matching_cache`).
+pub const PRUNE_EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// One round: due follow-ups first (their notices may carry mail), then mail.
 pub async fn round(
@@ -168,11 +170,18 @@ pub async fn run(
     let worker = Worker::new();
     tracing::info!(worker = %worker.name, mail = mailer.is_some(), "worker started");
     let mut interval = tokio::time::interval(INTERVAL);
+    let mut pruned: Option<std::time::Instant> = None;
     tokio::pin!(stop);
     loop {
         tokio::select! {
             () = &mut stop => break,
             _ = interval.tick() => {}
+        }
+        if pruned.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+            pruned = Some(std::time::Instant::now());
+            if let Err(err) = state.store.prune_matching_changes().await {
+                tracing::error!(error = %err, "pruning the matching change log failed");
+            }
         }
         match round(&state, &worker, mailer.as_ref()).await {
             Ok(done) if done != Round::default() => tracing::info!(?done, "worker round"),

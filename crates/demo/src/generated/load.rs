@@ -119,22 +119,21 @@ async fn introductions(
     taxonomy: &Taxonomy,
 ) -> Result<(), StoreError> {
     let tenant = store.tenant(town);
-    let candidates = tenant.matching_candidates(taxonomy).await?;
-    let openings = tenant.matching_openings(taxonomy).await?;
+    let input = tenant.matching_input(taxonomy).await?;
+    let (candidates, openings) = (&input.candidates, &input.openings);
     let graph = matching::SkillGraph::from_taxonomy(taxonomy);
     let proposals = matching::batch::propose(
         &graph,
-        &tenant.matching_travel().await?,
+        &input.travel,
         matching::shortlist::Ranking::default(),
-        &candidates,
-        &openings,
+        candidates,
+        openings,
         1,
     );
-    let organizations: std::collections::HashMap<i64, i64> = tenant
-        .published_requests(&Default::default(), 100_000)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.organization_id))
+    let organizations: std::collections::HashMap<i64, i64> = input
+        .titles
+        .iter()
+        .map(|(id, t)| (*id, t.organization_id))
         .collect();
     for (n, m) in proposals.chosen.iter().take(60).enumerate() {
         let person = AccountId(candidates[m.candidate].id);

@@ -26,15 +26,15 @@ fn record(role: Role, organization: Option<i64>, email: &str) -> NewAccountRecor
     }
 }
 
-struct World {
-    coordinator: AccountId,
-    org_member: AccountId,
-    organization: i64,
-    request: i64,
-    people: Vec<AccountId>,
+pub struct World {
+    pub coordinator: AccountId,
+    pub org_member: AccountId,
+    pub organization: i64,
+    pub request: i64,
+    pub people: Vec<AccountId>,
 }
 
-async fn world(tenant: &TenantStore<'_>) -> World {
+pub async fn world(tenant: &TenantStore<'_>) -> World {
     let organization = tenant
         .create_organization(&NewOrganization {
             name: "湯の花旅館".into(),
@@ -103,7 +103,7 @@ async fn world(tenant: &TenantStore<'_>) -> World {
     }
 }
 
-fn introduction(w: &World, members: &[AccountId], draft: bool) -> NewIntroduction {
+pub fn introduction(w: &World, members: &[AccountId], draft: bool) -> NewIntroduction {
     NewIntroduction {
         request_id: w.request,
         organization_id: w.organization,

@@ -24,7 +24,7 @@ fn record(email: &str, furigana: &str) -> NewAccountRecord {
     }
 }
 
-fn profile(goal: &str, days: &[usize], gap_years: &str, skills: &[(&str, &str)]) -> Profile {
+pub fn profile(goal: &str, days: &[usize], gap_years: &str, skills: &[(&str, &str)]) -> Profile {
     let availability = days.iter().fold(WeeklyAvailability::empty(), |a, d| {
         a.with_window(Weekday::new(*d).unwrap(), 18, 30)
     });

@@ -70,11 +70,10 @@ async fn a_towns_travel_table_is_replaced_whole_and_places_people() {
         .save_profile(person.id, &profile, person.id)
         .await
         .unwrap();
-    let candidates = tenant.matching_candidates(&taxonomy).await.unwrap();
-    let travel = tenant.matching_travel().await.unwrap();
-    let home = candidates[0].area;
-    assert_eq!(travel.between(home, 0), 5, "納米里 to 下土狩");
-    assert_eq!(travel.between(home, u16::MAX), 20, "an unknown place");
+    let input = tenant.matching_input(&taxonomy).await.unwrap();
+    let home = input.candidates[0].area;
+    assert_eq!(input.travel.between(home, 0), 5, "納米里 to 下土狩");
+    assert_eq!(input.travel.between(home, u16::MAX), 20, "an unknown place");
 
     // A new table without 納米里: the profile loses the area rather than keep a stale code.
     let smaller = TravelTable::parse("area,shimotogari,下土狩,Shimotogari\n").unwrap();
@@ -86,4 +85,7 @@ async fn a_towns_travel_table_is_replaced_whole_and_places_people() {
         .unwrap();
     assert_eq!(record.profile.home_area, None);
     assert_eq!(tenant.travel_table().await.unwrap(), smaller);
+    // The engine's copy in memory follows the new table.
+    let input = tenant.matching_input(&taxonomy).await.unwrap();
+    assert_eq!(input.candidates[0].area, u16::MAX, "no area any more");
 }

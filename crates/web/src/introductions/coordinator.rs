@@ -372,18 +372,20 @@ pub async fn create(
     let skills = tenant.request_skills(request_id).await?;
     let travel = tenant.travel_table().await?;
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
-    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
+    let input = tenant.matching_input(&state.taxonomy).await?;
     let mut scores = Vec::new();
     let mut reasons: Option<Vec<String>> = None;
     let mut common = WeeklyAvailability::empty().with_full_week();
     for id in &members {
-        let Some(mut candidate) = candidates.iter().find(|c| c.id == *id).cloned() else {
+        let Some(mut candidate) = input
+            .candidate_index(*id)
+            .map(|i| input.candidates[i].clone())
+        else {
             return Err(WebError::BadRequest);
         };
         candidate.introduced_to.clear();
         common = common.intersection(&candidate.availability);
-        let travel = tenant.matching_travel().await?;
-        if let Ok(fit) = matching::check(&candidate, &opening, &travel) {
+        if let Ok(fit) = matching::check(&candidate, &opening, &input.travel) {
             let score = matching::score(&state.skill_graph, &candidate, &opening, &fit);
             scores.push(score.total);
             let codes: Vec<String> = score

@@ -2,7 +2,6 @@
 //! proposal for a team project, and suggested requests for a participant. Names shown here are
 //! personal data, so each view is recorded in the audit log by the caller.
 
-use std::collections::HashMap;
 use store::audit::{Subjects, Unshown};
 
 use domain::availability::Slot;
@@ -12,6 +11,7 @@ use matching::team::{self, TeamNeeds};
 use matching::{Candidate, Gap, Opening};
 use store::TenantStore;
 use store::introduction::NewIntroduction;
+use store::matching_cache::MatchingInput;
 
 use crate::error::WebError;
 use crate::page::Page;
@@ -130,10 +130,6 @@ async fn off_runtime<T: Send + 'static>(
         .map_err(|_| WebError::Internal)
 }
 
-async fn names(tenant: &TenantStore<'_>) -> Result<HashMap<i64, String>, WebError> {
-    Ok(tenant.participant_names().await?)
-}
-
 impl Subjects for MatchView {
     fn subjects(&self) -> Vec<i64> {
         self.introduce.iter().map(|(_, id)| *id).collect()
@@ -162,30 +158,26 @@ pub async fn for_request(
     opening: Opening,
     team_needs: Option<TeamNeeds>,
 ) -> Result<Unshown<(Vec<MatchView>, Option<TeamView>)>, WebError> {
-    let candidates: Vec<Candidate> = tenant.matching_candidates(&state.taxonomy).await?;
+    let input = tenant.matching_input(&state.taxonomy).await?;
     let courses = course_index(state, tenant).await?;
-    let names = names(tenant).await?;
-    let graph = &state.skill_graph;
-    let travel = tenant.matching_travel().await?;
     let request_id = opening.id;
     let introduce_action = format!("/{slug}/coordinator/requests/{request_id}/introductions");
-    let (candidates, list) = off_runtime({
-        let graph = graph.clone();
+    let list = off_runtime({
+        let (graph, input) = (state.skill_graph.clone(), input.clone());
         move || {
-            let openings = [opening];
-            let list = shortlist::for_opening(
+            shortlist::for_opening(
                 &graph,
-                &travel,
+                &input.travel,
                 Ranking::default(),
-                &candidates,
-                &openings,
+                &input.candidates,
+                &[opening],
                 0,
-                candidates.len(),
-            );
-            (candidates, list)
+                input.candidates.len(),
+            )
         }
     })
     .await?;
+    let (candidates, names) = (&input.candidates, &input.names);
     let href = |id: i64| format!("/{slug}/coordinator/participants/{id}");
     let views = list
         .iter()
@@ -253,35 +245,27 @@ pub async fn for_participant(
     slug: &str,
     participant: i64,
 ) -> Result<Vec<MatchView>, WebError> {
-    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
-    let courses = course_index(state, tenant).await?;
-    let Some(index) = candidates.iter().position(|c| c.id == participant) else {
+    let input = tenant.matching_input(&state.taxonomy).await?;
+    let Some(index) = input.candidate_index(participant) else {
         return Ok(Vec::new());
     };
-    let openings = tenant.matching_openings(&state.taxonomy).await?;
-    let titles: HashMap<i64, String> = tenant
-        .published_requests(&Default::default(), 100_000)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.title))
-        .collect();
-    let travel = tenant.matching_travel().await?;
-    let (openings, list) = off_runtime({
-        let graph = state.skill_graph.clone();
+    let courses = course_index(state, tenant).await?;
+    let list = off_runtime({
+        let (graph, input) = (state.skill_graph.clone(), input.clone());
         move || {
-            let list = shortlist::for_candidate(
+            shortlist::for_candidate(
                 &graph,
-                &travel,
+                &input.travel,
                 Ranking::default(),
-                &candidates,
-                &openings,
+                &input.candidates,
+                &input.openings,
                 index,
                 10,
-            );
-            (openings, list)
+            )
         }
     })
     .await?;
+    let (openings, titles) = (&input.openings, &input.titles);
     Ok(list
         .iter()
         .map(|m| {
@@ -289,7 +273,7 @@ pub async fn for_participant(
             let (reasons, gaps) = explain(state, (page, &courses), m);
             MatchView {
                 href: format!("/{slug}/coordinator/requests/{id}"),
-                name: titles.get(&id).cloned().unwrap_or_default(),
+                name: titles.get(&id).map(|t| t.title.clone()).unwrap_or_default(),
                 score: format!("{:.0}", m.score.total),
                 reasons,
                 gaps,
@@ -316,11 +300,8 @@ pub struct ProposalView {
 
 /// One batch run: the engine's inputs and the introductions it chose.
 struct Batch {
-    candidates: Vec<Candidate>,
-    openings: Vec<matching::Opening>,
+    input: std::sync::Arc<MatchingInput>,
     chosen: Vec<Match>,
-    /// Published requests by id: (title, organization id).
-    requests: HashMap<i64, (String, i64)>,
 }
 
 async fn run_batch(
@@ -328,37 +309,23 @@ async fn run_batch(
     tenant: &TenantStore<'_>,
     per_person: u32,
 ) -> Result<Batch, WebError> {
-    let candidates = tenant.matching_candidates(&state.taxonomy).await?;
-    let openings = tenant.matching_openings(&state.taxonomy).await?;
-    let requests = tenant
-        .published_requests(&Default::default(), 100_000)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, (r.title, r.organization_id)))
-        .collect();
-    let travel = tenant.matching_travel().await?;
-    let (candidates, openings, chosen) = off_runtime({
-        let graph = state.skill_graph.clone();
+    let input = tenant.matching_input(&state.taxonomy).await?;
+    let chosen = off_runtime({
+        let (graph, input) = (state.skill_graph.clone(), input.clone());
         move || {
-            let chosen = matching::batch::propose(
+            matching::batch::propose(
                 &graph,
-                &travel,
+                &input.travel,
                 Ranking::default(),
-                &candidates,
-                &openings,
+                &input.candidates,
+                &input.openings,
                 per_person,
             )
-            .chosen;
-            (candidates, openings, chosen)
+            .chosen
         }
     })
     .await?;
-    Ok(Batch {
-        candidates,
-        openings,
-        chosen,
-        requests,
-    })
+    Ok(Batch { input, chosen })
 }
 
 /// Batch proposals across the town: the best set of introductions, at most `per_person` each;
@@ -371,23 +338,23 @@ pub async fn batch(
     per_person: u32,
 ) -> Result<Unshown<Vec<ProposalView>>, WebError> {
     let run = run_batch(state, tenant, per_person).await?;
-    let names = names(tenant).await?;
+    let (candidates, openings) = (&run.input.candidates, &run.input.openings);
     let courses = course_index(state, tenant).await?;
     Ok(Unshown::new(
         run.chosen
             .iter()
             .map(|m| {
-                let (person, request) =
-                    (run.candidates[m.candidate].id, run.openings[m.opening].id);
+                let (person, request) = (candidates[m.candidate].id, openings[m.opening].id);
                 ProposalView {
                     person_id: person,
                     person_href: format!("/{slug}/coordinator/participants/{person}"),
-                    person: names.get(&person).cloned().unwrap_or_default(),
+                    person: run.input.names.get(&person).cloned().unwrap_or_default(),
                     request_href: format!("/{slug}/coordinator/requests/{request}"),
                     request: run
-                        .requests
+                        .input
+                        .titles
                         .get(&request)
-                        .map(|r| r.0.clone())
+                        .map(|t| t.title.clone())
                         .unwrap_or_default(),
                     score: format!("{:.0}", m.score.total),
                     reasons: explain(state, (page, &courses), m).0,
@@ -408,11 +375,12 @@ pub async fn batch_drafts(
         .chosen
         .iter()
         .filter_map(|m| {
-            let (person, request) = (run.candidates[m.candidate].id, run.openings[m.opening].id);
-            let (_, organization) = run.requests.get(&request)?;
+            let person = run.input.candidates[m.candidate].id;
+            let request = run.input.openings[m.opening].id;
+            let title = run.input.titles.get(&request)?;
             Some(NewIntroduction {
                 request_id: request,
-                organization_id: *organization,
+                organization_id: title.organization_id,
                 members: vec![store::account::AccountId(person)],
                 draft: true,
                 fit_score: m.score.total.round() as i32,
