@@ -95,6 +95,15 @@ pub fn travel_table() -> TravelTable {
 /// (about 500 participants in all; see [`generated`]). `serve --demo` and `wakucareer demo`
 /// use this; tests use the hand-written part alone, [`load_if_empty`].
 pub async fn load_town_if_empty(store: &Store) -> Result<Option<Municipality>, StoreError> {
+    load_sized_town_if_empty(store, generated::TOWN).await
+}
+
+/// [`load_town_if_empty`] with the generated part of the given size, e.g.
+/// `generated::Size::with_participants(50_000)` for the scale benchmark.
+pub async fn load_sized_town_if_empty(
+    store: &Store,
+    size: generated::Size,
+) -> Result<Option<Municipality>, StoreError> {
     let Some(town) = load_if_empty(store).await? else {
         return Ok(None);
     };
@@ -104,13 +113,8 @@ pub async fn load_town_if_empty(store: &Store) -> Result<Option<Municipality>, S
         .await?
         .expect("the demo coordinator was just created");
     let password_hash = hash_password(DEMO_PASSWORD);
-    generated::load(
-        store,
-        &town,
-        (coordinator.id, &password_hash),
-        generated::TOWN,
-    )
-    .await?;
+    generated::load(store, &town, (coordinator.id, &password_hash), size).await?;
+    store.refresh_planner_statistics().await?;
     Ok(Some(town))
 }
 

@@ -100,6 +100,25 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes the query planner's statistics, so lookups by person keep using their index
+    /// as the town grows (SQLite has none until asked; sampled, so quick on a big town). The
+    /// worker calls it hourly, and the demo loader after a load.
+    pub async fn refresh_planner_statistics(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn().await?;
+        match conn.exec() {
+            Exec::Sqlite(c) => {
+                sqlx::query("PRAGMA analysis_limit = 1000")
+                    .execute(&mut *c)
+                    .await?;
+                sqlx::query("ANALYZE").execute(&mut *c).await?;
+            }
+            Exec::Postgres(c) => {
+                sqlx::query("ANALYZE").execute(&mut *c).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Waits for open connections to finish and closes the pool.
     pub async fn close(&self) {
         self.db.close().await;

@@ -284,7 +284,7 @@ impl TenantStore<'_> {
         let Some(row) = row else { return Ok(None) };
         let skills = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredSkill>(
             "SELECT skill_id, level, evidence, verified_at FROM participant_skill \
-             WHERE municipality_id = $1 AND account_id = $2 ORDER BY skill_id")
+             WHERE municipality_id = $1 AND account_id = $2 ORDER BY account_id, skill_id")
             .bind(self.municipality_id.0).bind(id.0).fetch_all(c).await)?;
         Ok(Some(ParticipantRecord {
             account,

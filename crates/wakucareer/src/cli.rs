@@ -38,7 +38,12 @@ enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the demo town (Nagaizumi) into an empty database, without serving.
-    Demo,
+    Demo {
+        /// A bigger or smaller town like it, with this many participants in all (about 500
+        /// by default); organizations, requests and events grow with the square root.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(20..=200_000))]
+        participants: Option<u32>,
+    },
     /// Propose introductions across a town with the matching engine (batch proposals).
     Match {
         /// The town's slug, e.g. nagaizumi.
@@ -103,7 +108,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate
         | Command::Admin { .. }
         | Command::Match { .. }
-        | Command::Demo
+        | Command::Demo { .. }
         | Command::Backup { .. }
         | Command::Restore { .. }
         | Command::Worker => Overrides::default(),
@@ -113,7 +118,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { .. } => serve::run(config).await,
         Command::Migrate => migrate(&config).await,
-        Command::Demo => load_demo(&config).await,
+        Command::Demo { participants } => load_demo(&config, participants).await,
         Command::Worker => crate::serve::worker(config).await,
         Command::Backup { to } => backup(&config, &to).await,
         Command::Restore { from } => restore(&config, &from).await,
@@ -173,9 +178,12 @@ async fn migrate(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn load_demo(config: &Config) -> anyhow::Result<()> {
+async fn load_demo(config: &Config, participants: Option<u32>) -> anyhow::Result<()> {
     let store = Store::open_and_migrate(&config.database).await?;
-    match demo::load_town_if_empty(&store).await? {
+    let size = participants.map_or(demo::generated::TOWN, |n| {
+        demo::generated::Size::with_participants(n as usize)
+    });
+    match demo::load_sized_town_if_empty(&store, size).await? {
         Some(town) => say(&format!(
             "demo town loaded: {} ({})",
             town.name_ja, town.slug

@@ -41,15 +41,12 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
     let worker = tokio::spawn(web::worker::run(state.clone(), mailer, async {
         let _ = worker_stopped.await;
     }));
-    let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = web::router(state);
     let stop = shutdown_signal();
     say(&format!(
         "wakucareer is running at http://{address}/  (Ctrl-C to stop)"
     ));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(stop)
-        .await
-        .context("the server stopped with an error")?;
+    web::server::serve(listener, app, web::server::Timeouts::default(), stop).await;
     let _ = stop_worker.send(());
     let _ = worker.await;
     store.close().await;

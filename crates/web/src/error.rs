@@ -36,6 +36,9 @@ pub enum WebError {
     Forbidden,
     #[error("payload too large")]
     PayloadTooLarge,
+    /// The request's body did not arrive in time (`server::Timeouts`).
+    #[error("request body timed out")]
+    RequestTimeout,
     /// A state-changing request without a valid CSRF token.
     #[error("CSRF token missing or invalid")]
     CsrfRejected,
@@ -53,6 +56,15 @@ pub enum WebError {
 }
 
 impl WebError {
+    /// Why a request body could not be read: too slow, or too large.
+    pub fn unread_body(err: &axum::Error) -> WebError {
+        if crate::server::is_body_timeout(err) {
+            WebError::RequestTimeout
+        } else {
+            WebError::PayloadTooLarge
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound | WebError::Store(StoreError::NotFound) => StatusCode::NOT_FOUND,
@@ -60,6 +72,7 @@ impl WebError {
             WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::LinkGone | WebError::Store(StoreError::Gone) => StatusCode::GONE,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             WebError::InvalidCharacters { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Store(StoreError::Conflict { .. }) => StatusCode::CONFLICT,
             WebError::Store(StoreError::Busy) => StatusCode::SERVICE_UNAVAILABLE,
@@ -190,6 +203,7 @@ fn status_key(status: StatusCode) -> &'static str {
         403 => "403",
         404 => "404",
         405 => "405",
+        408 => "408",
         409 => "409",
         413 => "413",
         422 => "422",

@@ -93,8 +93,9 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, state.config.max_body_bytes).await else {
-        return WebError::PayloadTooLarge.into_response();
+    let bytes = match axum::body::to_bytes(body, state.config.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(err) => return WebError::unread_body(&err).into_response(),
     };
     if let Some(field) = first_bad_field(&bytes, Origin::FormField, &[]) {
         return WebError::InvalidCharacters { field }.into_response();

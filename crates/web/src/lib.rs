@@ -39,6 +39,7 @@ pub mod public_cache;
 pub(crate) mod requests;
 mod role_homes;
 mod router;
+pub mod server;
 mod skill_choices;
 mod town;
 mod weekly_grid;

@@ -25,7 +25,8 @@ pub struct Round {
 
 /// How often the worker looks for work.
 pub const INTERVAL: Duration = Duration::from_secs(5);
-/// How often it prunes the matching change log (`store::matching_cache`).
+/// How often it prunes the matching change log (`store::matching_cache`) and refreshes the
+/// planner's statistics.
 pub const PRUNE_EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// One round: due follow-ups first (their notices may carry mail), then mail.
@@ -181,6 +182,9 @@ pub async fn run(
             pruned = Some(std::time::Instant::now());
             if let Err(err) = state.store.prune_matching_changes().await {
                 tracing::error!(error = %err, "pruning the matching change log failed");
+            }
+            if let Err(err) = state.store.refresh_planner_statistics().await {
+                tracing::error!(error = %err, "refreshing planner statistics failed");
             }
         }
         match round(&state, &worker, mailer.as_ref()).await {

@@ -120,7 +120,10 @@ async fn introductions(
 ) -> Result<(), StoreError> {
     let tenant = store.tenant(town);
     let input = tenant.matching_input(taxonomy).await?;
-    let (candidates, openings) = (&input.candidates, &input.openings);
+    // Sixty introductions are made: a few thousand people are enough to propose them from,
+    // however big the town (the exact batch grows faster than the town).
+    let candidates = &input.candidates[..input.candidates.len().min(3_000)];
+    let openings = &input.openings;
     let graph = matching::SkillGraph::from_taxonomy(taxonomy);
     let proposals = matching::batch::propose(
         &graph,

@@ -37,6 +37,27 @@ pub const TOWN: Size = Size {
     events: 32,
 };
 
+/// The demo town's participants, hand-written and generated.
+pub const TOWN_PARTICIPANTS: usize = 500;
+
+impl Size {
+    /// A town like the demo one with `participants` people in all (for the scale benchmark):
+    /// organizations, requests and events grow with the square root of the people, as a
+    /// town's openings grow more slowly than the registrations of a popular program.
+    pub fn with_participants(participants: usize) -> Size {
+        let factor = (participants as f64 / TOWN_PARTICIPANTS as f64).sqrt();
+        let scaled = |n: usize| ((n as f64 * factor).round() as usize).max(1);
+        Size {
+            participants: participants
+                .saturating_sub(TOWN_PARTICIPANTS - TOWN.participants)
+                .max(1),
+            organizations: scaled(TOWN.organizations),
+            requests: scaled(TOWN.requests),
+            events: scaled(TOWN.events),
+        }
+    }
+}
+
 pub const SEED: u64 = 20_261_124;
 
 /// A small deterministic generator (xorshift64*), so the town needs no dependency.
@@ -556,6 +577,22 @@ use names::{FAMILY, GIVEN};
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_town_of_the_demo_size_is_the_demo_town_and_bigger_ones_grow_slower_in_openings() {
+        assert_eq!(Size::with_participants(TOWN_PARTICIPANTS), TOWN);
+        let big = Size::with_participants(50_000);
+        assert_eq!(
+            big.participants + TOWN_PARTICIPANTS - TOWN.participants,
+            50_000
+        );
+        assert_eq!(
+            big.requests, 1_420,
+            "ten times the requests for a hundred times the people"
+        );
+        assert!(big.organizations > TOWN.organizations && big.events > TOWN.events);
+    }
+
     use super::*;
 
     #[test]

@@ -207,7 +207,7 @@ async fn take_token(request: Request, limit: usize) -> Result<(Request, Option<S
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, limit)
         .await
-        .map_err(|_| WebError::PayloadTooLarge.into_response())?;
+        .map_err(|err| WebError::unread_body(&err).into_response())?;
     let token = url::form_urlencoded::parse(&bytes)
         .find(|(name, _)| name == CSRF_FIELD)
         .map(|(_, value)| value.into_owned());

@@ -4,7 +4,6 @@
 //! saved as a screenshot under `target/browser-artifacts/`, and a failing step also saves the
 //! page's HTML there. `scripts/test` starts chromedriver and installs axe-core.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -33,10 +32,13 @@ async fn site() -> Site {
     let state = web::AppState::new(store.store.clone(), config)
         .await
         .unwrap();
-    let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
-    });
+    let app = web::router(state);
+    tokio::spawn(web::server::serve(
+        listener,
+        app,
+        web::server::Timeouts::default(),
+        std::future::pending(),
+    ));
     Site {
         base: format!("http://{address}"),
         _store: store,

@@ -26,4 +26,5 @@ mod requests;
 mod reset;
 mod security;
 mod security_headers;
+mod slow_clients;
 mod worker;
