@@ -20,6 +20,8 @@ mod audit_view;
 mod coordinator;
 mod events;
 mod form;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod health;
 mod ical;
 pub mod input_guard;

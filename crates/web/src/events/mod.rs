@@ -8,6 +8,8 @@ mod staff;
 pub mod view;
 
 pub use notices::{reminder, seat_offered};
+#[cfg(feature = "fuzzing")]
+pub(crate) use staff::EventForm;
 
 use axum::routing::{get, post};
 

@@ -113,7 +113,7 @@ pub struct EventForm {
 }
 
 impl EventForm {
-    fn input(&self) -> EventInput {
+    pub(crate) fn input(&self) -> EventInput {
         EventInput {
             kind: self.kind.clone(),
             title: self.title.clone(),

@@ -4,6 +4,8 @@
 mod consent;
 mod home;
 mod profile;
+#[cfg(feature = "fuzzing")]
+pub(crate) use profile::ProfileForm;
 
 use axum::routing::get;
 

@@ -89,7 +89,7 @@ impl ProfileForm {
         weekly_grid::parse(&self.slot)
     }
 
-    fn to_input(&self) -> ProfileInput {
+    pub(crate) fn to_input(&self) -> ProfileInput {
         let skills = self
             .skill_id
             .iter()

@@ -106,7 +106,18 @@ impl RequestForm {
     }
 
     pub fn parse(&self, state: &AppState, prefecture: &str) -> Result<RequestDraft, FieldErrors> {
-        let input = RequestInput {
+        let rules = RequestRules {
+            taxonomy: &state.taxonomy,
+            minimum_wage: &state.minimum_wage,
+            prefecture,
+            today: to_jst(Utc::now()).date_naive(),
+        };
+        RequestDraft::parse(&self.input(), &rules)
+    }
+
+    /// The form as the domain reads it.
+    pub(crate) fn input(&self) -> RequestInput {
+        RequestInput {
             kind: self.kind.clone(),
             title: self.title.clone(),
             description: self.description.clone(),
@@ -132,14 +143,7 @@ impl RequestForm {
             budget_yen: self.budget_yen.clone(),
             meeting_mode: self.meeting_mode.clone(),
             meeting_hours: self.meeting_hours.clone(),
-        };
-        let rules = RequestRules {
-            taxonomy: &state.taxonomy,
-            minimum_wage: &state.minimum_wage,
-            prefecture,
-            today: to_jst(Utc::now()).date_naive(),
-        };
-        RequestDraft::parse(&input, &rules)
+        }
     }
 
     pub fn from_stored(request: &StoredRequest, skills: &[RequestSkill]) -> Self {
