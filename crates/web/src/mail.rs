@@ -74,9 +74,12 @@ enum Transport {
     Spool(std::path::PathBuf),
 }
 
-/// How many messages one delivery round claims at most (each within the SMTP timeout, so a
-/// round ends well inside the claim's lease).
-const BATCH: i64 = 10;
+/// How many messages one claim takes at most: each is sent within the SMTP timeout, so the
+/// batch is done well inside the claim's lease (5 × 20 s against 2 minutes). The lease is
+/// how long mail claimed by a worker that died waits for another.
+const BATCH: i64 = 5;
+/// Claims per round at most, so a long queue does not hold up the worker's other work.
+const BATCHES_PER_ROUND: usize = 40;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailerError {
@@ -210,7 +213,7 @@ impl Worker {
         let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "host".to_owned());
         Self {
             name: format!("{host}-{}-{:08x}", std::process::id(), rand_suffix()),
-            lease: chrono::Duration::minutes(5),
+            lease: chrono::Duration::minutes(2),
         }
     }
 
@@ -224,9 +227,26 @@ impl Worker {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<usize, store::StoreError> {
         let mut sent = 0;
-        let claimed = store
-            .claim_due_messages(&self.name, now, now + self.lease, BATCH)
-            .await?;
+        for _ in 0..BATCHES_PER_ROUND {
+            let claimed = store
+                .claim_due_messages(&self.name, now, chrono::Utc::now() + self.lease, BATCH)
+                .await?;
+            let full = claimed.len() as i64 == BATCH;
+            sent += self.send_claimed(store, mailer, claimed).await?;
+            if !full {
+                break;
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn send_claimed(
+        &self,
+        store: &store::Store,
+        mailer: &Mailer,
+        claimed: Vec<store::outbox::OutboxMessage>,
+    ) -> Result<usize, store::StoreError> {
+        let mut sent = 0;
         for message in claimed {
             match mailer.send(&message).await {
                 Ok(()) => {
