@@ -225,22 +225,38 @@ impl TenantStore<'_> {
         Ok(())
     }
 
-    /// Where the change log stands now.
+    /// Where the change log stands now. On PostgreSQL the changes already visible past the
+    /// horizon count as applied: they committed, so the load that follows reads them.
     async fn change_mark(&self) -> Result<Mark, StoreError> {
+        let town = self.municipality_id.0;
         let mut conn = self.store.conn().await?;
-        let (after,): (i64,) =
-            match conn.exec() {
-                crate::Exec::Sqlite(c) => sqlx::query_as(
+        Ok(match conn.exec() {
+            crate::Exec::Sqlite(c) => {
+                let (after,): (i64,) = sqlx::query_as(
                     "SELECT COALESCE(MAX(id), 0) FROM matching_change WHERE municipality_id = $1",
                 )
-                .bind(self.municipality_id.0)
+                .bind(town)
                 .fetch_one(c)
-                .await?,
-                crate::Exec::Postgres(c) => sqlx::query_as(HORIZON).fetch_one(c).await?,
-            };
-        Ok(Mark {
-            after,
-            applied: HashSet::new(),
+                .await?;
+                Mark {
+                    after,
+                    applied: HashSet::new(),
+                }
+            }
+            crate::Exec::Postgres(c) => {
+                let (after,): (i64,) = sqlx::query_as(HORIZON).fetch_one(&mut *c).await?;
+                let applied: Vec<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM matching_change WHERE municipality_id = $1 AND xact >= $2",
+                )
+                .bind(town)
+                .bind(after)
+                .fetch_all(&mut *c)
+                .await?;
+                Mark {
+                    after,
+                    applied: applied.into_iter().map(|(id,)| id).collect(),
+                }
+            }
         })
     }
 
