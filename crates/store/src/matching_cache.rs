@@ -132,11 +132,6 @@ impl MatchingCache {
         entry.1 = now;
         entry.0.clone()
     }
-
-    /// How many towns are held (for tests and metrics).
-    pub fn towns_held(&self) -> usize {
-        self.towns.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
 }
 
 impl TenantStore<'_> {
@@ -327,11 +322,6 @@ impl Store {
             "DELETE FROM matching_change WHERE recorded_at < $1")
             .bind(before).execute(c).await.map(|r| r.rows_affected()))?;
         Ok(done)
-    }
-
-    /// The process's cache of towns' engine inputs.
-    pub fn matching_cache(&self) -> &MatchingCache {
-        &self.matching
     }
 }
 
