@@ -9,7 +9,7 @@ use store::audit::{NewAuditEntry, Subjects, Unshown};
 use store::{Store, StoreError};
 
 use crate::auth::{ClientIp, CurrentSession};
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// Extractor: who is acting, from where.
 pub struct Audit {
@@ -109,36 +109,6 @@ impl Audit {
             .audit(&self.entry(account, town, action, (target_type, target_id), detail))
             .await
     }
-}
-
-/// How often the same refusal is written: the first refusal of a route for an account in
-/// [`DENIAL_WINDOW`] is recorded, repeats are only counted, and at most
-/// [`DENIALS_PER_ACCOUNT`] refusals of any routes per account per window are written, so a
-/// script cannot flood the log while the first attempt at each route stays in it.
-pub const DENIAL_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
-pub const DENIALS_PER_ACCOUNT: i32 = 30;
-
-/// Whether this refusal should be written to the log (see [`DENIAL_WINDOW`]).
-pub async fn worth_recording_denial(
-    store: &Store,
-    account: i64,
-    route: &str,
-) -> Result<bool, StoreError> {
-    let now = chrono::Utc::now();
-    let first_for_route = store
-        .rate_take(&format!("denied:{account}:{route}"), now, DENIAL_WINDOW, 1)
-        .await?;
-    if !first_for_route {
-        return Ok(false);
-    }
-    store
-        .rate_take(
-            &format!("denied:{account}"),
-            now,
-            DENIAL_WINDOW,
-            DENIALS_PER_ACCOUNT,
-        )
-        .await
 }
 
 impl FromRequestParts<AppState> for Audit {

@@ -13,7 +13,7 @@ use store::audit::{AuditFilter, AuditRecord};
 
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 
 const PAGE_SIZE: i64 = 50;
 

@@ -50,7 +50,7 @@ pub struct WebConfig {
     /// `https://wakucari.example.jp`.
     pub public_url: String,
     /// Reverse proxies whose forwarding headers name the client's address.
-    pub trusted_proxies: Vec<crate::auth::client_ip::ProxyRange>,
+    pub trusted_proxies: Vec<crate::proxy_range::ProxyRange>,
     /// The bearer token `/metrics` requires; without one `/metrics` is not served.
     pub metrics_token: Option<SecretString>,
 }

@@ -10,20 +10,13 @@
 //! - Invalid form input is not an error page: the form handler re-renders the form with status
 //!   422 and each message next to the field that caused it (`FieldErrors`). A unique
 //!   constraint violation arrives as `StoreError::Conflict { field }` and is shown the same way.
-//! - The translated page is rendered by [`error_pages`], which knows the request's language.
+//! - The translated page is rendered by [`crate::error_page::error_pages`], which knows the request's language.
 //!   It also dresses the framework's own bare errors (an unknown path, a body over the limit,
 //!   a wrong method) in the same page, so every error a person sees is in their language.
 
-use axum::extract::Request;
-use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 use store::StoreError;
-
-use crate::i18n;
-use crate::page::{Page, render};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -83,12 +76,14 @@ impl WebError {
 
 /// Marks a response whose body [`error_pages`] should render, with the stem of its
 /// translation keys (`error-<stem>-title`, `error-<stem>-message`).
+/// Marks a response for [`crate::error_page::error_pages`]: the stem of its message keys.
 #[derive(Debug, Clone, Copy)]
-struct ErrorPageWanted(&'static str);
+pub(crate) struct ErrorPageWanted(pub(crate) &'static str);
 
 /// The form field an error is about, named on the error page by its label.
+/// The field whose input was refused, for the error page's message.
 #[derive(Debug, Clone)]
-struct ErrorField(String);
+pub(crate) struct ErrorField(pub(crate) String);
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
@@ -116,88 +111,8 @@ impl IntoResponse for WebError {
     }
 }
 
-#[derive(askama::Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    page: Page,
-    title: String,
-    message: String,
-}
-
-/// Middleware: gives every error response a body in the request's language, as HTML or,
-/// for the JSON API and `/healthz`-style clients that ask for it, as JSON.
-pub async fn error_pages(request: Request, next: Next) -> Response {
-    let (parts, body) = request.into_parts();
-    let lang = i18n::negotiate(&parts);
-    let path = parts.uri.path().to_owned();
-    let wants_json = path.starts_with("/api/")
-        || parts
-            .headers
-            .get(axum::http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.starts_with("application/json"));
-    let response = next.run(Request::from_parts(parts, body)).await;
-
-    let status = response.status();
-    let marked = response
-        .extensions()
-        .get::<ErrorPageWanted>()
-        .map(|wanted| wanted.0);
-    let bare = (status.is_client_error() || status.is_server_error())
-        && response
-            .headers()
-            .get(CONTENT_TYPE)
-            .is_none_or(is_plain_text);
-    if !(marked.is_some() || bare) {
-        return response;
-    }
-    let key = marked.unwrap_or_else(|| status_key(status));
-    let title = lang.t(&format!("error-{key}-title"));
-    let message = match response.extensions().get::<ErrorField>() {
-        Some(ErrorField(field)) => invalid_characters_message(lang, field),
-        None => lang.t(&format!("error-{key}-message")),
-    };
-    let mut rendered = if wants_json {
-        (
-            status,
-            axum::Json(json!({ "error": key, "message": message })),
-        )
-            .into_response()
-    } else {
-        let page = Page::new(lang, &path, false);
-        render(
-            status,
-            &ErrorPage {
-                page,
-                title,
-                message,
-            },
-        )
-    };
-    // Keep headers such as `Allow` on 405 from the original response.
-    for (name, value) in response.headers() {
-        if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
-            rendered.headers_mut().entry(name).or_insert(value.clone());
-        }
-    }
-    rendered
-}
-
-/// "The field 「label」 holds characters that cannot be used", by the field's label where it
-/// has one.
-fn invalid_characters_message(lang: i18n::Lang, field: &str) -> String {
-    match lang.try_t(&format!("field-{}", field.replace('_', "-"))) {
-        Some(label) => lang.t_args("error-input-control", &[("field", label)]),
-        None => lang.t("error-input-control-unnamed"),
-    }
-}
-
-fn is_plain_text(value: &HeaderValue) -> bool {
-    value.to_str().is_ok_and(|v| v.starts_with("text/plain"))
-}
-
 /// The translation-key stem of a status.
-fn status_key(status: StatusCode) -> &'static str {
+pub(crate) fn status_key(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 => "400",
         403 => "403",

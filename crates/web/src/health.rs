@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// Answers 200 when the database answers, 503 when it does not.
 pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

@@ -15,7 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// Where a value came from: single-line (path, query) or a form field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

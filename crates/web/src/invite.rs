@@ -15,7 +15,7 @@ use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::mail::{self, MailKind};
 use crate::page::town_name;
-use crate::router::AppState;
+use crate::state::AppState;
 
 pub const INVITATION_LIFETIME_DAYS: i64 = 7;
 

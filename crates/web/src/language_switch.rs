@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::error::WebError;
 use crate::i18n::{LANG_COOKIE, Lang};
-use crate::router::AppState;
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct Next {

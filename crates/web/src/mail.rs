@@ -2,12 +2,13 @@
 //! Delivery is separate: [`Worker`] (run by `wakucareer serve` and `wakucareer worker`) sends
 //! through SMTP when configured.
 
+use askama::Template;
 use domain::MunicipalityId;
 use store::outbox::NewMessage;
 
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// A message type: its translation keys are `mail-<kind>-subject` and `mail-<kind>-body`.
 #[derive(Debug, Clone, Copy)]
@@ -48,12 +49,57 @@ pub async fn enqueue(
         municipality_id: town,
         kind: code.replace('-', "_"),
         recipient: recipient.to_owned(),
-        body_html: crate::notify::html(lang, &subject, &brand, &body_text),
+        body_html: html(lang, &subject, &brand, &body_text),
         subject,
         body_text,
     };
     state.store.enqueue_message(&message).await?;
     Ok(())
+}
+
+struct Paragraph {
+    is_link: bool,
+    text: String,
+    lines: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.html")]
+struct MailHtml<'a> {
+    lang: &'a str,
+    subject: &'a str,
+    brand: &'a str,
+    action: &'a str,
+    footer: &'a str,
+    paragraphs: Vec<Paragraph>,
+}
+
+/// The HTML form of a text email: its paragraphs, with a line that is only a link shown as
+/// a button. Everything is escaped by the template.
+pub fn html(lang: Lang, subject: &str, brand: &str, text: &str) -> String {
+    let paragraphs = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let is_link = p.starts_with("http://") || p.starts_with("https://");
+            Paragraph {
+                is_link: is_link && !p.contains(char::is_whitespace),
+                text: p.to_owned(),
+                lines: p.lines().map(str::to_owned).collect(),
+            }
+        })
+        .collect();
+    MailHtml {
+        lang: lang.code(),
+        subject,
+        brand,
+        action: &lang.t("mail-open-link"),
+        footer: &lang.t("mail-footer"),
+        paragraphs,
+    }
+    .render()
+    .unwrap_or_default()
 }
 
 /// An absolute link for an email.

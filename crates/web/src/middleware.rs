@@ -20,8 +20,8 @@ use tracing::Level;
 
 use crate::auth::csrf::csrf_guard;
 use crate::auth::session::load_session;
-use crate::error::error_pages;
-use crate::router::AppState;
+use crate::error_page::error_pages;
+use crate::state::AppState;
 
 /// The Content Security Policy: nothing inline, nothing from elsewhere, never framed.
 pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self'; \
@@ -45,7 +45,7 @@ pub fn wrap(routes: Router<AppState>, state: AppState, max_body: usize) -> Route
         .layer(from_fn_with_state(state.clone(), record_metrics))
         .layer(from_fn_with_state(state.clone(), crate::auth::client_ip::resolve))
         .layer(from_fn_with_state(
-            state.clone(),
+            state.public_cache.clone(),
             crate::public_cache::invalidate_on_write,
         ))
         .layer(header(CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_VALUE))

@@ -14,8 +14,8 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::introductions::when;
 use crate::page::{Page, render};
-use crate::router::{AppState, Routes};
 use crate::town::CurrentTown;
+use crate::{routes::Routes, state::AppState};
 
 pub fn routes() -> Routes {
     Routes::new().route("/{town}/notifications", get(show).post(save))

@@ -2,14 +2,13 @@
 //! the in-app list, and an email (text and HTML) queued in the outbox. The words of each kind
 //! of notice are the messages `notice-<kind>-title` and `notice-<kind>-body`.
 
-use askama::Template;
 use domain::Municipality;
 use store::notification::{NewNotification, Recipient};
 use store::outbox::NewMessage;
 
 use crate::i18n::Lang;
 use crate::page::town_name;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// Something that happened, to tell the recipients about.
 pub struct Notice {
@@ -18,51 +17,6 @@ pub struct Notice {
     pub args: Vec<(&'static str, String)>,
     /// A path within the site, where the recipient acts on it.
     pub link: String,
-}
-
-struct Paragraph {
-    is_link: bool,
-    text: String,
-    lines: Vec<String>,
-}
-
-#[derive(Template)]
-#[template(path = "mail/message.html")]
-struct MailHtml<'a> {
-    lang: &'a str,
-    subject: &'a str,
-    brand: &'a str,
-    action: &'a str,
-    footer: &'a str,
-    paragraphs: Vec<Paragraph>,
-}
-
-/// The HTML form of a text email: its paragraphs, with a line that is only a link shown as
-/// a button. Everything is escaped by the template.
-pub fn html(lang: Lang, subject: &str, brand: &str, text: &str) -> String {
-    let paragraphs = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let is_link = p.starts_with("http://") || p.starts_with("https://");
-            Paragraph {
-                is_link: is_link && !p.contains(char::is_whitespace),
-                text: p.to_owned(),
-                lines: p.lines().map(str::to_owned).collect(),
-            }
-        })
-        .collect();
-    MailHtml {
-        lang: lang.code(),
-        subject,
-        brand,
-        action: &lang.t("mail-open-link"),
-        footer: &lang.t("mail-footer"),
-        paragraphs,
-    }
-    .render()
-    .unwrap_or_default()
 }
 
 /// The notifications of `notice` for each recipient.
@@ -104,7 +58,7 @@ pub fn compose(
                     municipality_id: Some(town.id),
                     kind: notice.kind.replace('-', "_"),
                     recipient: recipient.email.clone(),
-                    body_html: html(lang, &subject, &brand, &text),
+                    body_html: crate::mail::html(lang, &subject, &brand, &text),
                     subject,
                     body_text: text,
                 }

@@ -18,8 +18,8 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::invite;
 use crate::page::{Page, render, town_name};
-use crate::router::{AppState, Routes};
 use crate::town::CurrentTown;
+use crate::{routes::Routes, state::AppState};
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -11,7 +11,7 @@ use domain::local_time::to_jst;
 use crate::audit_trail::Audit;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 
 struct MessageRow {
     created: String,

@@ -9,7 +9,7 @@ use domain::{Municipality, Role};
 
 use crate::auth::{CsrfToken, CurrentSession};
 use crate::i18n::{self, Lang};
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// The town shown in the header.
 #[derive(Debug, Clone)]

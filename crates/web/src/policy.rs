@@ -17,7 +17,7 @@ use store::account::Account;
 use crate::audit_trail::Audit;
 use crate::auth::CurrentSession;
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// What a route needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,7 +330,8 @@ pub async fn authorize(
                 crate::auth::secret_path::loggable(request.uri().path())
             );
             let account = session.account().map(|a| a.id.0).unwrap_or_default();
-            match crate::audit_trail::worth_recording_denial(&state.store, account, &path).await {
+            match crate::auth::throttle::worth_recording_denial(&state.store, account, &path).await
+            {
                 Ok(true) => {
                     if let Err(err) = audit
                         .record(path_town, "access.denied", "route", &path, &detail)

@@ -102,14 +102,14 @@ impl PublicCache {
 
 /// Middleware (outer): every write empties the cache once it is done.
 pub async fn invalidate_on_write(
-    axum::extract::State(state): axum::extract::State<crate::router::AppState>,
+    axum::extract::State(cache): axum::extract::State<std::sync::Arc<PublicCache>>,
     request: Request,
     next: Next,
 ) -> Response {
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
     let response = next.run(request).await;
     if writes {
-        state.public_cache.invalidate();
+        cache.invalidate();
     }
     response
 }

@@ -9,8 +9,8 @@ use crate::audit_trail::Audit;
 use crate::audit_view::{self, AuditQuery};
 use crate::error::WebError;
 use crate::page::Page;
-use crate::router::{AppState, Routes};
 use crate::town::CurrentTown;
+use crate::{routes::Routes, state::AppState};
 
 pub fn routes() -> Routes {
     Routes::new().route("/{town}/town/", get(town_officer_home))

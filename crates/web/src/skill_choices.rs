@@ -4,7 +4,7 @@ use domain::skill::GROUPS;
 
 use crate::i18n::Lang;
 use crate::page::Page;
-use crate::router::AppState;
+use crate::state::AppState;
 
 pub struct SkillGroup {
     pub label: String,

@@ -5,7 +5,7 @@ use axum::http::request::Parts;
 use domain::Municipality;
 
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// The town named in the path. An unknown town is a 404.
 pub struct CurrentTown(pub Municipality);

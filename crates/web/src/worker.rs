@@ -12,7 +12,7 @@ use store::casework::DueFollowUp;
 
 use crate::mail::{Mailer, Worker};
 use crate::notify::{Notice, compose};
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// What one round did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -20,7 +20,7 @@ use crate::auth::session;
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::{Page, role_home};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(Deserialize, Default)]

@@ -15,7 +15,7 @@ pub use form_page::FormPage;
 pub use signin::Scope;
 pub use signup::PRIVACY_POLICY_VERSION;
 
-use crate::router::Routes;
+use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -16,7 +16,7 @@ use crate::auth::{SignedIn, session, throttle};
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::Page;
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 use store::throttle::Admission;
 

@@ -19,7 +19,7 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::mail::{self, MailKind};
 use crate::page::{Page, town_name};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 const RESET_LIFETIME_MINUTES: i64 = 60;

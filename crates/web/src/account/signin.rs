@@ -21,7 +21,7 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::language_switch::is_local_path;
 use crate::page::{Page, role_home};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// Whose sign-in this is: a town's accounts, or the platform's operators.

@@ -31,7 +31,7 @@ use crate::form::FieldView;
 use crate::i18n::Lang;
 use crate::mail::{self, MailKind};
 use crate::page::{Page, role_home, town_name};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// How long a sign-up link stays open.

@@ -23,7 +23,7 @@ use subtle::ConstantTimeEq;
 
 use crate::auth::{ClientIp, CurrentSession};
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 pub const CSRF_COOKIE: &str = "wk_csrf";
 /// The cookie's name when cookies are Secure.
@@ -168,7 +168,9 @@ struct Attempt {
 async fn rejected(state: &AppState, attempt: Attempt) -> Response {
     tracing::warn!(path = %attempt.path, "request refused: missing or invalid CSRF token");
     if let Some(account) = attempt.staff {
-        match crate::audit_trail::worth_recording_denial(&state.store, account.id.0, "csrf").await {
+        match crate::auth::throttle::worth_recording_denial(&state.store, account.id.0, "csrf")
+            .await
+        {
             Ok(true) => {}
             Ok(false) => return WebError::CsrfRejected.into_response(),
             Err(err) => tracing::error!(error = %err, "cannot count a refused request"),

@@ -18,7 +18,7 @@ use store::secret::{random_token, token_digest};
 use store::session::Session;
 
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "wk_session";
 /// The cookie's name when cookies are Secure: `__Host-` keeps subdomains from setting it.

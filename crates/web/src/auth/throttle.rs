@@ -128,6 +128,36 @@ pub async fn allows(
         .await
 }
 
+/// How often the same refusal is written: the first refusal of a route for an account in
+/// [`DENIAL_WINDOW`] is recorded, repeats are only counted, and at most
+/// [`DENIALS_PER_ACCOUNT`] refusals of any routes per account per window are written, so a
+/// script cannot flood the log while the first attempt at each route stays in it.
+pub const DENIAL_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
+pub const DENIALS_PER_ACCOUNT: i32 = 30;
+
+/// Whether this refusal should be written to the log (see [`DENIAL_WINDOW`]).
+pub async fn worth_recording_denial(
+    store: &store::Store,
+    account: i64,
+    route: &str,
+) -> Result<bool, store::StoreError> {
+    let now = chrono::Utc::now();
+    let first_for_route = store
+        .rate_take(&format!("denied:{account}:{route}"), now, DENIAL_WINDOW, 1)
+        .await?;
+    if !first_for_route {
+        return Ok(false);
+    }
+    store
+        .rate_take(
+            &format!("denied:{account}"),
+            now,
+            DENIAL_WINDOW,
+            DENIALS_PER_ACCOUNT,
+        )
+        .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::{Page, render};
 use crate::policy;
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(Deserialize, Default, Debug)]

@@ -14,7 +14,7 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::invite;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(Deserialize, Default)]

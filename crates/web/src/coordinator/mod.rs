@@ -14,8 +14,8 @@ use axum::routing::{get, post};
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::{AppState, Routes};
 use crate::town::CurrentTown;
+use crate::{routes::Routes, state::AppState};
 
 pub fn routes() -> Routes {
     Routes::new()

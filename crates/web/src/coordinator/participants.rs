@@ -17,7 +17,7 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::i18n::Lang;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 use domain::paging::PageNumber;
 

@@ -9,7 +9,7 @@ use crate::audit_trail::Audit;
 use crate::error::WebError;
 use crate::page::{Page, render};
 use crate::requests::matches::{self, ProposalView};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// At most this many proposals per person in a run.

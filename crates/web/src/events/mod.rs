@@ -13,7 +13,7 @@ pub(crate) use staff::EventForm;
 
 use axum::routing::{get, post};
 
-use crate::router::Routes;
+use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()

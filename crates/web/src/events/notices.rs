@@ -7,7 +7,7 @@ use store::notification::{NewNotification, Recipient};
 
 use super::view;
 use crate::notify::{Notice, compose};
-use crate::router::AppState;
+use crate::state::AppState;
 
 fn when(event: &StoredEvent) -> String {
     format!(

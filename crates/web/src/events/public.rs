@@ -19,7 +19,7 @@ use crate::auth::{CurrentSession, SignedIn};
 use crate::error::WebError;
 use crate::ical::{Entry, calendar};
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(Deserialize, Default)]

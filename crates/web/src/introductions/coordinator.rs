@@ -21,7 +21,7 @@ use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// The moves a coordinator makes with a button (the others have their own forms).

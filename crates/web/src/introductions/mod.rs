@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 
 pub use view::when;
 
-use crate::router::Routes;
+use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -9,7 +9,7 @@ use store::notification::{NewNotification, Recipient};
 
 use crate::error::WebError;
 use crate::notify::{Notice, compose};
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// Everyone an introduction concerns, loaded before a change so that the notifications can be
 /// written in the change's own transaction.

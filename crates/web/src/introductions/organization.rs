@@ -19,7 +19,7 @@ use crate::error::WebError;
 use crate::page::{Page, render};
 use crate::policy::may_view_shared_profile;
 use crate::requests::matches::meeting_slots;
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// A profile as shared with the organization: only the items the person agreed to.

@@ -19,7 +19,7 @@ use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// Longest reason for declining, in characters.

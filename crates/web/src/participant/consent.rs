@@ -13,7 +13,7 @@ use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use axum::response::Response;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(askama::Template)]

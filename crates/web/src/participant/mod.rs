@@ -9,7 +9,7 @@ pub(crate) use profile::ProfileForm;
 
 use axum::routing::get;
 
-use crate::router::Routes;
+use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -22,8 +22,8 @@ use crate::error::WebError;
 use crate::form::FieldView;
 use crate::i18n::Lang;
 use crate::page::{Page, render};
-use crate::router::AppState;
 use crate::skill_choices::{self, SkillGroup};
+use crate::state::AppState;
 use crate::town::CurrentTown;
 use crate::weekly_grid::{self, GridRow};
 

@@ -10,7 +10,7 @@ use store::announcement::Announcement;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(askama::Template)]

@@ -6,7 +6,7 @@ mod towns;
 
 use axum::routing::get;
 
-use crate::router::Routes;
+use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::error::WebError;
 use crate::page::{Page, render, town_name};
-use crate::router::AppState;
+use crate::state::AppState;
 
 #[derive(askama::Template)]
 #[template(path = "public/towns.html")]

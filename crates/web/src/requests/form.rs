@@ -16,8 +16,8 @@ use store::request::{RequestSkill, StoredRequest};
 
 use crate::form::FieldView;
 use crate::page::{Page, render};
-use crate::router::AppState;
 use crate::skill_choices::{self, SkillGroup};
+use crate::state::AppState;
 use crate::weekly_grid::{self, GridRow};
 
 /// Skill rows offered on the form.

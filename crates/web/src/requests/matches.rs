@@ -15,8 +15,8 @@ use store::matching_cache::MatchingInput;
 
 use crate::error::WebError;
 use crate::page::Page;
-use crate::router::AppState;
 use crate::skill_choices;
+use crate::state::AppState;
 
 /// How many candidates a request's page lists.
 pub const SHORTLIST_SIZE: usize = 20;

@@ -11,7 +11,7 @@ pub mod view;
 
 use axum::routing::{get, post};
 
-use crate::router::Routes;
+use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -16,7 +16,7 @@ use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
 use crate::policy;
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 struct Row {

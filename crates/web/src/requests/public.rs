@@ -18,7 +18,7 @@ use crate::account::FormPage;
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 const PAGE_SIZE: i64 = 20;

@@ -22,7 +22,7 @@ use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::invite;
 use crate::page::{Page, render};
-use crate::router::AppState;
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 #[derive(Deserialize, Default)]

@@ -6,7 +6,7 @@ use store::request::{RequestEvent, RequestSkill, StoredRequest};
 
 use crate::i18n::Lang;
 use crate::page::Page;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// A request ready for a template.
 pub struct RequestView {
