@@ -135,8 +135,8 @@ pub async fn load_if_empty(store: &Store) -> Result<Option<Municipality>, StoreE
         .create_organization(&NewOrganization {
             name: ORGANIZATIONS[0].0.into(),
             name_en: String::new(),
-            kind: ORGANIZATIONS[0].1.into(),
-            location: ORGANIZATIONS[0].2.into(),
+            kind: ORGANIZATIONS[0].1,
+            location: ORGANIZATIONS[0].2,
             contact_person: ORGANIZATIONS[0].3.into(),
             description: ORGANIZATIONS[0].4.into(),
         })
@@ -292,8 +292,12 @@ mod tests {
             REQUESTS.iter().filter(|r| r.published).count()
         );
         assert!(
-            public.iter().any(|r| r.kind == "team_project")
-                && public.iter().any(|r| r.kind == "job")
+            public
+                .iter()
+                .any(|r| r.kind == domain::request::RequestKind::TeamProject)
+                && public
+                    .iter()
+                    .any(|r| r.kind == domain::request::RequestKind::Job)
         );
     }
 }

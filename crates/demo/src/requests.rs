@@ -4,6 +4,7 @@ use chrono::Utc;
 use domain::Municipality;
 use domain::availability::{Weekday, WeeklyAvailability};
 use domain::minimum_wage::MinimumWageTable;
+use domain::organization::{OrganizationKind, OrganizationLocation};
 use domain::request::{RequestDraft, RequestInput, RequestRules, RequestStatus};
 use domain::skill::Taxonomy;
 use store::account::AccountId;
@@ -11,46 +12,46 @@ use store::organization::NewOrganization;
 use store::{Store, StoreError};
 
 /// Demo organizations: name, kind, location, contact person, description.
-pub(crate) const ORGANIZATIONS: &[(&str, &str, &str, &str, &str)] = &[
+pub(crate) const ORGANIZATIONS: &[(&str, OrganizationKind, OrganizationLocation, &str, &str)] = &[
     (
         "湯の花旅館",
-        "company",
-        "in_town",
+        OrganizationKind::Company,
+        OrganizationLocation::InTown,
         "湯川 一郎",
         "町内の温泉旅館。家族向けの催しに力を入れています。",
     ),
     (
         "長泉製紙",
-        "company",
-        "in_town",
+        OrganizationKind::Company,
+        OrganizationLocation::InTown,
         "紙谷 正",
         "創業15年の製紙会社。廃番の紙の活用を考えています。",
     ),
     (
         "みどり歯科クリニック",
-        "company",
-        "in_town",
+        OrganizationKind::Company,
+        OrganizationLocation::InTown,
         "緑川 直子",
         "地域のかかりつけ歯科。",
     ),
     (
         "NPO法人 子育てネットながいずみ",
-        "npo",
-        "in_town",
+        OrganizationKind::Npo,
+        OrganizationLocation::InTown,
         "森 香",
         "子育て中の家庭を支える地域のNPO。",
     ),
     (
         "長泉町役場 企画課",
-        "government",
-        "in_town",
+        OrganizationKind::Government,
+        OrganizationLocation::InTown,
         "役場 誠",
         "町の広報と企画を担当しています。",
     ),
     (
         "株式会社クラウドワークス東京",
-        "company",
-        "in_japan",
+        OrganizationKind::Company,
+        OrganizationLocation::InJapan,
         "東 健一",
         "在宅でできる事務の仕事を全国に依頼している会社。",
     ),
@@ -357,8 +358,8 @@ pub(crate) async fn load_requests(
                     .create_organization(&NewOrganization {
                         name: (*name).into(),
                         name_en: String::new(),
-                        kind: (*kind).into(),
-                        location: (*location).into(),
+                        kind: *kind,
+                        location: *location,
                         contact_person: (*contact).into(),
                         description: (*description).into(),
                     })
@@ -387,7 +388,7 @@ pub(crate) async fn load_requests(
                 id,
                 RequestStatus::Draft,
                 RequestStatus::Submitted,
-                "submit",
+                domain::request::RequestStep::Submit,
                 coordinator,
                 "",
             )
@@ -398,7 +399,7 @@ pub(crate) async fn load_requests(
                     id,
                     RequestStatus::Submitted,
                     RequestStatus::Published,
-                    "publish",
+                    domain::request::RequestStep::Publish,
                     coordinator,
                     "",
                 )

@@ -257,6 +257,18 @@ impl fmt::Debug for WeeklyAvailability {
     }
 }
 
+impl crate::label::Label for Weekday {
+    fn label_key(self) -> &'static str {
+        [
+            "day-mon", "day-tue", "day-wed", "day-thu", "day-fri", "day-sat", "day-sun",
+        ][self.index()]
+    }
+
+    fn every() -> Vec<Self> {
+        Weekday::ALL.to_vec()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,6 +107,28 @@ impl IncomeCap {
     }
 }
 
+impl crate::label::Label for IncomeCap {
+    fn label_key(self) -> &'static str {
+        match self {
+            IncomeCap::None => "income-cap-none",
+            IncomeCap::Yen103Man => "income-cap-103",
+            IncomeCap::Yen106Man => "income-cap-106",
+            IncomeCap::Yen130Man => "income-cap-130",
+            IncomeCap::Custom(_) => "income-cap-custom",
+        }
+    }
+
+    fn every() -> Vec<Self> {
+        vec![
+            IncomeCap::None,
+            IncomeCap::Yen103Man,
+            IncomeCap::Yen106Man,
+            IncomeCap::Yen130Man,
+            IncomeCap::Custom(1_000_000),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

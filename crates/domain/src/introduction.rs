@@ -293,34 +293,15 @@ impl OutcomeKind {
     }
 }
 
-/// Why an introduction did not lead to work.
-pub const NOT_PLACED_REASONS: [&str; 6] = [
-    "schedule",
-    "pay_or_conditions",
-    "childcare_or_care",
-    "organization_choice",
-    "participant_choice",
-    "other",
-];
-
-/// Hourly pay bands (yen), for the town's figures without exact wages.
-pub const PAY_BANDS: [&str; 5] = [
-    "under_1100",
-    "1100_1299",
-    "1300_1499",
-    "1500_1999",
-    "2000_plus",
-];
-
 /// A recorded outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub kind: OutcomeKind,
-    /// For not placed: one of [`NOT_PLACED_REASONS`].
-    pub reason: Option<&'static str>,
+    /// For not placed: why.
+    pub reason: Option<NotPlacedReason>,
     pub minutes_per_week: Option<u32>,
-    /// One of [`PAY_BANDS`]; not asked of a business start.
-    pub pay_band: Option<&'static str>,
+    /// Not asked of a business start.
+    pub pay_band: Option<PayBand>,
 }
 
 /// The outcome form as typed.
@@ -337,13 +318,11 @@ impl Outcome {
     /// not placed needs a reason.
     pub fn parse(input: &OutcomeInput) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let pick =
-            |list: &[&'static str], value: &str| list.iter().copied().find(|c| *c == value.trim());
         let Some(kind) = OutcomeKind::from_code(input.kind.trim()) else {
             return Err(FieldErrors::single("kind", "choose-one"));
         };
         if kind == OutcomeKind::NotPlaced {
-            let reason = pick(&NOT_PLACED_REASONS, &input.reason);
+            let reason = NotPlacedReason::from_code(input.reason.trim());
             if reason.is_none() {
                 errors.add("reason", "choose-one");
             }
@@ -367,7 +346,7 @@ impl Outcome {
         if hours.is_none() {
             errors.add("hours_per_week", "hours-per-week-invalid");
         }
-        let pay_band = pick(&PAY_BANDS, &input.pay_band);
+        let pay_band = PayBand::from_code(input.pay_band.trim());
         if pay_band.is_none() && kind != OutcomeKind::BusinessStarted {
             errors.add("pay_band", "choose-one");
         }
@@ -399,6 +378,160 @@ pub fn follow_up_dates(concluded_on: NaiveDate) -> [(u32, NaiveDate); 3] {
                 .unwrap_or(concluded_on),
         )
     })
+}
+
+crate::labels!(IntroductionStatus {
+    IntroductionStatus::Draft => "introduction-status-draft",
+    IntroductionStatus::Offered => "introduction-status-offered",
+    IntroductionStatus::Consented => "introduction-status-consented",
+    IntroductionStatus::Accepted => "introduction-status-accepted",
+    IntroductionStatus::MeetingScheduled => "introduction-status-meeting-scheduled",
+    IntroductionStatus::Engaged => "introduction-status-engaged",
+    IntroductionStatus::Concluded => "introduction-status-concluded",
+    IntroductionStatus::Discarded => "introduction-status-discarded",
+    IntroductionStatus::DeclinedByParticipant => "introduction-status-declined-by-participant",
+    IntroductionStatus::DeclinedByOrganization => "introduction-status-declined-by-organization",
+    IntroductionStatus::Withdrawn => "introduction-status-withdrawn",
+    IntroductionStatus::Cancelled => "introduction-status-cancelled",
+});
+crate::stored_code!(IntroductionStatus, "introduction status");
+crate::labels!(MemberStatus {
+    MemberStatus::Offered => "member-status-offered",
+    MemberStatus::Consented => "member-status-consented",
+    MemberStatus::Declined => "member-status-declined",
+    MemberStatus::Withdrawn => "member-status-withdrawn",
+});
+crate::stored_code!(MemberStatus, "member status");
+crate::labels!(OutcomeKind {
+    OutcomeKind::OwnPace => "outcome-kind-own-pace",
+    OutcomeKind::FullReturn => "outcome-kind-full-return",
+    OutcomeKind::BusinessStarted => "outcome-kind-business-started",
+    OutcomeKind::NotPlaced => "outcome-kind-not-placed",
+});
+crate::stored_code!(OutcomeKind, "outcome kind");
+
+impl Action {
+    /// The words of the button that makes this move.
+    pub fn button_key(self) -> &'static str {
+        match self {
+            Action::Offer => "introduction-do-offer",
+            Action::Discard => "introduction-do-discard",
+            Action::Accept => "introduction-do-accept",
+            Action::Decline => "introduction-do-decline",
+            Action::ScheduleMeeting => "introduction-do-schedule-meeting",
+            Action::Start => "introduction-do-start",
+            Action::Conclude => "introduction-do-conclude",
+            Action::Cancel => "introduction-do-cancel",
+        }
+    }
+}
+
+crate::coded!(
+    /// A line of an introduction's history: how it was made, a move of the whole
+    /// introduction, or a member's answer.
+    Step {
+        Draft = "draft" => "introduction-action-draft",
+        Offer = "offer" => "introduction-action-offer",
+        Discard = "discard" => "introduction-action-discard",
+        Accept = "accept" => "introduction-action-accept",
+        Decline = "decline" => "introduction-action-decline",
+        ScheduleMeeting = "schedule_meeting" => "introduction-action-schedule-meeting",
+        Start = "start" => "introduction-action-start",
+        Conclude = "conclude" => "introduction-action-conclude",
+        Cancel = "cancel" => "introduction-action-cancel",
+        Consent = "consent" => "introduction-action-consent",
+        DeclineOffer = "decline_offer" => "introduction-action-decline-offer",
+        WithdrawConsent = "withdraw_consent" => "introduction-action-withdraw-consent",
+    }
+);
+
+impl From<Action> for Step {
+    fn from(action: Action) -> Self {
+        match action {
+            Action::Offer => Step::Offer,
+            Action::Discard => Step::Discard,
+            Action::Accept => Step::Accept,
+            Action::Decline => Step::Decline,
+            Action::ScheduleMeeting => Step::ScheduleMeeting,
+            Action::Start => Step::Start,
+            Action::Conclude => Step::Conclude,
+            Action::Cancel => Step::Cancel,
+        }
+    }
+}
+
+impl From<Answer> for Step {
+    fn from(answer: Answer) -> Self {
+        match answer {
+            Answer::Consent => Step::Consent,
+            Answer::Decline => Step::DeclineOffer,
+            Answer::WithdrawConsent => Step::WithdrawConsent,
+        }
+    }
+}
+
+crate::coded!(
+    /// What is shared with the organization when a person consents.
+    SharedItem {
+        Name = "name" => "shared-item-name",
+        Skills = "skills" => "shared-item-skills",
+        WorkHistory = "work_history" => "shared-item-work-history",
+        Availability = "availability" => "shared-item-availability",
+        Hours = "hours" => "shared-item-hours",
+        GoalTrack = "goal_track" => "shared-item-goal-track",
+        WorkPlace = "work_place" => "shared-item-work-place",
+    }
+);
+
+crate::coded!(
+    /// Why an introduction did not lead to work.
+    NotPlacedReason {
+        Schedule = "schedule" => "outcome-reason-schedule",
+        PayOrConditions = "pay_or_conditions" => "outcome-reason-pay-or-conditions",
+        ChildcareOrCare = "childcare_or_care" => "outcome-reason-childcare-or-care",
+        OrganizationChoice = "organization_choice" => "outcome-reason-organization-choice",
+        ParticipantChoice = "participant_choice" => "outcome-reason-participant-choice",
+        Other = "other" => "outcome-reason-other",
+    }
+);
+
+crate::coded!(
+    /// Hourly pay bands (yen), for the town's figures without exact wages.
+    PayBand {
+        Under1100 = "under_1100" => "pay-band-under-1100",
+        From1100 = "1100_1299" => "pay-band-1100-1299",
+        From1300 = "1300_1499" => "pay-band-1300-1499",
+        From1500 = "1500_1999" => "pay-band-1500-1999",
+        From2000 = "2000_plus" => "pay-band-2000-plus",
+    }
+);
+
+crate::coded!(
+    /// Why the engine thinks a request fits a person, for both to read.
+    MatchReason {
+        SkillsMatch = "skills_match" => "match-reason-skills-match",
+        FitsSchedule = "fits_schedule" => "match-reason-fits-schedule",
+        GoalFit = "goal_fit" => "match-reason-goal-fit",
+        WithinIncomeCap = "within_income_cap" => "match-reason-within-income-cap",
+        CareerGapWelcome = "career_gap_welcome" => "match-reason-career-gap-welcome",
+        SuddenAbsenceCovered = "sudden_absence_covered" => "match-reason-sudden-absence-covered",
+        ChildrenWelcome = "children_welcome" => "match-reason-children-welcome",
+        HoursReducedForCap = "hours_reduced_for_cap" => "match-reason-hours-reduced-for-cap",
+        GrowsSkills = "grows_skills" => "match-reason-grows-skills",
+    }
+);
+
+impl From<crate::request::Flag> for MatchReason {
+    /// A flag the request offers that matters to the person.
+    fn from(flag: crate::request::Flag) -> Self {
+        use crate::request::Flag;
+        match flag {
+            Flag::WithinIncomeCap => MatchReason::WithinIncomeCap,
+            Flag::CareerGapWelcome => MatchReason::CareerGapWelcome,
+            Flag::SuddenAbsenceCovered => MatchReason::SuddenAbsenceCovered,
+            Flag::ChildrenWelcome => MatchReason::ChildrenWelcome,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,15 +16,18 @@ pub mod fiscal_year;
 pub mod furigana;
 pub mod income_cap;
 pub mod introduction;
+pub mod label;
 pub mod local_time;
 pub mod minimum_wage;
 pub mod municipality;
+pub mod organization;
 pub mod paging;
 pub mod participant;
 pub mod password_policy;
 pub mod request;
 pub mod role;
 pub mod skill;
+pub mod timeline;
 pub mod travel;
 
 pub use field_errors::FieldErrors;

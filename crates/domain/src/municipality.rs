@@ -297,6 +297,17 @@ fn required_text(
     }
 }
 
+crate::labels!(EligibilityBasis {
+    EligibilityBasis::LivesInTown => "eligibility-basis-lives",
+    EligibilityBasis::WorksInTown => "eligibility-basis-works",
+});
+crate::stored_code!(EligibilityBasis, "eligibility basis");
+crate::labels!(EligibilityRule {
+    EligibilityRule::ResidentsOnly => "eligibility-residents",
+    EligibilityRule::WorkersOnly => "eligibility-workers",
+    EligibilityRule::ResidentsOrWorkers => "eligibility-residents-or-workers",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

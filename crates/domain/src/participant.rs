@@ -402,6 +402,32 @@ impl Profile {
     }
 }
 
+crate::labels!(GoalTrack {
+    GoalTrack::OwnPace => "goal-own-pace",
+    GoalTrack::FullReturn => "goal-full-return",
+    GoalTrack::StartBusiness => "goal-start-business",
+});
+crate::stored_code!(GoalTrack, "goal track");
+crate::labels!(WorkPlace {
+    WorkPlace::Remote => "work-place-remote",
+    WorkPlace::OnSite => "work-place-on-site",
+    WorkPlace::Either => "work-place-either",
+});
+crate::labels!(AgeBand {
+    AgeBand::Age0 => "age-band-age0",
+    AgeBand::Age1To2 => "age-band-age1-2",
+    AgeBand::Age3To5 => "age-band-age3-5",
+    AgeBand::SchoolAge => "age-band-school",
+});
+
+crate::coded!(
+    /// What a person consents to.
+    ConsentKind {
+        /// The town's privacy policy, at sign-up.
+        PrivacyPolicy = "privacy_policy" => "consent-kind-privacy-policy",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

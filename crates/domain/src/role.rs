@@ -57,6 +57,15 @@ impl Role {
     }
 }
 
+crate::labels!(Role {
+    Role::Participant => "role-participant",
+    Role::OrganizationMember => "role-organization-member",
+    Role::Coordinator => "role-coordinator",
+    Role::TownOfficer => "role-town-officer",
+    Role::Operator => "role-operator",
+});
+crate::stored_code!(Role, "role");
+
 #[cfg(test)]
 mod tests {
     use super::*;

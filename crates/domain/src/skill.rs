@@ -194,6 +194,21 @@ impl Taxonomy {
     }
 }
 
+impl crate::label::Label for SkillLevel {
+    fn label_key(self) -> &'static str {
+        [
+            "skill-level-1",
+            "skill-level-2",
+            "skill-level-3",
+            "skill-level-4",
+        ][usize::from(self.0 - 1)]
+    }
+
+    fn every() -> Vec<Self> {
+        (1..=4).filter_map(SkillLevel::new).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

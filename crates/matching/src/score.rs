@@ -1,6 +1,7 @@
 //! The soft score of a feasible request for a person, 0–100, with the reasons and gaps behind
 //! it. The weights are in one place, [`WEIGHTS`].
 
+use domain::introduction::MatchReason;
 use domain::participant::GoalTrack;
 use domain::request::{Flag, RequestKind};
 
@@ -53,7 +54,7 @@ pub struct Explanation {
     /// Positive reasons, as codes: `skills_match`, `fits_schedule`, `goal_fit`,
     /// `within_income_cap`, `career_gap_welcome`, `sudden_absence_covered`,
     /// `children_welcome`, `hours_reduced_for_cap`, `grows_skills`.
-    pub reasons: Vec<&'static str>,
+    pub reasons: Vec<MatchReason>,
     pub gaps: Vec<Gap>,
 }
 
@@ -97,41 +98,28 @@ fn goal_fit(candidate: &Candidate, opening: &Opening) -> f32 {
 }
 
 /// The carer flags that matter to this person: (flag, whether it matters, reason code).
-fn wanted_flags(candidate: &Candidate) -> [(Flag, bool, &'static str); 4] {
+fn wanted_flags(candidate: &Candidate) -> [(Flag, bool); 4] {
     [
         (
             Flag::WithinIncomeCap,
             candidate.income_cap != domain::income_cap::IncomeCap::None,
-            "within_income_cap",
         ),
-        (
-            Flag::CareerGapWelcome,
-            candidate.career_gap_months >= 12,
-            "career_gap_welcome",
-        ),
-        (
-            Flag::SuddenAbsenceCovered,
-            candidate.children > 0,
-            "sudden_absence_covered",
-        ),
-        (
-            Flag::ChildrenWelcome,
-            candidate.children > 0,
-            "children_welcome",
-        ),
+        (Flag::CareerGapWelcome, candidate.career_gap_months >= 12),
+        (Flag::SuddenAbsenceCovered, candidate.children > 0),
+        (Flag::ChildrenWelcome, candidate.children > 0),
     ]
 }
 
 /// The share of the flags that matter to the person that the request offers.
 fn carer_flags(candidate: &Candidate, opening: &Opening) -> f32 {
     let wanted = wanted_flags(candidate);
-    let relevant = wanted.iter().filter(|(_, matters, _)| *matters).count();
+    let relevant = wanted.iter().filter(|(_, matters)| *matters).count();
     if relevant == 0 {
         return 1.0;
     }
     let offered = wanted
         .iter()
-        .filter(|(flag, matters, _)| *matters && opening.has(*flag))
+        .filter(|(flag, matters)| *matters && opening.has(*flag))
         .count();
     offered as f32 / relevant as f32
 }
@@ -236,24 +224,24 @@ pub fn score_with(
     }
     let reasons = &mut explanation.reasons;
     if p.required_skills >= 0.999 && !opening.required.is_empty() {
-        reasons.push("skills_match");
+        reasons.push(MatchReason::SkillsMatch);
     }
     if opening.windows.is_some() {
-        reasons.push("fits_schedule");
+        reasons.push(MatchReason::FitsSchedule);
     }
     if p.goal >= 0.999 {
-        reasons.push("goal_fit");
+        reasons.push(MatchReason::GoalFit);
     }
-    for (flag, matters, code) in wanted_flags(candidate) {
+    for (flag, matters) in wanted_flags(candidate) {
         if matters && opening.has(flag) {
-            reasons.push(code);
+            reasons.push(MatchReason::from(flag));
         }
     }
     if fit.reduced_for_cap {
-        reasons.push("hours_reduced_for_cap");
+        reasons.push(MatchReason::HoursReducedForCap);
     }
     if p.growth > 0.0 {
-        reasons.push("grows_skills");
+        reasons.push(MatchReason::GrowsSkills);
     }
     Score {
         total: p.total(),
@@ -299,8 +287,12 @@ mod tests {
         assert!((s.carer_flags - 0.25).abs() < 1e-6, "1 of 4 wanted flags");
         assert_eq!(s.growth, 0.5);
         assert!(s.total > 0.0 && s.total <= 100.0);
-        assert!(s.explanation.reasons.contains(&"skills_match"));
-        assert!(s.explanation.reasons.contains(&"career_gap_welcome"));
+        assert!(s.explanation.reasons.contains(&MatchReason::SkillsMatch));
+        assert!(
+            s.explanation
+                .reasons
+                .contains(&MatchReason::CareerGapWelcome)
+        );
         assert_eq!(
             s.explanation.gaps,
             vec![Gap::Skill {

@@ -128,7 +128,7 @@ async fn grant_course_skills(
         tx.exec(),
         town,
         AccountId(booking.participant_id),
-        "course_completed",
+        domain::timeline::TimelineKind::CourseCompleted,
         &booking.event_title,
         None,
         now,

@@ -2,6 +2,7 @@
 //! (フォローアップ) and the case timeline that other work appends to.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::timeline::{Detail, TimelineKind};
 
 use crate::account::AccountId;
 use crate::participant::add_case_event;
@@ -46,12 +47,35 @@ pub struct FollowUp {
     pub answer: String,
 }
 
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+/// A line of a participant's case timeline.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseEvent {
-    pub kind: String,
-    pub summary: String,
+    pub kind: TimelineKind,
+    pub detail: Detail,
     pub actor_name: Option<String>,
     pub at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CaseEventRow {
+    #[sqlx(try_from = "String")]
+    kind: TimelineKind,
+    summary: String,
+    actor_name: Option<String>,
+    at: DateTime<Utc>,
+}
+
+impl TryFrom<CaseEventRow> for CaseEvent {
+    type Error = StoreError;
+
+    fn try_from(row: CaseEventRow) -> Result<Self, StoreError> {
+        Ok(CaseEvent {
+            detail: row.kind.detail(&row.summary)?,
+            kind: row.kind,
+            actor_name: row.actor_name,
+            at: row.at,
+        })
+    }
 }
 
 impl TenantStore<'_> {
@@ -88,7 +112,7 @@ impl TenantStore<'_> {
             tx.exec(),
             town,
             hearing.participant,
-            "hearing",
+            TimelineKind::Hearing,
             &hearing.held_on.to_string(),
             Some(hearing.coordinator),
             now,
@@ -168,7 +192,7 @@ impl TenantStore<'_> {
             tx.exec(),
             self.municipality_id,
             AccountId(participant),
-            "follow_up_done",
+            TimelineKind::FollowUpDone,
             answer,
             Some(by),
             now,
@@ -208,12 +232,12 @@ impl TenantStore<'_> {
     /// The case timeline, newest first.
     pub async fn case_events(&self, participant: AccountId) -> Result<Vec<CaseEvent>, StoreError> {
         let mut conn = self.store.conn().await?;
-        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, CaseEvent>(
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, CaseEventRow>(
             "SELECT e.kind, e.summary, a.display_name AS actor_name, e.at FROM case_event e \
              LEFT JOIN account a ON a.id = e.actor_id \
              WHERE e.municipality_id = $1 AND e.participant_id = $2 ORDER BY e.at DESC, e.id DESC")
             .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
-        Ok(rows)
+        rows.into_iter().map(CaseEvent::try_from).collect()
     }
 }
 
@@ -234,7 +258,7 @@ async fn insert_follow_up(
         tx.exec(),
         domain::MunicipalityId(town),
         participant,
-        "follow_up_scheduled",
+        TimelineKind::FollowUpScheduled,
         &due_on.to_string(),
         Some(assigned_to),
         now,

@@ -2,14 +2,16 @@
 
 use chrono::{DateTime, Utc};
 
+use domain::organization::{EnquiryStatus, OrganizationKind, OrganizationLocation};
+
 use crate::account::AccountId;
 use crate::{StoreError, TenantStore};
 
 #[derive(Debug, Clone)]
 pub struct NewEnquiry {
     pub organization_name: String,
-    pub kind: String,
-    pub location: String,
+    pub kind: OrganizationKind,
+    pub location: OrganizationLocation,
     pub contact_person: String,
     pub email: String,
     pub phone: String,
@@ -20,14 +22,16 @@ pub struct NewEnquiry {
 pub struct Enquiry {
     pub id: i64,
     pub organization_name: String,
-    pub kind: String,
-    pub location: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrganizationKind,
+    #[sqlx(try_from = "String")]
+    pub location: OrganizationLocation,
     pub contact_person: String,
     pub email: String,
     pub phone: String,
     pub message: String,
-    /// `new`, `approved` or `declined`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EnquiryStatus,
     pub organization_id: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
@@ -40,7 +44,7 @@ impl TenantStore<'_> {
         let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
             "INSERT INTO enquiry (municipality_id, organization_name, kind, location, contact_person, email, phone, message, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
-            .bind(self.municipality_id.0).bind(&new.organization_name).bind(&new.kind).bind(&new.location)
+            .bind(self.municipality_id.0).bind(&new.organization_name).bind(new.kind.code()).bind(new.location.code())
             .bind(&new.contact_person).bind(&new.email).bind(&new.phone).bind(&new.message).bind(Utc::now())
             .fetch_one(c).await)?;
         tx.commit().await?;

@@ -73,3 +73,12 @@ fn describe(err: &sqlx::Error) -> String {
         other => other.to_string(),
     }
 }
+
+impl From<domain::label::UnknownCode> for StoreError {
+    fn from(err: domain::label::UnknownCode) -> Self {
+        StoreError::Corrupt {
+            table: "stored code",
+            detail: err.to_string(),
+        }
+    }
+}

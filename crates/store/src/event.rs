@@ -20,7 +20,8 @@ use crate::{StoreError, TenantStore, Tx};
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct StoredEvent {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: EventKind,
     pub status: String,
     pub title: String,
     pub title_en: String,
@@ -51,10 +52,6 @@ pub struct StoredEvent {
 }
 
 impl StoredEvent {
-    pub fn kind(&self) -> Option<EventKind> {
-        EventKind::from_code(&self.kind)
-    }
-
     pub fn is_cancelled(&self) -> bool {
         self.status == "cancelled"
     }
@@ -354,7 +351,7 @@ impl TenantStore<'_> {
             tx.exec(),
             town,
             participant,
-            &format!("event_{}", status.code()),
+            domain::timeline::TimelineKind::Booked(status),
             &event.title,
             Some(participant),
             now,
@@ -445,7 +442,7 @@ impl TenantStore<'_> {
             tx.exec(),
             town,
             AccountId(participant),
-            "event_cancelled",
+            domain::timeline::TimelineKind::Booked(BookingStatus::Cancelled),
             &event.title,
             Some(by),
             now,

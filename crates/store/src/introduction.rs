@@ -6,24 +6,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::MunicipalityId;
 use domain::introduction::{
-    Action, Answer, IntroductionStatus, MemberStatus, Outcome, follow_up_dates, respond,
+    Action, Answer, IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, Outcome,
+    OutcomeKind, PayBand, SharedItem, Step, follow_up_dates, respond,
 };
 
 use crate::account::AccountId;
 use crate::notification::{NewNotification, write_notifications};
 use crate::participant::add_case_event;
 use crate::{StoreError, TenantStore, Tx};
-
-/// What is shared with the organization when a person consents, as codes the web layer names.
-pub const SHARED_ITEMS: [&str; 7] = [
-    "name",
-    "skills",
-    "work_history",
-    "availability",
-    "hours",
-    "goal_track",
-    "work_place",
-];
 
 /// An introduction about to be made.
 #[derive(Debug, Clone)]
@@ -35,8 +25,8 @@ pub struct NewIntroduction {
     /// A batch-run draft rather than an offer.
     pub draft: bool,
     pub fit_score: i32,
-    /// The engine's reason codes, for the person to read why it fits.
-    pub reasons: Vec<String>,
+    /// Why the engine thinks it fits, for the person to read.
+    pub reasons: Vec<MatchReason>,
     /// A team's common free time (hex of the weekly grid), empty for one person.
     pub common_time: String,
     pub created_by: AccountId,
@@ -99,7 +89,7 @@ pub struct Introduction {
     pub is_team: bool,
     pub status: IntroductionStatus,
     pub fit_score: i32,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<MatchReason>,
     pub common_time: String,
     /// The coordinator who made it: told of the answers.
     pub created_by: i64,
@@ -108,10 +98,10 @@ pub struct Introduction {
     pub meeting_at: Option<DateTime<Utc>>,
     pub meeting_place: String,
     pub started_on: Option<NaiveDate>,
-    pub outcome: Option<String>,
-    pub outcome_reason: Option<String>,
+    pub outcome: Option<OutcomeKind>,
+    pub outcome_reason: Option<NotPlacedReason>,
     pub outcome_minutes: Option<i32>,
-    pub pay_band: Option<String>,
+    pub pay_band: Option<PayBand>,
     pub concluded_at: Option<DateTime<Utc>>,
     pub organization_note: String,
     pub members: Vec<Member>,
@@ -136,12 +126,30 @@ impl Introduction {
 /// One entry of an introduction's history.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct IntroductionEvent {
-    pub action: String,
+    #[sqlx(try_from = "String")]
+    pub action: Step,
     pub from_status: String,
     pub to_status: String,
     pub actor_name: String,
     pub note: String,
     pub at: DateTime<Utc>,
+}
+
+/// The items of a provision record, stored as their codes joined by commas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedItems(pub Vec<SharedItem>);
+
+impl TryFrom<String> for SharedItems {
+    type Error = domain::label::UnknownCode;
+
+    fn try_from(codes: String) -> Result<Self, Self::Error> {
+        codes
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| SharedItem::try_from(c.to_owned()))
+            .collect::<Result<_, _>>()
+            .map(SharedItems)
+    }
 }
 
 /// What was shared with an organization, and until when (APPI third-party provision record).
@@ -150,7 +158,8 @@ pub struct ProvisionRecord {
     pub introduction_id: i64,
     pub organization_name: String,
     pub request_title: String,
-    pub items: String,
+    #[sqlx(try_from = "String")]
+    pub items: SharedItems,
     pub provided_at: DateTime<Utc>,
     pub stopped_at: Option<DateTime<Utc>>,
 }
@@ -219,8 +228,8 @@ fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, 
             .reasons
             .split(',')
             .filter(|r| !r.is_empty())
-            .map(str::to_owned)
-            .collect(),
+            .map(|r| MatchReason::try_from(r.to_owned()))
+            .collect::<Result<_, _>>()?,
         common_time: row.common_time,
         created_by: row.created_by,
         created_at: row.created_at,
@@ -228,10 +237,13 @@ fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, 
         meeting_at: row.meeting_at,
         meeting_place: row.meeting_place,
         started_on: row.started_on,
-        outcome: row.outcome,
-        outcome_reason: row.outcome_reason,
+        outcome: row.outcome.map(OutcomeKind::try_from).transpose()?,
+        outcome_reason: row
+            .outcome_reason
+            .map(NotPlacedReason::try_from)
+            .transpose()?,
         outcome_minutes: row.outcome_minutes,
-        pay_band: row.pay_band,
+        pay_band: row.pay_band.map(PayBand::try_from).transpose()?,
         concluded_at: row.concluded_at,
         organization_note: row.organization_note,
         members,
@@ -294,7 +306,7 @@ impl TenantStore<'_> {
             "INSERT INTO introduction (municipality_id, request_id, organization_id, kind, status, fit_score, reasons, \
              common_time, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id")
             .bind(town.0).bind(new.request_id).bind(new.organization_id).bind(kind).bind(status.code())
-            .bind(new.fit_score).bind(new.reasons.join(",")).bind(&new.common_time).bind(new.created_by.0).bind(now)
+            .bind(new.fit_score).bind(new.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")).bind(&new.common_time).bind(new.created_by.0).bind(now)
             .fetch_one(c).await)?;
         for member in &new.members {
             on_backend!(tx.exec(), c => sqlx::query(
@@ -306,7 +318,7 @@ impl TenantStore<'_> {
                     tx.exec(),
                     town,
                     *member,
-                    "introduced",
+                    domain::timeline::TimelineKind::Introduced,
                     &id.to_string(),
                     Some(new.created_by),
                     now,
@@ -491,9 +503,9 @@ impl TenantStore<'_> {
              organization_note = CASE WHEN $10 = '' THEN organization_note ELSE $10 END \
              WHERE municipality_id = $11 AND id = $12 AND status = $13")
             .bind(to.code()).bind(now).bind(meeting_at).bind(meeting_place).bind(change.started_on)
-            .bind(outcome.map(|o| o.kind.code())).bind(outcome.and_then(|o| o.reason))
+            .bind(outcome.map(|o| o.kind.code())).bind(outcome.and_then(|o| o.reason).map(NotPlacedReason::code))
             .bind(outcome.and_then(|o| o.minutes_per_week).map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
-            .bind(outcome.and_then(|o| o.pay_band)).bind(&change.note)
+            .bind(outcome.and_then(|o| o.pay_band).map(PayBand::code)).bind(&change.note)
             .bind(town.0).bind(id).bind(from.code())
             .execute(c).await.map(|r| r.rows_affected()))?;
         if changed == 0 {
@@ -518,7 +530,7 @@ impl TenantStore<'_> {
                 tx.exec(),
                 town,
                 member,
-                &format!("introduction_{}", action.code()),
+                domain::timeline::TimelineKind::Introduction(action.into()),
                 &id.to_string(),
                 Some(actor),
                 now,
@@ -606,7 +618,7 @@ impl TenantStore<'_> {
                 on_backend!(tx.exec(), c => sqlx::query(
                     "INSERT INTO provision_record (municipality_id, introduction_id, participant_id, organization_id, items, provided_at) \
                      SELECT $1, i.id, $2, i.organization_id, $3, $4 FROM introduction i WHERE i.id = $5")
-                    .bind(town.0).bind(participant).bind(SHARED_ITEMS.join(",")).bind(now).bind(id)
+                    .bind(town.0).bind(participant).bind(SharedItem::ALL.iter().map(|i| i.code()).collect::<Vec<_>>().join(",")).bind(now).bind(id)
                     .execute(c).await.map(|r| r.rows_affected()))?;
             }
         }
@@ -615,15 +627,11 @@ impl TenantStore<'_> {
                 "UPDATE provision_record SET stopped_at = $1 WHERE introduction_id = $2 AND participant_id = $3 AND stopped_at IS NULL")
                 .bind(now).bind(id).bind(answer.participant.0).execute(c).await.map(|r| r.rows_affected()))?;
         }
-        let action = match answer.answer {
-            Answer::Consent => "consent",
-            Answer::Decline => "decline_offer",
-            Answer::WithdrawConsent => "withdraw_consent",
-        };
+        let step = Step::from(answer.answer);
         let event = Event {
             introduction: id,
             participant: Some(answer.participant),
-            action,
+            action: step.code(),
             from: answer.seen.code(),
             to: introduction_to.code(),
             actor: answer.participant,
@@ -634,7 +642,7 @@ impl TenantStore<'_> {
             tx.exec(),
             town,
             answer.participant,
-            &format!("introduction_{action}"),
+            domain::timeline::TimelineKind::Introduction(step),
             &id.to_string(),
             Some(answer.participant),
             now,

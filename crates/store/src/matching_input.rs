@@ -8,7 +8,6 @@
 use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::participant::{GoalTrack, WorkPlace};
-use domain::request::{RequestKind, WorkMode};
 use domain::skill::Taxonomy;
 use domain::travel::TravelTable;
 use matching::{Candidate, Opening, TravelTimes};
@@ -332,7 +331,7 @@ pub fn opening(
     };
     Opening {
         id: request.id,
-        kind: request.kind().unwrap_or(RequestKind::Job),
+        kind: request.kind,
         required: pick(true),
         nice: pick(false),
         windows: (!request.flexible).then(|| request.windows()),
@@ -340,7 +339,7 @@ pub fn opening(
         max_minutes_per_week: max_minutes,
         hourly_wage,
         flags: request.flags(),
-        work_mode: WorkMode::from_code(&request.work_mode).unwrap_or(WorkMode::OnSite),
+        work_mode: request.work_mode,
         area: area_index(travel.find(&request.location_area)),
         start_date: request.start_date,
         capacity: u32::try_from(request.headcount.or(request.team_max).unwrap_or(1)).unwrap_or(1),

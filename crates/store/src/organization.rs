@@ -2,6 +2,7 @@
 //! here they are a name that members belong to.
 
 use chrono::Utc;
+use domain::organization::{OrganizationKind, OrganizationLocation};
 
 use crate::{StoreError, TenantStore};
 
@@ -62,10 +63,10 @@ pub struct OrganizationDetails {
     pub id: i64,
     pub name: String,
     pub name_en: String,
-    /// `company`, `npo`, `government` or `other`.
-    pub kind: String,
-    /// `in_town`, `in_japan` or `abroad`.
-    pub location: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrganizationKind,
+    #[sqlx(try_from = "String")]
+    pub location: OrganizationLocation,
     pub contact_person: String,
     pub description: String,
 }
@@ -75,8 +76,8 @@ pub struct OrganizationDetails {
 pub struct NewOrganization {
     pub name: String,
     pub name_en: String,
-    pub kind: String,
-    pub location: String,
+    pub kind: OrganizationKind,
+    pub location: OrganizationLocation,
     pub contact_person: String,
     pub description: String,
 }
@@ -92,7 +93,7 @@ impl TenantStore<'_> {
             "INSERT INTO organization (municipality_id, name, name_en, kind, location, contact_person, description, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              RETURNING id, name, name_en, kind, location, contact_person, description")
-            .bind(self.municipality_id.0).bind(&new.name).bind(&new.name_en).bind(&new.kind).bind(&new.location)
+            .bind(self.municipality_id.0).bind(&new.name).bind(&new.name_en).bind(new.kind.code()).bind(new.location.code())
             .bind(&new.contact_person).bind(&new.description).bind(Utc::now())
             .fetch_one(c).await)
         .map_err(|e| StoreError::unique(e, "organization.name", "organization_name"))?;

@@ -6,6 +6,7 @@ use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::municipality::EligibilityBasis;
 use domain::participant::{Children, GoalTrack, Profile, WorkPlace};
+use domain::timeline::TimelineKind;
 use domain::{MunicipalityId, Role};
 
 use crate::account::{Account, AccountId, NewAccountRecord, insert_account};
@@ -18,7 +19,7 @@ pub const PRIVACY_POLICY: &str = "privacy_policy";
 /// A participant's stored profile; fields not yet filled in are `None` or empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredProfile {
-    pub eligibility_basis: String,
+    pub eligibility_basis: EligibilityBasis,
     pub phone: String,
     pub postal_code: String,
     pub goal_track: Option<GoalTrack>,
@@ -49,7 +50,8 @@ pub struct StoredSkill {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Consent {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: domain::participant::ConsentKind,
     pub version: String,
     pub given_at: DateTime<Utc>,
     pub withdrawn_at: Option<DateTime<Utc>>,
@@ -120,7 +122,7 @@ impl TryFrom<ProfileRow> for StoredProfile {
             work_place: WorkPlace::from_code(&row.work_place)
                 .ok_or_else(|| corrupt(format!("work_place {}", row.work_place)))?,
             goal_track: row.goal_track.as_deref().and_then(GoalTrack::from_code),
-            eligibility_basis: row.eligibility_basis,
+            eligibility_basis: EligibilityBasis::try_from(row.eligibility_basis)?,
             phone: row.phone,
             postal_code: row.postal_code,
             work_history: row.work_history,
@@ -152,14 +154,14 @@ pub async fn add_case_event(
     exec: Exec<'_>,
     town: MunicipalityId,
     participant: AccountId,
-    kind: &str,
+    kind: TimelineKind,
     summary: &str,
     actor: Option<AccountId>,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     on_backend!(exec, c => sqlx::query(
         "INSERT INTO case_event (municipality_id, participant_id, kind, summary, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(town.0).bind(participant.0).bind(kind).bind(summary).bind(actor.map(|a| a.0)).bind(at)
+        .bind(town.0).bind(participant.0).bind(kind.code()).bind(summary).bind(actor.map(|a| a.0)).bind(at)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -231,7 +233,7 @@ impl TenantStore<'_> {
             tx.exec(),
             town,
             account.id,
-            "registered",
+            TimelineKind::Registered,
             basis_code(basis),
             Some(account.id),
             now,
@@ -363,14 +365,23 @@ impl TenantStore<'_> {
                 tx.exec(),
                 town,
                 id,
-                "goal_track",
+                TimelineKind::GoalTrack,
                 profile.goal_track.code(),
                 Some(actor),
                 now,
             )
             .await?;
         }
-        add_case_event(tx.exec(), town, id, "profile_updated", "", Some(actor), now).await?;
+        add_case_event(
+            tx.exec(),
+            town,
+            id,
+            TimelineKind::ProfileUpdated,
+            "",
+            Some(actor),
+            now,
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -408,7 +419,7 @@ impl TenantStore<'_> {
                 tx.exec(),
                 self.municipality_id,
                 id,
-                "consent_withdrawn",
+                TimelineKind::ConsentWithdrawn,
                 PRIVACY_POLICY,
                 Some(id),
                 now,
@@ -435,7 +446,7 @@ impl TenantStore<'_> {
             tx.exec(),
             self.municipality_id,
             id,
-            "consent_given",
+            TimelineKind::ConsentGiven,
             PRIVACY_POLICY,
             Some(id),
             now,

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::availability::WeeklyAvailability;
-use domain::request::{Flag, RequestDraft, RequestKind, RequestStatus, Schedule};
+use domain::request::{
+    Flag, RequestDraft, RequestKind, RequestStatus, RequestStep, Schedule, WorkMode,
+};
 
 use crate::account::AccountId;
 use crate::{Arg, Exec, StoreError, TenantStore};
@@ -13,12 +15,14 @@ pub struct StoredRequest {
     pub id: i64,
     pub organization_id: i64,
     pub organization_name: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: RequestKind,
     pub status: String,
     pub close_reason: Option<String>,
     pub title: String,
     pub description: String,
-    pub work_mode: String,
+    #[sqlx(try_from = "String")]
+    pub work_mode: WorkMode,
     pub location_area: String,
     pub flexible: bool,
     pub windows: String,
@@ -56,10 +60,6 @@ impl StoredRequest {
         })
     }
 
-    pub fn kind(&self) -> Option<RequestKind> {
-        RequestKind::from_code(&self.kind)
-    }
-
     pub fn windows(&self) -> WeeklyAvailability {
         WeeklyAvailability::from_hex(&self.windows).unwrap_or_default()
     }
@@ -87,7 +87,8 @@ pub struct RequestSkill {
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct RequestEvent {
-    pub action: String,
+    #[sqlx(try_from = "String")]
+    pub action: RequestStep,
     pub from_status: String,
     pub to_status: String,
     pub actor_name: Option<String>,
@@ -203,7 +204,7 @@ async fn replace_skills(
 
 /// One line of a request's history.
 struct Event<'a> {
-    action: &'a str,
+    action: RequestStep,
     from: &'a str,
     to: &'a str,
     actor: AccountId,
@@ -220,7 +221,7 @@ async fn add_event(
     on_backend!(exec, c => sqlx::query(
         "INSERT INTO request_event (municipality_id, request_id, action, from_status, to_status, actor_id, comment, at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(town).bind(id).bind(event.action).bind(event.from).bind(event.to).bind(event.actor.0).bind(event.comment).bind(at)
+        .bind(town).bind(id).bind(event.action.code()).bind(event.from).bind(event.to).bind(event.actor.0).bind(event.comment).bind(at)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -268,7 +269,7 @@ impl TenantStore<'_> {
         })?;
         replace_skills(&mut tx, town, id, draft).await?;
         let event = Event {
-            action: "created",
+            action: RequestStep::Created,
             from: "",
             to: "draft",
             actor,
@@ -309,7 +310,7 @@ impl TenantStore<'_> {
         let status = status.ok_or(StoreError::NotFound)?;
         replace_skills(&mut tx, town, id, draft).await?;
         let event = Event {
-            action: "edited",
+            action: RequestStep::Edited,
             from: &status,
             to: &status,
             actor,
@@ -356,7 +357,7 @@ impl TenantStore<'_> {
         id: i64,
         from: RequestStatus,
         to: RequestStatus,
-        action: &str,
+        action: RequestStep,
         actor: AccountId,
         comment: &str,
     ) -> Result<bool, StoreError> {

@@ -158,7 +158,8 @@ fn row(page: &Page, record: AuditRecord, shown: &[String]) -> Row {
     Row {
         at: to_jst(record.at).format("%Y-%m-%d %H:%M:%S").to_string(),
         actor,
-        role: page.t(&format!("role-{}", record.actor_role.replace('_', "-"))),
+        role: domain::Role::from_code(&record.actor_role)
+            .map_or_else(|| page.t("role-anonymous"), |role| page.label(role)),
         action: record.action,
         target,
         detail: record.detail,

@@ -1,8 +1,32 @@
 //! Form fields as templates show them: label, value, and the error tied to the field.
 
 use domain::FieldErrors;
+use domain::label::Label;
 
 use crate::page::Page;
+
+/// A select's options: each value as (its code, its words).
+pub fn labelled<T: Label>(
+    page: &Page,
+    values: &[T],
+    code: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    values
+        .iter()
+        .map(|v| (code(*v).to_owned(), page.label(*v)))
+        .collect()
+}
+
+/// A select's options with a blank first choice (「選択してください」).
+pub fn choices<T: Label>(
+    page: &Page,
+    values: &[T],
+    code: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("field-choose")))
+        .chain(labelled(page, values, code))
+        .collect()
+}
 
 /// One input, ready for `templates/partials/field.html`.
 #[derive(Debug, Clone)]

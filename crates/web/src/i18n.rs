@@ -78,9 +78,23 @@ impl Lang {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The words of a status, kind or code (see `domain::label`).
+    pub fn label(self, value: impl domain::label::Label) -> String {
+        self.t(value.label_key())
+    }
+
     /// The message for `key`, if there is one.
     pub fn try_t(self, key: &str) -> Option<String> {
         LOCALES.try_lookup(self.id(), key)
+    }
+
+    /// The message for `key` with named arguments, if there is one.
+    pub fn try_t_args(self, key: &str, args: &[(&'static str, String)]) -> Option<String> {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .collect();
+        LOCALES.try_lookup_with_args(self.id(), key, &args)
     }
 
     /// The message for `key` with named arguments.
@@ -144,6 +158,11 @@ pub fn negotiate(parts: &Parts) -> Lang {
         .and_then(Lang::from_accept_language)
         .unwrap_or_default()
 }
+
+domain::labels!(Lang {
+    Lang::Ja => "language-name-ja",
+    Lang::En => "language-name-en",
+});
 
 #[cfg(test)]
 mod tests {

@@ -60,10 +60,7 @@ pub async fn send(
         .await?;
     let args = [
         ("town", town_name(lang, town).to_owned()),
-        (
-            "role",
-            lang.t(&format!("role-{}", role.code().replace('_', "-"))),
-        ),
+        ("role", lang.label(role)),
         ("inviter", inviter.display_name.clone()),
         (
             "link",

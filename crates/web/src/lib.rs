@@ -21,6 +21,7 @@ mod audit_view;
 mod coordinator;
 mod events;
 mod form;
+mod formats;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 mod health;
@@ -28,6 +29,7 @@ mod ical;
 pub mod input_guard;
 mod introductions;
 mod invite;
+mod label_words;
 mod language_switch;
 pub mod mail;
 mod metrics;

@@ -91,12 +91,7 @@ async fn page_view(
         FieldView::new(&page, "mail_lang", "select", &form.mail_lang, errors).options(
             crate::i18n::Lang::ALL
                 .iter()
-                .map(|l| {
-                    (
-                        l.code().to_owned(),
-                        page.t(&format!("language-name-{}", l.code())),
-                    )
-                })
+                .map(|l| (l.code().to_owned(), page.label(*l)))
                 .collect(),
         ),
     ];

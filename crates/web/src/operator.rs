@@ -132,12 +132,7 @@ async fn console_page(
         .collect();
     let eligibility = EligibilityRule::ALL
         .iter()
-        .map(|rule| {
-            (
-                rule.code().to_owned(),
-                page.t(&format!("eligibility-{}", rule.code().replace('_', "-"))),
-            )
-        })
+        .map(|rule| (rule.code().to_owned(), page.label(*rule)))
         .collect();
     let e = &town_errors;
     let town_fields = vec![
@@ -175,12 +170,7 @@ async fn console_page(
     ];
     let roles = [Role::Coordinator, Role::TownOfficer]
         .iter()
-        .map(|role| {
-            (
-                role.code().to_owned(),
-                page.t(&format!("role-{}", role.code().replace('_', "-"))),
-            )
-        })
+        .map(|role| (role.code().to_owned(), page.label(*role)))
         .collect();
     let alert = (!matches!(form, FormState::Clean)).then(|| page.t("error-422-message"));
     Ok(Console {

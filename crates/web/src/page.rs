@@ -96,11 +96,22 @@ impl Page {
     /// The translated message for `key`.
     /// Items joined as a list in the page's language (「、」 in Japanese, ", " in English).
     pub fn join_list(&self, items: &[String]) -> String {
-        let separator = match self.lang {
-            crate::i18n::Lang::Ja => "、",
-            crate::i18n::Lang::En => ", ",
-        };
-        items.join(separator)
+        crate::formats::list(self.lang, items)
+    }
+
+    /// An amount of yen in the page's language (`crate::formats::yen`).
+    pub fn yen(&self, amount: i64) -> String {
+        crate::formats::yen(self.lang, amount)
+    }
+
+    /// A date in the page's language (`crate::formats::date`).
+    pub fn date(&self, day: chrono::NaiveDate) -> String {
+        crate::formats::date(self.lang, day)
+    }
+
+    /// A moment, in Japan time, in the page's language (`crate::formats::date_time`).
+    pub fn date_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        crate::formats::date_time(self.lang, at)
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -108,6 +119,21 @@ impl Page {
     }
 
     /// The translated message for `key` with one named argument.
+    /// The words of a status, kind or code (see `domain::label`).
+    pub fn label(&self, value: impl domain::label::Label) -> String {
+        self.lang.label(value)
+    }
+
+    /// The words of a redirect's `?done=…`, if it names something `T` says; any other value
+    /// says nothing.
+    pub fn done_notice<T: domain::label::Label>(
+        &self,
+        done: Option<&str>,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<String> {
+        done.and_then(parse).map(|d| self.label(d))
+    }
+
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
         self.lang.t_args(key, &[(name, value.to_owned())])
     }

@@ -1,5 +1,6 @@
 //! The skills taxonomy as a person chooses from it: grouped, labelled in their language.
 
+use domain::label::Label;
 use domain::skill::GROUPS;
 
 use crate::i18n::Lang;
@@ -47,5 +48,13 @@ pub fn groups(state: &AppState, page: &Page) -> Vec<SkillGroup> {
                 })
                 .collect(),
         })
+        .collect()
+}
+
+/// The skill levels as a select offers them: (level, its words).
+pub fn levels(page: &Page) -> Vec<(String, String)> {
+    domain::skill::SkillLevel::every()
+        .into_iter()
+        .map(|l| (l.get().to_string(), page.label(l)))
         .collect()
 }

@@ -56,10 +56,7 @@ pub fn values(week: &WeeklyAvailability) -> Vec<String> {
 
 /// The day headings, Monday first.
 pub fn days(page: &Page) -> Vec<String> {
-    Weekday::ALL
-        .iter()
-        .map(|d| page.t(&format!("day-{}", d.code())))
-        .collect()
+    Weekday::ALL.iter().map(|d| page.label(*d)).collect()
 }
 
 /// The rows of the grid with the week's slots ticked.

@@ -59,8 +59,8 @@ pub(crate) async fn load(
             .create_organization(&NewOrganization {
                 name: o.name.clone(),
                 name_en: String::new(),
-                kind: o.kind.into(),
-                location: o.location.into(),
+                kind: o.kind,
+                location: o.location,
                 contact_person: o.contact.clone(),
                 description: String::new(),
             })
@@ -85,7 +85,7 @@ pub(crate) async fn load(
                 id,
                 RequestStatus::Draft,
                 RequestStatus::Submitted,
-                "submit",
+                domain::request::RequestStep::Submit,
                 coordinator,
                 "",
             )
@@ -96,7 +96,7 @@ pub(crate) async fn load(
                     id,
                     RequestStatus::Submitted,
                     RequestStatus::Published,
-                    "publish",
+                    domain::request::RequestStep::Publish,
                     coordinator,
                     "",
                 )
@@ -150,13 +150,7 @@ async fn introductions(
             members: vec![person],
             draft: n % 10 == 9,
             fit_score: m.score.total.round() as i32,
-            reasons: m
-                .score
-                .explanation
-                .reasons
-                .iter()
-                .map(|r| (*r).to_owned())
-                .collect(),
+            reasons: m.score.explanation.reasons.clone(),
             common_time: String::new(),
             created_by: coordinator,
         };

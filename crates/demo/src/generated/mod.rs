@@ -9,6 +9,7 @@ use domain::event::{EventDraft, EventInput};
 use domain::introduction::{Action, Answer, IntroductionStatus, Outcome, OutcomeInput, advance};
 use domain::minimum_wage::MinimumWageTable;
 use domain::municipality::EligibilityBasis;
+use domain::organization::{OrganizationKind, OrganizationLocation};
 use domain::participant::{Profile, ProfileInput};
 use domain::request::{RequestDraft, RequestInput, RequestRules, RequestStatus};
 use domain::skill::Taxonomy;
@@ -206,10 +207,12 @@ pub fn people(seed: u64, n: usize) -> Vec<PersonSpec> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrgSpec {
     pub name: String,
-    pub kind: &'static str,
-    pub location: &'static str,
+    pub kind: OrganizationKind,
+    pub location: OrganizationLocation,
     pub contact: String,
     pub area: &'static str,
+    /// Its work is done from home.
+    pub remote: bool,
     /// What its requests are about: an index into [`WORK`].
     work: usize,
 }
@@ -217,8 +220,10 @@ pub struct OrgSpec {
 /// Kinds of workplace, their names and the work they offer: (kind, location, name stems,
 /// titles, required skill, pay yen an hour).
 struct Work {
-    kind: &'static str,
-    location: &'static str,
+    kind: OrganizationKind,
+    location: OrganizationLocation,
+    /// Its work is done from home.
+    remote: bool,
     stems: &'static [&'static str],
     suffix: &'static str,
     titles: &'static [&'static str],
@@ -228,8 +233,9 @@ struct Work {
 
 const WORK: &[Work] = &[
     Work {
-        kind: "company",
-        location: "in_town",
+        kind: OrganizationKind::Company,
+        location: OrganizationLocation::InTown,
+        remote: false,
         stems: &["湯の里", "桃沢", "富士見", "鮎壺"],
         suffix: "旅館",
         titles: &["客室の準備（午前）", "フロントの受付（夕方）", "朝食の配膳"],
@@ -237,8 +243,9 @@ const WORK: &[Work] = &[
         pay: 1150,
     },
     Work {
-        kind: "company",
-        location: "in_town",
+        kind: OrganizationKind::Company,
+        location: OrganizationLocation::InTown,
+        remote: false,
         stems: &["長泉", "下土狩", "駿東", "竹原"],
         suffix: "精密工業",
         titles: &["部品の検品", "事務補助（受発注）", "出荷の梱包"],
@@ -246,8 +253,9 @@ const WORK: &[Work] = &[
         pay: 1200,
     },
     Work {
-        kind: "company",
-        location: "in_town",
+        kind: OrganizationKind::Company,
+        location: OrganizationLocation::InTown,
+        remote: false,
         stems: &["なめり", "本宿", "桜堤", "元長窪"],
         suffix: "ベーカリー",
         titles: &["パンの販売", "仕込みの補助", "SNSでの発信"],
@@ -255,8 +263,9 @@ const WORK: &[Work] = &[
         pay: 1120,
     },
     Work {
-        kind: "company",
-        location: "nearby",
+        kind: OrganizationKind::Company,
+        location: OrganizationLocation::InJapan,
+        remote: false,
         stems: &["三島", "沼津", "清水"],
         suffix: "クリニック",
         titles: &["医療事務（受付）", "予約の電話対応", "院内の清掃"],
@@ -264,8 +273,9 @@ const WORK: &[Work] = &[
         pay: 1250,
     },
     Work {
-        kind: "npo",
-        location: "in_town",
+        kind: OrganizationKind::Npo,
+        location: OrganizationLocation::InTown,
+        remote: false,
         stems: &["子育て", "ふれあい", "みんなの"],
         suffix: "ひろば",
         titles: &["子育て広場の見守り", "イベントの企画", "会計の補助"],
@@ -273,8 +283,9 @@ const WORK: &[Work] = &[
         pay: 1100,
     },
     Work {
-        kind: "public",
-        location: "in_town",
+        kind: OrganizationKind::Government,
+        location: OrganizationLocation::InTown,
+        remote: false,
         stems: &["長泉町"],
         suffix: "役場",
         titles: &["窓口の案内", "広報誌の取材", "データ入力"],
@@ -282,8 +293,9 @@ const WORK: &[Work] = &[
         pay: 1130,
     },
     Work {
-        kind: "company",
-        location: "remote",
+        kind: OrganizationKind::Company,
+        location: OrganizationLocation::InJapan,
+        remote: true,
         stems: &["東京", "大阪", "福岡"],
         suffix: "デジタル株式会社",
         titles: &["在宅のデータ入力", "ECサイトの商品登録", "オンライン事務"],
@@ -291,8 +303,9 @@ const WORK: &[Work] = &[
         pay: 1300,
     },
     Work {
-        kind: "company",
-        location: "abroad",
+        kind: OrganizationKind::Company,
+        location: OrganizationLocation::Abroad,
+        remote: false,
         stems: &["Sakura", "Mirai", "Kizuna"],
         suffix: " Trading Ltd.",
         titles: &["英文メールの翻訳", "海外向け商品説明の作成"],
@@ -339,6 +352,7 @@ pub fn organizations(seed: u64, n: usize) -> Vec<OrgSpec> {
                 name,
                 kind: w.kind,
                 location: w.location,
+                remote: w.remote,
                 contact: format!("{family} 担当"),
                 area: rng.pick::<&str>(AREAS),
                 work,
@@ -382,7 +396,7 @@ pub fn requests(seed: u64, n: usize, orgs: &[OrgSpec]) -> Vec<RequestSpec> {
                     flags.push(flag.to_owned());
                 }
             }
-            let remote = org.location == "remote" || org.location == "abroad";
+            let remote = org.remote || org.location == OrganizationLocation::Abroad;
             let input = if team {
                 RequestInput {
                     kind: "team_project".into(),

@@ -200,6 +200,24 @@ pub fn capacity_holds(capacity: Capacity, taken: &Taken, ratios: &Ratios) -> boo
     taken.seats <= capacity.seats && ratios.fits(capacity.carers, &taken.children)
 }
 
+crate::labels!(BookingStatus {
+    BookingStatus::Confirmed => "booking-status-confirmed",
+    BookingStatus::Waitlisted => "booking-status-waitlisted",
+    BookingStatus::Offered => "booking-status-offered",
+    BookingStatus::Cancelled => "booking-status-cancelled",
+    BookingStatus::Lapsed => "booking-status-lapsed",
+});
+crate::stored_code!(BookingStatus, "booking status");
+crate::labels!(BookingError {
+    BookingError::NotOpenYet => "error-booking-not-open-yet",
+    BookingError::Closed => "error-booking-closed",
+    BookingError::EventCancelled => "error-booking-event-cancelled",
+    BookingError::NoChildcare => "error-booking-no-childcare",
+    BookingError::MoreChildrenThanProfile => "error-booking-more-children-than-profile",
+    BookingError::AlreadyBooked => "error-booking-already-booked",
+    BookingError::Overlaps => "error-booking-overlaps",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

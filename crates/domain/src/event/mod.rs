@@ -309,6 +309,16 @@ impl EventDraft {
     }
 }
 
+crate::labels!(EventKind {
+    EventKind::Seminar => "event-kind-seminar",
+    EventKind::RoundTable => "event-kind-round-table",
+    EventKind::Workshop => "event-kind-workshop",
+    EventKind::Course => "event-kind-course",
+    EventKind::CompanySession => "event-kind-company-session",
+    EventKind::Consultation => "event-kind-consultation",
+});
+crate::stored_code!(EventKind, "event kind");
+
 #[cfg(test)]
 mod tests {
     use super::*;

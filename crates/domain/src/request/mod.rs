@@ -12,62 +12,72 @@ use crate::skill::{SkillId, SkillLevel};
 pub use parse::{RequestInput, RequestRules};
 pub use workflow::{IllegalMove, RequestStatus, ReviewAction, Reviewer, review};
 
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
-coded_enum!(
+crate::coded!(
     /// 求人 or プロジェクト.
-    RequestKind { Job = "job", TeamProject = "team_project" }
+    RequestKind { Job = "job" => "request-kind-job", TeamProject = "team_project" => "request-kind-team-project" }
 );
-coded_enum!(
+crate::coded!(
     /// The form of a job: 雇用 / パート・アルバイト / 派遣・期間限定 / 業務委託.
-    ContractType { Employment = "employment", PartTime = "part_time", Temporary = "temporary", Outsourcing = "outsourcing" }
+    ContractType {
+        Employment = "employment" => "contract-employment",
+        PartTime = "part_time" => "contract-part-time",
+        Temporary = "temporary" => "contract-temporary",
+        Outsourcing = "outsourcing" => "contract-outsourcing",
+    }
 );
-coded_enum!(
+crate::coded!(
     /// How pay is counted.
-    PayUnit { Hourly = "hourly", Monthly = "monthly", PerProject = "per_project" }
+    PayUnit {
+        Hourly = "hourly" => "pay-unit-hourly",
+        Monthly = "monthly" => "pay-unit-monthly",
+        PerProject = "per_project" => "pay-unit-per-project",
+    }
 );
-coded_enum!(
+crate::coded!(
     /// Where the work is done.
-    WorkMode { OnSite = "on_site", Remote = "remote", Hybrid = "hybrid" }
+    WorkMode {
+        OnSite = "on_site" => "work-mode-on-site",
+        Remote = "remote" => "work-mode-remote",
+        Hybrid = "hybrid" => "work-mode-hybrid",
+    }
 );
-coded_enum!(
+crate::coded!(
     /// Where a team meets.
-    MeetingMode { OnSite = "on_site", Online = "online" }
+    MeetingMode { OnSite = "on_site" => "meeting-mode-on-site", Online = "online" => "meeting-mode-online" }
 );
-coded_enum!(
+crate::coded!(
     /// What carers look for in a request.
     Flag {
         /// 扶養内OK: hours can be reduced to stay under an income cap.
-        WithinIncomeCap = "within_income_cap",
+        WithinIncomeCap = "within_income_cap" => "flag-within-income-cap",
         /// ブランクOK.
-        CareerGapWelcome = "career_gap_welcome",
+        CareerGapWelcome = "career_gap_welcome" => "flag-career-gap-welcome",
         /// 急な休みに対応: a child's illness will not cost the job.
-        SuddenAbsenceCovered = "sudden_absence_covered",
+        SuddenAbsenceCovered = "sudden_absence_covered" => "flag-sudden-absence-covered",
         /// 子連れ可.
-        ChildrenWelcome = "children_welcome",
+        ChildrenWelcome = "children_welcome" => "flag-children-welcome",
     }
 );
-coded_enum!(
+crate::coded!(
     /// Why a request was closed.
-    CloseReason { Filled = "filled", Withdrawn = "withdrawn", Expired = "expired" }
+    CloseReason {
+        Filled = "filled" => "close-reason-filled",
+        Withdrawn = "withdrawn" => "close-reason-withdrawn",
+        Expired = "expired" => "close-reason-expired",
+    }
+);
+
+crate::coded!(
+    /// A line of a request's history.
+    RequestStep {
+        Created = "created" => "request-action-created",
+        Edited = "edited" => "request-action-edited",
+        Submit = "submit" => "request-action-submit",
+        Withdraw = "withdraw" => "request-action-withdraw",
+        Return = "return" => "request-action-return",
+        Publish = "publish" => "request-action-publish",
+        Close = "close" => "request-action-close",
+    }
 );
 
 /// A skill a request asks for, at least at a level.

@@ -84,6 +84,29 @@ pub fn review(
     Ok(next)
 }
 
+impl crate::label::Label for RequestStatus {
+    fn label_key(self) -> &'static str {
+        match self {
+            RequestStatus::Draft => "request-status-draft",
+            RequestStatus::Submitted => "request-status-submitted",
+            RequestStatus::Published => "request-status-published",
+            RequestStatus::Closed(CloseReason::Filled) => "request-status-closed-filled",
+            RequestStatus::Closed(CloseReason::Withdrawn) => "request-status-closed-withdrawn",
+            RequestStatus::Closed(CloseReason::Expired) => "request-status-closed-expired",
+        }
+    }
+
+    fn every() -> Vec<Self> {
+        let mut all = vec![
+            RequestStatus::Draft,
+            RequestStatus::Submitted,
+            RequestStatus::Published,
+        ];
+        all.extend(CloseReason::ALL.iter().map(|r| RequestStatus::Closed(*r)));
+        all
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@ use domain::Role;
 use domain::introduction::{
     Action, Answer, IntroductionStatus as S, MemberStatus, Outcome, OutcomeInput,
 };
+use domain::introduction::{MatchReason, SharedItem};
 use domain::municipality::EligibilityBasis;
 use domain::request::RequestStatus;
 use store::TenantStore;
@@ -39,8 +40,8 @@ pub async fn world(tenant: &TenantStore<'_>) -> World {
         .create_organization(&NewOrganization {
             name: "湯の花旅館".into(),
             name_en: String::new(),
-            kind: "company".into(),
-            location: "in_town".into(),
+            kind: domain::organization::OrganizationKind::Company,
+            location: domain::organization::OrganizationLocation::InTown,
             contact_person: "湯川".into(),
             description: String::new(),
         })
@@ -74,7 +75,7 @@ pub async fn world(tenant: &TenantStore<'_>) -> World {
             request,
             RequestStatus::Draft,
             RequestStatus::Published,
-            "publish",
+            domain::request::RequestStep::Publish,
             coordinator,
             "",
         )
@@ -110,7 +111,7 @@ pub fn introduction(w: &World, members: &[AccountId], draft: bool) -> NewIntrodu
         members: members.to_vec(),
         draft,
         fit_score: 82,
-        reasons: vec!["skills_match".into(), "fits_schedule".into()],
+        reasons: vec![MatchReason::SkillsMatch, MatchReason::FitsSchedule],
         common_time: String::new(),
         created_by: w.coordinator,
     }
@@ -180,7 +181,10 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
         !found.shares_profile_of(hanako.0),
         "nothing is shared before consent"
     );
-    assert_eq!(found.reasons, ["skills_match", "fits_schedule"]);
+    assert_eq!(
+        found.reasons,
+        [MatchReason::SkillsMatch, MatchReason::FitsSchedule]
+    );
 
     // An organization's move before consent is refused by the store's condition too.
     assert!(
@@ -219,7 +223,7 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
     let records = tenant.provision_records(hanako).await.unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].organization_name, "湯の花旅館");
-    assert!(records[0].items.contains("skills") && records[0].stopped_at.is_none());
+    assert!(records[0].items.0.contains(&SharedItem::Skills) && records[0].stopped_at.is_none());
 
     for (from, to, action) in [
         (S::Consented, S::Accepted, Action::Accept),
@@ -268,7 +272,10 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
     );
     let done = tenant.introduction(id).await.unwrap().unwrap();
     assert_eq!(done.status, S::Concluded);
-    assert_eq!(done.outcome.as_deref(), Some("own_pace"));
+    assert_eq!(
+        done.outcome,
+        Some(domain::introduction::OutcomeKind::OwnPace)
+    );
     assert_eq!(done.outcome_minutes, Some(720));
     assert_eq!(done.meeting_place, "本館ロビー");
     let follow_ups = tenant.follow_ups_of(hanako).await.unwrap();

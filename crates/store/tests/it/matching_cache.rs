@@ -104,7 +104,7 @@ async fn the_engine_input_in_memory_follows_writes_from_any_app_node() {
                 w.request,
                 RequestStatus::Published,
                 RequestStatus::Closed(domain::request::CloseReason::Filled),
-                "close",
+                domain::request::RequestStep::Close,
                 w.coordinator,
                 "",
             )

@@ -71,14 +71,17 @@ async fn registration_records_eligibility_consent_and_the_timeline_or_nothing() 
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(found.profile.eligibility_basis, "works");
+    assert_eq!(
+        found.profile.eligibility_basis,
+        EligibilityBasis::WorksInTown
+    );
     assert!(found.profile.goal_track.is_none());
     let consents = tenant.consents(hanako.id).await.unwrap();
     assert_eq!(consents.len(), 1);
     assert_eq!(consents[0].version, "2026-11");
     assert_eq!(
         tenant.case_events(hanako.id).await.unwrap()[0].kind,
-        "registered"
+        domain::timeline::TimelineKind::Registered
     );
 
     let again = tenant
@@ -309,7 +312,10 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
         .into_iter()
         .map(|e| e.kind)
         .collect();
-    assert!(kinds.contains(&"hearing".to_owned()) && kinds.contains(&"follow_up_done".to_owned()));
+    assert!(
+        kinds.contains(&domain::timeline::TimelineKind::Hearing)
+            && kinds.contains(&domain::timeline::TimelineKind::FollowUpDone)
+    );
 }
 
 #[tokio::test]

@@ -52,8 +52,8 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
         .create_organization(&NewOrganization {
             name: "湯の花旅館".into(),
             name_en: String::new(),
-            kind: "company".into(),
-            location: "in_town".into(),
+            kind: domain::organization::OrganizationKind::Company,
+            location: domain::organization::OrganizationLocation::InTown,
             contact_person: "湯川".into(),
             description: String::new(),
         })
@@ -97,7 +97,7 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
                     id,
                     RequestStatus::Draft,
                     RequestStatus::Submitted,
-                    "submit",
+                    domain::request::RequestStep::Submit,
                     member.id,
                     ""
                 )
@@ -110,7 +110,7 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
                     id,
                     RequestStatus::Submitted,
                     RequestStatus::Published,
-                    "publish",
+                    domain::request::RequestStep::Publish,
                     member.id,
                     ""
                 )
@@ -124,7 +124,7 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
                 morning,
                 RequestStatus::Submitted,
                 RequestStatus::Published,
-                "publish",
+                domain::request::RequestStep::Publish,
                 member.id,
                 ""
             )
@@ -199,7 +199,7 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
                 morning,
                 RequestStatus::Published,
                 RequestStatus::Closed(CloseReason::Filled),
-                "close",
+                domain::request::RequestStep::Close,
                 member.id,
                 "2名採用"
             )
@@ -211,12 +211,12 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
         .await
         .unwrap()
         .into_iter()
-        .map(|e| e.action)
+        .map(|e| e.action.code())
         .collect();
     assert_eq!(events, ["close", "edited", "publish", "submit", "created"]);
     assert_eq!(tenant.request_skills(morning).await.unwrap().len(), 1);
     assert_eq!(
-        tenant.request(morning).await.unwrap().unwrap().kind(),
-        Some(RequestKind::Job)
+        tenant.request(morning).await.unwrap().unwrap().kind,
+        RequestKind::Job
     );
 }

@@ -56,10 +56,7 @@ fn accept_page(
     errors: &FieldErrors,
 ) -> FormPage {
     let page = page.with_town(town);
-    let role = page.t(&format!(
-        "role-{}",
-        invitation.role.code().replace('_', "-")
-    ));
+    let role = page.label(invitation.role);
     let lead = page.lang.t_args(
         "invitation-lead",
         &[("email", invitation.email.clone()), ("role", role)],

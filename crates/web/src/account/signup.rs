@@ -201,12 +201,12 @@ fn details_page(
             .hint(&page, "field-password-hint"),
         FieldView::new(&page, "eligibility", "select", &form.eligibility, errors).options(
             std::iter::once((String::new(), page.t("field-choose")))
-                .chain(town.eligibility.bases().into_iter().map(|b| {
-                    (
-                        b.code().to_owned(),
-                        page.t(&format!("eligibility-basis-{}", b.code())),
-                    )
-                }))
+                .chain(
+                    town.eligibility
+                        .bases()
+                        .into_iter()
+                        .map(|b| (b.code().to_owned(), page.label(b))),
+                )
                 .collect(),
         ),
         FieldView::new(

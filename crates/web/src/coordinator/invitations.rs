@@ -72,7 +72,7 @@ async fn page_for(
             } else {
                 "invitation-status-expired"
             }),
-            role: page.t(&format!("role-{}", i.role.code().replace('_', "-"))),
+            role: page.label(i.role),
             email: i.email,
             created: to_jst(i.created_at).format("%Y-%m-%d").to_string(),
         })

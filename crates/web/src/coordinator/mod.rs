@@ -5,6 +5,7 @@ pub(crate) mod casework;
 mod invitations;
 mod participants;
 pub(crate) mod proposals;
+mod timeline;
 
 use axum::extract::State;
 use axum::http::StatusCode;

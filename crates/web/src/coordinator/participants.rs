@@ -157,7 +157,9 @@ pub async fn list(
             href: format!("{base}/{}", p.id),
             goal: p
                 .goal_track
-                .map(|g| page.t(&format!("goal-{}", g.replace('_', "-"))))
+                .as_deref()
+                .and_then(GoalTrack::from_code)
+                .map(|g| page.label(g))
                 .unwrap_or_else(|| page.t("profile-not-filled")),
             gap: gap_text(&page, i64::from(p.career_gap_months)),
             last_contact: p
@@ -188,12 +190,7 @@ pub async fn list(
                 &page,
                 GoalTrack::ALL
                     .iter()
-                    .map(|g| {
-                        (
-                            g.code().to_owned(),
-                            page.t(&format!("goal-{}", g.code().replace('_', "-"))),
-                        )
-                    })
+                    .map(|g| (g.code().to_owned(), page.label(*g)))
                     .collect(),
             )),
         FieldView::new(&page, "skill", "select", &query.skill, &none)
@@ -205,7 +202,7 @@ pub async fn list(
                 &page,
                 domain::availability::Weekday::ALL
                     .iter()
-                    .map(|d| (d.code().to_owned(), page.t(&format!("day-{}", d.code()))))
+                    .map(|d| (d.code().to_owned(), page.label(*d)))
                     .collect(),
             )),
         FieldView::new(&page, "gap", "select", &query.gap, &none)
@@ -311,23 +308,14 @@ pub async fn record_page(
     let children: Vec<String> = AgeBand::ALL
         .iter()
         .filter(|b| p.children.count(**b) > 0)
-        .map(|b| {
-            format!(
-                "{} × {}",
-                page.t(&format!("age-band-{}", b.code().replace('_', "-"))),
-                p.children.count(*b)
-            )
-        })
+        .map(|b| format!("{} × {}", page.label(*b), p.children.count(*b)))
         .collect();
     let facts = vec![
-        (
-            page.t("field-eligibility"),
-            page.t(&format!("eligibility-basis-{}", p.eligibility_basis)),
-        ),
+        (page.t("field-eligibility"), page.label(p.eligibility_basis)),
         (
             page.t("field-goal-track"),
             p.goal_track
-                .map(|g| page.t(&format!("goal-{}", g.code().replace('_', "-"))))
+                .map(|g| page.label(g))
                 .unwrap_or_else(|| page.t("profile-not-filled")),
         ),
         (page.t("field-postal-code"), p.postal_code.clone()),
@@ -345,23 +333,14 @@ pub async fn record_page(
             page.t("field-earliest-start"),
             p.earliest_start.map(|d| d.to_string()).unwrap_or_default(),
         ),
-        (
-            page.t("field-income-cap"),
-            page.t(&format!("income-cap-{}", p.income_cap.code())),
-        ),
+        (page.t("field-income-cap"), page.label(p.income_cap)),
         (
             page.t("field-expected-hourly-wage"),
             p.expected_hourly_wage
                 .map(|w| format!("{w}円"))
                 .unwrap_or_default(),
         ),
-        (
-            page.t("field-work-place"),
-            page.t(&format!(
-                "work-place-{}",
-                p.work_place.code().replace('_', "-")
-            )),
-        ),
+        (page.t("field-work-place"), page.label(p.work_place)),
         (
             page.t("field-commute-minutes"),
             p.commute_minutes.to_string(),
@@ -383,7 +362,7 @@ pub async fn record_page(
         .map(|(d, s, e)| {
             format!(
                 "{} {}–{}",
-                page.t(&format!("day-{}", d.code())),
+                page.label(*d),
                 domain::availability::Slot::start_label(*s),
                 domain::availability::Slot::start_label(*e)
             )
@@ -435,11 +414,8 @@ pub async fn record_page(
         .await?
         .into_iter()
         .map(|e| EventView {
-            at: to_jst(e.at).format("%Y-%m-%d %H:%M").to_string(),
-            text: page.lang.t_args(
-                &format!("event-{}", e.kind.replace('_', "-")),
-                &[("detail", e.summary)],
-            ),
+            at: page.date_time(e.at),
+            text: super::timeline::line(page.lang, &e),
             actor: e.actor_name.unwrap_or_default(),
         })
         .collect();

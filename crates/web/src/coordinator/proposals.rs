@@ -95,11 +95,7 @@ pub async fn show(
                 .join("、"),
             request: i.request_title.clone(),
             score: i.fit_score.to_string(),
-            reasons: i
-                .reasons
-                .iter()
-                .map(|r| page.t(&format!("match-reason-{}", r.replace('_', "-"))))
-                .collect(),
+            reasons: i.reasons.iter().map(|r| page.label(*r)).collect(),
             action: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
         })
         .collect();

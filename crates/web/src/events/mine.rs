@@ -11,6 +11,7 @@ use serde::Deserialize;
 use store::account::AccountId;
 
 use super::notices;
+use super::view::BookingDone;
 use super::view::BookingView;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
@@ -77,10 +78,7 @@ pub async fn show(
     Query(query): Query<MineQuery>,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    let notice = query
-        .done
-        .as_deref()
-        .map(|d| page.t(&format!("booking-done-{d}")));
+    let notice = page.done_notice(query.done.as_deref(), BookingDone::from_code);
     let view = view(&state, &town, page, account.id, None, notice).await?;
     Ok(render(StatusCode::OK, &view))
 }

@@ -67,13 +67,11 @@ pub async fn list(
         events.push(EventView::new(&page, &event, sessions, ratios, now));
     }
     let kinds = std::iter::once((String::new(), page.t("event-kind-all"), kind.is_none()))
-        .chain(EventKind::ALL.iter().map(|k| {
-            (
-                k.code().to_owned(),
-                page.t(&format!("event-kind-{}", k.code().replace('_', "-"))),
-                kind == Some(*k),
-            )
-        }))
+        .chain(
+            EventKind::ALL
+                .iter()
+                .map(|k| (k.code().to_owned(), page.label(*k), kind == Some(*k))),
+        )
         .collect();
     Ok(render(
         StatusCode::OK,
@@ -167,7 +165,7 @@ async fn detail(
                 if max > 0 {
                     children.push(ChildField {
                         name,
-                        label: page.t(&format!("age-band-{}", band.code().replace('_', "-"))),
+                        label: page.label(*band),
                         max,
                         value: "0".into(),
                     });
@@ -179,7 +177,7 @@ async fn detail(
             .await?
             .into_iter()
             .find(|b| b.event_id == event.id && b.status().is_active())
-            .map(|b| page.t(&format!("booking-status-{}", b.status().code())));
+            .map(|b| page.label(b.status()));
     }
     Ok(DetailPage {
         sessions: sessions
@@ -212,10 +210,9 @@ pub async fn show(
     let event = town_event(&state, &town, id).await?;
     let page = page.with_town(&town);
     let mut view = detail(&state, &town, page, &session, &event, None).await?;
-    view.notice = done
-        .done
-        .as_deref()
-        .map(|d| view.page.t(&format!("booking-done-{d}")));
+    view.notice = view
+        .page
+        .done_notice(done.done.as_deref(), super::view::BookingDone::from_code);
     Ok(render(StatusCode::OK, &view))
 }
 
@@ -305,7 +302,7 @@ pub async fn book(
             Ok(Redirect::to(&format!("/{}/events/{id}?done={done}", town.slug)).into_response())
         }
         Booked::Refused(reason) => {
-            let error = page.t(&format!("error-booking-{}", reason.code()));
+            let error = page.label(reason);
             let view = detail(&state, &town, page, &session, &event, Some(error)).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }

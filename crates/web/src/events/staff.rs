@@ -155,12 +155,11 @@ fn form_page(
     e: &FieldErrors,
 ) -> FormPage {
     let kinds: Vec<(String, String)> = std::iter::once((String::new(), page.t("field-choose")))
-        .chain(EventKind::ALL.iter().map(|k| {
-            (
-                k.code().to_owned(),
-                page.t(&format!("event-kind-{}", k.code().replace('_', "-"))),
-            )
-        }))
+        .chain(
+            EventKind::ALL
+                .iter()
+                .map(|k| (k.code().to_owned(), page.label(*k))),
+        )
         .collect();
     let skills: Vec<(String, String)> = std::iter::once((String::new(), page.t("event-no-skill")))
         .chain(state.taxonomy.skills().iter().map(|s| {
@@ -170,9 +169,7 @@ fn form_page(
             )
         }))
         .collect();
-    let levels: Vec<(String, String)> = (1..=4)
-        .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
-        .collect();
+    let levels = crate::skill_choices::levels(&page);
     let p = &page;
     let fields = vec![
         FieldView::new(p, "kind", "select", &form.kind, e).options(kinds),
@@ -386,10 +383,7 @@ pub async fn show(
         children_in_care,
         action: format!("/{}/coordinator/events/{id}", town.slug),
         public_href: format!("/{}/events/{id}", town.slug),
-        notice: query
-            .done
-            .as_deref()
-            .map(|d| page.t(&format!("event-done-{d}"))),
+        notice: page.done_notice(query.done.as_deref(), super::view::EventDone::from_code),
         is_error: query
             .done
             .as_deref()

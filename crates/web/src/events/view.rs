@@ -1,6 +1,6 @@
 //! An event as people read it, in their language.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use domain::event::booking::BookingStatus;
 use domain::event::childcare::Ratios;
 use domain::local_time::to_jst;
@@ -32,21 +32,9 @@ pub struct EventView {
     pub host: String,
 }
 
-fn weekday(page: &Page, at: DateTime<Utc>) -> String {
-    let day = to_jst(at).weekday().num_days_from_monday() as usize;
-    let code = domain::availability::Weekday::ALL[day].code();
-    page.t(&format!("day-{code}"))
-}
-
-/// e.g. 2026-12-10（水）10:00–12:00
+/// e.g. 2026年12月10日（木） 10:00–12:00 / Thu 10 Dec 2026, 10:00–12:00
 pub fn when(page: &Page, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    format!(
-        "{}（{}）{}–{}",
-        to_jst(start).format("%Y-%m-%d"),
-        weekday(page, start),
-        to_jst(start).format("%H:%M"),
-        to_jst(end).format("%H:%M")
-    )
+    format!("{}–{}", page.date_time(start), to_jst(end).format("%H:%M"))
 }
 
 pub fn title(lang: Lang, event: &StoredEvent) -> String {
@@ -77,7 +65,7 @@ impl EventView {
                 .iter()
                 .map(|band| {
                     (
-                        page.t(&format!("age-band-{}", band.code().replace('_', "-"))),
+                        page.label(*band),
                         ratios.seats_left(capacity.carers, &taken.children, *band),
                     )
                 })
@@ -92,7 +80,7 @@ impl EventView {
             page.t1(
                 "event-registration-opens",
                 "when",
-                &to_jst(event.opens_at).format("%Y-%m-%d").to_string(),
+                &page.date(to_jst(event.opens_at).date_naive()),
             )
         } else if now > event.closes_at {
             page.t("event-registration-closed")
@@ -100,13 +88,13 @@ impl EventView {
             page.t1(
                 "event-registration-open-until",
                 "when",
-                &to_jst(event.closes_at).format("%Y-%m-%d %H:%M").to_string(),
+                &page.date_time(event.closes_at),
             )
         };
         Self {
             href: format!("/{slug}/events/{}", event.id),
             title: title(page.lang, event),
-            kind: page.t(&format!("event-kind-{}", event.kind.replace('_', "-"))),
+            kind: page.label(event.kind),
             when: when(page, event.starts_at, event.ends_at),
             sessions,
             place: event.place.clone(),
@@ -148,7 +136,7 @@ pub fn children_text(page: &Page, children: &domain::participant::Children) -> S
         .map(|b| {
             format!(
                 "{} {}",
-                page.t(&format!("age-band-{}", b.code().replace('_', "-"))),
+                page.label(*b),
                 page.t1(
                     "event-children-count",
                     "count",
@@ -173,7 +161,7 @@ impl BookingView {
             event_href: format!("/{slug}/events/{}", booking.event_id),
             title: booking.event_title.clone(),
             when: when(page, booking.event_starts_at, booking.event_ends_at),
-            status: page.t(&format!("booking-status-{}", status.code())),
+            status: page.label(status),
             status_code: status.code().to_owned(),
             children: children_text(page, &booking.children()),
             can_cancel: status.is_active() && now <= booking.cancel_deadline,
@@ -181,9 +169,31 @@ impl BookingView {
                 && booking.offered_until.is_some_and(|u| u >= now),
             offered_until: booking
                 .offered_until
-                .map(|u| to_jst(u).format("%Y-%m-%d %H:%M").to_string())
+                .map(|u| page.date_time(u))
                 .unwrap_or_default(),
             person: booking.participant_name.clone(),
         }
     }
 }
+
+domain::coded!(
+    /// What a participant's page says after a booking move, from the redirect's `?done=…`.
+    BookingDone {
+        Confirmed = "confirmed" => "booking-done-confirmed",
+        Waitlisted = "waitlisted" => "booking-done-waitlisted",
+        Cancelled = "cancelled" => "booking-done-cancelled",
+        Stale = "stale" => "booking-done-stale",
+        PastDeadline = "past-deadline" => "booking-done-past-deadline",
+        FeedRevoked = "feed-revoked" => "booking-done-feed-revoked",
+    }
+);
+
+domain::coded!(
+    /// What the coordinator's event page says after a change, from `?done=…`.
+    EventDone {
+        Attendance = "attendance" => "event-done-attendance",
+        CapacityChanged = "capacity-changed" => "event-done-capacity-changed",
+        CapacityBelowBookings = "capacity-below-bookings" => "event-done-capacity-below-bookings",
+        CapacityInvalid = "capacity-invalid" => "event-done-capacity-invalid",
+    }
+);

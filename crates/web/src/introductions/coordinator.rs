@@ -87,10 +87,7 @@ pub async fn list(
     .chain(IntroductionStatus::ALL.iter().map(|s| {
         (
             format!("{base}?status={}", s.code()),
-            page.t(&format!(
-                "introduction-status-{}",
-                s.code().replace('_', "-")
-            )),
+            page.label(*s),
             status == Some(*s),
         )
     }))
@@ -374,7 +371,7 @@ pub async fn create(
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
     let input = tenant.matching_input(&state.taxonomy).await?;
     let mut scores = Vec::new();
-    let mut reasons: Option<Vec<String>> = None;
+    let mut reasons: Option<Vec<domain::introduction::MatchReason>> = None;
     let mut common = WeeklyAvailability::empty().with_full_week();
     for id in &members {
         let Some(mut candidate) = input
@@ -388,12 +385,7 @@ pub async fn create(
         if let Ok(fit) = matching::check(&candidate, &opening, &input.travel) {
             let score = matching::score(&state.skill_graph, &candidate, &opening, &fit);
             scores.push(score.total);
-            let codes: Vec<String> = score
-                .explanation
-                .reasons
-                .iter()
-                .map(|r| (*r).to_owned())
-                .collect();
+            let codes = score.explanation.reasons;
             reasons = Some(match reasons {
                 None => codes,
                 Some(previous) => previous.into_iter().filter(|r| codes.contains(r)).collect(),

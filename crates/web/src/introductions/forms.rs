@@ -3,13 +3,13 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use domain::FieldErrors;
 use domain::introduction::{
-    Action, IntroductionStatus, NOT_PLACED_REASONS, Outcome, OutcomeInput, OutcomeKind, PAY_BANDS,
+    Action, IntroductionStatus, NotPlacedReason, Outcome, OutcomeInput, OutcomeKind, PayBand,
 };
 use domain::local_time::jst;
 use serde::Deserialize;
 use store::introduction::Change;
 
-use crate::form::FieldView;
+use crate::form::{FieldView, choices};
 use crate::page::Page;
 
 /// Longest note or reason, in characters.
@@ -122,17 +122,6 @@ pub fn parse_change(
     }
 }
 
-fn choices(page: &Page, prefix: &str, codes: &[&str]) -> Vec<(String, String)> {
-    std::iter::once((String::new(), page.t("field-choose")))
-        .chain(codes.iter().map(|c| {
-            (
-                (*c).to_owned(),
-                page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
-            )
-        }))
-        .collect()
-}
-
 /// The fields of each form on an introduction's page.
 pub struct MoveFields {
     pub meeting: Vec<FieldView>,
@@ -143,7 +132,6 @@ pub struct MoveFields {
 
 impl MoveFields {
     pub fn new(page: &Page, form: &MoveForm, e: &FieldErrors) -> Self {
-        let kinds: Vec<&str> = OutcomeKind::ALL.iter().map(|k| k.code()).collect();
         Self {
             meeting: vec![
                 FieldView::new(page, "meeting_date", "date", &form.meeting_date, e),
@@ -162,18 +150,18 @@ impl MoveFields {
             outcome: vec![
                 FieldView::new(page, "kind", "select", &form.kind, e).options(choices(
                     page,
-                    "outcome-kind",
-                    &kinds,
+                    &OutcomeKind::ALL,
+                    OutcomeKind::code,
                 )),
                 FieldView::new(page, "hours_per_week", "number", &form.hours_per_week, e)
                     .optional()
                     .hint(page, "field-hours-per-week-hint"),
                 FieldView::new(page, "pay_band", "select", &form.pay_band, e)
                     .optional()
-                    .options(choices(page, "pay-band", &PAY_BANDS)),
+                    .options(choices(page, PayBand::ALL, PayBand::code)),
                 FieldView::new(page, "reason", "select", &form.reason, e)
                     .optional()
-                    .options(choices(page, "outcome-reason", &NOT_PLACED_REASONS))
+                    .options(choices(page, NotPlacedReason::ALL, NotPlacedReason::code))
                     .hint(page, "field-outcome-reason-hint"),
             ],
             note: vec![

@@ -10,6 +10,9 @@ mod organization;
 mod participant;
 mod view;
 
+#[cfg(test)]
+pub(crate) use view::Done;
+
 use axum::routing::{get, post};
 
 pub use view::when;

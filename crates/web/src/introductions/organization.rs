@@ -136,14 +136,8 @@ async fn profiles(
         out.push(SharedProfile {
             name: record.account.display_name.clone(),
             furigana: record.account.furigana.clone(),
-            goal: p
-                .goal_track
-                .map(|g| page.t(&format!("goal-{}", g.code().replace('_', "-"))))
-                .unwrap_or_default(),
-            work_place: page.t(&format!(
-                "work-place-{}",
-                p.work_place.code().replace('_', "-")
-            )),
+            goal: p.goal_track.map(|g| page.label(g)).unwrap_or_default(),
+            work_place: page.label(p.work_place),
             hours: page.t1(
                 "shared-hours",
                 "hours",

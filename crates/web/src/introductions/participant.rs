@@ -7,9 +7,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
+use domain::introduction::SharedItem;
 use domain::introduction::{Actor, Answer, IntroductionStatus, MemberStatus};
 use serde::Deserialize;
-use store::introduction::{Introduction, IntroductionOwner, MemberAnswer, SHARED_ITEMS};
+use store::introduction::{Introduction, IntroductionOwner, MemberAnswer};
 
 use super::coordinator::{DetailPage, Done};
 use super::forms::MoveForm;
@@ -51,10 +52,7 @@ struct MinePage {
 }
 
 fn shared_items(page: &Page) -> Vec<String> {
-    SHARED_ITEMS
-        .iter()
-        .map(|i| page.t(&format!("shared-item-{}", i.replace('_', "-"))))
-        .collect()
+    SharedItem::ALL.iter().map(|i| page.label(*i)).collect()
 }
 
 pub async fn list(
@@ -87,12 +85,7 @@ pub async fn list(
         .map(|r| RecordView {
             organization: r.organization_name,
             request: r.request_title,
-            items: r
-                .items
-                .split(',')
-                .map(|i| page.t(&format!("shared-item-{}", i.replace('_', "-"))))
-                .collect::<Vec<_>>()
-                .join("、"),
+            items: page.join_list(&r.items.0.iter().map(|i| page.label(*i)).collect::<Vec<_>>()),
             provided: view::when(r.provided_at),
             stopped: r.stopped_at.map(view::when).unwrap_or_default(),
         })

@@ -40,26 +40,22 @@ pub struct EventView {
     pub note: String,
 }
 
-fn label(page: &Page, prefix: &str, code: &str) -> String {
-    page.t(&format!("{prefix}-{}", code.replace('_', "-")))
-}
-
 pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
     to_jst(at).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// The outcome in words: e.g. 「自分のペースで就労・週12時間・時給1,100〜1,299円」.
 fn outcome_text(page: &Page, introduction: &Introduction) -> Option<String> {
-    let kind = introduction.outcome.as_deref()?;
-    let mut parts = vec![label(page, "outcome-kind", kind)];
-    if let Some(reason) = &introduction.outcome_reason {
-        parts.push(label(page, "outcome-reason", reason));
+    let kind = introduction.outcome?;
+    let mut parts = vec![page.label(kind)];
+    if let Some(reason) = introduction.outcome_reason {
+        parts.push(page.label(reason));
     }
     if let Some(minutes) = introduction.outcome_minutes {
         parts.push(page.t1("outcome-hours", "hours", &(minutes / 60).to_string()));
     }
-    if let Some(band) = &introduction.pay_band {
-        parts.push(label(page, "pay-band", band));
+    if let Some(band) = introduction.pay_band {
+        parts.push(page.label(band));
     }
     Some(parts.join("・"))
 }
@@ -72,14 +68,14 @@ impl IntroductionView {
             request_title: introduction.request_title.clone(),
             organization: introduction.organization_name.clone(),
             status_code: introduction.status.code().to_owned(),
-            status: label(page, "introduction-status", introduction.status.code()),
+            status: page.label(introduction.status),
             is_team: introduction.is_team,
             members: introduction
                 .members
                 .iter()
                 .map(|m| MemberView {
                     name: m.display_name.clone(),
-                    status: label(page, "member-status", m.status.code()),
+                    status: page.label(m.status),
                     reason: m.decline_reason.clone(),
                 })
                 .collect(),
@@ -87,7 +83,7 @@ impl IntroductionView {
             reasons: introduction
                 .reasons
                 .iter()
-                .map(|r| label(page, "match-reason", r))
+                .map(|r| page.label(*r))
                 .collect(),
             created: when(introduction.created_at),
             meeting: introduction.meeting_at.map(|at| {
@@ -113,7 +109,7 @@ pub fn events(page: &Page, events: Vec<IntroductionEvent>) -> Vec<EventView> {
         .into_iter()
         .map(|e| EventView {
             at: when(e.at),
-            text: label(page, "introduction-action", &e.action),
+            text: page.label(e.action),
             actor: e.actor_name,
             note: e.note,
         })
@@ -130,16 +126,25 @@ pub fn moves(
     offered
         .iter()
         .filter(|a| advance(status, **a, by).is_ok())
-        .map(|a| {
-            (
-                a.code().to_owned(),
-                label(page, "introduction-do", a.code()),
-            )
-        })
+        .map(|a| (a.code().to_owned(), page.t(a.button_key())))
         .collect()
 }
 
 /// A notice after a redirect (`?done=…`).
 pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
-    done.map(|code| label(page, "introduction-done", code))
+    page.done_notice(done, Done::from_code)
 }
+
+domain::coded!(
+    /// What the page says after a move, from the redirect's `?done=…`; any other value says
+    /// nothing.
+    Done {
+        Created = "created" => "introduction-done-created",
+        Moved = "moved" => "introduction-done-moved",
+        Stale = "stale" => "introduction-done-stale",
+        Duplicate = "duplicate" => "introduction-done-duplicate",
+        Consent = "consent" => "introduction-done-consent",
+        Decline = "decline" => "introduction-done-decline",
+        Withdraw = "withdraw" => "introduction-done-withdraw",
+    }
+);

@@ -58,7 +58,7 @@ pub async fn show(
     let rows = consents
         .into_iter()
         .map(|c| ConsentRow {
-            kind: page.t(&format!("consent-kind-{}", c.kind.replace('_', "-"))),
+            kind: page.label(c.kind),
             version: c.version,
             given: format(c.given_at),
             withdrawn: c.withdrawn_at.map(format),

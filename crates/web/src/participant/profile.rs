@@ -19,7 +19,7 @@ use store::participant::StoredProfile;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
-use crate::form::FieldView;
+use crate::form::{FieldView, choices};
 use crate::i18n::Lang;
 use crate::page::{Page, render};
 use crate::skill_choices::{self, SkillGroup};
@@ -213,18 +213,6 @@ struct ProfilePage {
     cap_summary: Option<String>,
 }
 
-fn options(page: &Page, prefix: &str, codes: &[&str]) -> Vec<(String, String)> {
-    std::iter::once((String::new(), page.t("field-choose")))
-        .chain(codes.iter().map(|c| {
-            (
-                c.to_string(),
-                page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
-            )
-        }))
-        .collect()
-}
-
-/// The town's areas as choices, named in the page's language; none when the town has no table.
 fn area_options(page: &Page, areas: &TravelTable) -> Vec<(String, String)> {
     std::iter::once((String::new(), page.t("field-home-area-unset")))
         .chain(areas.areas.iter().map(|a| {
@@ -256,10 +244,10 @@ fn profile_page(
             .optional()
             .hint(&page, "field-phone-hint")
             .autocomplete("tel"),
-        FieldView::new(&page, "goal_track", "select", &form.goal_track, e).options(options(
+        FieldView::new(&page, "goal_track", "select", &form.goal_track, e).options(choices(
             &page,
-            "goal",
-            &GoalTrack::ALL.map(|g| g.code()),
+            &GoalTrack::ALL,
+            GoalTrack::code,
         )),
     ];
     let experience = vec![
@@ -296,10 +284,10 @@ fn profile_page(
     ];
     let income = vec![
         FieldView::new(&page, "income_cap", "select", &form.income_cap, e)
-            .options(options(
+            .options(choices(
                 &page,
-                "income-cap",
-                &["none", "103", "106", "130", "custom"],
+                &<IncomeCap as domain::label::Label>::every(),
+                IncomeCap::code,
             ))
             .hint(&page, "field-income-cap-hint"),
         FieldView::new(&page, "income_cap_yen", "number", &form.income_cap_yen, e).optional(),
@@ -314,10 +302,10 @@ fn profile_page(
         .hint(&page, "field-expected-hourly-wage-hint"),
     ];
     let mut place = vec![
-        FieldView::new(&page, "work_place", "select", &form.work_place, e).options(options(
+        FieldView::new(&page, "work_place", "select", &form.work_place, e).options(choices(
             &page,
-            "work-place",
-            &WorkPlace::ALL.map(|w| w.code()),
+            &WorkPlace::ALL,
+            WorkPlace::code,
         )),
         FieldView::new(&page, "commute_minutes", "number", &form.commute_minutes, e).optional(),
         FieldView::new(&page, "drives", "checkbox", &form.drives, e).optional(),
@@ -373,9 +361,7 @@ fn profile_page(
         evidence: String::new(),
     }));
     let skill_groups = skill_choices::groups(state, &page);
-    let levels = (1..=4)
-        .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
-        .collect();
+    let levels = crate::skill_choices::levels(&page);
 
     let cap_summary =
         IncomeCap::from_code(&form.income_cap, form.income_cap_yen.trim().parse().ok())

@@ -106,7 +106,7 @@ fn demo_rows(state: &AppState, page: &Page, slug: &str) -> Vec<DemoRow> {
         .demo_accounts
         .iter()
         .map(|account| DemoRow {
-            role: page.t(&format!("role-{}", account.role.code().replace('_', "-"))),
+            role: page.label(account.role),
             email: account.email.clone(),
             password: account.password.clone(),
             login_href: if account.role == domain::Role::Operator {

@@ -14,7 +14,7 @@ use domain::request::{
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
 
-use crate::form::FieldView;
+use crate::form::{FieldView, choices};
 use crate::page::{Page, render};
 use crate::skill_choices::{self, SkillGroup};
 use crate::state::AppState;
@@ -154,7 +154,7 @@ impl RequestForm {
         let text = |v: Option<i32>| v.map(|n| n.to_string()).unwrap_or_default();
         let yen = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
         Self {
-            kind: request.kind.clone(),
+            kind: request.kind.code().to_owned(),
             organization: request.organization_id.to_string(),
             title: request.title.clone(),
             description: request.description.clone(),
@@ -167,7 +167,7 @@ impl RequestForm {
                 .iter()
                 .map(|f| f.code().to_owned())
                 .collect(),
-            work_mode: request.work_mode.clone(),
+            work_mode: request.work_mode.code().to_owned(),
             location_area: request.location_area.clone(),
             flexible: if request.flexible {
                 "yes".into()
@@ -234,17 +234,6 @@ pub struct RequestFormPage {
     pub organization_field: Option<FieldView>,
 }
 
-fn choose(page: &Page, prefix: &str, codes: Vec<&str>) -> Vec<(String, String)> {
-    std::iter::once((String::new(), page.t("field-choose")))
-        .chain(codes.into_iter().map(|c| {
-            (
-                c.to_owned(),
-                page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
-            )
-        }))
-        .collect()
-}
-
 fn skill_rows(ids: &[String], levels: &[String]) -> Vec<SkillRow> {
     let mut rows: Vec<SkillRow> = ids
         .iter()
@@ -294,10 +283,10 @@ pub fn render_form_for(
             .hint(&page, "field-description-hint"),
     ];
     let place = vec![
-        FieldView::new(&page, "work_mode", "select", &form.work_mode, e).options(choose(
+        FieldView::new(&page, "work_mode", "select", &form.work_mode, e).options(choices(
             &page,
-            "work-mode",
-            WorkMode::ALL.iter().map(|w| w.code()).collect(),
+            WorkMode::ALL,
+            WorkMode::code,
         )),
         FieldView::new(&page, "location_area", "text", &form.location_area, e)
             .optional()
@@ -310,43 +299,41 @@ pub fn render_form_for(
         FieldView::new(&page, "start_date", "date", &form.start_date, e).optional(),
     ];
     let job = vec![
-        FieldView::new(&page, "contract", "select", &form.contract, e).options(choose(
+        FieldView::new(&page, "contract", "select", &form.contract, e).options(choices(
             &page,
-            "contract",
-            ContractType::ALL.iter().map(|c| c.code()).collect(),
+            ContractType::ALL,
+            ContractType::code,
         )),
-        FieldView::new(&page, "pay_unit", "select", &form.pay_unit, e).options(choose(
+        FieldView::new(&page, "pay_unit", "select", &form.pay_unit, e).options(choices(
             &page,
-            "pay-unit",
-            PayUnit::ALL.iter().map(|p| p.code()).collect(),
+            PayUnit::ALL,
+            PayUnit::code,
         )),
         FieldView::new(&page, "pay_yen", "number", &form.pay_yen, e)
             .hint(&page, "field-pay-yen-hint"),
         FieldView::new(&page, "headcount", "number", &form.headcount, e),
     ];
-    let project = vec![
-        FieldView::new(&page, "deliverable", "textarea", &form.deliverable, e),
-        FieldView::new(&page, "team_min", "number", &form.team_min, e),
-        FieldView::new(&page, "team_max", "number", &form.team_max, e),
-        FieldView::new(&page, "milestones", "textarea", &form.milestones, e)
-            .optional()
-            .hint(&page, "field-milestones-hint"),
-        FieldView::new(&page, "budget_yen", "number", &form.budget_yen, e).optional(),
-        FieldView::new(&page, "meeting_mode", "select", &form.meeting_mode, e).options(choose(
-            &page,
-            "meeting-mode",
-            MeetingMode::ALL.iter().map(|m| m.code()).collect(),
-        )),
-        FieldView::new(&page, "meeting_hours", "number", &form.meeting_hours, e)
-            .optional()
-            .hint(&page, "field-meeting-hours-hint"),
-    ];
+    let project =
+        vec![
+            FieldView::new(&page, "deliverable", "textarea", &form.deliverable, e),
+            FieldView::new(&page, "team_min", "number", &form.team_min, e),
+            FieldView::new(&page, "team_max", "number", &form.team_max, e),
+            FieldView::new(&page, "milestones", "textarea", &form.milestones, e)
+                .optional()
+                .hint(&page, "field-milestones-hint"),
+            FieldView::new(&page, "budget_yen", "number", &form.budget_yen, e).optional(),
+            FieldView::new(&page, "meeting_mode", "select", &form.meeting_mode, e)
+                .options(choices(&page, MeetingMode::ALL, MeetingMode::code)),
+            FieldView::new(&page, "meeting_hours", "number", &form.meeting_hours, e)
+                .optional()
+                .hint(&page, "field-meeting-hours-hint"),
+        ];
     let flags = Flag::ALL
         .iter()
         .map(|f| {
             (
                 f.code().to_owned(),
-                page.t(&format!("flag-{}", f.code().replace('_', "-"))),
+                page.label(*f),
                 form.flag.iter().any(|x| x == f.code()),
             )
         })
@@ -355,9 +342,7 @@ pub fn render_form_for(
     let days = weekly_grid::days(&page);
     let grid = weekly_grid::rows(&page, &windows);
     let skill_groups = skill_choices::groups(state, &page);
-    let levels = (1..=4)
-        .map(|l| (l.to_string(), page.t(&format!("skill-level-{l}"))))
-        .collect();
+    let levels = skill_choices::levels(&page);
     let message = |field: &str| {
         errors
             .code_for(field)

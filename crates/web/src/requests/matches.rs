@@ -67,7 +67,7 @@ fn explain(
         .explanation
         .reasons
         .iter()
-        .map(|r| page.t(&format!("match-reason-{}", r.replace('_', "-"))))
+        .map(|r| page.label(*r))
         .collect();
     if m.fit.reduced_for_cap {
         reasons.push(page.t1(
@@ -229,7 +229,7 @@ pub fn meeting_slots(page: &Page, week: &domain::availability::WeeklyAvailabilit
         .map(|(d, s, e)| {
             format!(
                 "{} {}–{}",
-                page.t(&format!("day-{}", d.code())),
+                page.label(*d),
                 Slot::start_label(*s),
                 Slot::start_label(*e)
             )

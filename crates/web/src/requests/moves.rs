@@ -1,27 +1,84 @@
-//! The review moves each side is offered, as (form value, action): one table for the buttons
-//! shown and for reading the form back.
+//! The review moves each side is offered: one table for the buttons shown, for reading the
+//! form back, and for the line the move leaves in the request's history.
 
-use domain::request::{CloseReason, RequestStatus, ReviewAction, Reviewer, review};
+use domain::request::{CloseReason, RequestStatus, RequestStep, ReviewAction, Reviewer, review};
 
 use crate::page::Page;
 
-const ORGANIZATION: &[(&str, ReviewAction)] = &[
-    ("submit", ReviewAction::Submit),
-    ("withdraw", ReviewAction::Close(CloseReason::Withdrawn)),
-];
+/// A move as a form offers it.
+pub struct Move {
+    /// The form value.
+    pub code: &'static str,
+    pub action: ReviewAction,
+    /// The button's words.
+    pub button_key: &'static str,
+    /// The history's line.
+    pub step: RequestStep,
+}
 
-const COORDINATOR: &[(&str, ReviewAction)] = &[
-    ("publish", ReviewAction::Publish),
-    ("return", ReviewAction::Return),
-    ("close-filled", ReviewAction::Close(CloseReason::Filled)),
-    ("close-expired", ReviewAction::Close(CloseReason::Expired)),
-    (
-        "close-withdrawn",
+const fn entry(
+    code: &'static str,
+    action: ReviewAction,
+    button_key: &'static str,
+    step: RequestStep,
+) -> Move {
+    Move {
+        code,
+        action,
+        button_key,
+        step,
+    }
+}
+
+const ORGANIZATION: &[Move] = &[
+    entry(
+        "submit",
+        ReviewAction::Submit,
+        "request-action-submit",
+        RequestStep::Submit,
+    ),
+    entry(
+        "withdraw",
         ReviewAction::Close(CloseReason::Withdrawn),
+        "request-action-withdraw",
+        RequestStep::Withdraw,
     ),
 ];
 
-fn table(by: Reviewer) -> &'static [(&'static str, ReviewAction)] {
+const COORDINATOR: &[Move] = &[
+    entry(
+        "publish",
+        ReviewAction::Publish,
+        "request-action-publish",
+        RequestStep::Publish,
+    ),
+    entry(
+        "return",
+        ReviewAction::Return,
+        "request-action-return",
+        RequestStep::Return,
+    ),
+    entry(
+        "close-filled",
+        ReviewAction::Close(CloseReason::Filled),
+        "request-action-close-filled",
+        RequestStep::Close,
+    ),
+    entry(
+        "close-expired",
+        ReviewAction::Close(CloseReason::Expired),
+        "request-action-close-expired",
+        RequestStep::Close,
+    ),
+    entry(
+        "close-withdrawn",
+        ReviewAction::Close(CloseReason::Withdrawn),
+        "request-action-close-withdrawn",
+        RequestStep::Close,
+    ),
+];
+
+fn table(by: Reviewer) -> &'static [Move] {
     match by {
         Reviewer::Organization => ORGANIZATION,
         Reviewer::Coordinator => COORDINATOR,
@@ -32,15 +89,12 @@ fn table(by: Reviewer) -> &'static [(&'static str, ReviewAction)] {
 pub fn available(page: &Page, status: RequestStatus, by: Reviewer) -> Vec<(String, String)> {
     table(by)
         .iter()
-        .filter(|(_, action)| review(status, *action, by).is_ok())
-        .map(|(code, _)| (code.to_string(), page.t(&format!("request-action-{code}"))))
+        .filter(|m| review(status, m.action, by).is_ok())
+        .map(|m| (m.code.to_owned(), page.t(m.button_key)))
         .collect()
 }
 
 /// The move a submitted form value stands for.
-pub fn parse(code: &str, by: Reviewer) -> Option<ReviewAction> {
-    table(by)
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, action)| *action)
+pub fn parse(code: &str, by: Reviewer) -> Option<&'static Move> {
+    table(by).iter().find(|m| m.code == code)
 }

@@ -55,13 +55,8 @@ pub async fn dashboard(
         .into_iter()
         .map(|r| Row {
             href: format!("{base}/requests/{}", r.id),
-            kind: page.t(&format!("request-kind-{}", r.kind.replace('_', "-"))),
-            status: page.t(&format!(
-                "request-status-{}",
-                r.close_reason
-                    .as_ref()
-                    .map_or(r.status.clone(), |c| format!("closed-{c}"))
-            )),
+            kind: page.label(r.kind),
+            status: r.status().map(|s| page.label(s)).unwrap_or_default(),
             title: r.title,
         })
         .collect();
@@ -315,7 +310,7 @@ pub async fn save_edit(
     mut form: RequestForm,
     base: String,
 ) -> Result<Response, WebError> {
-    form.kind = request.kind.clone();
+    form.kind = request.kind.code().to_owned();
     let page = page.with_town(town);
     let draft = match form.parse(state, &town.prefecture) {
         Ok(draft) => draft,

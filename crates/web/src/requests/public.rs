@@ -7,7 +7,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::email::looks_like_email;
-use domain::request::RequestKind;
+use domain::organization::{OrganizationKind, OrganizationLocation};
+use domain::request::{RequestKind, WorkMode};
 use serde::Deserialize;
 use serde_json::json;
 use store::enquiry::NewEnquiry;
@@ -16,7 +17,7 @@ use store::request::{PublicFilter, StoredRequest};
 use super::view::{RequestView, pay_text};
 use crate::account::FormPage;
 use crate::error::WebError;
-use crate::form::FieldView;
+use crate::form::{FieldView, choices};
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
@@ -121,12 +122,11 @@ pub async fn list(
             .optional()
             .options(
                 std::iter::once(any())
-                    .chain(RequestKind::ALL.iter().map(|k| {
-                        (
-                            k.code().to_owned(),
-                            page.t(&format!("request-kind-{}", k.code().replace('_', "-"))),
-                        )
-                    }))
+                    .chain(
+                        RequestKind::ALL
+                            .iter()
+                            .map(|k| (k.code().to_owned(), page.label(*k))),
+                    )
                     .collect(),
             ),
         FieldView::new(&page, "days", "select", &query.days, &none)
@@ -184,10 +184,7 @@ fn card(page: &Page, base: &str, r: &StoredRequest) -> Card {
             ("max", (r.max_minutes / 60).to_string()),
         ],
     );
-    let mut summary = vec![
-        page.t(&format!("work-mode-{}", r.work_mode.replace('_', "-"))),
-        hours,
-    ];
+    let mut summary = vec![page.label(r.work_mode), hours];
     if let Some(pay) = pay_text(page, r) {
         summary.push(pay);
     }
@@ -195,12 +192,8 @@ fn card(page: &Page, base: &str, r: &StoredRequest) -> Card {
         href: format!("{base}/{}", r.id),
         title: r.title.clone(),
         organization: r.organization_name.clone(),
-        kind: page.t(&format!("request-kind-{}", r.kind.replace('_', "-"))),
-        flags: r
-            .flags()
-            .iter()
-            .map(|f| page.t(&format!("flag-{}", f.code().replace('_', "-"))))
-            .collect(),
+        kind: page.label(r.kind),
+        flags: r.flags().iter().map(|f| page.label(*f)).collect(),
         summary: summary.join(" ・ "),
     }
 }
@@ -216,7 +209,7 @@ struct DetailPage {
 
 /// schema.org JobPosting for a job, so search engines can show it.
 fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String> {
-    if r.kind != "job" {
+    if r.kind != RequestKind::Job {
         return None;
     }
     let employment_type = match r.contract.as_deref() {
@@ -238,7 +231,7 @@ fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String>
             "address": { "@type": "PostalAddress", "addressLocality": format!("{} {}", town.name_ja, r.location_area).trim(), "addressCountry": "JP" }
         },
     });
-    if r.work_mode == "remote" {
+    if r.work_mode == WorkMode::Remote {
         posting["jobLocationType"] = json!("TELECOMMUTE");
         posting["applicantLocationRequirements"] = json!({ "@type": "Country", "name": "JP" });
     }
@@ -299,9 +292,6 @@ pub struct EnquiryForm {
     message: String,
 }
 
-pub const ORGANIZATION_KINDS: &[&str] = &["company", "npo", "government", "other"];
-pub const ORGANIZATION_LOCATIONS: &[&str] = &["in_town", "in_japan", "abroad"];
-
 fn enquiry_page(
     town: &domain::Municipality,
     page: Page,
@@ -309,16 +299,6 @@ fn enquiry_page(
     errors: &FieldErrors,
 ) -> FormPage {
     let page = page.with_town(town);
-    let choose = |prefix: &str, codes: &[&str]| {
-        std::iter::once((String::new(), page.t("field-choose")))
-            .chain(codes.iter().map(|c| {
-                (
-                    c.to_string(),
-                    page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
-                )
-            }))
-            .collect::<Vec<_>>()
-    };
     let fields = vec![
         FieldView::new(
             &page,
@@ -335,7 +315,11 @@ fn enquiry_page(
             &form.organization_kind,
             errors,
         )
-        .options(choose("organization-kind", ORGANIZATION_KINDS)),
+        .options(choices(
+            &page,
+            OrganizationKind::ALL,
+            OrganizationKind::code,
+        )),
         FieldView::new(
             &page,
             "organization_location",
@@ -343,7 +327,11 @@ fn enquiry_page(
             &form.organization_location,
             errors,
         )
-        .options(choose("organization-location", ORGANIZATION_LOCATIONS)),
+        .options(choices(
+            &page,
+            OrganizationLocation::ALL,
+            OrganizationLocation::code,
+        )),
         FieldView::new(
             &page,
             "contact_person",
@@ -420,10 +408,12 @@ pub async fn enquiry_submit(
         100,
     );
     required(&mut errors, "contact_person", &form.contact_person, 60);
-    if !ORGANIZATION_KINDS.contains(&form.organization_kind.as_str()) {
+    let kind = OrganizationKind::from_code(form.organization_kind.trim());
+    if kind.is_none() {
         errors.add("organization_kind", "choose-one");
     }
-    if !ORGANIZATION_LOCATIONS.contains(&form.organization_location.as_str()) {
+    let location = OrganizationLocation::from_code(form.organization_location.trim());
+    if location.is_none() {
         errors.add("organization_location", "choose-one");
     }
     let email = domain::account::normalize_email(&form.email);
@@ -436,11 +426,11 @@ pub async fn enquiry_submit(
     if form.phone.trim().chars().count() > 20 {
         errors.add("phone", "phone-invalid");
     }
-    if !errors.is_empty() {
+    let (Some(kind), Some(location), true) = (kind, location, errors.is_empty()) else {
         return Ok(
             enquiry_page(&town, page, &form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
         );
-    }
+    };
     let rule = crate::auth::throttle::ENQUIRY_PER_ADDRESS;
     if !crate::auth::throttle::allows(&state.store, rule, &ip.0).await? {
         // The form comes back as it was typed, so nothing is lost while the person waits.
@@ -454,8 +444,8 @@ pub async fn enquiry_submit(
         .tenant(&town)
         .create_enquiry(&NewEnquiry {
             organization_name: form.organization_name.trim().to_owned(),
-            kind: form.organization_kind,
-            location: form.organization_location,
+            kind,
+            location,
             contact_person: form.contact_person.trim().to_owned(),
             email,
             phone: form.phone.trim().to_owned(),

@@ -7,7 +7,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::Role;
 use domain::local_time::to_jst;
-use domain::request::{RequestStatus, ReviewAction, Reviewer, review};
+use domain::organization::EnquiryStatus;
+use domain::request::{RequestKind, RequestStatus, Reviewer, review};
 use serde::Deserialize;
 use store::StoreError;
 use store::organization::NewOrganization;
@@ -87,13 +88,8 @@ pub async fn list(
         .into_iter()
         .map(|r| Row {
             href: format!("{base}/{}", r.id),
-            kind: page.t(&format!("request-kind-{}", r.kind.replace('_', "-"))),
-            status: page.t(&format!(
-                "request-status-{}",
-                r.close_reason
-                    .as_ref()
-                    .map_or(r.status.clone(), |c| format!("closed-{c}"))
-            )),
+            kind: page.label(r.kind),
+            status: r.status().map(|s| page.label(s)).unwrap_or_default(),
             updated: to_jst(r.updated_at).format("%Y-%m-%d").to_string(),
             organization: r.organization_name,
             title: r.title,
@@ -241,21 +237,22 @@ pub async fn show(
     }
     let travel = tenant.travel_table().await?;
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
-    let team_needs = (request.kind == "team_project").then(|| matching::team::TeamNeeds {
-        required: opening.required.clone(),
-        size_min: request
-            .team_min
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(1),
-        size_max: request
-            .team_max
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(1),
-        meeting_minutes: request
-            .meeting_minutes
-            .and_then(|m| u32::try_from(m).ok())
-            .unwrap_or(0),
-    });
+    let team_needs =
+        (request.kind == RequestKind::TeamProject).then(|| matching::team::TeamNeeds {
+            required: opening.required.clone(),
+            size_min: request
+                .team_min
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(1),
+            size_max: request
+                .team_max
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(1),
+            meeting_minutes: request
+                .meeting_minutes
+                .and_then(|m| u32::try_from(m).ok())
+                .unwrap_or(0),
+        });
     let proposed = super::matches::for_request(
         &state,
         &tenant,
@@ -344,10 +341,11 @@ pub async fn apply_move(
     account: &store::account::Account,
     request: &StoredRequest,
     form: &StatusForm,
-    action: ReviewAction,
+    chosen: &super::moves::Move,
     by: Reviewer,
     base: &str,
 ) -> Result<Response, WebError> {
+    let action = chosen.action;
     // Only open requests have moves; the form says which status the person saw.
     let seen = match form.from.as_str() {
         "draft" => Some(RequestStatus::Draft),
@@ -365,11 +363,10 @@ pub async fn apply_move(
     if comment.chars().count() > 1000 {
         return Err(WebError::BadRequest);
     }
-    let action_code = form.action.split('-').next().unwrap_or("close");
     let moved = state
         .store
         .tenant(town)
-        .move_request(request.id, seen, to, action_code, account.id, comment)
+        .move_request(request.id, seen, to, chosen.step, account.id, comment)
         .await?;
     if !moved {
         return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
@@ -433,13 +430,10 @@ pub async fn enquiries(
         .into_iter()
         .map(|e| EnquiryRow {
             id: e.id,
-            kind: page.t(&format!("organization-kind-{}", e.kind)),
-            location: page.t(&format!(
-                "organization-location-{}",
-                e.location.replace('_', "-")
-            )),
-            status: page.t(&format!("enquiry-status-{}", e.status)),
-            open: e.status == "new",
+            kind: page.label(e.kind),
+            location: page.label(e.location),
+            status: page.label(e.status),
+            open: e.status == EnquiryStatus::New,
             created: to_jst(e.created_at).format("%Y-%m-%d").to_string(),
             organization: e.organization_name,
             contact: e.contact_person,
@@ -483,7 +477,7 @@ pub async fn handle_enquiry(
     let tenant = state.store.tenant(&town);
     let enquiry = tenant.enquiry(id).await?.ok_or(WebError::NotFound)?;
     let base = format!("/{}/coordinator/enquiries", town.slug);
-    if enquiry.status != "new" {
+    if enquiry.status != EnquiryStatus::New {
         return Ok(Redirect::to(&base).into_response());
     }
     match form.decision.as_str() {
@@ -492,8 +486,8 @@ pub async fn handle_enquiry(
                 .create_organization(&NewOrganization {
                     name: enquiry.organization_name.clone(),
                     name_en: String::new(),
-                    kind: enquiry.kind.clone(),
-                    location: enquiry.location.clone(),
+                    kind: enquiry.kind,
+                    location: enquiry.location,
                     contact_person: enquiry.contact_person.clone(),
                     description: enquiry.message.clone(),
                 })

@@ -2,6 +2,7 @@
 
 use domain::availability::Slot;
 use domain::local_time::to_jst;
+use domain::request::{ContractType, MeetingMode, PayUnit, RequestKind};
 use store::request::{RequestEvent, RequestSkill, StoredRequest};
 
 use crate::i18n::Lang;
@@ -23,10 +24,6 @@ pub struct RequestView {
     pub windows: Vec<String>,
 }
 
-fn label(page: &Page, prefix: &str, code: &str) -> String {
-    page.t(&format!("{prefix}-{}", code.replace('_', "-")))
-}
-
 pub fn skill_label(state: &AppState, lang: Lang, id: &str, level: i32) -> String {
     let name = crate::skill_choices::label(state, lang, id);
     format!(
@@ -35,26 +32,16 @@ pub fn skill_label(state: &AppState, lang: Lang, id: &str, level: i32) -> String
     )
 }
 
-/// Pay in words, e.g. 時給 1,150円.
+/// Pay in words, e.g. 時給 1,150円 / ¥1,150 an hour.
 pub fn pay_text(page: &Page, request: &StoredRequest) -> Option<String> {
-    let (unit, yen) = (request.pay_unit.as_deref()?, request.pay_yen?);
-    let amount = yen.to_string();
-    let grouped: String = amount
-        .chars()
-        .rev()
-        .collect::<Vec<_>>()
-        .chunks(3)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(",")
-        .chars()
-        .rev()
-        .collect();
-    Some(page.t1(
-        &format!("pay-{}", unit.replace('_', "-")),
-        "amount",
-        &grouped,
-    ))
+    let unit = PayUnit::from_code(request.pay_unit.as_deref()?)?;
+    let amount = page.yen(request.pay_yen?);
+    let key = match unit {
+        PayUnit::Hourly => "pay-hourly",
+        PayUnit::Monthly => "pay-monthly",
+        PayUnit::PerProject => "pay-per-project",
+    };
+    Some(page.t1(key, "amount", &amount))
 }
 
 impl RequestView {
@@ -64,7 +51,7 @@ impl RequestView {
         request: &StoredRequest,
         skills: &[RequestSkill],
     ) -> Self {
-        let is_job = request.kind == "job";
+        let is_job = request.kind == RequestKind::Job;
         let status_code = match request.close_reason.as_deref() {
             Some(reason) => format!("closed-{reason}"),
             None => request.status.clone(),
@@ -77,10 +64,7 @@ impl RequestView {
             ],
         );
         let mut facts = vec![
-            (
-                page.t("field-work-mode"),
-                label(page, "work-mode", &request.work_mode),
-            ),
+            (page.t("field-work-mode"), page.label(request.work_mode)),
             (page.t("field-location-area"), request.location_area.clone()),
             (page.t("request-hours"), hours),
         ];
@@ -94,8 +78,12 @@ impl RequestView {
             facts.push((page.t("field-start-date"), date.to_string()));
         }
         if is_job {
-            if let Some(contract) = &request.contract {
-                facts.push((page.t("field-contract"), label(page, "contract", contract)));
+            if let Some(contract) = request
+                .contract
+                .as_deref()
+                .and_then(ContractType::from_code)
+            {
+                facts.push((page.t("field-contract"), page.label(contract)));
             }
             if let Some(pay) = pay_text(page, request) {
                 facts.push((page.t("field-pay-yen"), pay));
@@ -121,13 +109,14 @@ impl RequestView {
                 facts.push((page.t("field-milestones"), request.milestones.clone()));
             }
             if let Some(budget) = request.budget_yen.filter(|b| *b > 0) {
-                facts.push((page.t("field-budget-yen"), format!("{budget}円")));
+                facts.push((page.t("field-budget-yen"), page.yen(budget)));
             }
-            if let Some(mode) = &request.meeting_mode {
-                facts.push((
-                    page.t("field-meeting-mode"),
-                    label(page, "meeting-mode", mode),
-                ));
+            if let Some(mode) = request
+                .meeting_mode
+                .as_deref()
+                .and_then(MeetingMode::from_code)
+            {
+                facts.push((page.t("field-meeting-mode"), page.label(mode)));
             }
             if let Some(minutes) = request.meeting_minutes.filter(|m| *m > 0) {
                 facts.push((
@@ -150,7 +139,7 @@ impl RequestView {
                 .map(|(d, s, e)| {
                     format!(
                         "{} {}–{}",
-                        page.t(&format!("day-{}", d.code())),
+                        page.label(*d),
                         Slot::start_label(*s),
                         Slot::start_label(*e)
                     )
@@ -159,17 +148,13 @@ impl RequestView {
         };
         Self {
             title: request.title.clone(),
-            kind: label(page, "request-kind", &request.kind),
+            kind: page.label(request.kind),
             organization: request.organization_name.clone(),
-            status: label(page, "request-status", &status_code),
+            status: request.status().map(|s| page.label(s)).unwrap_or_default(),
             status_code,
             description: request.description.clone(),
             facts,
-            flags: request
-                .flags()
-                .iter()
-                .map(|f| label(page, "flag", f.code()))
-                .collect(),
+            flags: request.flags().iter().map(|f| page.label(*f)).collect(),
             required: skills
                 .iter()
                 .filter(|s| s.required)
@@ -198,7 +183,7 @@ pub fn events(page: &Page, events: Vec<RequestEvent>) -> Vec<EventView> {
         .into_iter()
         .map(|e| EventView {
             at: to_jst(e.at).format("%Y-%m-%d %H:%M").to_string(),
-            text: label(page, "request-action", &e.action),
+            text: page.label(e.action),
             actor: e.actor_name.unwrap_or_default(),
             comment: e.comment,
         })

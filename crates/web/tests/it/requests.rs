@@ -328,8 +328,8 @@ async fn a_team_project_is_posted_and_members_of_other_organizations_cannot_see_
     let org = |name: &str| NewOrganization {
         name: name.into(),
         name_en: String::new(),
-        kind: "company".into(),
-        location: "in_town".into(),
+        kind: domain::organization::OrganizationKind::Company,
+        location: domain::organization::OrganizationLocation::InTown,
         contact_person: String::new(),
         description: String::new(),
     };
@@ -426,8 +426,8 @@ async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
         .create_organization(&NewOrganization {
             name: "長泉製紙".into(),
             name_en: String::new(),
-            kind: "company".into(),
-            location: "in_town".into(),
+            kind: domain::organization::OrganizationKind::Company,
+            location: domain::organization::OrganizationLocation::InTown,
             contact_person: String::new(),
             description: String::new(),
         })

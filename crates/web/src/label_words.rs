@@ -1,0 +1,115 @@
+//! Every status, kind and code a page names has words in both languages: the test renders
+//! every value of every such enum (`domain::label::Label`) in Japanese and English.
+
+#[cfg(test)]
+mod tests {
+    use domain::label::Label;
+
+    use crate::i18n::Lang;
+
+    /// Kana or kanji: never in an English label.
+    fn has_japanese(text: &str) -> bool {
+        text.chars().any(|c| {
+            matches!(c,
+                '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+                | '\u{ff00}'..='\u{ff60}' | '\u{3000}'..='\u{303f}')
+        })
+    }
+
+    fn check<T: Label + std::fmt::Debug>(problems: &mut Vec<String>) {
+        check_words::<T>(problems, false);
+    }
+
+    /// `autonyms`: the values name languages, each also in its own script (「日本語」).
+    fn check_words<T: Label + std::fmt::Debug>(problems: &mut Vec<String>, autonyms: bool) {
+        let every = T::every();
+        assert!(!every.is_empty());
+        for value in every {
+            let key = value.label_key();
+            for lang in Lang::ALL {
+                let args = [
+                    ("detail", "x".to_owned()),
+                    ("step", "x".to_owned()),
+                    ("status", "x".to_owned()),
+                ];
+                match lang.try_t_args(key, &args) {
+                    None => problems.push(format!("{value:?}: no {} words for {key}", lang.code())),
+                    Some(words) if lang == Lang::En && !autonyms && has_japanese(&words) => {
+                        problems.push(format!("{value:?}: Japanese in English {key}: {words}"))
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_value_shown_by_name_has_words_in_both_languages() {
+        use domain::event::EventKind;
+        use domain::event::booking::{BookingError, BookingStatus};
+        use domain::income_cap::IncomeCap;
+        use domain::introduction::{
+            IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, OutcomeKind, PayBand,
+            SharedItem, Step,
+        };
+        use domain::municipality::{EligibilityBasis, EligibilityRule};
+        use domain::organization::{EnquiryStatus, OrganizationKind, OrganizationLocation};
+        use domain::participant::{AgeBand, ConsentKind, GoalTrack, WorkPlace};
+        use domain::request::{
+            CloseReason, ContractType, Flag, MeetingMode, PayUnit, RequestKind, RequestStatus,
+            RequestStep, WorkMode,
+        };
+        use domain::timeline::TimelineKind;
+
+        let mut problems = Vec::new();
+        check::<domain::Role>(&mut problems);
+        check::<GoalTrack>(&mut problems);
+        check::<WorkPlace>(&mut problems);
+        check::<AgeBand>(&mut problems);
+        check::<ConsentKind>(&mut problems);
+        check::<EligibilityBasis>(&mut problems);
+        check::<EligibilityRule>(&mut problems);
+        check::<IncomeCap>(&mut problems);
+        check::<EventKind>(&mut problems);
+        check::<BookingStatus>(&mut problems);
+        check::<BookingError>(&mut problems);
+        check::<IntroductionStatus>(&mut problems);
+        check::<MemberStatus>(&mut problems);
+        check::<OutcomeKind>(&mut problems);
+        check::<Step>(&mut problems);
+        check::<SharedItem>(&mut problems);
+        check::<NotPlacedReason>(&mut problems);
+        check::<PayBand>(&mut problems);
+        check::<MatchReason>(&mut problems);
+        check::<domain::availability::Weekday>(&mut problems);
+        check::<domain::skill::SkillLevel>(&mut problems);
+        check::<RequestKind>(&mut problems);
+        check::<ContractType>(&mut problems);
+        check::<PayUnit>(&mut problems);
+        check::<WorkMode>(&mut problems);
+        check::<MeetingMode>(&mut problems);
+        check::<Flag>(&mut problems);
+        check::<CloseReason>(&mut problems);
+        check::<RequestStatus>(&mut problems);
+        check::<RequestStep>(&mut problems);
+        check::<OrganizationKind>(&mut problems);
+        check::<OrganizationLocation>(&mut problems);
+        check::<EnquiryStatus>(&mut problems);
+        check::<TimelineKind>(&mut problems);
+        check_words::<Lang>(&mut problems, true);
+        check::<crate::introductions::Done>(&mut problems);
+        check::<crate::events::view::BookingDone>(&mut problems);
+        check::<crate::events::view::EventDone>(&mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_check_finds_a_missing_word() {
+        #[derive(Debug, Clone, Copy)]
+        struct Nameless;
+        domain::labels!(Nameless { Nameless => "no-such-label" });
+        let mut problems = Vec::new();
+        check::<Nameless>(&mut problems);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+}
