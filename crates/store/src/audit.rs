@@ -12,6 +12,8 @@
 use chrono::{DateTime, Utc};
 use domain::MunicipalityId;
 
+use domain::audit::{AuditAction, AuditTarget};
+
 use crate::account::AccountId;
 use crate::{Arg, Store, StoreError};
 
@@ -22,9 +24,9 @@ pub struct NewAuditEntry {
     pub actor_id: Option<AccountId>,
     /// The actor's role, or `anonymous`.
     pub actor_role: String,
-    /// What happened, e.g. `participant.view`, `invitation.create`, `access.denied`.
-    pub action: String,
-    pub target_type: String,
+    /// What happened.
+    pub action: AuditAction,
+    pub target_type: AuditTarget,
     pub target_id: String,
     pub detail: String,
     pub ip: String,
@@ -37,8 +39,10 @@ pub struct AuditRecord {
     pub actor_id: Option<i64>,
     pub actor_name: Option<String>,
     pub actor_role: String,
-    pub action: String,
-    pub target_type: String,
+    #[sqlx(try_from = "String")]
+    pub action: AuditAction,
+    #[sqlx(try_from = "String")]
+    pub target_type: AuditTarget,
     pub target_id: String,
     pub detail: String,
     pub ip: String,
@@ -145,8 +149,8 @@ impl Store {
             .bind(entry.municipality_id.map(|m| m.0))
             .bind(entry.actor_id.map(|a| a.0))
             .bind(&entry.actor_role)
-            .bind(&entry.action)
-            .bind(&entry.target_type)
+            .bind(entry.action.code())
+            .bind(entry.target_type.code())
             .bind(&entry.target_id)
             .bind(&entry.detail)
             .bind(&entry.ip)

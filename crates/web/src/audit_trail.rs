@@ -4,6 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::MunicipalityId;
+use domain::audit::{AuditAction, AuditTarget};
 use store::account::Account;
 use store::audit::{NewAuditEntry, Subjects, Unshown};
 use store::{Store, StoreError};
@@ -24,8 +25,8 @@ impl Audit {
     pub async fn record(
         &self,
         town: Option<MunicipalityId>,
-        action: &str,
-        target_type: &str,
+        action: AuditAction,
+        target_type: AuditTarget,
         target_id: &str,
         detail: &str,
     ) -> Result<(), StoreError> {
@@ -45,8 +46,8 @@ impl Audit {
     pub async fn record_by(
         &self,
         actor: &Account,
-        action: &str,
-        target_type: &str,
+        action: AuditAction,
+        target_type: AuditTarget,
         target_id: &str,
         detail: &str,
     ) -> Result<(), StoreError> {
@@ -67,8 +68,8 @@ impl Audit {
         &self,
         unshown: Unshown<T>,
         town: Option<MunicipalityId>,
-        action: &str,
-        target: (&str, &str),
+        action: AuditAction,
+        target: (AuditTarget, &str),
         detail: &str,
     ) -> Result<T, StoreError> {
         let account = self.session.account();
@@ -80,16 +81,16 @@ impl Audit {
         &self,
         account: Option<&Account>,
         town: Option<MunicipalityId>,
-        action: &str,
-        (target_type, target_id): (&str, &str),
+        action: AuditAction,
+        (target_type, target_id): (AuditTarget, &str),
         detail: &str,
     ) -> NewAuditEntry {
         NewAuditEntry {
             municipality_id: town.or(account.and_then(|a| a.municipality_id)),
             actor_id: account.map(|a| a.id),
             actor_role: account.map_or("anonymous", |a| a.role.code()).to_owned(),
-            action: action.to_owned(),
-            target_type: target_type.to_owned(),
+            action,
+            target_type,
             target_id: target_id.to_owned(),
             detail: detail.to_owned(),
             ip: self.ip.0.clone(),
@@ -100,8 +101,8 @@ impl Audit {
         &self,
         account: Option<&Account>,
         town: Option<MunicipalityId>,
-        action: &str,
-        target_type: &str,
+        action: AuditAction,
+        target_type: AuditTarget,
         target_id: &str,
         detail: &str,
     ) -> Result<(), StoreError> {

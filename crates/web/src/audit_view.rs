@@ -151,16 +151,20 @@ fn row(page: &Page, record: AuditRecord, shown: &[String]) -> Row {
         _ => page.t("audit-actor-anonymous"),
     };
     let target = if record.target_id.is_empty() {
-        record.target_type
+        page.label(record.target_type)
     } else {
-        format!("{} #{}", record.target_type, record.target_id)
+        format!("{} #{}", page.label(record.target_type), record.target_id)
     };
     Row {
-        at: to_jst(record.at).format("%Y-%m-%d %H:%M:%S").to_string(),
+        at: format!(
+            "{}:{}",
+            page.date_time(record.at),
+            to_jst(record.at).format("%S")
+        ),
         actor,
         role: domain::Role::from_code(&record.actor_role)
             .map_or_else(|| page.t("role-anonymous"), |role| page.label(role)),
-        action: record.action,
+        action: page.label(record.action),
         target,
         detail: record.detail,
         ip: record.ip,

@@ -4,6 +4,7 @@
 
 use chrono::{Duration, Utc};
 use domain::account::normalize_email;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::email::looks_like_email;
 use domain::{FieldErrors, Municipality, Role};
 use store::account::Account;
@@ -80,8 +81,8 @@ pub async fn send(
     audit
         .record(
             Some(town.id),
-            "invitation.create",
-            "invitation",
+            AuditAction::InvitationCreate,
+            AuditTarget::Invitation,
             &invitation.id.to_string(),
             role.code(),
         )

@@ -96,6 +96,8 @@ mod tests {
         check::<OrganizationLocation>(&mut problems);
         check::<EnquiryStatus>(&mut problems);
         check::<TimelineKind>(&mut problems);
+        check::<domain::audit::AuditAction>(&mut problems);
+        check::<domain::audit::AuditTarget>(&mut problems);
         check_words::<Lang>(&mut problems, true);
         check::<crate::introductions::Done>(&mut problems);
         check::<crate::events::view::BookingDone>(&mut problems);

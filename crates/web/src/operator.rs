@@ -6,6 +6,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use domain::audit::{AuditAction, AuditTarget};
 use domain::municipality::{EligibilityRule, MunicipalityInput};
 use domain::{FieldErrors, NewMunicipality, Role};
 use serde::Deserialize;
@@ -234,8 +235,8 @@ async fn create_town(
                 audit
                     .record(
                         Some(town.id),
-                        "municipality.create",
-                        "municipality",
+                        AuditAction::MunicipalityCreate,
+                        AuditTarget::Municipality,
                         town.slug.as_str(),
                         "",
                     )
@@ -288,7 +289,13 @@ async fn audit_log(
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, WebError> {
     audit
-        .record(None, "audit_log.view", "audit_log", "", "")
+        .record(
+            None,
+            AuditAction::AuditLogView,
+            AuditTarget::AuditLog,
+            "",
+            "",
+        )
         .await?;
     audit_view::respond(&state, page, None, "/operator/audit", &query).await
 }

@@ -6,6 +6,7 @@
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::MunicipalityId;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 
 use crate::audit_trail::Audit;
@@ -36,7 +37,13 @@ pub async fn respond(
 ) -> Result<Response, WebError> {
     let found = state.store.outbox_summaries(town, 100).await?;
     let rows = audit
-        .reveal(found, town, "outbox.view", ("outbox", ""), "")
+        .reveal(
+            found,
+            town,
+            AuditAction::OutboxView,
+            (AuditTarget::Outbox, ""),
+            "",
+        )
         .await?
         .into_iter()
         .map(|m| MessageRow {

@@ -11,6 +11,7 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::audit::{AuditAction, AuditTarget};
 use domain::{MunicipalityId, Role};
 use store::account::Account;
 
@@ -334,7 +335,13 @@ pub async fn authorize(
             {
                 Ok(true) => {
                     if let Err(err) = audit
-                        .record(path_town, "access.denied", "route", &path, &detail)
+                        .record(
+                            path_town,
+                            AuditAction::AccessDenied,
+                            AuditTarget::Route,
+                            &path,
+                            &detail,
+                        )
                         .await
                     {
                         tracing::error!(error = %err, "cannot write the audit entry for a denied request");

@@ -4,6 +4,7 @@
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
+use domain::audit::{AuditAction, AuditTarget};
 
 use crate::audit_trail::Audit;
 use crate::audit_view::{self, AuditQuery};
@@ -26,7 +27,13 @@ async fn town_officer_home(
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
     audit
-        .record(Some(town.id), "audit_log.view", "audit_log", "", "")
+        .record(
+            Some(town.id),
+            AuditAction::AuditLogView,
+            AuditTarget::AuditLog,
+            "",
+            "",
+        )
         .await?;
     audit_view::respond(
         &state,

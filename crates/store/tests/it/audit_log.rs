@@ -1,15 +1,16 @@
+use domain::audit::{AuditAction, AuditTarget};
 use store::audit::{AuditFilter, NewAuditEntry};
 use store::testing::fresh_store;
 
 use crate::towns::town;
 
-fn entry(action: &str) -> NewAuditEntry {
+fn entry(action: AuditAction) -> NewAuditEntry {
     NewAuditEntry {
         municipality_id: None,
         actor_id: None,
         actor_role: "coordinator".into(),
-        action: action.into(),
-        target_type: "participant".into(),
+        action,
+        target_type: AuditTarget::Participant,
         target_id: "1".into(),
         detail: String::new(),
         ip: "192.0.2.1".into(),
@@ -19,7 +20,10 @@ fn entry(action: &str) -> NewAuditEntry {
 #[tokio::test]
 async fn the_audit_log_cannot_be_changed_or_emptied() {
     let store = fresh_store().await;
-    store.audit(&entry("participant.view")).await.unwrap();
+    store
+        .audit(&entry(AuditAction::ParticipantView))
+        .await
+        .unwrap();
     let mut conn = store.conn().await.unwrap();
     let update = store::on_backend!(conn.exec(), c => sqlx::query("UPDATE audit_log SET action = 'nothing'")
         .execute(c).await.map(|r| r.rows_affected()));
@@ -30,7 +34,7 @@ async fn the_audit_log_cannot_be_changed_or_emptied() {
     drop(conn);
     let entries = store.audit_page(&AuditFilter::default(), 10).await.unwrap();
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].action, "participant.view");
+    assert_eq!(entries[0].action, AuditAction::ParticipantView);
 }
 
 #[tokio::test]
@@ -38,11 +42,17 @@ async fn the_audit_log_filters_by_town_action_and_pages_by_id() {
     let store = fresh_store().await;
     let a = store.create_municipality(&town("town-a")).await.unwrap();
     let b = store.create_municipality(&town("town-b")).await.unwrap();
-    for i in 0..5 {
+    for action in [
+        AuditAction::ParticipantView,
+        AuditAction::ParticipantList,
+        AuditAction::ParticipantShortlist,
+        AuditAction::ParticipantProfileSaved,
+        AuditAction::ParticipantHearingRecorded,
+    ] {
         store
             .audit(&NewAuditEntry {
                 municipality_id: Some(a.id),
-                ..entry(&format!("participant.view.{i}"))
+                ..entry(action)
             })
             .await
             .unwrap();
@@ -50,14 +60,14 @@ async fn the_audit_log_filters_by_town_action_and_pages_by_id() {
     store
         .audit(&NewAuditEntry {
             municipality_id: Some(b.id),
-            ..entry("participant.view")
+            ..entry(AuditAction::ParticipantView)
         })
         .await
         .unwrap();
     store
         .audit(&NewAuditEntry {
             municipality_id: Some(a.id),
-            ..entry("auth.sign_in")
+            ..entry(AuditAction::AuthSignIn)
         })
         .await
         .unwrap();
@@ -71,7 +81,8 @@ async fn the_audit_log_filters_by_town_action_and_pages_by_id() {
     assert!(
         first
             .iter()
-            .all(|e| e.municipality_id == Some(a.id.0) && e.action.starts_with("participant."))
+            .all(|e| e.municipality_id == Some(a.id.0)
+                && e.action.code().starts_with("participant."))
     );
     let rest = store
         .audit_page(

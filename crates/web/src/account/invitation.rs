@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use domain::account::{NewAccount, NewAccountInput};
+use domain::audit::{AuditAction, AuditTarget};
 use domain::{FieldErrors, Municipality};
 use serde::Deserialize;
 use store::StoreError;
@@ -161,8 +162,8 @@ pub async fn accept(
     audit
         .record_by(
             &created,
-            "invitation.accepted",
-            "account",
+            AuditAction::InvitationAccepted,
+            AuditTarget::Account,
             &created.id.0.to_string(),
             invitation.role.code(),
         )

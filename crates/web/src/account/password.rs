@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::{FieldErrors, password_policy};
 use serde::Deserialize;
 use store::secret::{hash_password, verify_password};
@@ -126,8 +127,8 @@ async fn submit(
     audit
         .record(
             account.municipality_id,
-            "account.password_changed",
-            "account",
+            AuditAction::AccountPasswordChanged,
+            AuditTarget::Account,
             &account.id.0.to_string(),
             "",
         )

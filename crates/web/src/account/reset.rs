@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, Utc};
 use domain::account::normalize_email;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::{FieldErrors, password_policy};
 use serde::Deserialize;
 use store::secret::{hash_password, random_token, token_digest};
@@ -139,8 +140,8 @@ async fn send_reset(
     audit
         .record(
             Some(town.id),
-            "account.password_reset_requested",
-            "account",
+            AuditAction::AccountPasswordResetRequested,
+            AuditTarget::Account,
             &account.id.0.to_string(),
             "",
         )
@@ -210,8 +211,8 @@ pub async fn submit_new_password(
     audit
         .record(
             Some(town.id),
-            "account.password_reset",
-            "account",
+            AuditAction::AccountPasswordReset,
+            AuditTarget::Account,
             &account.id.0.to_string(),
             "",
         )

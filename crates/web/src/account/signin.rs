@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use domain::account::normalize_email;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::{FieldErrors, Municipality};
 use serde::Deserialize;
 use store::account::Account;
@@ -224,8 +225,8 @@ async fn submit(
     audit
         .record_by(
             &account,
-            "auth.sign_in",
-            "account",
+            AuditAction::AuthSignIn,
+            AuditTarget::Account,
             &account.id.0.to_string(),
             "",
         )
@@ -251,7 +252,7 @@ pub async fn logout(
     jar: CookieJar,
 ) -> Result<Response, WebError> {
     audit
-        .record(None, "auth.sign_out", "session", "", "")
+        .record(None, AuditAction::AuthSignOut, AuditTarget::Session, "", "")
         .await?;
     let jar = session::end(&state, jar).await?;
     let target = match page.user.and_then(|u| u.town_slug) {

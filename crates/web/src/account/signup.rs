@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use chrono::{Duration, Utc};
 use domain::account::{NewAccount, NewAccountInput, normalize_email};
+use domain::audit::{AuditAction, AuditTarget};
 use domain::municipality::EligibilityBasis;
 use domain::{FieldErrors, Municipality, Role};
 use serde::Deserialize;
@@ -341,8 +342,8 @@ pub async fn submit_details(
     audit
         .record_by(
             &created,
-            "account.sign_up",
-            "account",
+            AuditAction::AccountSignUp,
+            AuditTarget::Account,
             &created.id.0.to_string(),
             "",
         )

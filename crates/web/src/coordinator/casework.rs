@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::{NaiveDate, Utc};
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use serde::Deserialize;
 use store::account::AccountId;
@@ -137,8 +138,8 @@ pub async fn participant_or_404(
         .reveal(
             unshown,
             Some(town.id),
-            "participant.view",
-            ("participant", &id.to_string()),
+            AuditAction::ParticipantView,
+            (AuditTarget::Participant, &id.to_string()),
             "",
         )
         .await?
@@ -211,8 +212,8 @@ pub async fn add_hearing(
     audit
         .record(
             Some(town.id),
-            "participant.hearing_recorded",
-            "hearing",
+            AuditAction::ParticipantHearingRecorded,
+            AuditTarget::Hearing,
             &hearing_id.to_string(),
             &id.to_string(),
         )
@@ -267,8 +268,8 @@ pub async fn add_follow_up(
     audit
         .record(
             Some(town.id),
-            "participant.follow_up_scheduled",
-            "participant",
+            AuditAction::ParticipantFollowUpScheduled,
+            AuditTarget::Participant,
             &id.to_string(),
             &due_on.to_string(),
         )
@@ -313,8 +314,8 @@ pub async fn complete_follow_up(
         audit
             .record(
                 Some(town.id),
-                "participant.follow_up_done",
-                "follow_up",
+                AuditAction::ParticipantFollowUpDone,
+                AuditTarget::FollowUp,
                 &id.to_string(),
                 "",
             )

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
+use domain::audit::{AuditAction, AuditTarget};
 
 use crate::auth::SignedIn;
 use crate::error::WebError;
@@ -111,8 +112,8 @@ async fn home(
         .reveal(
             due,
             Some(town.id),
-            "participant.follow_ups_viewed",
-            ("follow_up", ""),
+            AuditAction::ParticipantFollowUpsViewed,
+            (AuditTarget::FollowUp, ""),
             "",
         )
         .await?

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{Duration, Utc};
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use domain::participant::{AgeBand, GoalTrack};
 use serde::Deserialize;
@@ -137,8 +138,8 @@ pub async fn list(
         .reveal(
             found,
             Some(town.id),
-            "participant.list",
-            ("participant", ""),
+            AuditAction::ParticipantList,
+            (AuditTarget::Participant, ""),
             &format!("{:?}", query.filter()),
         )
         .await?;

@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use domain::audit::{AuditAction, AuditTarget};
 
 use crate::audit_trail::Audit;
 use crate::error::WebError;
@@ -61,8 +62,8 @@ pub async fn show(
         .reveal(
             proposals,
             Some(town.id),
-            "participant.batch_proposals",
-            ("municipality", town.slug.as_str()),
+            AuditAction::ParticipantBatchProposals,
+            (AuditTarget::Municipality, town.slug.as_str()),
             "",
         )
         .await?;
@@ -79,8 +80,8 @@ pub async fn show(
         .reveal(
             drafts,
             Some(town.id),
-            "introduction.drafts_viewed",
-            ("introduction", ""),
+            AuditAction::IntroductionDraftsViewed,
+            (AuditTarget::Introduction, ""),
             "",
         )
         .await?

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::event::booking::BookingStatus;
 use serde::Deserialize;
 use store::account::AccountId;
@@ -130,8 +131,8 @@ pub async fn change(
                 audit
                     .record(
                         Some(town.id),
-                        "event.booking_cancelled",
-                        "booking",
+                        AuditAction::EventBookingCancelled,
+                        AuditTarget::Booking,
                         &id.to_string(),
                         "",
                     )

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::{NaiveDate, Utc};
 use domain::Role;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::event::EventKind;
 use domain::event::booking::{BookingStatus, Request};
 use domain::participant::{AgeBand, Children};
@@ -288,8 +289,12 @@ pub async fn book(
             audit
                 .record(
                     Some(town.id),
-                    &format!("event.booking_{}", status.code()),
-                    "event",
+                    if status == BookingStatus::Confirmed {
+                        AuditAction::EventBookingConfirmed
+                    } else {
+                        AuditAction::EventBookingWaitlisted
+                    },
+                    AuditTarget::Event,
                     &id.to_string(),
                     "",
                 )

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::event::booking::BookingStatus;
 use domain::event::{EventDraft, EventInput, EventKind};
 use serde::Deserialize;
@@ -256,8 +257,8 @@ pub async fn create(
             audit
                 .record(
                     Some(town.id),
-                    "event.created",
-                    "event",
+                    AuditAction::EventCreated,
+                    AuditTarget::Event,
                     &id.to_string(),
                     draft.kind.code(),
                 )
@@ -328,8 +329,8 @@ pub async fn show(
         .reveal(
             tenant.event_bookings_for_staff(id).await?,
             Some(town.id),
-            "participant.event_bookings_viewed",
-            ("event", &id.to_string()),
+            AuditAction::ParticipantEventBookingsViewed,
+            (AuditTarget::Event, &id.to_string()),
             "",
         )
         .await?;
@@ -462,8 +463,8 @@ pub async fn act(
             audit
                 .record(
                     Some(town.id),
-                    "event.attendance",
-                    "event",
+                    AuditAction::EventAttendance,
+                    AuditTarget::Event,
                     &id.to_string(),
                     &format!("session {}", form.session),
                 )
@@ -481,8 +482,8 @@ pub async fn act(
             audit
                 .record(
                     Some(town.id),
-                    "event.booking_cancelled_by_staff",
-                    "booking",
+                    AuditAction::EventBookingCancelledByStaff,
+                    AuditTarget::Booking,
                     &form.booking.to_string(),
                     "",
                 )
@@ -506,8 +507,8 @@ pub async fn act(
             audit
                 .record(
                     Some(town.id),
-                    "event.cancelled",
-                    "event",
+                    AuditAction::EventCancelled,
+                    AuditTarget::Event,
                     &id.to_string(),
                     "",
                 )
@@ -564,8 +565,8 @@ async fn change_capacity(
             audit
                 .record(
                     Some(town.id),
-                    "event.capacity_changed",
-                    "event",
+                    AuditAction::EventCapacityChanged,
+                    AuditTarget::Event,
                     &event.id.to_string(),
                     &format!("{seats} seats, {carers} carers"),
                 )

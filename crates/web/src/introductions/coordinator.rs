@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::availability::WeeklyAvailability;
 use domain::introduction::{self, Action, Actor, IntroductionStatus};
 use domain::local_time::to_jst;
@@ -64,8 +65,8 @@ pub async fn list(
         .reveal(
             found,
             Some(town.id),
-            "introduction.list",
-            ("introduction", ""),
+            AuditAction::IntroductionList,
+            (AuditTarget::Introduction, ""),
             status.map_or("", IntroductionStatus::code),
         )
         .await?
@@ -189,8 +190,8 @@ async fn load(
         .reveal(
             unshown,
             Some(town.id),
-            "introduction.viewed",
-            ("introduction", &id.to_string()),
+            AuditAction::IntroductionViewed,
+            (AuditTarget::Introduction, &id.to_string()),
             "",
         )
         .await?
@@ -305,11 +306,12 @@ pub async fn advance_move(
         Ok(moved) => {
             let done = if moved { "moved" } else { "stale" };
             if moved {
+                let action = Action::from_code(&form.action).ok_or(WebError::BadRequest)?;
                 audit
                     .record(
                         Some(town.id),
-                        &format!("introduction.{}", form.action),
-                        "introduction",
+                        AuditAction::introduction(action),
+                        AuditTarget::Introduction,
                         &id.to_string(),
                         "",
                     )
@@ -436,8 +438,8 @@ pub async fn create(
     audit
         .record(
             Some(town.id),
-            "introduction.offer",
-            "introduction",
+            AuditAction::IntroductionOffer,
+            AuditTarget::Introduction,
             &id.to_string(),
             &format!("request {request_id}"),
         )
@@ -486,8 +488,8 @@ pub async fn save_drafts(
     audit
         .record(
             Some(town.id),
-            "introduction.drafts_saved",
-            "municipality",
+            AuditAction::IntroductionDraftsSaved,
+            AuditTarget::Municipality,
             town.slug.as_str(),
             &saved.to_string(),
         )

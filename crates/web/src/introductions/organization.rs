@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
-use domain::introduction::{Actor, IntroductionStatus};
+use domain::audit::{AuditAction, AuditTarget};
+use domain::introduction::{Action, Actor, IntroductionStatus};
 use store::account::{Account, AccountId};
 use store::introduction::{Introduction, IntroductionOwner};
 
@@ -124,8 +125,8 @@ async fn profiles(
             .reveal(
                 unshown,
                 Some(town.id),
-                "participant.profile_viewed_by_organization",
-                ("participant", &member.participant_id.to_string()),
+                AuditAction::ParticipantProfileViewedByOrganization,
+                (AuditTarget::Participant, &member.participant_id.to_string()),
                 &format!("introduction {}", intro.id),
             )
             .await?
@@ -207,11 +208,12 @@ pub async fn advance(
     match apply(&state, &town, &account, &intro, Actor::Organization, &form).await? {
         Ok(moved) => {
             if moved {
+                let action = Action::from_code(&form.action).ok_or(WebError::BadRequest)?;
                 audit
                     .record(
                         Some(town.id),
-                        &format!("introduction.{}", form.action),
-                        "introduction",
+                        AuditAction::introduction(action),
+                        AuditTarget::Introduction,
                         &id.to_string(),
                         "",
                     )

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::introduction::SharedItem;
 use domain::introduction::{Actor, Answer, IntroductionStatus, MemberStatus};
 use serde::Deserialize;
@@ -240,8 +241,8 @@ pub async fn answer(
     audit
         .record(
             Some(town.id),
-            &format!("introduction.{}", form.answer),
-            "introduction",
+            AuditAction::answered(answer),
+            AuditTarget::Introduction,
             &id.to_string(),
             "",
         )

@@ -5,6 +5,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use serde::Deserialize;
 
@@ -113,8 +114,12 @@ pub async fn change(
     audit
         .record(
             Some(town.id),
-            &format!("consent.{done}"),
-            "participant",
+            if done == "given" {
+                AuditAction::ConsentGiven
+            } else {
+                AuditAction::ConsentWithdrawn
+            },
+            AuditTarget::Participant,
             &account.id.0.to_string(),
             "",
         )

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::local_time::to_jst;
@@ -458,8 +459,8 @@ pub async fn save(
             audit
                 .record(
                     Some(town.id),
-                    "participant.profile_saved",
-                    "participant",
+                    AuditAction::ParticipantProfileSaved,
+                    AuditTarget::Participant,
                     &account.id.0.to_string(),
                     "",
                 )

@@ -1,6 +1,7 @@
 //! The review moves each side is offered: one table for the buttons shown, for reading the
 //! form back, and for the line the move leaves in the request's history.
 
+use domain::audit::AuditAction;
 use domain::request::{CloseReason, RequestStatus, RequestStep, ReviewAction, Reviewer, review};
 
 use crate::page::Page;
@@ -14,19 +15,22 @@ pub struct Move {
     pub button_key: &'static str,
     /// The history's line.
     pub step: RequestStep,
+    /// The audit log's entry.
+    pub audit: AuditAction,
 }
 
 const fn entry(
     code: &'static str,
     action: ReviewAction,
     button_key: &'static str,
-    step: RequestStep,
+    (step, audit): (RequestStep, AuditAction),
 ) -> Move {
     Move {
         code,
         action,
         button_key,
         step,
+        audit,
     }
 }
 
@@ -35,13 +39,13 @@ const ORGANIZATION: &[Move] = &[
         "submit",
         ReviewAction::Submit,
         "request-action-submit",
-        RequestStep::Submit,
+        (RequestStep::Submit, AuditAction::RequestSubmit),
     ),
     entry(
         "withdraw",
         ReviewAction::Close(CloseReason::Withdrawn),
         "request-action-withdraw",
-        RequestStep::Withdraw,
+        (RequestStep::Withdraw, AuditAction::RequestWithdraw),
     ),
 ];
 
@@ -50,31 +54,31 @@ const COORDINATOR: &[Move] = &[
         "publish",
         ReviewAction::Publish,
         "request-action-publish",
-        RequestStep::Publish,
+        (RequestStep::Publish, AuditAction::RequestPublish),
     ),
     entry(
         "return",
         ReviewAction::Return,
         "request-action-return",
-        RequestStep::Return,
+        (RequestStep::Return, AuditAction::RequestReturn),
     ),
     entry(
         "close-filled",
         ReviewAction::Close(CloseReason::Filled),
         "request-action-close-filled",
-        RequestStep::Close,
+        (RequestStep::Close, AuditAction::RequestCloseFilled),
     ),
     entry(
         "close-expired",
         ReviewAction::Close(CloseReason::Expired),
         "request-action-close-expired",
-        RequestStep::Close,
+        (RequestStep::Close, AuditAction::RequestCloseExpired),
     ),
     entry(
         "close-withdrawn",
         ReviewAction::Close(CloseReason::Withdrawn),
         "request-action-close-withdrawn",
-        RequestStep::Close,
+        (RequestStep::Close, AuditAction::RequestCloseWithdrawn),
     ),
 ];
 

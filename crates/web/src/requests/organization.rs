@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::request::{RequestKind, RequestStatus, Reviewer};
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
@@ -132,8 +133,8 @@ pub async fn create(
     audit
         .record(
             Some(town.id),
-            "request.create",
-            "request",
+            AuditAction::RequestCreate,
+            AuditTarget::Request,
             &id.to_string(),
             "",
         )
@@ -341,8 +342,8 @@ pub async fn save_edit(
     audit
         .record(
             Some(town.id),
-            "request.edit",
-            "request",
+            AuditAction::RequestEdit,
+            AuditTarget::Request,
             &request.id.to_string(),
             &changed,
         )

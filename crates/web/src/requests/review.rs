@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::Role;
+use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use domain::organization::EnquiryStatus;
 use domain::request::{RequestKind, RequestStatus, Reviewer, review};
@@ -193,8 +194,8 @@ pub async fn create(
     audit
         .record(
             Some(town.id),
-            "request.create",
-            "request",
+            AuditAction::RequestCreate,
+            AuditTarget::Request,
             &id.to_string(),
             "on behalf",
         )
@@ -266,8 +267,8 @@ pub async fn show(
         .reveal(
             proposed,
             Some(town.id),
-            "participant.shortlist",
-            ("request", &id.to_string()),
+            AuditAction::ParticipantShortlist,
+            (AuditTarget::Request, &id.to_string()),
             "",
         )
         .await?;
@@ -374,8 +375,8 @@ pub async fn apply_move(
     audit
         .record(
             Some(town.id),
-            &format!("request.{}", form.action.replace('-', "_")),
-            "request",
+            chosen.audit,
+            AuditTarget::Request,
             &request.id.to_string(),
             comment,
         )
@@ -419,7 +420,13 @@ pub async fn enquiries(
     Query(done): Query<Done>,
 ) -> Result<Response, WebError> {
     audit
-        .record(Some(town.id), "enquiry.list", "enquiry", "", "")
+        .record(
+            Some(town.id),
+            AuditAction::EnquiryList,
+            AuditTarget::Enquiry,
+            "",
+            "",
+        )
         .await?;
     let page = page.with_town(&town);
     let rows = state
@@ -519,8 +526,8 @@ pub async fn handle_enquiry(
             audit
                 .record(
                     Some(town.id),
-                    "enquiry.approve",
-                    "enquiry",
+                    AuditAction::EnquiryApprove,
+                    AuditTarget::Enquiry,
                     &id.to_string(),
                     &organization.id.to_string(),
                 )
@@ -534,8 +541,8 @@ pub async fn handle_enquiry(
             audit
                 .record(
                     Some(town.id),
-                    "enquiry.decline",
-                    "enquiry",
+                    AuditAction::EnquiryDecline,
+                    AuditTarget::Enquiry,
                     &id.to_string(),
                     "",
                 )

@@ -105,6 +105,71 @@ impl Browser {
     async fn go(&mut self, url: &str) {
         self.client.goto(url).await.unwrap();
         self.checked(url).await;
+        self.checked_in_other_language(url).await;
+    }
+
+    /// The same page in the other language (switched the way a person switches, through the
+    /// header's language link), scanned for raw keys and codes; then back to the journey's.
+    async fn checked_in_other_language(&mut self, url: &str) {
+        let shown = self
+            .client
+            .execute("return document.documentElement.lang;", vec![])
+            .await
+            .unwrap();
+        let shown = if shown.as_str() == Some("en") {
+            "en"
+        } else {
+            "ja"
+        };
+        let other = if shown == "en" { "ja" } else { "en" };
+        let parsed = url::Url::parse(url).unwrap();
+        let here = match parsed.query() {
+            Some(query) => format!("{}?{query}", parsed.path()),
+            None => parsed.path().to_owned(),
+        };
+        let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        let origin = parsed.origin().ascii_serialization();
+        self.client
+            .goto(&format!("{origin}/lang/{other}?next={next}"))
+            .await
+            .unwrap();
+        self.scan_for_raw_keys(&format!("{url} ({other})")).await;
+        self.client
+            .goto(&format!("{origin}/lang/{shown}?next={next}"))
+            .await
+            .unwrap();
+    }
+
+    /// Fails if the page shows anything that looks like an untranslated key or a stored code.
+    async fn scan_for_raw_keys(&self, what: &str) {
+        let text = self
+            .client
+            .execute(
+                "const parts = [document.title, document.body.innerText];
+                 document.querySelectorAll('[placeholder],[aria-label],[title],[alt]').forEach(e => {
+                   for (const a of ['placeholder', 'aria-label', 'title', 'alt']) {
+                     if (e.hasAttribute(a)) parts.push(e.getAttribute(a));
+                   }
+                 });
+                 document.querySelectorAll('input[type=submit],input[type=button]').forEach(e => parts.push(e.value));
+                 return parts.join('\\n');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let lang = self
+            .client
+            .execute("return document.documentElement.lang;", vec![])
+            .await
+            .unwrap();
+        let found = super::raw_keys::find(
+            text.as_str().unwrap_or_default(),
+            lang.as_str().unwrap_or("ja"),
+        );
+        if !found.is_empty() {
+            self.fail(&format!("raw keys or codes on {what}: {found:?}"))
+                .await;
+        }
     }
 
     /// After a page loads: its accessibility check and its screenshots, at the journey's own
@@ -130,6 +195,7 @@ impl Browser {
         if !violations.is_empty() {
             self.fail(&format!("axe on {what}: {violations:?}")).await;
         }
+        self.scan_for_raw_keys(what).await;
     }
 
     /// Serious and critical axe-core violations on the current page: (rule, first target).

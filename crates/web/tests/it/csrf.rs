@@ -88,7 +88,7 @@ async fn a_staff_post_with_a_forged_token_is_refused() {
         .await
         .unwrap();
     assert_eq!(denied.len(), 1, "the refused staff attempt is audited");
-    assert_eq!(denied[0].action, "access.denied.csrf");
+    assert_eq!(denied[0].action.code(), "access.denied.csrf");
 }
 
 #[tokio::test]

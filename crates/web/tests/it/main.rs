@@ -22,6 +22,7 @@ mod policy_matrix;
 mod pool;
 mod public_cache;
 mod query_count;
+mod raw_keys;
 mod requests;
 mod reset;
 mod security;

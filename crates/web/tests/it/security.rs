@@ -312,7 +312,10 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
         );
         assert_eq!(app.send(request).await.status, StatusCode::SEE_OTHER);
         let log = app.store.audit_page(&Default::default(), 5).await.unwrap();
-        let sign_in = log.iter().find(|e| e.action == "auth.sign_in").unwrap();
+        let sign_in = log
+            .iter()
+            .find(|e| e.action.code() == "auth.sign_in")
+            .unwrap();
         assert_eq!(sign_in.ip, expected);
     }
 }
@@ -558,7 +561,10 @@ async fn another_towns_records_are_not_found_and_nothing_changes() {
         .unwrap();
     assert_eq!(still_open, follow_ups, "nothing changed");
     let log = app.store.audit_page(&Default::default(), 20).await.unwrap();
-    assert!(!log.iter().any(|e| e.action == "participant.follow_up_done"));
+    assert!(
+        !log.iter()
+            .any(|e| e.action.code() == "participant.follow_up_done")
+    );
 
     // Every record route of town B, with town A's real ids: none is found.
     let ids = [
@@ -911,11 +917,11 @@ async fn every_staff_view_of_people_names_them_and_officers_can_ask_who_looked()
         .await;
     assert_eq!(who.status, StatusCode::OK);
     assert!(
-        who.body.contains("participant.view"),
+        who.body.contains("<td>参加者の記録を閲覧"),
         "the record's opening is listed"
     );
     assert!(
-        who.body.contains("participant.list"),
+        who.body.contains("<td>参加者の一覧を閲覧"),
         "and the list that showed her"
     );
     assert!(who.body.contains("長泉 花子 (#"), "named in the entry");
