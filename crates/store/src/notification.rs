@@ -25,8 +25,11 @@ pub struct Recipient {
 pub struct NewNotification {
     pub account_id: AccountId,
     pub kind: String,
+    /// The title and body as written in the recipient's language when it was made.
     pub title: String,
     pub body: String,
+    /// The kind's arguments (JSON), to write it anew in the reader's language.
+    pub args: String,
     /// A path within the site.
     pub link: String,
     pub in_app: bool,
@@ -39,6 +42,7 @@ pub struct Notification {
     pub kind: String,
     pub title: String,
     pub body: String,
+    pub args: String,
     pub link: String,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
@@ -57,10 +61,10 @@ pub(crate) async fn write_notifications(
     for n in notifications {
         if n.in_app {
             on_backend!(tx.exec(), c => sqlx::query(
-                "INSERT INTO notification (municipality_id, account_id, kind, title, body, link, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                "INSERT INTO notification (municipality_id, account_id, kind, title, body, args, link, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(town.map(|t| t.0)).bind(n.account_id.0).bind(&n.kind).bind(&n.title).bind(&n.body)
-                .bind(&n.link).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+                .bind(&n.args).bind(&n.link).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
         }
         if let Some(message) = &n.email {
             let message = NewMessage {
@@ -123,7 +127,7 @@ impl Store {
     ) -> Result<Vec<Notification>, StoreError> {
         let mut conn = self.conn().await?;
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, Notification>(
-            "SELECT id, kind, title, body, link, created_at, read_at FROM notification \
+            "SELECT id, kind, title, body, args, link, created_at, read_at FROM notification \
              WHERE account_id = $1 ORDER BY id DESC LIMIT $2")
             .bind(account.0).bind(limit).fetch_all(c).await)?;
         Ok(rows)

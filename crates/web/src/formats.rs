@@ -81,6 +81,17 @@ pub fn date_time(lang: Lang, at: DateTime<Utc>) -> String {
     }
 }
 
+/// A moment and a place: `2026年12月10日（木） 10:00（役場）` / `Thu 10 Dec 2026, 10:00 (Town
+/// hall)`; the moment alone when no place is said.
+pub fn at_place(lang: Lang, at: DateTime<Utc>, place: &str) -> String {
+    let when = date_time(lang, at);
+    match lang {
+        _ if place.is_empty() => when,
+        Lang::Ja => format!("{when}（{place}）"),
+        Lang::En => format!("{when} ({place})"),
+    }
+}
+
 /// Items joined as a list: `A、B` / `A, B`.
 pub fn list(lang: Lang, items: &[String]) -> String {
     let separator = match lang {

@@ -27,11 +27,13 @@ mod tests {
         for value in every {
             let key = value.label_key();
             for lang in Lang::ALL {
-                let args = [
-                    ("detail", "x".to_owned()),
-                    ("step", "x".to_owned()),
-                    ("status", "x".to_owned()),
-                ];
+                let mut args: Vec<(&'static str, String)> =
+                    ["detail", "step", "status", "name", "town"]
+                        .into_iter()
+                        .chain(crate::notify::ARG_NAMES.iter().copied())
+                        .map(|name| (name, "x".to_owned()))
+                        .collect();
+                args.dedup();
                 match lang.try_t_args(key, &args) {
                     None => problems.push(format!("{value:?}: no {} words for {key}", lang.code())),
                     Some(words) if lang == Lang::En && !autonyms && has_japanese(&words) => {
@@ -102,6 +104,7 @@ mod tests {
         check::<crate::introductions::Done>(&mut problems);
         check::<crate::events::view::BookingDone>(&mut problems);
         check::<crate::events::view::EventDone>(&mut problems);
+        check::<crate::notify::NoticeKind>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

@@ -12,7 +12,6 @@ use serde::Deserialize;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::form::FieldView;
-use crate::introductions::when;
 use crate::page::{Page, render};
 use crate::town::CurrentTown;
 use crate::{routes::Routes, state::AppState};
@@ -59,29 +58,37 @@ fn checked(on: bool) -> &'static str {
     if on { "yes" } else { "" }
 }
 
+/// A notification as the list shows it: written anew in the page's language.
+fn row(page: &Page, n: store::notification::Notification, reader: &str, town: &str) -> Row {
+    let (title, body) = crate::notify::reread(page.lang, &n, reader, town);
+    Row {
+        title,
+        body,
+        link: if n.link.starts_with('/') && !n.link.starts_with("//") {
+            n.link
+        } else {
+            String::new()
+        },
+        at: page.date_time(n.created_at),
+        unread: n.read_at.is_none(),
+    }
+}
+
 async fn page_view(
     state: &AppState,
-    page: Page,
+    (page, town): (Page, &domain::Municipality),
     account: &store::account::Account,
     form: &ChannelsForm,
     errors: &FieldErrors,
 ) -> Result<NotificationsPage, WebError> {
+    let page = page.with_town(town);
+    let town_words = crate::page::town_name(page.lang, town).to_owned();
     let rows = state
         .store
         .notifications(account.id, 100)
         .await?
         .into_iter()
-        .map(|n| Row {
-            title: n.title,
-            body: n.body,
-            link: if n.link.starts_with('/') && !n.link.starts_with("//") {
-                n.link
-            } else {
-                String::new()
-            },
-            at: when(n.created_at),
-            unread: n.read_at.is_none(),
-        })
+        .map(|n| row(&page, n, &account.display_name, &town_words))
         .collect();
     let channels = vec![
         FieldView::new(&page, "by_email", "checkbox", &form.by_email, errors).optional(),
@@ -120,7 +127,7 @@ pub async fn show(
     };
     let mut view = page_view(
         &state,
-        page.with_town(&town),
+        (page, &town),
         &account,
         &form,
         &FieldErrors::default(),
@@ -151,7 +158,7 @@ pub async fn save(
         if lang.is_none() {
             errors.add("mail_lang", "choose-one");
         }
-        let view = page_view(&state, page.with_town(&town), &account, &form, &errors).await?;
+        let view = page_view(&state, (page, &town), &account, &form, &errors).await?;
         return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
     }
     state

@@ -11,7 +11,7 @@ use store::account::AccountId;
 use store::casework::DueFollowUp;
 
 use crate::mail::{Mailer, Worker};
-use crate::notify::{Notice, compose};
+use crate::notify::{Arg, Notice, NoticeKind, compose};
 use crate::state::AppState;
 
 /// What one round did.
@@ -92,7 +92,13 @@ async fn lapse_offers(state: &AppState) -> Result<usize, store::StoreError> {
             let to = tenant
                 .recipients(&[AccountId(offer.participant_id)])
                 .await?;
-            let notes = crate::events::seat_offered(state, &town, &event, offer.offered_until, &to);
+            let notes = crate::notify::booking::seat_offered(
+                state,
+                &town,
+                &event,
+                offer.offered_until,
+                &to,
+            );
             tenant.notify(&notes).await?;
             offered += 1;
         }
@@ -114,7 +120,7 @@ async fn remind(state: &AppState) -> Result<usize, store::StoreError> {
         let to = tenant
             .recipients(&[AccountId(booking.participant_id)])
             .await?;
-        let notes = crate::events::reminder(state, &town, &event, &to);
+        let notes = crate::notify::booking::reminder(state, &town, &event, &to);
         if state
             .store
             .remind_booking(booking.id, town.id, &notes)
@@ -141,17 +147,12 @@ async fn notify_follow_up(state: &AppState, due: &DueFollowUp) -> Result<bool, s
         .tenant(&town)
         .recipients(&[AccountId(due.assigned_to)])
         .await?;
-    let lang = recipients
-        .first()
-        .and_then(|r| crate::i18n::Lang::from_code(&r.lang))
-        .unwrap_or_default();
-    let note = crate::coordinator::casework::follow_up_note(lang, &due.note);
     let notice = Notice {
-        kind: "follow-up-due",
+        kind: NoticeKind::FollowUpDue,
         args: vec![
-            ("person", due.participant_name.clone()),
-            ("due", due.due_on.to_string()),
-            ("note", note),
+            ("person", Arg::Text(due.participant_name.clone())),
+            ("due", Arg::Day(due.due_on)),
+            ("note", Arg::FollowUpNote(due.note.clone())),
         ],
         link: format!(
             "/{}/coordinator/participants/{}",

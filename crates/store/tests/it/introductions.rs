@@ -123,6 +123,7 @@ fn offered_mail(to: AccountId) -> NewNotification {
         kind: "introduction_offered".into(),
         title: "ご紹介があります".into(),
         body: "湯の花旅館の客室係".into(),
+        args: String::new(),
         link: "/nagaizumi/me/introductions/1".into(),
         in_app: true,
         email: Some(NewMessage {

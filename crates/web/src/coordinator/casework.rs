@@ -332,15 +332,3 @@ pub async fn complete_follow_up(
     };
     Ok(Redirect::to(&back).into_response())
 }
-
-/// A follow-up's note in words: an outcome check-in (`outcome_check:<months>:<outcome>`, made
-/// when a placement is recorded) is named in the reader's language; others are as written.
-pub fn follow_up_note(lang: crate::i18n::Lang, note: &str) -> String {
-    match note.strip_prefix("outcome_check:") {
-        Some(rest) => {
-            let months = rest.split(':').next().unwrap_or_default();
-            lang.t_args("follow-up-outcome-check", &[("months", months.to_owned())])
-        }
-        None => note.to_owned(),
-    }
-}

@@ -122,7 +122,7 @@ async fn home(
             href: format!("{base}/participants/{}", f.participant_id),
             name: f.participant_name,
             due_on: f.due_on.to_string(),
-            note: casework::follow_up_note(page.lang, &f.note),
+            note: crate::notify::follow_up_note(page.lang, &f.note),
             overdue: f.due_on < today,
             done_action: format!("{base}/follow-ups/{}/done", f.id),
         })

@@ -405,7 +405,7 @@ pub async fn record_page(
         .map(|f| FollowUpView {
             id: f.id,
             due_on: f.due_on.to_string(),
-            note: super::casework::follow_up_note(page.lang, &f.note),
+            note: crate::notify::follow_up_note(page.lang, &f.note),
             done: f.done_at.is_some(),
             answer: f.answer,
         })

@@ -11,12 +11,12 @@ use domain::event::booking::BookingStatus;
 use serde::Deserialize;
 use store::account::AccountId;
 
-use super::notices;
 use super::view::BookingDone;
 use super::view::BookingView;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
+use crate::notify::booking as notices;
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
@@ -59,7 +59,7 @@ async fn view(
         .credentials(account)
         .await?
         .into_iter()
-        .map(|(_, title, at)| (title, super::super::introductions::when(at)))
+        .map(|(_, title, at)| (title, page.date_time(at)))
         .collect();
     Ok(MinePage {
         has_feed: tenant.has_calendar_token(account).await?,

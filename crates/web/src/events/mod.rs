@@ -2,12 +2,10 @@
 //! calendar feed, and the coordinator's events with attendance (see `domain::event`).
 
 mod mine;
-mod notices;
 mod public;
 mod staff;
 pub mod view;
 
-pub use notices::{reminder, seat_offered};
 #[cfg(feature = "fuzzing")]
 pub(crate) use staff::EventForm;
 

@@ -14,11 +14,11 @@ use domain::participant::{AgeBand, Children};
 use serde::Deserialize;
 use store::event::{Booked, EventFilter, StoredEvent};
 
-use super::notices;
 use super::view::{EventView, title};
 use crate::auth::{CurrentSession, SignedIn};
 use crate::error::WebError;
 use crate::ical::{Entry, calendar};
+use crate::notify::booking as notices;
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;

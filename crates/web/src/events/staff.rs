@@ -16,12 +16,12 @@ use store::account::AccountId;
 use store::event::EventFilter;
 
 use super::mine::cancel_and_offer;
-use super::notices;
 use super::view::{BookingView, EventView, children_text};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::form::FieldView;
+use crate::notify::booking as notices;
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;

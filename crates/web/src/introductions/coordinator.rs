@@ -16,11 +16,11 @@ use store::account::{Account, AccountId};
 use store::introduction::{Introduction, IntroductionScope, NewIntroduction};
 
 use super::forms::{MoveFields, MoveForm, parse_change};
-use super::notices::{self, Audience};
 use super::view::{self, EventView, IntroductionView};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
+use crate::notify::introduction::{self as notices, Audience};
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
@@ -217,7 +217,7 @@ async fn detail(
                 detail.follow_ups.push((
                     member.display_name.clone(),
                     f.due_on.to_string(),
-                    crate::coordinator::casework::follow_up_note(detail.page.lang, &f.note),
+                    crate::notify::follow_up_note(detail.page.lang, &f.note),
                     f.done_at.is_some(),
                 ));
             }
@@ -271,13 +271,7 @@ pub async fn apply(
     };
     let tenant = state.store.tenant(town);
     let audience = Audience::of(&tenant, intro).await?;
-    let meeting = change.meeting.as_ref().map(|(at, place)| {
-        if place.is_empty() {
-            view::when(*at)
-        } else {
-            format!("{}（{place}）", view::when(*at))
-        }
-    });
+    let meeting = change.meeting.clone();
     let notifications = notices::advanced(state, town, intro, &audience, action, meeting);
     let moved = tenant
         .advance_introduction(

@@ -5,7 +5,6 @@
 
 mod coordinator;
 mod forms;
-mod notices;
 mod organization;
 mod participant;
 mod view;
@@ -14,8 +13,6 @@ mod view;
 pub(crate) use view::Done;
 
 use axum::routing::{get, post};
-
-pub use view::when;
 
 use crate::routes::Routes;
 

@@ -15,11 +15,11 @@ use store::introduction::{Introduction, IntroductionOwner, MemberAnswer};
 
 use super::coordinator::{DetailPage, Done};
 use super::forms::MoveForm;
-use super::notices::{self, Audience};
 use super::view::{self, IntroductionView};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
+use crate::notify::introduction::{self as notices, Audience};
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
@@ -87,8 +87,11 @@ pub async fn list(
             organization: r.organization_name,
             request: r.request_title,
             items: page.join_list(&r.items.0.iter().map(|i| page.label(*i)).collect::<Vec<_>>()),
-            provided: view::when(r.provided_at),
-            stopped: r.stopped_at.map(view::when).unwrap_or_default(),
+            provided: page.date_time(r.provided_at),
+            stopped: r
+                .stopped_at
+                .map(|at| page.date_time(at))
+                .unwrap_or_default(),
         })
         .collect();
     Ok(render(

@@ -2,7 +2,6 @@
 
 use domain::availability::WeeklyAvailability;
 use domain::introduction::{Action, Actor, IntroductionStatus, advance};
-use domain::local_time::to_jst;
 use store::introduction::{Introduction, IntroductionEvent};
 
 use crate::page::Page;
@@ -38,10 +37,6 @@ pub struct EventView {
     pub text: String,
     pub actor: String,
     pub note: String,
-}
-
-pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    to_jst(at).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// The outcome in words: e.g. 「自分のペースで就労・週12時間・時給1,100〜1,299円」.
@@ -85,14 +80,10 @@ impl IntroductionView {
                 .iter()
                 .map(|r| page.label(*r))
                 .collect(),
-            created: when(introduction.created_at),
-            meeting: introduction.meeting_at.map(|at| {
-                if introduction.meeting_place.is_empty() {
-                    when(at)
-                } else {
-                    format!("{}（{}）", when(at), introduction.meeting_place)
-                }
-            }),
+            created: page.date_time(introduction.created_at),
+            meeting: introduction
+                .meeting_at
+                .map(|at| crate::formats::at_place(page.lang, at, &introduction.meeting_place)),
             started_on: introduction.started_on.map(|d| d.to_string()),
             outcome: outcome_text(page, introduction),
             common_time: if common.is_empty() {
@@ -108,7 +99,7 @@ pub fn events(page: &Page, events: Vec<IntroductionEvent>) -> Vec<EventView> {
     events
         .into_iter()
         .map(|e| EventView {
-            at: when(e.at),
+            at: page.date_time(e.at),
             text: page.label(e.action),
             actor: e.actor_name,
             note: e.note,

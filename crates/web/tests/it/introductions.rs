@@ -296,6 +296,19 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
             .body
             .contains("面談の日程が決まりました")
     );
+    // The same notification, read on an English page, is written in English.
+    yuki.get("/lang/en?next=%2Fnagaizumi%2Fnotifications").await;
+    let in_english = yuki.get("/nagaizumi/notifications").await.body;
+    assert!(
+        in_english.contains("Meeting scheduled")
+            && !in_english.contains("面談の日程が決まりました"),
+        "the notification follows the page's language"
+    );
+    assert!(
+        in_english.contains("10:30") && !in_english.contains("年"),
+        "its date is written the English way"
+    );
+    yuki.get("/lang/ja?next=%2Fnagaizumi%2Fnotifications").await;
 
     // The coordinator records the outcome; the 3-, 6- and 12-month follow-ups appear.
     let coordinator_page = format!("/nagaizumi/coordinator/introductions/{id}");

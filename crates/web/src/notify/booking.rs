@@ -5,27 +5,20 @@ use domain::event::booking::BookingStatus;
 use store::event::StoredEvent;
 use store::notification::{NewNotification, Recipient};
 
-use super::view;
-use crate::notify::{Notice, compose};
+use super::{Arg, Notice, NoticeKind, compose};
 use crate::state::AppState;
 
-fn when(event: &StoredEvent) -> String {
-    format!(
-        "{}–{}",
-        view_time(event.starts_at, "%Y-%m-%d %H:%M"),
-        view_time(event.ends_at, "%H:%M")
-    )
-}
-
-fn view_time(at: chrono::DateTime<chrono::Utc>, format: &str) -> String {
-    domain::local_time::to_jst(at).format(format).to_string()
-}
-
-fn args(event: &StoredEvent) -> Vec<(&'static str, String)> {
+fn args(event: &StoredEvent) -> Vec<(&'static str, Arg)> {
     vec![
-        ("event", view::title(crate::i18n::Lang::Ja, event)),
-        ("when", when(event)),
-        ("place", event.place.clone()),
+        (
+            "event",
+            Arg::Titled {
+                ja: event.title.clone(),
+                en: event.title_en.clone(),
+            },
+        ),
+        ("when", Arg::Span(event.starts_at, event.ends_at)),
+        ("place", Arg::Text(event.place.clone())),
     ]
 }
 
@@ -42,9 +35,9 @@ pub fn booked(
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
     let kind = if status == BookingStatus::Confirmed {
-        "booking-confirmed"
+        NoticeKind::BookingConfirmed
     } else {
-        "booking-waitlisted"
+        NoticeKind::BookingWaitlisted
     };
     compose(
         state,
@@ -67,12 +60,12 @@ pub fn seat_offered(
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
     let mut args = args(event);
-    args.push(("until", view_time(until, "%Y-%m-%d %H:%M")));
+    args.push(("until", Arg::At(until)));
     compose(
         state,
         town,
         &Notice {
-            kind: "seat-offered",
+            kind: NoticeKind::SeatOffered,
             args,
             link: mine(town),
         },
@@ -91,7 +84,7 @@ pub fn event_cancelled(
         state,
         town,
         &Notice {
-            kind: "event-cancelled",
+            kind: NoticeKind::EventCancelled,
             args: args(event),
             link: format!("/{}/events/{}", town.slug, event.id),
         },
@@ -110,7 +103,7 @@ pub fn reminder(
         state,
         town,
         &Notice {
-            kind: "event-reminder",
+            kind: NoticeKind::EventReminder,
             args: args(event),
             link: format!("/{}/events/{}", town.slug, event.id),
         },

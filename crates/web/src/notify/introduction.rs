@@ -7,8 +7,8 @@ use store::account::AccountId;
 use store::introduction::Introduction;
 use store::notification::{NewNotification, Recipient};
 
+use super::{Arg, Notice, NoticeKind, compose};
 use crate::error::WebError;
-use crate::notify::{Notice, compose};
 use crate::state::AppState;
 
 /// Everyone an introduction concerns, loaded before a change so that the notifications can be
@@ -45,7 +45,7 @@ fn link(town: &Municipality, role: &str, id: i64) -> String {
     format!("/{}/{role}/introductions/{id}", town.slug)
 }
 
-fn notice(kind: &'static str, args: &[(&'static str, String)], link: String) -> Notice {
+fn notice(kind: NoticeKind, args: &[(&'static str, Arg)], link: String) -> Notice {
     Notice {
         kind,
         args: args.to_vec(),
@@ -61,13 +61,13 @@ pub fn offered(
     members: &[Recipient],
 ) -> Vec<NewNotification> {
     let args = [
-        ("organization", organization.to_owned()),
-        ("request", request.to_owned()),
+        ("organization", Arg::Text(organization.to_owned())),
+        ("request", Arg::Text(request.to_owned())),
     ];
     compose(
         state,
         town,
-        &notice("introduction-offered", &args, link(town, "me", id)),
+        &notice(NoticeKind::IntroductionOffered, &args, link(town, "me", id)),
         members,
     )
 }
@@ -82,9 +82,9 @@ pub fn answered(
     (member, status): (MemberStatus, IntroductionStatus),
 ) -> Vec<NewNotification> {
     let args = [
-        ("organization", i.organization_name.clone()),
-        ("request", i.request_title.clone()),
-        ("person", member_name.to_owned()),
+        ("organization", Arg::Text(i.organization_name.clone())),
+        ("request", Arg::Text(i.request_title.clone())),
+        ("person", Arg::Text(member_name.to_owned())),
     ];
     let mut out = Vec::new();
     match (member, status) {
@@ -92,14 +92,18 @@ pub fn answered(
             out.extend(compose(
                 state,
                 town,
-                &notice("introduction-consented", &args, link(town, "org", i.id)),
+                &notice(
+                    NoticeKind::IntroductionConsented,
+                    &args,
+                    link(town, "org", i.id),
+                ),
                 &audience.organization,
             ));
             out.extend(compose(
                 state,
                 town,
                 &notice(
-                    "introduction-consented",
+                    NoticeKind::IntroductionConsented,
                     &args,
                     link(town, "coordinator", i.id),
                 ),
@@ -110,7 +114,7 @@ pub fn answered(
             state,
             town,
             &notice(
-                "introduction-declined",
+                NoticeKind::IntroductionDeclined,
                 &args,
                 link(town, "coordinator", i.id),
             ),
@@ -121,14 +125,18 @@ pub fn answered(
                 out.extend(compose(
                     state,
                     town,
-                    &notice("consent-withdrawn", &args, link(town, "org", i.id)),
+                    &notice(NoticeKind::ConsentWithdrawn, &args, link(town, "org", i.id)),
                     &audience.organization,
                 ));
             }
             out.extend(compose(
                 state,
                 town,
-                &notice("consent-withdrawn", &args, link(town, "coordinator", i.id)),
+                &notice(
+                    NoticeKind::ConsentWithdrawn,
+                    &args,
+                    link(town, "coordinator", i.id),
+                ),
                 &audience.coordinator,
             ));
         }
@@ -144,13 +152,13 @@ pub fn advanced(
     i: &Introduction,
     audience: &Audience,
     action: Action,
-    meeting: Option<String>,
+    meeting: Option<(chrono::DateTime<chrono::Utc>, String)>,
 ) -> Vec<NewNotification> {
     let mut args = vec![
-        ("organization", i.organization_name.clone()),
-        ("request", i.request_title.clone()),
+        ("organization", Arg::Text(i.organization_name.clone())),
+        ("request", Arg::Text(i.request_title.clone())),
     ];
-    let to_members_and_coordinator = |kind: &'static str, args: &[(&'static str, String)]| {
+    let to_members_and_coordinator = |kind: NoticeKind, args: &[(&'static str, Arg)]| {
         let mut out = compose(
             state,
             town,
@@ -179,18 +187,24 @@ pub fn advanced(
                 "declined"
             };
             // The response's words are chosen per recipient's language by a selector.
-            args.push(("response", response.to_owned()));
-            to_members_and_coordinator("organization-responded", &args)
+            args.push(("response", Arg::Text(response.to_owned())));
+            to_members_and_coordinator(NoticeKind::OrganizationResponded, &args)
         }
         Action::ScheduleMeeting => {
-            args.push(("when", meeting.unwrap_or_default()));
-            to_members_and_coordinator("meeting-scheduled", &args)
+            if let Some((at, place)) = meeting {
+                args.push(("when", Arg::Meeting(at, place)));
+            }
+            to_members_and_coordinator(NoticeKind::MeetingScheduled, &args)
         }
-        Action::Start => to_members_and_coordinator("work-started", &args),
+        Action::Start => to_members_and_coordinator(NoticeKind::WorkStarted, &args),
         Action::Cancel => compose(
             state,
             town,
-            &notice("introduction-cancelled", &args, link(town, "me", i.id)),
+            &notice(
+                NoticeKind::IntroductionCancelled,
+                &args,
+                link(town, "me", i.id),
+            ),
             &audience.members,
         ),
         Action::Discard | Action::Conclude => Vec::new(),
