@@ -96,3 +96,18 @@ mod tests {
         );
     }
 }
+
+/// A week's free windows in words, e.g. 「月 9:00–11:00」 / "Mon 9:00–11:00".
+pub fn in_words(page: &Page, week: &WeeklyAvailability) -> Vec<String> {
+    week.windows()
+        .iter()
+        .map(|(d, s, e)| {
+            format!(
+                "{} {}–{}",
+                page.label(*d),
+                Slot::start_label(*s),
+                Slot::start_label(*e)
+            )
+        })
+        .collect()
+}

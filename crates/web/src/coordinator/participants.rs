@@ -116,6 +116,92 @@ pub fn gap_text(page: &Page, months: i64) -> String {
     )
 }
 
+/// One line of the list.
+fn participant_row(
+    page: &Page,
+    base: &str,
+    p: store::participant::ParticipantSummary,
+) -> ParticipantRow {
+    ParticipantRow {
+        href: format!("{base}/{}", p.id),
+        goal: p
+            .goal_track
+            .as_deref()
+            .and_then(GoalTrack::from_code)
+            .map(|g| page.label(g))
+            .unwrap_or_else(|| page.t("profile-not-filled")),
+        gap: gap_text(page, i64::from(p.career_gap_months)),
+        last_contact: p
+            .last_contact_at
+            .map(|t| page.date(to_jst(t).date_naive()))
+            .unwrap_or_else(|| "—".into()),
+        name: p.display_name,
+        furigana: p.furigana,
+    }
+}
+
+/// The list's filters, as the query set them.
+fn list_filters(state: &AppState, page: &Page, query: &ListQuery) -> Vec<FieldView> {
+    let none = FieldErrors::default();
+    let mut skills: Vec<(String, String)> = state
+        .taxonomy
+        .skills()
+        .iter()
+        .map(|s| {
+            (
+                s.id.as_str().to_owned(),
+                skill_label(state, page.lang, s.id.as_str()),
+            )
+        })
+        .collect();
+    skills.sort_by(|a, b| a.1.cmp(&b.1));
+    vec![
+        FieldView::new(page, "goal", "select", &query.goal, &none)
+            .optional()
+            .options(choose(
+                page,
+                GoalTrack::ALL
+                    .iter()
+                    .map(|g| (g.code().to_owned(), page.label(*g)))
+                    .collect(),
+            )),
+        FieldView::new(page, "skill", "select", &query.skill, &none)
+            .optional()
+            .options(choose(page, skills)),
+        FieldView::new(page, "day", "select", &query.day, &none)
+            .optional()
+            .options(choose(
+                page,
+                domain::availability::Weekday::ALL
+                    .iter()
+                    .map(|d| (d.code().to_owned(), page.label(*d)))
+                    .collect(),
+            )),
+        FieldView::new(page, "gap", "select", &query.gap, &none)
+            .optional()
+            .options(choose(
+                page,
+                [
+                    ("under1", "filter-gap-under1"),
+                    ("1to5", "filter-gap-1to5"),
+                    ("over5", "filter-gap-over5"),
+                ]
+                .iter()
+                .map(|(code, key)| ((*code).to_owned(), page.t(key)))
+                .collect(),
+            )),
+        FieldView::new(page, "contact", "select", &query.contact, &none)
+            .optional()
+            .options(choose(
+                page,
+                ["14", "30", "90"]
+                    .iter()
+                    .map(|d| (d.to_string(), page.t1("filter-contact-days", "days", d)))
+                    .collect(),
+            )),
+    ]
+}
+
 pub async fn list(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -154,77 +240,9 @@ pub async fn list(
         .map(|previous| format!("{base}?{}", query.query_string(previous)));
     let rows = found
         .into_iter()
-        .map(|p| ParticipantRow {
-            href: format!("{base}/{}", p.id),
-            goal: p
-                .goal_track
-                .as_deref()
-                .and_then(GoalTrack::from_code)
-                .map(|g| page.label(g))
-                .unwrap_or_else(|| page.t("profile-not-filled")),
-            gap: gap_text(&page, i64::from(p.career_gap_months)),
-            last_contact: p
-                .last_contact_at
-                .map(|t| to_jst(t).format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| "—".into()),
-            name: p.display_name,
-            furigana: p.furigana,
-        })
+        .map(|p| participant_row(&page, &base, p))
         .collect();
-    let none = FieldErrors::default();
-    let mut skills: Vec<(String, String)> = state
-        .taxonomy
-        .skills()
-        .iter()
-        .map(|s| {
-            (
-                s.id.as_str().to_owned(),
-                skill_label(&state, page.lang, s.id.as_str()),
-            )
-        })
-        .collect();
-    skills.sort_by(|a, b| a.1.cmp(&b.1));
-    let filters = vec![
-        FieldView::new(&page, "goal", "select", &query.goal, &none)
-            .optional()
-            .options(choose(
-                &page,
-                GoalTrack::ALL
-                    .iter()
-                    .map(|g| (g.code().to_owned(), page.label(*g)))
-                    .collect(),
-            )),
-        FieldView::new(&page, "skill", "select", &query.skill, &none)
-            .optional()
-            .options(choose(&page, skills)),
-        FieldView::new(&page, "day", "select", &query.day, &none)
-            .optional()
-            .options(choose(
-                &page,
-                domain::availability::Weekday::ALL
-                    .iter()
-                    .map(|d| (d.code().to_owned(), page.label(*d)))
-                    .collect(),
-            )),
-        FieldView::new(&page, "gap", "select", &query.gap, &none)
-            .optional()
-            .options(choose(
-                &page,
-                ["under1", "1to5", "over5"]
-                    .iter()
-                    .map(|g| (g.to_string(), page.t(&format!("filter-gap-{g}"))))
-                    .collect(),
-            )),
-        FieldView::new(&page, "contact", "select", &query.contact, &none)
-            .optional()
-            .options(choose(
-                &page,
-                ["14", "30", "90"]
-                    .iter()
-                    .map(|d| (d.to_string(), page.t1("filter-contact-days", "days", d)))
-                    .collect(),
-            )),
-    ];
+    let filters = list_filters(&state, &page, &query);
     Ok(render(
         StatusCode::OK,
         &ListPage {
@@ -293,25 +311,15 @@ pub struct RecordPage {
 }
 
 /// Builds the record page; `errors` belong to the hearing or follow-up form just sent.
-pub async fn record_page(
-    state: &AppState,
-    town: &domain::Municipality,
-    page: Page,
-    record: ParticipantRecord,
-    hearing_form: &super::casework::HearingForm,
-    follow_up_form: &super::casework::FollowUpForm,
-    errors: &FieldErrors,
-) -> Result<RecordPage, WebError> {
-    let tenant = state.store.tenant(town);
-    let id = record.account.id;
-    let p = &record.profile;
+/// The profile's facts as the record page lists them: (label, value), in the page's language.
+fn profile_facts(page: &Page, p: &store::participant::StoredProfile) -> Vec<(String, String)> {
     let yes_no = |b: bool| page.t(if b { "yes" } else { "no" });
     let children: Vec<String> = AgeBand::ALL
         .iter()
         .filter(|b| p.children.count(**b) > 0)
         .map(|b| format!("{} × {}", page.label(*b), p.children.count(*b)))
         .collect();
-    let facts = vec![
+    vec![
         (page.t("field-eligibility"), page.label(p.eligibility_basis)),
         (
             page.t("field-goal-track"),
@@ -323,7 +331,7 @@ pub async fn record_page(
         (page.t("field-phone"), p.phone.clone()),
         (
             page.t("field-career-gap-years"),
-            gap_text(&page, i64::from(p.career_gap_months)),
+            gap_text(page, i64::from(p.career_gap_months)),
         ),
         (page.t("field-work-history"), p.work_history.clone()),
         (
@@ -332,13 +340,13 @@ pub async fn record_page(
         ),
         (
             page.t("field-earliest-start"),
-            p.earliest_start.map(|d| d.to_string()).unwrap_or_default(),
+            p.earliest_start.map(|d| page.date(d)).unwrap_or_default(),
         ),
         (page.t("field-income-cap"), page.label(p.income_cap)),
         (
             page.t("field-expected-hourly-wage"),
             p.expected_hourly_wage
-                .map(|w| format!("{w}円"))
+                .map(|w| page.yen(i64::from(w)))
                 .unwrap_or_default(),
         ),
         (page.t("field-work-place"), page.label(p.work_place)),
@@ -352,33 +360,29 @@ pub async fn record_page(
             if children.is_empty() {
                 page.t("none")
             } else {
-                children.join("、")
+                page.join_list(&children)
             },
         ),
-    ];
-    let windows = p
-        .availability
-        .windows()
-        .iter()
-        .map(|(d, s, e)| {
-            format!(
-                "{} {}–{}",
-                page.label(*d),
-                domain::availability::Slot::start_label(*s),
-                domain::availability::Slot::start_label(*e)
-            )
-        })
-        .collect();
+    ]
+}
+
+pub async fn record_page(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    record: ParticipantRecord,
+    hearing_form: &super::casework::HearingForm,
+    follow_up_form: &super::casework::FollowUpForm,
+    errors: &FieldErrors,
+) -> Result<RecordPage, WebError> {
+    let tenant = state.store.tenant(town);
+    let id = record.account.id;
+    let facts = profile_facts(&page, &record.profile);
+    let windows = crate::weekly_grid::in_words(&page, &record.profile.availability);
     let skills = record
         .skills
         .iter()
-        .map(|s| SkillView {
-            label: skill_label(state, page.lang, &s.skill_id),
-            id: s.skill_id.clone(),
-            level: s.level,
-            evidence: s.evidence.clone(),
-            verified: s.verified_at.is_some(),
-        })
+        .map(|s| skill_view(state, page.lang, s))
         .collect();
     let consent_active = tenant
         .consents(id)
@@ -389,26 +393,13 @@ pub async fn record_page(
         .hearings(id)
         .await?
         .into_iter()
-        .map(|h| HearingView {
-            held_on: h.held_on.to_string(),
-            coordinator: h.coordinator_name,
-            goals: h.goals,
-            worries: h.worries,
-            constraints_confirmed: h.constraints_confirmed,
-            notes: h.notes,
-        })
+        .map(|h| hearing_view(&page, h))
         .collect();
     let follow_ups = tenant
         .follow_ups_of(id)
         .await?
         .into_iter()
-        .map(|f| FollowUpView {
-            id: f.id,
-            due_on: f.due_on.to_string(),
-            note: crate::notify::follow_up_note(page.lang, &f.note),
-            done: f.done_at.is_some(),
-            answer: f.answer,
-        })
+        .map(|f| follow_up_view(&page, f))
         .collect();
     let events = tenant
         .case_events(id)
@@ -420,9 +411,6 @@ pub async fn record_page(
             actor: e.actor_name.unwrap_or_default(),
         })
         .collect();
-    let hearing_fields = super::casework::hearing_fields(&page, hearing_form, errors);
-    let follow_up_fields = super::casework::follow_up_fields(&page, follow_up_form, errors);
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
     let suggestions =
         crate::requests::matches::for_participant(state, &tenant, &page, town.slug.as_str(), id.0)
             .await?;
@@ -432,7 +420,6 @@ pub async fn record_page(
         name: record.account.display_name,
         furigana: record.account.furigana,
         email: record.account.email,
-        page,
         facts,
         windows,
         skills,
@@ -440,11 +427,43 @@ pub async fn record_page(
         hearings,
         follow_ups,
         events,
-        hearing_fields,
-        follow_up_fields,
-        alert,
+        hearing_fields: super::casework::hearing_fields(&page, hearing_form, errors),
+        follow_up_fields: super::casework::follow_up_fields(&page, follow_up_form, errors),
+        alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
         notice: None,
+        page,
     })
+}
+
+fn skill_view(state: &AppState, lang: Lang, s: &store::participant::StoredSkill) -> SkillView {
+    SkillView {
+        label: skill_label(state, lang, &s.skill_id),
+        id: s.skill_id.clone(),
+        level: s.level,
+        evidence: s.evidence.clone(),
+        verified: s.verified_at.is_some(),
+    }
+}
+
+fn hearing_view(page: &Page, h: store::casework::Hearing) -> HearingView {
+    HearingView {
+        held_on: page.date(h.held_on),
+        coordinator: h.coordinator_name,
+        goals: h.goals,
+        worries: h.worries,
+        constraints_confirmed: h.constraints_confirmed,
+        notes: h.notes,
+    }
+}
+
+fn follow_up_view(page: &Page, f: store::casework::FollowUp) -> FollowUpView {
+    FollowUpView {
+        id: f.id,
+        due_on: page.date(f.due_on),
+        note: crate::notify::follow_up_note(page.lang, &f.note),
+        done: f.done_at.is_some(),
+        answer: f.answer,
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -479,4 +498,58 @@ pub async fn show(
         _ => None,
     };
     Ok(render(StatusCode::OK, &view))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use domain::availability::WeeklyAvailability;
+    use domain::income_cap::IncomeCap;
+    use domain::municipality::EligibilityBasis;
+    use domain::participant::{Children, GoalTrack, WorkPlace};
+    use store::participant::StoredProfile;
+
+    use super::*;
+
+    fn profile() -> StoredProfile {
+        StoredProfile {
+            eligibility_basis: EligibilityBasis::LivesInTown,
+            phone: String::new(),
+            postal_code: "411-0943".into(),
+            goal_track: Some(GoalTrack::OwnPace),
+            work_history: "事務 5年".into(),
+            career_gap_months: 30,
+            availability: WeeklyAvailability::default(),
+            max_minutes_per_week: 720,
+            earliest_start: NaiveDate::from_ymd_opt(2027, 4, 1),
+            income_cap: IncomeCap::Yen103Man,
+            expected_hourly_wage: Some(1_100),
+            work_place: WorkPlace::Either,
+            commute_minutes: 20,
+            home_area: None,
+            drives: true,
+            children: Children([0, 1, 0, 1]),
+            profile_updated_at: None,
+            last_contact_at: None,
+        }
+    }
+
+    #[test]
+    fn the_record_s_facts_are_words_in_the_page_s_language() {
+        let en = profile_facts(&Page::new(Lang::En, "/", false), &profile());
+        let value = |label: &str| {
+            en.iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(value("Expected hourly wage (yen)"), "¥1,100");
+        assert_eq!(value("Earliest start date"), "Thu 1 Apr 2027");
+        for (label, v) in &en {
+            assert!(!v.contains('_') && !v.contains("円"), "{label}: {v}");
+        }
+        let ja = profile_facts(&Page::new(Lang::Ja, "/", false), &profile());
+        assert!(ja.iter().any(|(_, v)| v == "1,100円"), "{ja:?}");
+        assert!(ja.iter().any(|(_, v)| v.contains("、")), "children joined: {ja:?}");
+    }
 }

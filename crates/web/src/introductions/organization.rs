@@ -19,7 +19,6 @@ use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::page::{Page, render};
 use crate::policy::may_view_shared_profile;
-use crate::requests::matches::meeting_slots;
 use crate::state::AppState;
 use crate::town::CurrentTown;
 
@@ -150,7 +149,7 @@ async fn profiles(
                 .map(|s| crate::requests::view::skill_label(state, page.lang, &s.skill_id, s.level))
                 .collect(),
             work_history: p.work_history.clone(),
-            availability: meeting_slots(page, &p.availability),
+            availability: crate::weekly_grid::in_words(page, &p.availability),
         });
     }
     Ok(out)

@@ -5,7 +5,6 @@ use domain::introduction::{Action, Actor, IntroductionStatus, advance};
 use store::introduction::{Introduction, IntroductionEvent};
 
 use crate::page::Page;
-use crate::requests::matches::meeting_slots;
 
 /// One line of a list, or the head of a detail page.
 pub struct IntroductionView {
@@ -89,7 +88,7 @@ impl IntroductionView {
             common_time: if common.is_empty() {
                 Vec::new()
             } else {
-                meeting_slots(page, &common)
+                crate::weekly_grid::in_words(page, &common)
             },
         }
     }

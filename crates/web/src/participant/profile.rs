@@ -226,46 +226,44 @@ fn area_options(page: &Page, areas: &TravelTable) -> Vec<(String, String)> {
         .collect()
 }
 
-fn profile_page(
-    state: &AppState,
-    page: Page,
-    action: String,
-    (form, areas): (&ProfileForm, &TravelTable),
-    errors: &FieldErrors,
-) -> ProfilePage {
-    let e = errors;
+/// The first group of the profile form: who the person is and the way they want to work.
+fn basics_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<FieldView> {
     let basics = vec![
-        FieldView::new(&page, "display_name", "text", &form.display_name, e).autocomplete("name"),
-        FieldView::new(&page, "furigana", "text", &form.furigana, e)
-            .hint(&page, "field-furigana-hint"),
-        FieldView::new(&page, "postal_code", "text", &form.postal_code, e)
-            .hint(&page, "field-postal-code-hint")
+        FieldView::new(page, "display_name", "text", &form.display_name, e).autocomplete("name"),
+        FieldView::new(page, "furigana", "text", &form.furigana, e)
+            .hint(page, "field-furigana-hint"),
+        FieldView::new(page, "postal_code", "text", &form.postal_code, e)
+            .hint(page, "field-postal-code-hint")
             .autocomplete("postal-code"),
-        FieldView::new(&page, "phone", "tel", &form.phone, e)
+        FieldView::new(page, "phone", "tel", &form.phone, e)
             .optional()
-            .hint(&page, "field-phone-hint")
+            .hint(page, "field-phone-hint")
             .autocomplete("tel"),
-        FieldView::new(&page, "goal_track", "select", &form.goal_track, e).options(choices(
-            &page,
+        FieldView::new(page, "goal_track", "select", &form.goal_track, e).options(choices(
+            page,
             &GoalTrack::ALL,
             GoalTrack::code,
         )),
     ];
+    basics
+}
+
+fn experience_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<FieldView> {
     let experience = vec![
-        FieldView::new(&page, "work_history", "textarea", &form.work_history, e)
+        FieldView::new(page, "work_history", "textarea", &form.work_history, e)
             .optional()
-            .hint(&page, "field-work-history-hint"),
+            .hint(page, "field-work-history-hint"),
         FieldView::new(
-            &page,
+            page,
             "career_gap_years",
             "number",
             &form.career_gap_years,
             e,
         )
         .optional()
-        .hint(&page, "field-career-gap-hint"),
+        .hint(page, "field-career-gap-hint"),
         FieldView::new(
-            &page,
+            page,
             "career_gap_months",
             "number",
             &form.career_gap_months,
@@ -273,60 +271,81 @@ fn profile_page(
         )
         .optional(),
     ];
+    experience
+}
+
+fn time_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<FieldView> {
     let time = vec![
         FieldView::new(
-            &page,
+            page,
             "max_hours_per_week",
             "number",
             &form.max_hours_per_week,
             e,
         ),
-        FieldView::new(&page, "earliest_start", "date", &form.earliest_start, e).optional(),
+        FieldView::new(page, "earliest_start", "date", &form.earliest_start, e).optional(),
     ];
+    time
+}
+
+fn income_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<FieldView> {
     let income = vec![
-        FieldView::new(&page, "income_cap", "select", &form.income_cap, e)
+        FieldView::new(page, "income_cap", "select", &form.income_cap, e)
             .options(choices(
-                &page,
+                page,
                 &<IncomeCap as domain::label::Label>::every(),
                 IncomeCap::code,
             ))
-            .hint(&page, "field-income-cap-hint"),
-        FieldView::new(&page, "income_cap_yen", "number", &form.income_cap_yen, e).optional(),
+            .hint(page, "field-income-cap-hint"),
+        FieldView::new(page, "income_cap_yen", "number", &form.income_cap_yen, e).optional(),
         FieldView::new(
-            &page,
+            page,
             "expected_hourly_wage",
             "number",
             &form.expected_hourly_wage,
             e,
         )
         .optional()
-        .hint(&page, "field-expected-hourly-wage-hint"),
+        .hint(page, "field-expected-hourly-wage-hint"),
     ];
+    income
+}
+
+/// Where the person can work; the home-area choice only where the town has a travel table.
+fn place_fields(
+    page: &Page,
+    (form, areas): (&ProfileForm, &TravelTable),
+    e: &FieldErrors,
+) -> Vec<FieldView> {
     let mut place = vec![
-        FieldView::new(&page, "work_place", "select", &form.work_place, e).options(choices(
-            &page,
+        FieldView::new(page, "work_place", "select", &form.work_place, e).options(choices(
+            page,
             &WorkPlace::ALL,
             WorkPlace::code,
         )),
-        FieldView::new(&page, "commute_minutes", "number", &form.commute_minutes, e).optional(),
-        FieldView::new(&page, "drives", "checkbox", &form.drives, e).optional(),
+        FieldView::new(page, "commute_minutes", "number", &form.commute_minutes, e).optional(),
+        FieldView::new(page, "drives", "checkbox", &form.drives, e).optional(),
     ];
     if !areas.areas.is_empty() {
         place.insert(
             1,
-            FieldView::new(&page, "home_area", "select", &form.home_area, e)
-                .options(area_options(&page, areas))
+            FieldView::new(page, "home_area", "select", &form.home_area, e)
+                .options(area_options(page, areas))
                 .optional()
-                .hint(&page, "field-home-area-hint"),
+                .hint(page, "field-home-area-hint"),
         );
     }
+    place
+}
+
+fn children_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<FieldView> {
     let child_values = [
         &form.children_age0,
         &form.children_age1_2,
         &form.children_age3_5,
         &form.children_school,
     ];
-    let children = AgeBand::ALL
+    AgeBand::ALL
         .iter()
         .zip([
             "children_age0",
@@ -335,13 +354,12 @@ fn profile_page(
             "children_school",
         ])
         .zip(child_values)
-        .map(|((_, name), value)| FieldView::new(&page, name, "number", value, e).optional())
-        .collect();
+        .map(|((_, name), value)| FieldView::new(page, name, "number", value, e).optional())
+        .collect()
+}
 
-    let availability = form.availability();
-    let days = weekly_grid::days(&page);
-    let grid = weekly_grid::rows(&page, &availability);
-
+/// The skill rows as typed, then blank rows to add more.
+fn skill_rows(form: &ProfileForm) -> Vec<SkillRow> {
     let mut skill_rows: Vec<SkillRow> = form
         .skill_id
         .iter()
@@ -361,22 +379,34 @@ fn profile_page(
         level: "2".into(),
         evidence: String::new(),
     }));
-    let skill_groups = skill_choices::groups(state, &page);
-    let levels = crate::skill_choices::levels(&page);
+    skill_rows
+}
 
-    let cap_summary =
-        IncomeCap::from_code(&form.income_cap, form.income_cap_yen.trim().parse().ok())
-            .zip(form.expected_hourly_wage.trim().parse::<u32>().ok())
-            .and_then(|(cap, wage)| cap.max_weekly_minutes(wage).map(|m| (wage, m)))
-            .map(|(wage, minutes)| {
-                page.lang.t_args(
-                    "income-cap-summary",
-                    &[
-                        ("wage", wage.to_string()),
-                        ("hours", format!("{:.1}", f64::from(minutes) / 60.0)),
-                    ],
-                )
-            });
+/// How many hours a week stay under the income cap at the expected wage, when both are given.
+fn cap_summary(page: &Page, form: &ProfileForm) -> Option<String> {
+    IncomeCap::from_code(&form.income_cap, form.income_cap_yen.trim().parse().ok())
+        .zip(form.expected_hourly_wage.trim().parse::<u32>().ok())
+        .and_then(|(cap, wage)| cap.max_weekly_minutes(wage).map(|m| (wage, m)))
+        .map(|(wage, minutes)| {
+            page.lang.t_args(
+                "income-cap-summary",
+                &[
+                    ("wage", wage.to_string()),
+                    ("hours", format!("{:.1}", f64::from(minutes) / 60.0)),
+                ],
+            )
+        })
+}
+
+fn profile_page(
+    state: &AppState,
+    page: Page,
+    action: String,
+    (form, areas): (&ProfileForm, &TravelTable),
+    errors: &FieldErrors,
+) -> ProfilePage {
+    let e = errors;
+    let availability = form.availability();
     let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
     ProfilePage {
         availability_error: errors
@@ -386,22 +416,22 @@ fn profile_page(
             .code_for("skills")
             .map(|c| page.t(&format!("error-{c}"))),
         grid_caption: page.t("profile-grid-caption"),
+        basics: basics_fields(&page, form, e),
+        experience: experience_fields(&page, form, e),
+        time: time_fields(&page, form, e),
+        income: income_fields(&page, form, e),
+        place: place_fields(&page, (form, areas), e),
+        children: children_fields(&page, form, e),
+        days: weekly_grid::days(&page),
+        grid: weekly_grid::rows(&page, &availability),
+        skill_rows: skill_rows(form),
+        skill_groups: skill_choices::groups(state, &page),
+        levels: crate::skill_choices::levels(&page),
+        cap_summary: cap_summary(&page, form),
         page,
         action,
         notice: None,
         alert,
-        basics,
-        experience,
-        time,
-        income,
-        place,
-        children,
-        days,
-        grid,
-        skill_rows,
-        skill_groups,
-        levels,
-        cap_summary,
     }
 }
 
@@ -478,5 +508,70 @@ pub async fn save(
             );
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> ProfileForm {
+        ProfileForm {
+            income_cap: "103".into(),
+            expected_hourly_wage: "1100".into(),
+            skill_id: vec!["care.childcare".into(), String::new()],
+            skill_level: vec!["3".into(), String::new()],
+            skill_evidence: vec!["保育士".into(), String::new()],
+            ..ProfileForm::default()
+        }
+    }
+
+    #[test]
+    fn the_cap_summary_says_the_hours_in_the_reader_s_language() {
+        let ja = cap_summary(&Page::new(Lang::Ja, "/", false), &form()).unwrap();
+        let en = cap_summary(&Page::new(Lang::En, "/", false), &form()).unwrap();
+        assert!(ja.contains("1100") && en.contains("1100"), "{ja} / {en}");
+        assert_ne!(ja, en);
+        let no_wage = ProfileForm {
+            expected_hourly_wage: String::new(),
+            ..form()
+        };
+        assert_eq!(
+            cap_summary(&Page::new(Lang::Ja, "/", false), &no_wage),
+            None
+        );
+    }
+
+    #[test]
+    fn typed_skills_come_back_with_blank_rows_after_them() {
+        let rows = skill_rows(&form());
+        assert_eq!(rows.len(), 1 + BLANK_SKILL_ROWS);
+        assert_eq!(rows[0].selected, "care.childcare");
+        assert_eq!(rows[0].level, "3");
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| r.selected.is_empty() && r.level == "2")
+        );
+        assert_eq!(rows[1].index, 1);
+    }
+
+    #[test]
+    fn the_home_area_is_asked_only_where_the_town_has_a_travel_table() {
+        let page = Page::new(Lang::Ja, "/", false);
+        let none = TravelTable::default();
+        let names: Vec<_> = place_fields(&page, (&form(), &none), &FieldErrors::default())
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(names, ["work_place", "commute_minutes", "drives"]);
+        let labels: Vec<_> = basics_fields(&page, &form(), &FieldErrors::default())
+            .iter()
+            .map(|f| f.label.clone())
+            .collect();
+        assert!(
+            labels.iter().all(|l| !l.starts_with("field-")),
+            "{labels:?}"
+        );
     }
 }

@@ -4,7 +4,6 @@
 
 use store::audit::{Subjects, Unshown};
 
-use domain::availability::Slot;
 use matching::courses::{CourseIndex, CourseRef};
 use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
@@ -215,26 +214,11 @@ pub async fn for_request(
                     )
                 })
                 .collect(),
-            meeting_slots: meeting_slots(page, &t.common_time),
+            meeting_slots: crate::weekly_grid::in_words(page, &t.common_time),
             proven_optimal: t.proven_optimal,
         })
     });
     Ok(Unshown::new((views, team)))
-}
-
-/// A weekly grid's free windows in words, e.g. 「月 9:00–11:00」.
-pub fn meeting_slots(page: &Page, week: &domain::availability::WeeklyAvailability) -> Vec<String> {
-    week.windows()
-        .iter()
-        .map(|(d, s, e)| {
-            format!(
-                "{} {}–{}",
-                page.label(*d),
-                Slot::start_label(*s),
-                Slot::start_label(*e)
-            )
-        })
-        .collect()
 }
 
 /// The requests that fit one participant best.

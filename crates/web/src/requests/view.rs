@@ -1,6 +1,5 @@
 //! A request as people read it: labels in their language, pay and hours in words.
 
-use domain::availability::Slot;
 use domain::local_time::to_jst;
 use domain::request::{ContractType, MeetingMode, PayUnit, RequestKind};
 use store::request::{RequestEvent, RequestSkill, StoredRequest};
@@ -132,19 +131,7 @@ impl RequestView {
         let windows = if request.flexible {
             vec![page.t("field-flexible")]
         } else {
-            request
-                .windows()
-                .windows()
-                .iter()
-                .map(|(d, s, e)| {
-                    format!(
-                        "{} {}–{}",
-                        page.label(*d),
-                        Slot::start_label(*s),
-                        Slot::start_label(*e)
-                    )
-                })
-                .collect()
+            crate::weekly_grid::in_words(page, &request.windows())
         };
         Self {
             title: request.title.clone(),
