@@ -5,6 +5,13 @@ use domain::label::Label;
 
 use crate::page::Page;
 
+/// The message of the error reported on `field`, if any: the words of `error-<code>`.
+pub fn error_text(page: &Page, errors: &FieldErrors, field: &str) -> Option<String> {
+    errors
+        .code_for(field)
+        .map(|code| page.t(&format!("error-{code}")))
+}
+
 /// A select's options: each value as (its code, its words).
 pub fn labelled<T: Label>(
     page: &Page,
@@ -61,9 +68,7 @@ impl FieldView {
             } else {
                 value.to_owned()
             },
-            error: errors
-                .code_for(name)
-                .map(|code| page.t(&format!("error-{code}"))),
+            error: error_text(page, errors, name),
             hint: None,
             autocomplete: "off",
             required: true,

@@ -90,6 +90,64 @@ enum FormState<'a> {
     Invite(&'a str, &'a InviteForm, &'a FieldErrors),
 }
 
+/// The form that registers a town.
+fn town_fields(state: &AppState, page: &Page, form: &TownForm, e: &FieldErrors) -> Vec<FieldView> {
+    let eligibility = EligibilityRule::ALL
+        .iter()
+        .map(|rule| (rule.code().to_owned(), page.label(*rule)))
+        .collect();
+    vec![
+        FieldView::new(page, "slug", "text", &form.slug, e).hint(page, "field-slug-hint"),
+        FieldView::new(page, "name_ja", "text", &form.name_ja, e),
+        FieldView::new(page, "name_en", "text", &form.name_en, e),
+        FieldView::new(page, "eligibility", "select", &form.eligibility, e).options(eligibility),
+        FieldView::new(
+            page,
+            "fiscal_year_start",
+            "number",
+            &form.fiscal_year_start,
+            e,
+        ),
+        FieldView::new(page, "contact_email", "email", &form.contact_email, e),
+        FieldView::new(page, "contact_phone", "tel", &form.contact_phone, e).optional(),
+        FieldView::new(page, "prefecture", "select", &form.prefecture, e).options(
+            state
+                .minimum_wage
+                .prefectures()
+                .into_iter()
+                .map(|(code, ja, en)| {
+                    (
+                        code,
+                        if page.lang == crate::i18n::Lang::En {
+                            en
+                        } else {
+                            ja
+                        },
+                    )
+                })
+                .collect(),
+        ),
+    ]
+}
+
+/// One town of the console's list, with its invitation form.
+fn town_row(page: &Page, form: &FormState<'_>, town: &domain::Municipality) -> TownRow {
+    let (email_error, email_value) = match form {
+        FormState::Invite(slug, invite, errors) if *slug == town.slug.as_str() => (
+            crate::form::error_text(page, errors, "email"),
+            invite.email.clone(),
+        ),
+        _ => (None, String::new()),
+    };
+    TownRow {
+        invite_action: format!("/operator/towns/{}/invitations", town.slug),
+        name: town_name(page.lang, town).to_owned(),
+        slug: town.slug.to_string(),
+        email_error,
+        email_value,
+    }
+}
+
 async fn console_page(
     state: &AppState,
     page: Page,
@@ -112,63 +170,9 @@ async fn console_page(
         .municipalities()
         .await?
         .into_iter()
-        .map(|town| {
-            let (email_error, email_value) = match &form {
-                FormState::Invite(slug, invite, errors) if *slug == town.slug.as_str() => (
-                    errors
-                        .code_for("email")
-                        .map(|code| page.t(&format!("error-{code}"))),
-                    invite.email.clone(),
-                ),
-                _ => (None, String::new()),
-            };
-            TownRow {
-                invite_action: format!("/operator/towns/{}/invitations", town.slug),
-                name: town_name(page.lang, &town).to_owned(),
-                slug: town.slug.to_string(),
-                email_error,
-                email_value,
-            }
-        })
+        .map(|town| town_row(&page, &form, &town))
         .collect();
-    let eligibility = EligibilityRule::ALL
-        .iter()
-        .map(|rule| (rule.code().to_owned(), page.label(*rule)))
-        .collect();
-    let e = &town_errors;
-    let town_fields = vec![
-        FieldView::new(&page, "slug", "text", &town_form.slug, e).hint(&page, "field-slug-hint"),
-        FieldView::new(&page, "name_ja", "text", &town_form.name_ja, e),
-        FieldView::new(&page, "name_en", "text", &town_form.name_en, e),
-        FieldView::new(&page, "eligibility", "select", &town_form.eligibility, e)
-            .options(eligibility),
-        FieldView::new(
-            &page,
-            "fiscal_year_start",
-            "number",
-            &town_form.fiscal_year_start,
-            e,
-        ),
-        FieldView::new(&page, "contact_email", "email", &town_form.contact_email, e),
-        FieldView::new(&page, "contact_phone", "tel", &town_form.contact_phone, e).optional(),
-        FieldView::new(&page, "prefecture", "select", &town_form.prefecture, e).options(
-            state
-                .minimum_wage
-                .prefectures()
-                .into_iter()
-                .map(|(code, ja, en)| {
-                    (
-                        code,
-                        if page.lang == crate::i18n::Lang::En {
-                            en
-                        } else {
-                            ja
-                        },
-                    )
-                })
-                .collect(),
-        ),
-    ];
+    let town_fields = town_fields(state, &page, &town_form, &town_errors);
     let roles = [Role::Coordinator, Role::TownOfficer]
         .iter()
         .map(|role| (role.code().to_owned(), page.label(*role)))

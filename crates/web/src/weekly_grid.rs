@@ -80,6 +80,21 @@ pub fn rows(page: &Page, week: &WeeklyAvailability) -> Vec<GridRow> {
         .collect()
 }
 
+/// A week's free windows in words, e.g. 「月 9:00–11:00」 / "Mon 9:00–11:00".
+pub fn in_words(page: &Page, week: &WeeklyAvailability) -> Vec<String> {
+    week.windows()
+        .iter()
+        .map(|(d, s, e)| {
+            format!(
+                "{} {}–{}",
+                page.label(*d),
+                Slot::start_label(*s),
+                Slot::start_label(*e)
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,19 +110,4 @@ mod tests {
             "night slots and nonsense are ignored"
         );
     }
-}
-
-/// A week's free windows in words, e.g. 「月 9:00–11:00」 / "Mon 9:00–11:00".
-pub fn in_words(page: &Page, week: &WeeklyAvailability) -> Vec<String> {
-    week.windows()
-        .iter()
-        .map(|(d, s, e)| {
-            format!(
-                "{} {}–{}",
-                page.label(*d),
-                Slot::start_label(*s),
-                Slot::start_label(*e)
-            )
-        })
-        .collect()
 }

@@ -550,6 +550,9 @@ mod tests {
         }
         let ja = profile_facts(&Page::new(Lang::Ja, "/", false), &profile());
         assert!(ja.iter().any(|(_, v)| v == "1,100円"), "{ja:?}");
-        assert!(ja.iter().any(|(_, v)| v.contains("、")), "children joined: {ja:?}");
+        assert!(
+            ja.iter().any(|(_, v)| v.contains("、")),
+            "children joined: {ja:?}"
+        );
     }
 }

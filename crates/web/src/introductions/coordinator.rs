@@ -8,9 +8,9 @@ use axum_extra::extract::Form;
 use chrono::Utc;
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::availability::WeeklyAvailability;
 use domain::introduction::{self, Action, Actor, IntroductionStatus};
 use domain::local_time::to_jst;
+use domain::request::RequestStatus;
 use serde::Deserialize;
 use store::account::{Account, AccountId};
 use store::introduction::{Introduction, IntroductionScope, NewIntroduction};
@@ -359,38 +359,24 @@ pub async fn create(
     let mut members = form.participant_id.clone();
     members.sort_unstable();
     members.dedup();
-    if members.is_empty() || members.len() > 12 || request.status != "published" {
+    if members.is_empty() || members.len() > 12 || request.status()? != RequestStatus::Published {
         return Err(WebError::BadRequest);
     }
     let skills = tenant.request_skills(request_id).await?;
     let travel = tenant.travel_table().await?;
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
     let input = tenant.matching_input(&state.taxonomy).await?;
-    let mut scores = Vec::new();
-    let mut reasons: Option<Vec<domain::introduction::MatchReason>> = None;
-    let mut common = WeeklyAvailability::empty().with_full_week();
+    let mut chosen = Vec::with_capacity(members.len());
     for id in &members {
-        let Some(mut candidate) = input
-            .candidate_index(*id)
-            .map(|i| input.candidates[i].clone())
-        else {
+        let Some(i) = input.candidate_index(*id) else {
             return Err(WebError::BadRequest);
         };
+        let mut candidate = input.candidates[i].clone();
+        // Chosen by hand: an earlier introduction does not rule the person out.
         candidate.introduced_to.clear();
-        common = common.intersection(&candidate.availability);
-        if let Ok(fit) = matching::check(&candidate, &opening, &input.travel) {
-            let score = matching::score(&state.skill_graph, &candidate, &opening, &fit);
-            scores.push(score.total);
-            let codes = score.explanation.reasons;
-            reasons = Some(match reasons {
-                None => codes,
-                Some(previous) => previous.into_iter().filter(|r| codes.contains(r)).collect(),
-            });
-        } else {
-            scores.push(0.0);
-        }
+        chosen.push(candidate);
     }
-    let fit_score = (scores.iter().sum::<f32>() / scores.len() as f32).round() as i32;
+    let fit = matching::team::group_fit(&state.skill_graph, &chosen, &opening, &input.travel);
     let accounts: Vec<AccountId> = members.iter().map(|m| AccountId(*m)).collect();
     let recipients = tenant.recipients(&accounts).await?;
     let new = NewIntroduction {
@@ -398,10 +384,10 @@ pub async fn create(
         organization_id: request.organization_id,
         members: accounts,
         draft: false,
-        fit_score,
-        reasons: reasons.unwrap_or_default(),
+        fit_score: fit.score,
+        reasons: fit.reasons,
         common_time: if members.len() > 1 {
-            common.to_hex()
+            fit.common_time.to_hex()
         } else {
             String::new()
         },
@@ -417,15 +403,7 @@ pub async fn create(
             )
         })
         .await?;
-    let back = if form
-        .back
-        .starts_with(&format!("/{}/coordinator/", town.slug))
-        && !form.back.contains("//")
-    {
-        form.back.clone()
-    } else {
-        format!("/{}/coordinator/requests/{request_id}", town.slug)
-    };
+    let back = back_to(&town, &form.back, request_id);
     let Some(id) = created else {
         return Ok(Redirect::to(&with_done(&back, "duplicate")).into_response());
     };
@@ -443,6 +421,15 @@ pub async fn create(
         town.slug
     ))
     .into_response())
+}
+
+/// Where to go after introducing: the coordinator's page the form came from, or the request.
+fn back_to(town: &domain::Municipality, back: &str, request_id: i64) -> String {
+    if back.starts_with(&format!("/{}/coordinator/", town.slug)) && !back.contains("//") {
+        back.to_owned()
+    } else {
+        format!("/{}/coordinator/requests/{request_id}", town.slug)
+    }
 }
 
 fn with_done(path: &str, done: &str) -> String {

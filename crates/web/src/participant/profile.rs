@@ -409,12 +409,8 @@ fn profile_page(
     let availability = form.availability();
     let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
     ProfilePage {
-        availability_error: errors
-            .code_for("availability")
-            .map(|c| page.t(&format!("error-{c}"))),
-        skills_error: errors
-            .code_for("skills")
-            .map(|c| page.t(&format!("error-{c}"))),
+        availability_error: crate::form::error_text(&page, errors, "availability"),
+        skills_error: crate::form::error_text(&page, errors, "skills"),
         grid_caption: page.t("profile-grid-caption"),
         basics: basics_fields(&page, form, e),
         experience: experience_fields(&page, form, e),

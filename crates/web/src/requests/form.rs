@@ -266,6 +266,88 @@ pub fn render_form(
 }
 
 /// The form with an organization chooser, for a coordinator writing on an organization's behalf.
+fn main_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
+    vec![
+        FieldView::new(page, "title", "text", &form.title, e).hint(page, "field-title-hint"),
+        FieldView::new(page, "description", "textarea", &form.description, e)
+            .hint(page, "field-description-hint"),
+    ]
+}
+
+fn place_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
+    vec![
+        FieldView::new(page, "work_mode", "select", &form.work_mode, e).options(choices(
+            page,
+            WorkMode::ALL,
+            WorkMode::code,
+        )),
+        FieldView::new(page, "location_area", "text", &form.location_area, e)
+            .optional()
+            .hint(page, "field-location-area-hint"),
+    ]
+}
+
+fn time_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
+    vec![
+        FieldView::new(page, "hours_min", "number", &form.hours_min, e),
+        FieldView::new(page, "hours_max", "number", &form.hours_max, e),
+        FieldView::new(page, "days_per_week", "number", &form.days_per_week, e).optional(),
+        FieldView::new(page, "start_date", "date", &form.start_date, e).optional(),
+    ]
+}
+
+fn job_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
+    vec![
+        FieldView::new(page, "contract", "select", &form.contract, e).options(choices(
+            page,
+            ContractType::ALL,
+            ContractType::code,
+        )),
+        FieldView::new(page, "pay_unit", "select", &form.pay_unit, e).options(choices(
+            page,
+            PayUnit::ALL,
+            PayUnit::code,
+        )),
+        FieldView::new(page, "pay_yen", "number", &form.pay_yen, e)
+            .hint(page, "field-pay-yen-hint"),
+        FieldView::new(page, "headcount", "number", &form.headcount, e),
+    ]
+}
+
+fn project_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
+    vec![
+        FieldView::new(page, "deliverable", "textarea", &form.deliverable, e),
+        FieldView::new(page, "team_min", "number", &form.team_min, e),
+        FieldView::new(page, "team_max", "number", &form.team_max, e),
+        FieldView::new(page, "milestones", "textarea", &form.milestones, e)
+            .optional()
+            .hint(page, "field-milestones-hint"),
+        FieldView::new(page, "budget_yen", "number", &form.budget_yen, e).optional(),
+        FieldView::new(page, "meeting_mode", "select", &form.meeting_mode, e).options(choices(
+            page,
+            MeetingMode::ALL,
+            MeetingMode::code,
+        )),
+        FieldView::new(page, "meeting_hours", "number", &form.meeting_hours, e)
+            .optional()
+            .hint(page, "field-meeting-hours-hint"),
+    ]
+}
+
+/// The flags carers look for, as (code, words, ticked).
+fn flag_choices(page: &Page, form: &RequestForm) -> Vec<(String, String, bool)> {
+    Flag::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.code().to_owned(),
+                page.label(*f),
+                form.flag.iter().any(|x| x == f.code()),
+            )
+        })
+        .collect()
+}
+
 pub fn render_form_for(
     state: &AppState,
     page: Page,
@@ -277,77 +359,7 @@ pub fn render_form_for(
 ) -> Response {
     let e = errors;
     let kind = RequestKind::from_code(&form.kind).unwrap_or(RequestKind::Job);
-    let main = vec![
-        FieldView::new(&page, "title", "text", &form.title, e).hint(&page, "field-title-hint"),
-        FieldView::new(&page, "description", "textarea", &form.description, e)
-            .hint(&page, "field-description-hint"),
-    ];
-    let place = vec![
-        FieldView::new(&page, "work_mode", "select", &form.work_mode, e).options(choices(
-            &page,
-            WorkMode::ALL,
-            WorkMode::code,
-        )),
-        FieldView::new(&page, "location_area", "text", &form.location_area, e)
-            .optional()
-            .hint(&page, "field-location-area-hint"),
-    ];
-    let time = vec![
-        FieldView::new(&page, "hours_min", "number", &form.hours_min, e),
-        FieldView::new(&page, "hours_max", "number", &form.hours_max, e),
-        FieldView::new(&page, "days_per_week", "number", &form.days_per_week, e).optional(),
-        FieldView::new(&page, "start_date", "date", &form.start_date, e).optional(),
-    ];
-    let job = vec![
-        FieldView::new(&page, "contract", "select", &form.contract, e).options(choices(
-            &page,
-            ContractType::ALL,
-            ContractType::code,
-        )),
-        FieldView::new(&page, "pay_unit", "select", &form.pay_unit, e).options(choices(
-            &page,
-            PayUnit::ALL,
-            PayUnit::code,
-        )),
-        FieldView::new(&page, "pay_yen", "number", &form.pay_yen, e)
-            .hint(&page, "field-pay-yen-hint"),
-        FieldView::new(&page, "headcount", "number", &form.headcount, e),
-    ];
-    let project =
-        vec![
-            FieldView::new(&page, "deliverable", "textarea", &form.deliverable, e),
-            FieldView::new(&page, "team_min", "number", &form.team_min, e),
-            FieldView::new(&page, "team_max", "number", &form.team_max, e),
-            FieldView::new(&page, "milestones", "textarea", &form.milestones, e)
-                .optional()
-                .hint(&page, "field-milestones-hint"),
-            FieldView::new(&page, "budget_yen", "number", &form.budget_yen, e).optional(),
-            FieldView::new(&page, "meeting_mode", "select", &form.meeting_mode, e)
-                .options(choices(&page, MeetingMode::ALL, MeetingMode::code)),
-            FieldView::new(&page, "meeting_hours", "number", &form.meeting_hours, e)
-                .optional()
-                .hint(&page, "field-meeting-hours-hint"),
-        ];
-    let flags = Flag::ALL
-        .iter()
-        .map(|f| {
-            (
-                f.code().to_owned(),
-                page.label(*f),
-                form.flag.iter().any(|x| x == f.code()),
-            )
-        })
-        .collect();
-    let windows = form.windows();
-    let days = weekly_grid::days(&page);
-    let grid = weekly_grid::rows(&page, &windows);
-    let skill_groups = skill_choices::groups(state, &page);
-    let levels = skill_choices::levels(&page);
-    let message = |field: &str| {
-        errors
-            .code_for(field)
-            .map(|c| page.t(&format!("error-{c}")))
-    };
+    let message = |field: &str| crate::form::error_text(&page, errors, field);
     let organization_field = organizations.map(|options| {
         FieldView::new(&page, "organization", "select", &form.organization, errors).options(
             std::iter::once((String::new(), page.t("field-choose")))
@@ -371,19 +383,19 @@ pub fn render_form_for(
         is_job: kind == RequestKind::Job,
         kind: kind.code().to_owned(),
         action,
-        main,
-        place,
-        time,
-        job,
-        project,
-        flags,
+        main: main_fields(&page, form, e),
+        place: place_fields(&page, form, e),
+        time: time_fields(&page, form, e),
+        job: job_fields(&page, form, e),
+        project: project_fields(&page, form, e),
+        flags: flag_choices(&page, form),
         flexible: form.flexible == "yes",
-        days,
-        grid,
+        days: weekly_grid::days(&page),
+        grid: weekly_grid::rows(&page, &form.windows()),
         required_rows: skill_rows(&form.required_skill, &form.required_level),
         nice_rows: skill_rows(&form.nice_skill, &form.nice_level),
-        skill_groups,
-        levels,
+        skill_groups: skill_choices::groups(state, &page),
+        levels: skill_choices::levels(&page),
         page,
     };
     render(status, &view)

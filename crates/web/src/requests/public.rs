@@ -8,7 +8,7 @@ use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::email::looks_like_email;
 use domain::organization::{OrganizationKind, OrganizationLocation};
-use domain::request::{RequestKind, WorkMode};
+use domain::request::{RequestKind, RequestStatus, WorkMode};
 use serde::Deserialize;
 use serde_json::json;
 use store::enquiry::NewEnquiry;
@@ -258,7 +258,7 @@ pub async fn show(
         .tenant(&town)
         .request(id)
         .await?
-        .filter(|r| r.status == "published")
+        .filter(|r| matches!(r.status(), Ok(RequestStatus::Published)))
         .ok_or(WebError::NotFound)?;
     let skills = state.store.tenant(&town).request_skills(id).await?;
     let page = page.with_town(&town);
