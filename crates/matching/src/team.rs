@@ -340,7 +340,10 @@ mod tests {
         cannot.availability = WeeklyAvailability::empty();
         let pair = group_fit(&graph, &[fits, cannot], &opening, &travel);
         assert_eq!(pair.score, (alone.score as f32 / 2.0).round() as i32);
-        assert_eq!(pair.reasons, alone.reasons, "the one who fits gives the reasons");
+        assert_eq!(
+            pair.reasons, alone.reasons,
+            "the one who fits gives the reasons"
+        );
         assert!(pair.common_time.is_empty());
     }
 }

@@ -41,6 +41,17 @@ impl Audit {
         .await
     }
 
+    /// Appends an entry about record `id` of `target` in `town`, with no further detail.
+    pub async fn town_record(
+        &self,
+        town: MunicipalityId,
+        action: AuditAction,
+        (target, id): (AuditTarget, impl std::fmt::Display),
+    ) -> Result<(), StoreError> {
+        self.record(Some(town), action, target, &id.to_string(), "")
+            .await
+    }
+
     /// Appends an entry naming `actor`: for the moment someone becomes signed in (sign-in,
     /// sign-up, accepting an invitation), when the request itself carries no session yet.
     pub async fn record_by(

@@ -111,6 +111,17 @@ impl IntoResponse for WebError {
     }
 }
 
+/// A record looked up by its id: a missing one is a 404.
+pub trait Found<T> {
+    fn found(self) -> Result<T, WebError>;
+}
+
+impl<T> Found<T> for Result<Option<T>, StoreError> {
+    fn found(self) -> Result<T, WebError> {
+        self?.ok_or(WebError::NotFound)
+    }
+}
+
 /// The translation-key stem of a status.
 pub(crate) fn status_key(status: StatusCode) -> &'static str {
     match status.as_u16() {

@@ -4,7 +4,7 @@ use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use domain::Municipality;
 
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::state::AppState;
 
 /// The town named in the path. An unknown town is a 404.
@@ -22,11 +22,7 @@ impl FromRequestParts<AppState> for CurrentTown {
             .find(|(name, _)| *name == "town")
             .map(|(_, value)| value.to_owned())
             .ok_or(WebError::NotFound)?;
-        let town = state
-            .store
-            .municipality_by_slug(&slug)
-            .await?
-            .ok_or(WebError::NotFound)?;
+        let town = state.store.municipality_by_slug(&slug).await.found()?;
         Ok(CurrentTown(town))
     }
 }

@@ -138,12 +138,10 @@ async fn send_reset(
     )
     .await?;
     audit
-        .record(
-            Some(town.id),
+        .town_record(
+            town.id,
             AuditAction::AccountPasswordResetRequested,
-            AuditTarget::Account,
-            &account.id.0.to_string(),
-            "",
+            (AuditTarget::Account, account.id.0),
         )
         .await?;
     Ok(())
@@ -209,12 +207,10 @@ pub async fn submit_new_password(
         .complete_password_reset(&token_digest(&token), &hash, Utc::now())
         .await?;
     audit
-        .record(
-            Some(town.id),
+        .town_record(
+            town.id,
             AuditAction::AccountPasswordReset,
-            AuditTarget::Account,
-            &account.id.0.to_string(),
-            "",
+            (AuditTarget::Account, account.id.0),
         )
         .await?;
     Ok(Redirect::to(&format!("/{}/login?done=password-reset", town.slug)).into_response())

@@ -312,12 +312,10 @@ pub async fn complete_follow_up(
         .await?;
     if done {
         audit
-            .record(
-                Some(town.id),
+            .town_record(
+                town.id,
                 AuditAction::ParticipantFollowUpDone,
-                AuditTarget::FollowUp,
-                &id.to_string(),
-                "",
+                (AuditTarget::FollowUp, id),
             )
             .await?;
     }

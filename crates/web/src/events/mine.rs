@@ -15,7 +15,7 @@ use super::view::BookingDone;
 use super::view::BookingView;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::notify::booking as notices;
 use crate::page::{Page, render};
 use crate::state::AppState;
@@ -122,19 +122,14 @@ pub async fn change(
             if Utc::now() > booking.cancel_deadline {
                 return Ok(back("past-deadline"));
             }
-            let event = tenant
-                .event(booking.event_id)
-                .await?
-                .ok_or(WebError::NotFound)?;
+            let event = tenant.event(booking.event_id).await.found()?;
             let cancelled = cancel_and_offer(&state, &town, &event, id, seen, account.id).await?;
             if cancelled {
                 audit
-                    .record(
-                        Some(town.id),
+                    .town_record(
+                        town.id,
                         AuditAction::EventBookingCancelled,
-                        AuditTarget::Booking,
-                        &id.to_string(),
-                        "",
+                        (AuditTarget::Booking, id),
                     )
                     .await?;
             }

@@ -16,7 +16,7 @@ use store::event::{Booked, EventFilter, StoredEvent};
 
 use super::view::{EventView, title};
 use crate::auth::{CurrentSession, SignedIn};
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::ical::{Entry, calendar};
 use crate::notify::booking as notices;
 use crate::page::{Page, render};
@@ -420,8 +420,8 @@ pub async fn private_feed(
     let tenant = state.store.tenant(&town);
     let owner = tenant
         .calendar_owner(&store::secret::token_digest(token))
-        .await?
-        .ok_or(WebError::NotFound)?;
+        .await
+        .found()?;
     let mut events = Vec::new();
     for booking in tenant.participant_bookings(owner).await? {
         if booking.status().is_active()

@@ -19,7 +19,7 @@ use super::mine::cancel_and_offer;
 use super::view::{BookingView, EventView, children_text};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::form::FieldView;
 use crate::notify::booking as notices;
 use crate::page::{Page, render};
@@ -316,7 +316,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
     let tenant = state.store.tenant(&town);
-    let event = tenant.event(id).await?.ok_or(WebError::NotFound)?;
+    let event = tenant.event(id).await.found()?;
     let now = Utc::now();
     let sessions = tenant.event_sessions(id).await?;
     let session = query
@@ -426,7 +426,7 @@ pub async fn act(
     Form(form): Form<StaffForm>,
 ) -> Result<Response, WebError> {
     let tenant = state.store.tenant(&town);
-    let event = tenant.event(id).await?.ok_or(WebError::NotFound)?;
+    let event = tenant.event(id).await.found()?;
     let base = format!("/{}/coordinator/events/{id}", town.slug);
     match form.action.as_str() {
         "attendance" => {
@@ -480,12 +480,10 @@ pub async fn act(
             let seen = BookingStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
             cancel_and_offer(&state, &town, &event, form.booking, seen, account.id).await?;
             audit
-                .record(
-                    Some(town.id),
+                .town_record(
+                    town.id,
                     AuditAction::EventBookingCancelledByStaff,
-                    AuditTarget::Booking,
-                    &form.booking.to_string(),
-                    "",
+                    (AuditTarget::Booking, form.booking),
                 )
                 .await?;
             Ok(Redirect::to(&base).into_response())
@@ -505,12 +503,10 @@ pub async fn act(
                 })
                 .await?;
             audit
-                .record(
-                    Some(town.id),
+                .town_record(
+                    town.id,
                     AuditAction::EventCancelled,
-                    AuditTarget::Event,
-                    &id.to_string(),
-                    "",
+                    (AuditTarget::Event, id),
                 )
                 .await?;
             Ok(Redirect::to(&base).into_response())

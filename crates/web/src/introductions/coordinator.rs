@@ -5,28 +5,24 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use chrono::Utc;
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::introduction::{self, Action, Actor, IntroductionStatus};
-use domain::local_time::to_jst;
+use domain::introduction::{Actor, IntroductionStatus};
 use domain::request::RequestStatus;
 use serde::Deserialize;
 use store::account::{Account, AccountId};
 use store::introduction::{Introduction, IntroductionScope, NewIntroduction};
 
-use super::forms::{MoveFields, MoveForm, parse_change};
-use super::view::{self, EventView, IntroductionView};
+use super::forms::MoveForm;
+use super::shared::{DetailPage, Done, apply, finish_move};
+use super::view::{self, IntroductionView};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::WebError;
-use crate::notify::introduction::{self as notices, Audience};
+use crate::error::{Found, WebError};
+use crate::notify::introduction as notices;
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
-
-/// The moves a coordinator makes with a button (the others have their own forms).
-const BUTTONS: [Action; 3] = [Action::Offer, Action::Discard, Action::Cancel];
 
 #[derive(askama::Template)]
 #[template(path = "introductions/list.html")]
@@ -105,79 +101,6 @@ pub async fn list(
     ))
 }
 
-#[derive(askama::Template)]
-#[template(path = "introductions/detail.html")]
-pub struct DetailPage {
-    pub page: Page,
-    pub role: &'static str,
-    pub intro: IntroductionView,
-    pub request_href: String,
-    pub action_url: String,
-    pub buttons: Vec<(String, String)>,
-    pub meeting_form: bool,
-    pub start_form: bool,
-    pub outcome_form: bool,
-    pub org_answer: bool,
-    pub fields: MoveFields,
-    pub events: Vec<EventView>,
-    pub follow_ups: Vec<(String, String, String, bool)>,
-    pub notice: Option<String>,
-    pub has_errors: bool,
-    pub answer: Option<super::participant::AnswerView>,
-    pub profiles: Vec<super::organization::SharedProfile>,
-}
-
-impl DetailPage {
-    /// The page for `by`, with the moves `status` allows them.
-    pub fn new(
-        page: Page,
-        intro: &Introduction,
-        by: Actor,
-        form: &MoveForm,
-        errors: &FieldErrors,
-    ) -> Self {
-        let (role, buttons) = match by {
-            Actor::Coordinator => ("coordinator", &BUTTONS[..]),
-            Actor::Organization => ("org", &[][..]),
-            Actor::Participant => ("me", &[][..]),
-        };
-        let slug = page
-            .town
-            .as_ref()
-            .map(|t| t.slug.clone())
-            .unwrap_or_default();
-        let allowed = |action| introduction::advance(intro.status, action, by).is_ok();
-        Self {
-            buttons: view::moves(&page, intro.status, by, buttons),
-            meeting_form: allowed(Action::ScheduleMeeting),
-            start_form: allowed(Action::Start),
-            outcome_form: allowed(Action::Conclude),
-            org_answer: allowed(Action::Accept),
-            fields: MoveFields::new(&page, form, errors),
-            intro: IntroductionView::new(&page, intro, String::new()),
-            request_href: match by {
-                Actor::Coordinator => format!("/{slug}/coordinator/requests/{}", intro.request_id),
-                Actor::Organization => format!("/{slug}/org/requests/{}", intro.request_id),
-                Actor::Participant => format!("/{slug}/requests/{}", intro.request_id),
-            },
-            action_url: format!("/{slug}/{role}/introductions/{}", intro.id),
-            role,
-            events: Vec::new(),
-            follow_ups: Vec::new(),
-            notice: None,
-            has_errors: !errors.is_empty(),
-            answer: None,
-            profiles: Vec::new(),
-            page,
-        }
-    }
-}
-
-#[derive(Deserialize, Default)]
-pub struct Done {
-    pub done: Option<String>,
-}
-
 /// The introduction for a coordinator's page; the view is recorded, naming its members.
 async fn load(
     state: &AppState,
@@ -194,8 +117,8 @@ async fn load(
             (AuditTarget::Introduction, &id.to_string()),
             "",
         )
-        .await?
-        .ok_or(WebError::NotFound)
+        .await
+        .found()
 }
 
 async fn detail(
@@ -250,42 +173,6 @@ pub async fn show(
 
 /// Applies a move by the coordinator or the organization: stale forms redirect with a notice,
 /// bad fields re-render the page with their errors.
-pub async fn apply(
-    state: &AppState,
-    town: &domain::Municipality,
-    account: &Account,
-    intro: &Introduction,
-    by: Actor,
-    form: &MoveForm,
-) -> Result<Result<bool, FieldErrors>, WebError> {
-    let (Some(seen), Some(action)) = (form.seen(), form.action()) else {
-        return Err(WebError::BadRequest);
-    };
-    let Ok(to) = introduction::advance(seen, action, by) else {
-        return Ok(Ok(false));
-    };
-    let today = to_jst(Utc::now()).date_naive();
-    let change = match parse_change(form, action, today) {
-        Ok(change) => change,
-        Err(errors) => return Ok(Err(errors)),
-    };
-    let tenant = state.store.tenant(town);
-    let audience = Audience::of(&tenant, intro).await?;
-    let meeting = change.meeting.clone();
-    let notifications = notices::advanced(state, town, intro, &audience, action, meeting);
-    let moved = tenant
-        .advance_introduction(
-            intro.id,
-            (seen, to),
-            action,
-            account.id,
-            &change,
-            &notifications,
-        )
-        .await?;
-    Ok(Ok(moved))
-}
-
 pub async fn advance_move(
     state: &AppState,
     town: &domain::Municipality,
@@ -297,22 +184,7 @@ pub async fn advance_move(
     let intro = load(state, town, audit, id).await?;
     let base = format!("/{}/coordinator/introductions/{id}", town.slug);
     match apply(state, town, account, &intro, Actor::Coordinator, &form).await? {
-        Ok(moved) => {
-            let done = if moved { "moved" } else { "stale" };
-            if moved {
-                let action = Action::from_code(&form.action).ok_or(WebError::BadRequest)?;
-                audit
-                    .record(
-                        Some(town.id),
-                        AuditAction::introduction(action),
-                        AuditTarget::Introduction,
-                        &id.to_string(),
-                        "",
-                    )
-                    .await?;
-            }
-            Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
-        }
+        Ok(moved) => finish_move(audit, town, (id, &form), moved, &base).await,
         Err(errors) => {
             let page = page.with_town(town);
             let detail = detail(state, town, page, &intro, (&form, &errors)).await?;
@@ -352,10 +224,7 @@ pub async fn create(
     Form(form): Form<CreateForm>,
 ) -> Result<Response, WebError> {
     let tenant = state.store.tenant(&town);
-    let request = tenant
-        .request(request_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let request = tenant.request(request_id).await.found()?;
     let mut members = form.participant_id.clone();
     members.sort_unstable();
     members.dedup();

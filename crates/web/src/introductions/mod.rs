@@ -7,6 +7,7 @@ mod coordinator;
 mod forms;
 mod organization;
 mod participant;
+mod shared;
 mod view;
 
 #[cfg(test)]

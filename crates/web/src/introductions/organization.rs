@@ -3,16 +3,16 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::introduction::{Action, Actor, IntroductionStatus};
+use domain::introduction::{Actor, IntroductionStatus};
 use store::account::{Account, AccountId};
 use store::introduction::{Introduction, IntroductionOwner};
 
-use super::coordinator::{DetailPage, Done, apply};
 use super::forms::MoveForm;
+use super::shared::{DetailPage, Done, SharedProfile, apply, finish_move};
 use super::view::{self, IntroductionView};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
@@ -23,17 +23,6 @@ use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// A profile as shared with the organization: only the items the person agreed to.
-pub struct SharedProfile {
-    pub name: String,
-    pub furigana: String,
-    pub goal: String,
-    pub work_place: String,
-    pub hours: String,
-    pub skills: Vec<String>,
-    pub work_history: String,
-    pub availability: Vec<String>,
-}
-
 #[derive(askama::Template)]
 #[template(path = "introductions/list.html")]
 struct ListPage {
@@ -205,22 +194,7 @@ pub async fn advance(
     let intro = own(&state, &town, &account, id).await?;
     let base = format!("/{}/org/introductions/{id}", town.slug);
     match apply(&state, &town, &account, &intro, Actor::Organization, &form).await? {
-        Ok(moved) => {
-            if moved {
-                let action = Action::from_code(&form.action).ok_or(WebError::BadRequest)?;
-                audit
-                    .record(
-                        Some(town.id),
-                        AuditAction::introduction(action),
-                        AuditTarget::Introduction,
-                        &id.to_string(),
-                        "",
-                    )
-                    .await?;
-            }
-            let done = if moved { "moved" } else { "stale" };
-            Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
-        }
+        Ok(moved) => finish_move(&audit, &town, (id, &form), moved, &base).await,
         Err(errors) => {
             let page = page.with_town(&town);
             let detail = detail(

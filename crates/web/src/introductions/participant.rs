@@ -13,8 +13,8 @@ use domain::introduction::{Actor, Answer, IntroductionStatus, MemberStatus};
 use serde::Deserialize;
 use store::introduction::{Introduction, IntroductionOwner, MemberAnswer};
 
-use super::coordinator::{DetailPage, Done};
 use super::forms::MoveForm;
+use super::shared::{AnswerView, DetailPage, Done};
 use super::view::{self, IntroductionView};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
@@ -28,14 +28,6 @@ use crate::town::CurrentTown;
 const REASON_MAX: usize = 500;
 
 /// What the participant can answer now.
-pub struct AnswerView {
-    pub can_answer: bool,
-    pub can_withdraw: bool,
-    pub shared_items: Vec<String>,
-    pub organization: String,
-    pub status_code: String,
-}
-
 struct RecordView {
     organization: String,
     request: String,
@@ -242,12 +234,10 @@ pub async fn answer(
         return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
     };
     audit
-        .record(
-            Some(town.id),
+        .town_record(
+            town.id,
             AuditAction::answered(answer),
-            AuditTarget::Introduction,
-            &id.to_string(),
-            "",
+            (AuditTarget::Introduction, id),
         )
         .await?;
     Ok(Redirect::to(&format!("{base}?done={}", form.answer)).into_response())

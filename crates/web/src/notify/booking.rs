@@ -80,16 +80,7 @@ pub fn event_cancelled(
     event: &StoredEvent,
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
-    compose(
-        state,
-        town,
-        &Notice {
-            kind: NoticeKind::EventCancelled,
-            args: args(event),
-            link: format!("/{}/events/{}", town.slug, event.id),
-        },
-        recipients,
-    )
+    about_event(state, (town, event), NoticeKind::EventCancelled, recipients)
 }
 
 /// The day before.
@@ -99,11 +90,21 @@ pub fn reminder(
     event: &StoredEvent,
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
+    about_event(state, (town, event), NoticeKind::EventReminder, recipients)
+}
+
+/// A notice about the event itself, linking to its page.
+fn about_event(
+    state: &AppState,
+    (town, event): (&Municipality, &StoredEvent),
+    kind: NoticeKind,
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
     compose(
         state,
         town,
         &Notice {
-            kind: NoticeKind::EventReminder,
+            kind,
             args: args(event),
             link: format!("/{}/events/{}", town.slug, event.id),
         },

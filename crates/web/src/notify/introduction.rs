@@ -86,63 +86,48 @@ pub fn answered(
         ("request", Arg::Text(i.request_title.clone())),
         ("person", Arg::Text(member_name.to_owned())),
     ];
-    let mut out = Vec::new();
-    match (member, status) {
-        (_, IntroductionStatus::Consented) => {
-            out.extend(compose(
-                state,
-                town,
-                &notice(
-                    NoticeKind::IntroductionConsented,
-                    &args,
-                    link(town, "org", i.id),
-                ),
-                &audience.organization,
-            ));
-            out.extend(compose(
-                state,
-                town,
-                &notice(
-                    NoticeKind::IntroductionConsented,
-                    &args,
-                    link(town, "coordinator", i.id),
-                ),
-                &audience.coordinator,
-            ));
-        }
-        (MemberStatus::Declined, _) => out.extend(compose(
+    let tell = |kind, role, to: &[Recipient]| {
+        compose(
             state,
             town,
-            &notice(
-                NoticeKind::IntroductionDeclined,
-                &args,
-                link(town, "coordinator", i.id),
-            ),
-            &audience.coordinator,
-        )),
-        (MemberStatus::Withdrawn, _) => {
-            if i.status.shares_profile() {
-                out.extend(compose(
-                    state,
-                    town,
-                    &notice(NoticeKind::ConsentWithdrawn, &args, link(town, "org", i.id)),
-                    &audience.organization,
-                ));
-            }
-            out.extend(compose(
-                state,
-                town,
-                &notice(
-                    NoticeKind::ConsentWithdrawn,
-                    &args,
-                    link(town, "coordinator", i.id),
-                ),
+            &notice(kind, &args, link(town, role, i.id)),
+            to,
+        )
+    };
+    match (member, status) {
+        (_, IntroductionStatus::Consented) => {
+            let mut out = tell(
+                NoticeKind::IntroductionConsented,
+                "org",
+                &audience.organization,
+            );
+            out.extend(tell(
+                NoticeKind::IntroductionConsented,
+                "coordinator",
                 &audience.coordinator,
             ));
+            out
         }
-        _ => {}
+        (MemberStatus::Declined, _) => tell(
+            NoticeKind::IntroductionDeclined,
+            "coordinator",
+            &audience.coordinator,
+        ),
+        (MemberStatus::Withdrawn, _) => {
+            let mut out = if i.status.shares_profile() {
+                tell(NoticeKind::ConsentWithdrawn, "org", &audience.organization)
+            } else {
+                Vec::new()
+            };
+            out.extend(tell(
+                NoticeKind::ConsentWithdrawn,
+                "coordinator",
+                &audience.coordinator,
+            ));
+            out
+        }
+        _ => Vec::new(),
     }
-    out
 }
 
 /// After a move by the organization or the coordinator.

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::auth::SignedIn;
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
@@ -29,10 +29,7 @@ pub async fn show(
     page: Page,
 ) -> Result<Response, WebError> {
     let tenant = state.store.tenant(&town);
-    let record = tenant
-        .own_participant(&account)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let record = tenant.own_participant(&account).await.found()?;
     let consent_withdrawn = tenant
         .consents(account.id)
         .await?

@@ -19,7 +19,7 @@ use store::participant::StoredProfile;
 
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::form::{FieldView, choices};
 use crate::i18n::Lang;
 use crate::page::{Page, render};
@@ -447,8 +447,8 @@ pub async fn show(
         .store
         .tenant(&town)
         .own_participant(&account)
-        .await?
-        .ok_or(WebError::NotFound)?;
+        .await
+        .found()?;
     let page = page.with_town(&town);
     let form = ProfileForm::from_stored(&record.account, &record.profile, &record.skills);
     let areas = state.store.tenant(&town).travel_table().await?;
@@ -483,12 +483,10 @@ pub async fn save(
                 .save_profile(account.id, &profile, account.id)
                 .await?;
             audit
-                .record(
-                    Some(town.id),
+                .town_record(
+                    town.id,
                     AuditAction::ParticipantProfileSaved,
-                    AuditTarget::Participant,
-                    &account.id.0.to_string(),
-                    "",
+                    (AuditTarget::Participant, account.id.0),
                 )
                 .await?;
             Ok(Redirect::to(&format!("/{}/me/profile?done=saved", town.slug)).into_response())

@@ -14,7 +14,7 @@ use super::form::{RequestForm, render_form};
 use super::view::{EventView, RequestView, events};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::page::{Page, render};
 use crate::policy;
 use crate::state::AppState;
@@ -44,10 +44,7 @@ pub async fn dashboard(
 ) -> Result<Response, WebError> {
     let organization_id = account.organization_id.ok_or(WebError::Forbidden)?;
     let tenant = state.store.tenant(&town);
-    let organization = tenant
-        .organization(organization_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let organization = tenant.organization(organization_id).await.found()?;
     let page = page.with_town(&town);
     let base = format!("/{}/org", town.slug);
     let rows = tenant
@@ -131,12 +128,10 @@ pub async fn create(
         .create_request(organization_id, &draft, account.id)
         .await?;
     audit
-        .record(
-            Some(town.id),
+        .town_record(
+            town.id,
             AuditAction::RequestCreate,
-            AuditTarget::Request,
-            &id.to_string(),
-            "",
+            (AuditTarget::Request, id),
         )
         .await?;
     Ok(Redirect::to(&format!("/{}/org/requests/{id}?done=saved", town.slug)).into_response())

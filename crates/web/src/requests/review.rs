@@ -21,7 +21,7 @@ use super::organization::{
 };
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::WebError;
+use crate::error::{Found, WebError};
 use crate::invite;
 use crate::page::{Page, render};
 use crate::state::AppState;
@@ -212,12 +212,7 @@ async fn town_request(
     town: &domain::Municipality,
     id: i64,
 ) -> Result<StoredRequest, WebError> {
-    state
-        .store
-        .tenant(town)
-        .request(id)
-        .await?
-        .ok_or(WebError::NotFound)
+    state.store.tenant(town).request(id).await.found()
 }
 
 pub async fn show(
@@ -482,7 +477,7 @@ pub async fn handle_enquiry(
     Form(form): Form<EnquiryDecision>,
 ) -> Result<Response, WebError> {
     let tenant = state.store.tenant(&town);
-    let enquiry = tenant.enquiry(id).await?.ok_or(WebError::NotFound)?;
+    let enquiry = tenant.enquiry(id).await.found()?;
     let base = format!("/{}/coordinator/enquiries", town.slug);
     if enquiry.status != EnquiryStatus::New {
         return Ok(Redirect::to(&base).into_response());
@@ -539,12 +534,10 @@ pub async fn handle_enquiry(
                 .close_enquiry(id, "declined", None, coordinator.id)
                 .await?;
             audit
-                .record(
-                    Some(town.id),
+                .town_record(
+                    town.id,
                     AuditAction::EnquiryDecline,
-                    AuditTarget::Enquiry,
-                    &id.to_string(),
-                    "",
+                    (AuditTarget::Enquiry, id),
                 )
                 .await?;
             Ok(Redirect::to(&format!("{base}?done=declined")).into_response())
