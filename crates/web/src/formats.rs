@@ -92,13 +92,25 @@ pub fn at_place(lang: Lang, at: DateTime<Utc>, place: &str) -> String {
     }
 }
 
-/// Items joined as a list: `A、B` / `A, B`.
-pub fn list(lang: Lang, items: &[String]) -> String {
-    let separator = match lang {
+/// The brackets around an aside: `（…）` / ` (…)`.
+pub fn parens(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ja => ("（", "）"),
+        Lang::En => (" (", ")"),
+    }
+}
+
+/// What separates the items of a list: `、` / `, `.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
         Lang::Ja => "、",
         Lang::En => ", ",
-    };
-    items.join(separator)
+    }
+}
+
+/// Items joined as a list: `A、B` / `A, B`.
+pub fn list(lang: Lang, items: &[String]) -> String {
+    items.join(list_separator(lang))
 }
 
 #[cfg(test)]

@@ -99,6 +99,21 @@ impl Page {
         crate::formats::list(self.lang, items)
     }
 
+    /// Opens an aside in the page's language: `（` / ` (`.
+    pub fn open_paren(&self) -> &'static str {
+        crate::formats::parens(self.lang).0
+    }
+
+    /// Closes an aside: `）` / `)`.
+    pub fn close_paren(&self) -> &'static str {
+        crate::formats::parens(self.lang).1
+    }
+
+    /// Between two items of a list written out in a template: `、` / `, `.
+    pub fn list_separator(&self) -> &'static str {
+        crate::formats::list_separator(self.lang)
+    }
+
     /// An amount of yen in the page's language (`crate::formats::yen`).
     pub fn yen(&self, amount: i64) -> String {
         crate::formats::yen(self.lang, amount)

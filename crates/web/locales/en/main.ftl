@@ -1117,3 +1117,4 @@ event-done-attendance = Attendance recorded.
 event-done-capacity-changed = Changed. If places opened, they were offered to the waiting list in order.
 event-done-capacity-below-bookings = It cannot go below the confirmed registrations (seats or childcare). Nothing was changed.
 event-done-capacity-invalid = Enter 1 to 500 places and 1 to 30 carers. Nothing was changed.
+content-in-japanese = This is written in Japanese only.

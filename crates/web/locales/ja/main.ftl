@@ -1117,3 +1117,4 @@ event-done-attendance = 出欠を記録しました。
 event-done-capacity-changed = 定員・保育者数を変更しました。空きができた場合は、キャンセル待ちの方に順にご案内しました。
 event-done-capacity-below-bookings = 確定している申し込み（席または託児）より少なくはできません。変更しませんでした。
 event-done-capacity-invalid = 定員は1〜500、保育者数は1〜30の数字で入力してください。変更しませんでした。
+content-in-japanese = この内容は日本語のみで掲載しています。

@@ -13,6 +13,8 @@ use crate::page::Page;
 pub struct EventView {
     pub href: String,
     pub title: String,
+    /// The language the title is written in (`lang` on its element).
+    pub title_lang: &'static str,
     pub kind: String,
     pub when: String,
     pub sessions: usize,
@@ -35,6 +37,15 @@ pub struct EventView {
 /// e.g. 2026年12月10日（木） 10:00–12:00 / Thu 10 Dec 2026, 10:00–12:00
 pub fn when(page: &Page, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     format!("{}–{}", page.date_time(start), to_jst(end).format("%H:%M"))
+}
+
+/// The language of [`title`]: English only where an English title was written.
+pub fn title_lang(lang: Lang, event: &StoredEvent) -> &'static str {
+    if lang == Lang::En && !event.title_en.is_empty() {
+        "en"
+    } else {
+        "ja"
+    }
 }
 
 pub fn title(lang: Lang, event: &StoredEvent) -> String {
@@ -94,6 +105,7 @@ impl EventView {
         Self {
             href: format!("/{slug}/events/{}", event.id),
             title: title(page.lang, event),
+            title_lang: title_lang(page.lang, event),
             kind: page.label(event.kind),
             when: when(page, event.starts_at, event.ends_at),
             sessions,

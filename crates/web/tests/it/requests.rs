@@ -309,6 +309,22 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
         !detail.body.contains("inn@example.jp"),
         "no contact details in public"
     );
+    // In English: the page's words are English, the request's own text is marked Japanese.
+    let reader = app.client();
+    reader.get("/lang/en?next=%2Fnagaizumi%2F").await;
+    let english = reader.get(&format!("/nagaizumi/requests/{id}")).await;
+    assert_valid(&english.body);
+    assert!(
+        english
+            .body
+            .contains(r#"<h1 lang="ja">旅館の客室準備（平日午前）</h1>"#)
+    );
+    assert!(english.body.contains("This is written in Japanese only."));
+    assert!(
+        english.body.contains("¥1,150 an hour"),
+        "pay the English way"
+    );
+    assert!(!english.body.contains("1,150円"));
 
     // Editing a published request keeps it published and records what changed.
     let mut edited = job_fields();
