@@ -157,6 +157,50 @@ pub async fn submit_platform(
     submit(&state, Scope::Platform, page, audit, jar, &ip, form).await
 }
 
+/// Whether this sign-in may be tried: a busy address waits (it is never locked out), and an
+/// account with too many failures is locked for a while.
+async fn admit(
+    state: &AppState,
+    (account_key, address_key): (&str, &str),
+    now: chrono::DateTime<Utc>,
+) -> Result<Admission, WebError> {
+    let address_failures = state
+        .store
+        .throttle_failures(address_key, now, throttle::ADDRESS_MEMORY)
+        .await?;
+    let delay = throttle::address_delay(address_failures);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    Ok(state
+        .store
+        .throttle_admit(
+            account_key,
+            now,
+            throttle::ACCOUNT_MEMORY,
+            throttle::account_lock,
+        )
+        .await?)
+}
+
+/// The account whose password this is; the same work is done for an unknown address (a decoy
+/// hash), so the answer's timing says nothing about who has an account.
+async fn signed(
+    state: &AppState,
+    scope: &Scope,
+    email: &str,
+    password: String,
+) -> Result<Option<store::account::Account>, WebError> {
+    let account = scope.find(state, email).await?;
+    let stored = account
+        .as_ref()
+        .map_or_else(|| decoy_hash().to_owned(), |a| a.password_hash.clone());
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored))
+        .await
+        .unwrap_or(false);
+    Ok(account.filter(|_| matches))
+}
+
 async fn submit(
     state: &AppState,
     scope: Scope,
@@ -171,25 +215,7 @@ async fn submit(
     let account_key = throttle::account_key(&scope.throttle_name(), &email);
     let address_key = throttle::address_key(&ip.0);
     let now = Utc::now();
-    // A busy address waits; it is never locked out.
-    let address_failures = state
-        .store
-        .throttle_failures(&address_key, now, throttle::ADDRESS_MEMORY)
-        .await?;
-    let delay = throttle::address_delay(address_failures);
-    if !delay.is_zero() {
-        tokio::time::sleep(delay).await;
-    }
-    if let Admission::Locked(until) = state
-        .store
-        .throttle_admit(
-            &account_key,
-            now,
-            throttle::ACCOUNT_MEMORY,
-            throttle::account_lock,
-        )
-        .await?
-    {
+    if let Admission::Locked(until) = admit(state, (&account_key, &address_key), now).await? {
         let minutes = throttle::minutes_left(until, now).to_string();
         let alert = page.t1("signin-locked", "minutes", &minutes);
         return Ok(
@@ -199,15 +225,7 @@ async fn submit(
         );
     }
 
-    let account = scope.find(state, &email).await?;
-    let stored = account
-        .as_ref()
-        .map_or_else(|| decoy_hash().to_owned(), |a| a.password_hash.clone());
-    let password = form.password;
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored))
-        .await
-        .unwrap_or(false);
-    let Some(account) = account.filter(|_| matches) else {
+    let Some(account) = signed(state, &scope, &email, form.password).await? else {
         state
             .store
             .throttle_record_failure(&address_key, now, throttle::ADDRESS_MEMORY)

@@ -264,18 +264,14 @@ pub async fn show_details(
     .respond(StatusCode::OK))
 }
 
-pub async fn submit_details(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    Path((_, token)): Path<(String, String)>,
-    page: Page,
-    audit: Audit,
-    jar: CookieJar,
-    Form(form): Form<DetailsForm>,
-) -> Result<Response, WebError> {
-    let email = proven_email(&state, &town, &token).await?;
+/// The details form, checked: the account, and a basis the town admits, with consent given.
+fn check_details(
+    town: &domain::Municipality,
+    email: &str,
+    form: &DetailsForm,
+) -> Result<(NewAccount, EligibilityBasis), FieldErrors> {
     let parsed = NewAccount::parse(&NewAccountInput {
-        email: &email,
+        email,
         display_name: &form.display_name,
         furigana: &form.furigana,
         password: &form.password,
@@ -289,25 +285,46 @@ pub async fn submit_details(
     if form.privacy_consent != "yes" {
         errors.add("privacy_consent", "privacy-consent-required");
     }
-    let (account, basis) = match (parsed, basis) {
-        (Ok(account), Some(basis)) if errors.is_empty() => (account, basis),
-        _ => {
-            return Ok(details_page(&town, page, &token, &email, &form, &errors)
-                .respond(StatusCode::UNPROCESSABLE_ENTITY));
-        }
-    };
+    match (parsed, basis) {
+        (Ok(account), Some(basis)) if errors.is_empty() => Ok((account, basis)),
+        _ => Err(errors),
+    }
+}
+
+/// The participant's account as stored, its password hashed off the async threads.
+async fn participant_record(account: NewAccount) -> Result<NewAccountRecord, WebError> {
     let password = account.password.clone();
     let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
         .await
         .map_err(|_| WebError::Internal)?;
-    let record = NewAccountRecord {
+    Ok(NewAccountRecord {
         role: Role::Participant,
         organization_id: None,
         email: account.email,
         display_name: account.display_name,
         furigana: account.furigana.to_string(),
         password_hash,
+    })
+}
+
+pub async fn submit_details(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    Path((_, token)): Path<(String, String)>,
+    page: Page,
+    audit: Audit,
+    jar: CookieJar,
+    Form(form): Form<DetailsForm>,
+) -> Result<Response, WebError> {
+    let email = proven_email(&state, &town, &token).await?;
+    let (account, basis) = match check_details(&town, &email, &form) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            return Ok(details_page(&town, page, &token, &email, &form, &errors)
+                .respond(StatusCode::UNPROCESSABLE_ENTITY));
+        }
     };
+    let record = participant_record(account).await?;
     let created = match state
         .store
         .tenant(&town)

@@ -71,16 +71,9 @@ struct CoordinatorHome {
 /// How far ahead "my follow-ups due" looks.
 const DUE_WITHIN_DAYS: i64 = 7;
 
-async fn home(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    SignedIn(account): SignedIn,
-    page: Page,
-    audit: crate::audit_trail::Audit,
-) -> Result<Response, WebError> {
-    let page = page.with_town(&town);
-    let base = format!("/{}/coordinator", town.slug);
-    let links = vec![
+/// The coordinator's pages, as (href, words).
+fn home_links(page: &Page, town: &domain::Municipality, base: &str) -> Vec<(String, String)> {
+    vec![
         (
             format!("{base}/participants"),
             page.t("coordinator-participants-title"),
@@ -101,7 +94,52 @@ async fn home(
             format!("/{}/account/password", town.slug),
             page.t("password-change-title"),
         ),
-    ];
+    ]
+}
+
+/// A follow-up due soon, as the home page lists it.
+fn due_row(
+    page: &Page,
+    base: &str,
+    today: chrono::NaiveDate,
+    f: store::casework::FollowUp,
+) -> DueRow {
+    DueRow {
+        href: format!("{base}/participants/{}", f.participant_id),
+        name: f.participant_name,
+        due_on: page.date(f.due_on),
+        note: crate::notify::follow_up_note(page.lang, &f.note),
+        overdue: f.due_on < today,
+        done_action: format!("{base}/follow-ups/{}/done", f.id),
+    }
+}
+
+/// What the home page says about mail that is not getting through.
+fn mail_alerts(page: &Page, health: &store::outbox::OutboxHealth) -> Vec<String> {
+    let mut alerts = Vec::new();
+    if health.failing > 0 {
+        alerts.push(page.t1(
+            "outbox-health-failing",
+            "count",
+            &health.failing.to_string(),
+        ));
+    }
+    if health.dead > 0 {
+        alerts.push(page.t1("outbox-health-dead", "count", &health.dead.to_string()));
+    }
+    alerts
+}
+
+async fn home(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+    audit: crate::audit_trail::Audit,
+) -> Result<Response, WebError> {
+    let page = page.with_town(&town);
+    let base = format!("/{}/coordinator", town.slug);
+    let links = home_links(&page, &town, &base);
     let today = domain::local_time::to_jst(chrono::Utc::now()).date_naive();
     let due = state
         .store
@@ -118,27 +156,10 @@ async fn home(
         )
         .await?
         .into_iter()
-        .map(|f| DueRow {
-            href: format!("{base}/participants/{}", f.participant_id),
-            name: f.participant_name,
-            due_on: f.due_on.to_string(),
-            note: crate::notify::follow_up_note(page.lang, &f.note),
-            overdue: f.due_on < today,
-            done_action: format!("{base}/follow-ups/{}/done", f.id),
-        })
+        .map(|f| due_row(&page, &base, today, f))
         .collect();
     let health = state.store.outbox_health(town.id).await?;
-    let mut mail_alerts = Vec::new();
-    if health.failing > 0 {
-        mail_alerts.push(page.t1(
-            "outbox-health-failing",
-            "count",
-            &health.failing.to_string(),
-        ));
-    }
-    if health.dead > 0 {
-        mail_alerts.push(page.t1("outbox-health-dead", "count", &health.dead.to_string()));
-    }
+    let mail_alerts = mail_alerts(&page, &health);
     let heading = page.t1("coordinator-home-heading", "name", &account.display_name);
     Ok(render(
         StatusCode::OK,

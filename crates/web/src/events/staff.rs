@@ -429,52 +429,7 @@ pub async fn act(
     let event = tenant.event(id).await.found()?;
     let base = format!("/{}/coordinator/events/{id}", town.slug);
     match form.action.as_str() {
-        "attendance" => {
-            let confirmed: Vec<_> = tenant
-                .event_bookings(id)
-                .await?
-                .into_iter()
-                .filter(|b| b.status() == BookingStatus::Confirmed)
-                .collect();
-            let mut awarded = 0;
-            for b in &confirmed {
-                let present = form.present.contains(&b.id);
-                let children = form
-                    .children
-                    .iter()
-                    .filter_map(|c| c.split_once(':'))
-                    .find(|(bid, _)| bid.parse::<i64>().ok() == Some(b.id))
-                    .and_then(|(_, n)| n.trim().parse::<u32>().ok())
-                    .unwrap_or(0)
-                    .min(9);
-                if tenant
-                    .record_attendance(
-                        form.session,
-                        b.id,
-                        present,
-                        if present { children } else { 0 },
-                        account.id,
-                    )
-                    .await?
-                {
-                    awarded += 1;
-                }
-            }
-            audit
-                .record(
-                    Some(town.id),
-                    AuditAction::EventAttendance,
-                    AuditTarget::Event,
-                    &id.to_string(),
-                    &format!("session {}", form.session),
-                )
-                .await?;
-            Ok(Redirect::to(&format!(
-                "{base}?session={}&done=attendance&awarded={awarded}",
-                form.session
-            ))
-            .into_response())
-        }
+        "attendance" => record_attendance(&tenant, (&audit, &town), (&account, id), &form).await,
         "capacity" => change_capacity(&state, &town, (&audit, &event), &form).await,
         "cancel_booking" => {
             let seen = BookingStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
@@ -488,31 +443,96 @@ pub async fn act(
                 .await?;
             Ok(Redirect::to(&base).into_response())
         }
-        "cancel_event" => {
-            let people: Vec<AccountId> = tenant
-                .event_bookings(id)
-                .await?
-                .iter()
-                .filter(|b| b.status().is_active())
-                .map(|b| AccountId(b.participant_id))
-                .collect();
-            let recipients = tenant.recipients(&people).await?;
-            tenant
-                .cancel_event(id, |_| {
-                    notices::event_cancelled(&state, &town, &event, &recipients)
-                })
-                .await?;
-            audit
-                .town_record(
-                    town.id,
-                    AuditAction::EventCancelled,
-                    (AuditTarget::Event, id),
-                )
-                .await?;
-            Ok(Redirect::to(&base).into_response())
-        }
+        "cancel_event" => cancel_event(&state, &town, (&audit, &event), &base).await,
         _ => Err(WebError::BadRequest),
     }
+}
+
+/// Records who came to one session (and how many children were cared for); a course's last
+/// session awards its skills to those who attended every one.
+async fn record_attendance(
+    tenant: &store::TenantStore<'_>,
+    (audit, town): (&Audit, &domain::Municipality),
+    (account, id): (&store::account::Account, i64),
+    form: &StaffForm,
+) -> Result<Response, WebError> {
+    let base = format!("/{}/coordinator/events/{id}", town.slug);
+    let confirmed: Vec<_> = tenant
+        .event_bookings(id)
+        .await?
+        .into_iter()
+        .filter(|b| b.status() == BookingStatus::Confirmed)
+        .collect();
+    let mut awarded = 0;
+    for b in &confirmed {
+        let present = form.present.contains(&b.id);
+        let children = form
+            .children
+            .iter()
+            .filter_map(|c| c.split_once(':'))
+            .find(|(bid, _)| bid.parse::<i64>().ok() == Some(b.id))
+            .and_then(|(_, n)| n.trim().parse::<u32>().ok())
+            .unwrap_or(0)
+            .min(9);
+        if tenant
+            .record_attendance(
+                form.session,
+                b.id,
+                present,
+                if present { children } else { 0 },
+                account.id,
+            )
+            .await?
+        {
+            awarded += 1;
+        }
+    }
+    audit
+        .record(
+            Some(town.id),
+            AuditAction::EventAttendance,
+            AuditTarget::Event,
+            &id.to_string(),
+            &format!("session {}", form.session),
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "{base}?session={}&done=attendance&awarded={awarded}",
+        form.session
+    ))
+    .into_response())
+}
+
+/// Cancels the event; everyone booked is told, in the same transaction.
+async fn cancel_event(
+    state: &AppState,
+    town: &domain::Municipality,
+    (audit, event): (&Audit, &store::event::StoredEvent),
+    base: &str,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(town);
+    let id = event.id;
+    let people: Vec<AccountId> = tenant
+        .event_bookings(id)
+        .await?
+        .iter()
+        .filter(|b| b.status().is_active())
+        .map(|b| AccountId(b.participant_id))
+        .collect();
+    let recipients = tenant.recipients(&people).await?;
+    tenant
+        .cancel_event(id, |_| {
+            notices::event_cancelled(state, town, event, &recipients)
+        })
+        .await?;
+    audit
+        .town_record(
+            town.id,
+            AuditAction::EventCancelled,
+            (AuditTarget::Event, id),
+        )
+        .await?;
+    Ok(Redirect::to(base).into_response())
 }
 
 /// Changes the seats and carers, unless that would leave fewer than confirmed bookings hold;
