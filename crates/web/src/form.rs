@@ -24,6 +24,13 @@ pub fn labelled<T: Label>(
         .collect()
 }
 
+/// A filter's options, "any" first: choosing it filters nothing.
+pub fn with_any(page: &Page, options: Vec<(String, String)>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("filter-any")))
+        .chain(options)
+        .collect()
+}
+
 /// A select's options with a blank first choice (「選択してください」).
 pub fn choices<T: Label>(
     page: &Page,

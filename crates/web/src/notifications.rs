@@ -96,10 +96,7 @@ async fn page_view(
     ];
     let languages = vec![
         FieldView::new(&page, "mail_lang", "select", &form.mail_lang, errors).options(
-            crate::i18n::Lang::ALL
-                .iter()
-                .map(|l| (l.code().to_owned(), page.label(*l)))
-                .collect(),
+            crate::form::labelled(&page, &crate::i18n::Lang::ALL, crate::i18n::Lang::code),
         ),
     ];
     Ok(NotificationsPage {

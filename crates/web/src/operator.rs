@@ -92,10 +92,7 @@ enum FormState<'a> {
 
 /// The form that registers a town.
 fn town_fields(state: &AppState, page: &Page, form: &TownForm, e: &FieldErrors) -> Vec<FieldView> {
-    let eligibility = EligibilityRule::ALL
-        .iter()
-        .map(|rule| (rule.code().to_owned(), page.label(*rule)))
-        .collect();
+    let eligibility = crate::form::labelled(page, &EligibilityRule::ALL, EligibilityRule::code);
     vec![
         FieldView::new(page, "slug", "text", &form.slug, e).hint(page, "field-slug-hint"),
         FieldView::new(page, "name_ja", "text", &form.name_ja, e),
@@ -173,10 +170,7 @@ async fn console_page(
         .map(|town| town_row(&page, &form, &town))
         .collect();
     let town_fields = town_fields(state, &page, &town_form, &town_errors);
-    let roles = [Role::Coordinator, Role::TownOfficer]
-        .iter()
-        .map(|role| (role.code().to_owned(), page.label(*role)))
-        .collect();
+    let roles = crate::form::labelled(&page, &[Role::Coordinator, Role::TownOfficer], Role::code);
     let alert = (!matches!(form, FormState::Clean)).then(|| page.t("error-422-message"));
     Ok(Console {
         notice: notice.map(|key| page.t(key)),

@@ -96,12 +96,6 @@ struct ListPage {
     action: String,
 }
 
-fn choose(page: &Page, options: Vec<(String, String)>) -> Vec<(String, String)> {
-    std::iter::once((String::new(), page.t("filter-any")))
-        .chain(options)
-        .collect()
-}
-
 fn skill_label(state: &AppState, lang: Lang, id: &str) -> String {
     crate::skill_choices::label(state, lang, id)
 }
@@ -158,28 +152,26 @@ fn list_filters(state: &AppState, page: &Page, query: &ListQuery) -> Vec<FieldVi
     vec![
         FieldView::new(page, "goal", "select", &query.goal, &none)
             .optional()
-            .options(choose(
+            .options(crate::form::with_any(
                 page,
-                GoalTrack::ALL
-                    .iter()
-                    .map(|g| (g.code().to_owned(), page.label(*g)))
-                    .collect(),
+                crate::form::labelled(page, &GoalTrack::ALL, GoalTrack::code),
             )),
         FieldView::new(page, "skill", "select", &query.skill, &none)
             .optional()
-            .options(choose(page, skills)),
+            .options(crate::form::with_any(page, skills)),
         FieldView::new(page, "day", "select", &query.day, &none)
             .optional()
-            .options(choose(
+            .options(crate::form::with_any(
                 page,
-                domain::availability::Weekday::ALL
-                    .iter()
-                    .map(|d| (d.code().to_owned(), page.label(*d)))
-                    .collect(),
+                crate::form::labelled(
+                    page,
+                    &domain::availability::Weekday::ALL,
+                    domain::availability::Weekday::code,
+                ),
             )),
         FieldView::new(page, "gap", "select", &query.gap, &none)
             .optional()
-            .options(choose(
+            .options(crate::form::with_any(
                 page,
                 [
                     ("under1", "filter-gap-under1"),
@@ -192,7 +184,7 @@ fn list_filters(state: &AppState, page: &Page, query: &ListQuery) -> Vec<FieldVi
             )),
         FieldView::new(page, "contact", "select", &query.contact, &none)
             .optional()
-            .options(choose(
+            .options(crate::form::with_any(
                 page,
                 ["14", "30", "90"]
                     .iter()

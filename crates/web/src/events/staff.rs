@@ -155,13 +155,7 @@ fn form_page(
     form: &EventForm,
     e: &FieldErrors,
 ) -> FormPage {
-    let kinds: Vec<(String, String)> = std::iter::once((String::new(), page.t("field-choose")))
-        .chain(
-            EventKind::ALL
-                .iter()
-                .map(|k| (k.code().to_owned(), page.label(*k))),
-        )
-        .collect();
+    let kinds = crate::form::choices(&page, &EventKind::ALL, EventKind::code);
     let skills: Vec<(String, String)> = std::iter::once((String::new(), page.t("event-no-skill")))
         .chain(state.taxonomy.skills().iter().map(|s| {
             (
@@ -306,6 +300,54 @@ pub struct DetailQuery {
     done: Option<String>,
 }
 
+/// One attendance mark: (booking, session, present, children cared for).
+type Mark = (i64, i64, bool, i32);
+
+/// The bookings as the staff page groups them: confirmed (with this session's marks), on the
+/// waiting list, and the rest.
+fn booking_groups(
+    page: &Page,
+    bookings: &[store::event::StoredBooking],
+    (attendance, session): (&[Mark], i64),
+    now: chrono::DateTime<Utc>,
+) -> (Vec<AttendanceRow>, Vec<BookingView>, Vec<BookingView>) {
+    let mut rows = Vec::new();
+    let mut waiting = Vec::new();
+    let mut others = Vec::new();
+    for b in bookings {
+        let view = BookingView::new(page, b, now);
+        match b.status() {
+            BookingStatus::Confirmed => {
+                let mark = attendance
+                    .iter()
+                    .find(|(bid, sid, _, _)| *bid == b.id && *sid == session);
+                rows.push(AttendanceRow {
+                    attended: mark.is_some_and(|m| m.2),
+                    children_in_care: mark
+                        .map_or(i32::from(b.children().0.iter().sum::<u8>()), |m| m.3),
+                    children_booked: children_text(page, &b.children()),
+                    booking: view,
+                });
+            }
+            BookingStatus::Waitlisted | BookingStatus::Offered => waiting.push(view),
+            _ => others.push(view),
+        }
+    }
+    (rows, waiting, others)
+}
+
+/// A session's counts: who came, who did not, and the children cared for.
+fn session_counts(attendance: &[Mark], session: i64) -> (usize, usize, i32) {
+    let marked: Vec<_> = attendance
+        .iter()
+        .filter(|(_, sid, _, _)| *sid == session)
+        .collect();
+    let attended = marked.iter().filter(|m| m.2).count();
+    let no_shows = marked.iter().filter(|m| !m.2).count();
+    let children = marked.iter().filter(|m| m.2).map(|m| m.3).sum();
+    (attended, no_shows, children)
+}
+
 pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -334,35 +376,8 @@ pub async fn show(
             "",
         )
         .await?;
-    let mut rows = Vec::new();
-    let mut waiting = Vec::new();
-    let mut others = Vec::new();
-    for b in &bookings {
-        let view = BookingView::new(&page, b, now);
-        match b.status() {
-            BookingStatus::Confirmed => {
-                let mark = attendance
-                    .iter()
-                    .find(|(bid, sid, _, _)| *bid == b.id && *sid == session);
-                rows.push(AttendanceRow {
-                    attended: mark.is_some_and(|m| m.2),
-                    children_in_care: mark
-                        .map_or(i32::from(b.children().0.iter().sum::<u8>()), |m| m.3),
-                    children_booked: children_text(&page, &b.children()),
-                    booking: view,
-                });
-            }
-            BookingStatus::Waitlisted | BookingStatus::Offered => waiting.push(view),
-            _ => others.push(view),
-        }
-    }
-    let marked: Vec<_> = attendance
-        .iter()
-        .filter(|(_, sid, _, _)| *sid == session)
-        .collect();
-    let attended = marked.iter().filter(|m| m.2).count();
-    let no_shows = marked.iter().filter(|m| !m.2).count();
-    let children_in_care = marked.iter().filter(|m| m.2).map(|m| m.3).sum();
+    let (rows, waiting, others) = booking_groups(&page, &bookings, (&attendance, session), now);
+    let (attended, no_shows, children_in_care) = session_counts(&attendance, session);
     let view = StaffDetail {
         event: EventView::new(
             &page,
@@ -593,4 +608,22 @@ async fn change_capacity(
         store::event::CapacityChange::NotFound => return Err(WebError::NotFound),
     };
     Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::session_counts;
+
+    #[test]
+    fn a_session_counts_only_its_own_marks() {
+        let marks = [
+            (1, 10, true, 1),
+            (2, 10, false, 0),
+            (3, 10, true, 2),
+            (1, 11, true, 1),
+        ];
+        assert_eq!(session_counts(&marks, 10), (2, 1, 3));
+        assert_eq!(session_counts(&marks, 11), (1, 0, 1));
+        assert_eq!(session_counts(&marks, 12), (0, 0, 0));
+    }
 }

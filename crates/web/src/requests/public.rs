@@ -95,6 +95,53 @@ struct ListPage {
     enquiry_href: String,
 }
 
+/// The list's filters, as the query set them.
+fn list_filters(page: &Page, query: &ListQuery) -> Vec<FieldView> {
+    let none = FieldErrors::default();
+    vec![
+        FieldView::new(page, "kind", "select", &query.kind, &none)
+            .optional()
+            .options(crate::form::with_any(
+                page,
+                crate::form::labelled(page, RequestKind::ALL, RequestKind::code),
+            )),
+        FieldView::new(page, "days", "select", &query.days, &none)
+            .optional()
+            .options(crate::form::with_any(
+                page,
+                (1..=5)
+                    .map(|d| {
+                        let d = d.to_string();
+                        (d.clone(), page.t1("filter-days-at-most", "days", &d))
+                    })
+                    .collect(),
+            )),
+        FieldView::new(page, "ends_by", "select", &query.ends_by, &none)
+            .optional()
+            .options(crate::form::with_any(
+                page,
+                (12..=18)
+                    .map(|h| {
+                        let h = h.to_string();
+                        (h.clone(), page.t1("filter-ends-by", "hour", &h))
+                    })
+                    .collect(),
+            )),
+    ]
+}
+
+/// The list's checkboxes: (name, words, ticked).
+fn list_checks(page: &Page, query: &ListQuery) -> Vec<(String, String, bool)> {
+    [
+        ("remote", &query.remote, "filter-remote"),
+        ("within_cap", &query.within_cap, "flag-within-income-cap"),
+        ("gap_ok", &query.gap_ok, "flag-career-gap-welcome"),
+    ]
+    .iter()
+    .map(|(name, value, key)| (name.to_string(), page.t(key), value.as_str() == "yes"))
+    .collect()
+}
+
 pub async fn list(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -115,53 +162,8 @@ pub async fn list(
         .take(PAGE_SIZE as usize)
         .map(|r| card(&page, &base, r))
         .collect();
-    let none = FieldErrors::default();
-    let any = || (String::new(), page.t("filter-any"));
-    let filters = vec![
-        FieldView::new(&page, "kind", "select", &query.kind, &none)
-            .optional()
-            .options(
-                std::iter::once(any())
-                    .chain(
-                        RequestKind::ALL
-                            .iter()
-                            .map(|k| (k.code().to_owned(), page.label(*k))),
-                    )
-                    .collect(),
-            ),
-        FieldView::new(&page, "days", "select", &query.days, &none)
-            .optional()
-            .options(
-                std::iter::once(any())
-                    .chain((1..=5).map(|d| {
-                        (
-                            d.to_string(),
-                            page.t1("filter-days-at-most", "days", &d.to_string()),
-                        )
-                    }))
-                    .collect(),
-            ),
-        FieldView::new(&page, "ends_by", "select", &query.ends_by, &none)
-            .optional()
-            .options(
-                std::iter::once(any())
-                    .chain((12..=18).map(|h| {
-                        (
-                            h.to_string(),
-                            page.t1("filter-ends-by", "hour", &h.to_string()),
-                        )
-                    }))
-                    .collect(),
-            ),
-    ];
-    let checks = [
-        ("remote", &query.remote, "filter-remote"),
-        ("within_cap", &query.within_cap, "flag-within-income-cap"),
-        ("gap_ok", &query.gap_ok, "flag-career-gap-welcome"),
-    ]
-    .iter()
-    .map(|(name, value, key)| (name.to_string(), page.t(key), value.as_str() == "yes"))
-    .collect();
+    let filters = list_filters(&page, &query);
+    let checks = list_checks(&page, &query);
     Ok(render(
         StatusCode::OK,
         &ListPage {
