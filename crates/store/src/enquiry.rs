@@ -74,7 +74,7 @@ impl TenantStore<'_> {
     pub async fn close_enquiry(
         &self,
         id: i64,
-        status: &str,
+        status: EnquiryStatus,
         organization: Option<i64>,
         by: AccountId,
     ) -> Result<bool, StoreError> {
@@ -82,7 +82,7 @@ impl TenantStore<'_> {
         let changed = on_backend!(tx.exec(), c => sqlx::query(
             "UPDATE enquiry SET status = $1, organization_id = $2, handled_by = $3, handled_at = $4 \
              WHERE municipality_id = $5 AND id = $6 AND status = 'new'")
-            .bind(status).bind(organization).bind(by.0).bind(Utc::now()).bind(self.municipality_id.0).bind(id)
+            .bind(status.code()).bind(organization).bind(by.0).bind(Utc::now()).bind(self.municipality_id.0).bind(id)
             .execute(c).await.map(|r| r.rows_affected()))?;
         tx.commit().await?;
         Ok(changed > 0)

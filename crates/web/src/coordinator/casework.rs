@@ -147,18 +147,14 @@ pub async fn participant_or_404(
         .ok_or(WebError::NotFound)
 }
 
-pub async fn add_hearing(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    SignedIn(coordinator): SignedIn,
-    Path((_, id)): Path<(String, i64)>,
-    page: Page,
-    audit: Audit,
-    Form(form): Form<HearingForm>,
-) -> Result<Response, WebError> {
-    let record = participant_or_404(&state, &town, (&coordinator, &audit), id).await?;
+/// The hearing form, checked: dates in their ranges (held today or before, the follow-up
+/// today or after), texts within their lengths.
+fn parse_hearing(
+    form: &HearingForm,
+    (participant, coordinator): (AccountId, AccountId),
+    today: chrono::NaiveDate,
+) -> Result<NewHearing, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let today = to_jst(Utc::now()).date_naive();
     let held_on = date_field(
         &mut errors,
         "held_on",
@@ -182,24 +178,12 @@ pub async fn add_hearing(
         )
         .map(|d| (d, follow_up_note))
     };
-
     let Some(held_on) = held_on.filter(|_| errors.is_empty()) else {
-        let page = page.with_town(&town);
-        let view = super::participants::record_page(
-            &state,
-            &town,
-            page,
-            record,
-            &form,
-            &FollowUpForm::default(),
-            &errors,
-        )
-        .await?;
-        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+        return Err(errors);
     };
-    let hearing = NewHearing {
-        participant: AccountId(id),
-        coordinator: coordinator.id,
+    Ok(NewHearing {
+        participant,
+        coordinator,
         held_on,
         goals,
         worries,
@@ -207,6 +191,36 @@ pub async fn add_hearing(
         notes,
         confirmed_skills: form.confirm_skill.clone(),
         follow_up,
+    })
+}
+
+pub async fn add_hearing(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(coordinator): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<HearingForm>,
+) -> Result<Response, WebError> {
+    let record = participant_or_404(&state, &town, (&coordinator, &audit), id).await?;
+    let today = to_jst(Utc::now()).date_naive();
+    let hearing = match parse_hearing(&form, (AccountId(id), coordinator.id), today) {
+        Ok(hearing) => hearing,
+        Err(errors) => {
+            let page = page.with_town(&town);
+            let view = super::participants::record_page(
+                &state,
+                &town,
+                page,
+                record,
+                &form,
+                &FollowUpForm::default(),
+                &errors,
+            )
+            .await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+        }
     };
     let hearing_id = state.store.tenant(&town).record_hearing(&hearing).await?;
     audit
@@ -329,4 +343,47 @@ pub async fn complete_follow_up(
         format!("/{}/coordinator/", town.slug)
     };
     Ok(Redirect::to(&back).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
+    #[test]
+    fn a_hearing_is_held_today_or_before_and_followed_up_today_or_after() {
+        let who = (AccountId(5), AccountId(2));
+        let form = HearingForm {
+            held_on: "2026-12-01".into(),
+            goals: "週3日、午前中".into(),
+            follow_up_on: "2026-12-15".into(),
+            follow_up_note: "求人の紹介".into(),
+            ..HearingForm::default()
+        };
+        let hearing = parse_hearing(&form, who, day(1)).unwrap();
+        assert_eq!(hearing.held_on, day(1));
+        assert_eq!(hearing.follow_up, Some((day(15), "求人の紹介".to_owned())));
+
+        let future = HearingForm {
+            held_on: "2026-12-02".into(),
+            follow_up_on: "2026-11-30".into(),
+            ..HearingForm::default()
+        };
+        let errors = parse_hearing(&future, who, day(1)).unwrap_err();
+        assert!(errors.code_for("held_on").is_some());
+        assert!(errors.code_for("follow_up_on").is_some());
+
+        let long = HearingForm {
+            held_on: "2026-12-01".into(),
+            notes: "あ".repeat(4001),
+            ..HearingForm::default()
+        };
+        let errors = parse_hearing(&long, who, day(1)).unwrap_err();
+        assert!(errors.code_for("notes").is_some());
+    }
 }

@@ -466,6 +466,69 @@ pub struct EnquiryDecision {
     decision: String,
 }
 
+/// Approving creates the organization and invites the contact as its first member; a name
+/// already taken in the town says so and changes nothing.
+async fn approve_enquiry(
+    state: &AppState,
+    town: &domain::Municipality,
+    (audit, coordinator): (&Audit, &store::account::Account),
+    lang: crate::i18n::Lang,
+    enquiry: &store::enquiry::Enquiry,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(town);
+    let id = enquiry.id;
+    let base = format!("/{}/coordinator/enquiries", town.slug);
+    let organization = match tenant
+        .create_organization(&NewOrganization {
+            name: enquiry.organization_name.clone(),
+            name_en: String::new(),
+            kind: enquiry.kind,
+            location: enquiry.location,
+            contact_person: enquiry.contact_person.clone(),
+            description: enquiry.message.clone(),
+        })
+        .await
+    {
+        Ok(organization) => organization,
+        Err(StoreError::Conflict { .. }) => {
+            return Ok(Redirect::to(&format!("{base}?done=taken")).into_response());
+        }
+        Err(err) => return Err(err.into()),
+    };
+    if !tenant
+        .close_enquiry(
+            id,
+            EnquiryStatus::Approved,
+            Some(organization.id),
+            coordinator.id,
+        )
+        .await?
+    {
+        return Ok(Redirect::to(&base).into_response());
+    }
+    invite::send(
+        state,
+        audit,
+        lang,
+        town,
+        coordinator,
+        &enquiry.email,
+        Role::OrganizationMember,
+        Some(organization.id),
+    )
+    .await?;
+    audit
+        .record(
+            Some(town.id),
+            AuditAction::EnquiryApprove,
+            AuditTarget::Enquiry,
+            &id.to_string(),
+            &organization.id.to_string(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("{base}?done=approved")).into_response())
+}
+
 /// Approving creates the organization and invites the contact as its first member.
 pub async fn handle_enquiry(
     State(state): State<AppState>,
@@ -484,54 +547,11 @@ pub async fn handle_enquiry(
     }
     match form.decision.as_str() {
         "approve" => {
-            let organization = match tenant
-                .create_organization(&NewOrganization {
-                    name: enquiry.organization_name.clone(),
-                    name_en: String::new(),
-                    kind: enquiry.kind,
-                    location: enquiry.location,
-                    contact_person: enquiry.contact_person.clone(),
-                    description: enquiry.message.clone(),
-                })
-                .await
-            {
-                Ok(organization) => organization,
-                Err(StoreError::Conflict { .. }) => {
-                    return Ok(Redirect::to(&format!("{base}?done=taken")).into_response());
-                }
-                Err(err) => return Err(err.into()),
-            };
-            if !tenant
-                .close_enquiry(id, "approved", Some(organization.id), coordinator.id)
-                .await?
-            {
-                return Ok(Redirect::to(&base).into_response());
-            }
-            invite::send(
-                &state,
-                &audit,
-                page.lang,
-                &town,
-                &coordinator,
-                &enquiry.email,
-                Role::OrganizationMember,
-                Some(organization.id),
-            )
-            .await?;
-            audit
-                .record(
-                    Some(town.id),
-                    AuditAction::EnquiryApprove,
-                    AuditTarget::Enquiry,
-                    &id.to_string(),
-                    &organization.id.to_string(),
-                )
-                .await?;
-            Ok(Redirect::to(&format!("{base}?done=approved")).into_response())
+            approve_enquiry(&state, &town, (&audit, &coordinator), page.lang, &enquiry).await
         }
         "decline" => {
             tenant
-                .close_enquiry(id, "declined", None, coordinator.id)
+                .close_enquiry(id, EnquiryStatus::Declined, None, coordinator.id)
                 .await?;
             audit
                 .town_record(
