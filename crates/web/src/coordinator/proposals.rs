@@ -42,6 +42,27 @@ pub struct Done {
     saved: Option<u32>,
 }
 
+/// A saved draft, as the proposals page lists it.
+fn draft_view(
+    page: &Page,
+    town: &domain::Municipality,
+    i: &store::introduction::Introduction,
+) -> DraftView {
+    DraftView {
+        href: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
+        person: page.join_list(
+            &i.members
+                .iter()
+                .map(|m| m.display_name.clone())
+                .collect::<Vec<_>>(),
+        ),
+        request: i.request_title.clone(),
+        score: i.fit_score.to_string(),
+        reasons: i.reasons.iter().map(|r| page.label(*r)).collect(),
+        action: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
+    }
+}
+
 pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -86,19 +107,7 @@ pub async fn show(
         )
         .await?
         .into_iter()
-        .map(|i| DraftView {
-            href: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
-            person: i
-                .members
-                .iter()
-                .map(|m| m.display_name.clone())
-                .collect::<Vec<_>>()
-                .join("、"),
-            request: i.request_title.clone(),
-            score: i.fit_score.to_string(),
-            reasons: i.reasons.iter().map(|r| page.label(*r)).collect(),
-            action: format!("/{}/coordinator/introductions/{}", town.slug, i.id),
-        })
+        .map(|i| draft_view(&page, &town, &i))
         .collect();
     let notice = (done.done.as_deref() == Some("drafts")).then(|| {
         page.t1(

@@ -142,7 +142,7 @@ pub struct BookingView {
 }
 
 pub fn children_text(page: &Page, children: &domain::participant::Children) -> String {
-    AgeBand::ALL
+    let items: Vec<String> = AgeBand::ALL
         .iter()
         .filter(|b| children.count(**b) > 0)
         .map(|b| {
@@ -156,8 +156,8 @@ pub fn children_text(page: &Page, children: &domain::participant::Children) -> S
                 )
             )
         })
-        .collect::<Vec<_>>()
-        .join("、")
+        .collect();
+    page.join_list(&items)
 }
 
 impl BookingView {

@@ -25,10 +25,9 @@ pub struct RequestView {
 
 pub fn skill_label(state: &AppState, lang: Lang, id: &str, level: i32) -> String {
     let name = crate::skill_choices::label(state, lang, id);
-    format!(
-        "{name}（{}）",
-        lang.t_args("skill-level-short", &[("level", level.to_string())])
-    )
+    let (open, close) = crate::formats::parens(lang);
+    let level = lang.t_args("skill-level-short", &[("level", level.to_string())]);
+    format!("{name}{open}{level}{close}")
 }
 
 /// Pay in words, e.g. 時給 1,150円 / ¥1,150 an hour.
