@@ -13,7 +13,7 @@ use domain::{FieldErrors, Municipality};
 use serde::Deserialize;
 use store::StoreError;
 use store::invitation::Invitation;
-use store::secret::{hash_password, token_digest};
+use store::secret::token_digest;
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
@@ -127,10 +127,7 @@ pub async fn accept(
             );
         }
     };
-    let password = account.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|_| WebError::Internal)?;
+    let hash = super::hashed(account.password.clone()).await?;
     let created = match state
         .store
         .tenant(&town)

@@ -55,3 +55,11 @@ pub fn routes() -> Routes {
             get(password::show_platform).post(password::submit_platform),
         )
 }
+
+/// A password's hash, computed on a blocking thread so the slow hash never holds up the
+/// runtime's threads.
+async fn hashed(password: String) -> Result<String, crate::error::WebError> {
+    tokio::task::spawn_blocking(move || store::secret::hash_password(&password))
+        .await
+        .map_err(|_| crate::error::WebError::Internal)
+}

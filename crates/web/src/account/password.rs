@@ -9,7 +9,7 @@ use axum_extra::extract::CookieJar;
 use domain::audit::{AuditAction, AuditTarget};
 use domain::{FieldErrors, password_policy};
 use serde::Deserialize;
-use store::secret::{hash_password, verify_password};
+use store::secret::verify_password;
 
 use crate::account::{FormPage, Scope};
 use crate::audit_trail::Audit;
@@ -119,10 +119,7 @@ async fn submit(
     if !errors.is_empty() {
         return Ok(change_page(&scope, page, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let new_password = form.new_password;
-    let hash = tokio::task::spawn_blocking(move || hash_password(&new_password))
-        .await
-        .map_err(|_| WebError::Internal)?;
+    let hash = super::hashed(form.new_password).await?;
     state.store.set_password(account.id, &hash).await?;
     audit
         .record(

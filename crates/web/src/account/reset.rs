@@ -10,7 +10,7 @@ use domain::account::normalize_email;
 use domain::audit::{AuditAction, AuditTarget};
 use domain::{FieldErrors, password_policy};
 use serde::Deserialize;
-use store::secret::{hash_password, random_token, token_digest};
+use store::secret::{random_token, token_digest};
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
@@ -197,10 +197,7 @@ pub async fn submit_new_password(
         return Ok(new_password_page(page, town.slug.as_str(), &token, &errors)
             .respond(StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let password = form.password;
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|_| WebError::Internal)?;
+    let hash = super::hashed(form.password).await?;
     let account = state
         .store
         .tenant(&town)

@@ -21,7 +21,7 @@ use domain::{FieldErrors, Municipality, Role};
 use serde::Deserialize;
 use store::StoreError;
 use store::account::NewAccountRecord;
-use store::secret::{hash_password, random_token, token_digest};
+use store::secret::{random_token, token_digest};
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
@@ -293,10 +293,7 @@ fn check_details(
 
 /// The participant's account as stored, its password hashed off the async threads.
 async fn participant_record(account: NewAccount) -> Result<NewAccountRecord, WebError> {
-    let password = account.password.clone();
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|_| WebError::Internal)?;
+    let password_hash = super::hashed(account.password.clone()).await?;
     Ok(NewAccountRecord {
         role: Role::Participant,
         organization_id: None,
