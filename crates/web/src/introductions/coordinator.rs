@@ -235,16 +235,7 @@ pub async fn create(
     let travel = tenant.travel_table().await?;
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
     let input = tenant.matching_input(&state.taxonomy).await?;
-    let mut chosen = Vec::with_capacity(members.len());
-    for id in &members {
-        let Some(i) = input.candidate_index(*id) else {
-            return Err(WebError::BadRequest);
-        };
-        let mut candidate = input.candidates[i].clone();
-        // Chosen by hand: an earlier introduction does not rule the person out.
-        candidate.introduced_to.clear();
-        chosen.push(candidate);
-    }
+    let chosen = chosen_candidates(&input, &members)?;
     let fit = matching::team::group_fit(&state.skill_graph, &chosen, &opening, &input.travel);
     let accounts: Vec<AccountId> = members.iter().map(|m| AccountId(*m)).collect();
     let recipients = tenant.recipients(&accounts).await?;
@@ -290,6 +281,24 @@ pub async fn create(
         town.slug
     ))
     .into_response())
+}
+
+/// The people a coordinator chose, as the engine reads them; someone not in the town's pool
+/// (not a participant, or without consent) makes the form bad.
+fn chosen_candidates(
+    input: &store::matching_cache::MatchingInput,
+    members: &[i64],
+) -> Result<Vec<matching::Candidate>, WebError> {
+    members
+        .iter()
+        .map(|id| {
+            let i = input.candidate_index(*id).ok_or(WebError::BadRequest)?;
+            let mut candidate = input.candidates[i].clone();
+            // Chosen by hand: an earlier introduction does not rule the person out.
+            candidate.introduced_to.clear();
+            Ok(candidate)
+        })
+        .collect()
 }
 
 /// Where to go after introducing: the coordinator's page the form came from, or the request.

@@ -161,10 +161,11 @@ pub async fn for_request(
     let courses = course_index(state, tenant).await?;
     let request_id = opening.id;
     let introduce_action = format!("/{slug}/coordinator/requests/{request_id}/introductions");
-    let list = off_runtime({
+    // The shortlist and the team search both run off the async runtime's threads.
+    let (list, formed) = off_runtime({
         let (graph, input) = (state.skill_graph.clone(), input.clone());
         move || {
-            shortlist::for_opening(
+            let list = shortlist::for_opening(
                 &graph,
                 &input.travel,
                 Ranking::default(),
@@ -172,7 +173,17 @@ pub async fn for_request(
                 &[opening],
                 0,
                 input.candidates.len(),
-            )
+            );
+            let formed = team_needs.and_then(|needs| {
+                let pool: Vec<Candidate> = list
+                    .iter()
+                    .map(|m| input.candidates[m.candidate].clone())
+                    .collect();
+                let scores: Vec<f32> = list.iter().map(|m| m.rank_score).collect();
+                team::form(&pool, &scores, &needs, team::DEFAULT_MAX_NODES)
+                    .map(|t| (t.members.iter().map(|i| pool[*i].id).collect::<Vec<_>>(), t))
+            });
+            (list, formed)
         }
     })
     .await?;
@@ -195,28 +206,15 @@ pub async fn for_request(
             }
         })
         .collect();
-    let team = team_needs.and_then(|needs| {
-        let pool: Vec<Candidate> = list
+    let team = formed.map(|(ids, t)| TeamView {
+        members: ids
             .iter()
-            .map(|m| candidates[m.candidate].clone())
-            .collect();
-        let scores: Vec<f32> = list.iter().map(|m| m.rank_score).collect();
-        team::form(&pool, &scores, &needs, team::DEFAULT_MAX_NODES).map(|t| TeamView {
-            member_ids: t.members.iter().map(|i| pool[*i].id).collect(),
-            introduce_action: introduce_action.clone(),
-            members: t
-                .members
-                .iter()
-                .map(|i| {
-                    (
-                        href(pool[*i].id),
-                        names.get(&pool[*i].id).cloned().unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            meeting_slots: crate::weekly_grid::in_words(page, &t.common_time),
-            proven_optimal: t.proven_optimal,
-        })
+            .map(|id| (href(*id), names.get(id).cloned().unwrap_or_default()))
+            .collect(),
+        member_ids: ids,
+        introduce_action: introduce_action.clone(),
+        meeting_slots: crate::weekly_grid::in_words(page, &t.common_time),
+        proven_optimal: t.proven_optimal,
     });
     Ok(Unshown::new((views, team)))
 }
