@@ -148,6 +148,18 @@ struct FormPage {
     action: String,
 }
 
+/// The skills a course can grant, "none" first.
+fn skill_options(state: &AppState, page: &Page) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("event-no-skill")))
+        .chain(state.taxonomy.skills().iter().map(|s| {
+            (
+                s.id.as_str().to_owned(),
+                crate::skill_choices::label(state, page.lang, s.id.as_str()),
+            )
+        }))
+        .collect()
+}
+
 fn form_page(
     state: &AppState,
     page: Page,
@@ -156,15 +168,6 @@ fn form_page(
     e: &FieldErrors,
 ) -> FormPage {
     let kinds = crate::form::choices(&page, &EventKind::ALL, EventKind::code);
-    let skills: Vec<(String, String)> = std::iter::once((String::new(), page.t("event-no-skill")))
-        .chain(state.taxonomy.skills().iter().map(|s| {
-            (
-                s.id.as_str().to_owned(),
-                crate::skill_choices::label(state, page.lang, s.id.as_str()),
-            )
-        }))
-        .collect();
-    let levels = crate::skill_choices::levels(&page);
     let p = &page;
     let fields = vec![
         FieldView::new(p, "kind", "select", &form.kind, e).options(kinds),
@@ -198,11 +201,11 @@ fn form_page(
         FieldView::new(p, "public", "checkbox", &form.public, e).optional(),
         FieldView::new(p, "skill_id", "select", &form.skill_id, e)
             .optional()
-            .options(skills)
+            .options(skill_options(state, p))
             .hint(p, "field-skill-id-hint"),
         FieldView::new(p, "skill_level", "select", &form.skill_level, e)
             .optional()
-            .options(levels),
+            .options(crate::skill_choices::levels(p)),
     ];
     FormPage {
         has_errors: !e.is_empty(),
