@@ -251,6 +251,66 @@ pub fn may_view_shared_profile(
         && introduction.shares_profile_of(participant)
 }
 
+/// 405 with the methods the access table lists for `path`.
+fn method_not_allowed(path: &str) -> Response {
+    let allowed: Vec<&str> = ROUTE_ACCESS
+        .iter()
+        .filter(|(p, _, _)| *p == path)
+        .map(|(_, m, _)| m.as_str())
+        .collect();
+    let mut response = axum::http::StatusCode::METHOD_NOT_ALLOWED.into_response();
+    if let Ok(value) = allowed.join(",").parse() {
+        response
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, value);
+    }
+    response
+}
+
+/// To the sign-in page of the town (or the operators'), coming back here after.
+fn sign_in_first(access: &Access, slug: Option<&str>, request: &Request) -> Response {
+    let target = match (access, slug) {
+        (Town(_), Some(slug)) => format!("/{slug}/login"),
+        _ => "/operator/login".to_owned(),
+    };
+    let here = request
+        .uri()
+        .path_and_query()
+        .map(|pq| pq.as_str())
+        .unwrap_or("/");
+    let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+    Redirect::to(&format!("{target}?next={next}")).into_response()
+}
+
+/// Writes a refusal to the audit log, the first of each route per account in the window.
+async fn record_denial(
+    state: &AppState,
+    audit: &Audit,
+    (session, path_town): (&CurrentSession, Option<MunicipalityId>),
+    path: &str,
+    detail: &str,
+) {
+    let account = session.account().map(|a| a.id.0).unwrap_or_default();
+    match crate::auth::throttle::worth_recording_denial(&state.store, account, path).await {
+        Ok(true) => {
+            if let Err(err) = audit
+                .record(
+                    path_town,
+                    AuditAction::AccessDenied,
+                    AuditTarget::Route,
+                    path,
+                    detail,
+                )
+                .await
+            {
+                tracing::error!(error = %err, "cannot write the audit entry for a denied request");
+            }
+        }
+        Ok(false) => {}
+        Err(err) => tracing::error!(error = %err, "cannot count a denied request"),
+    }
+}
+
 /// Middleware (route layer): applies [`ROUTE_ACCESS`] before the handler runs.
 pub async fn authorize(
     State(state): State<AppState>,
@@ -268,18 +328,7 @@ pub async fn authorize(
     let Some(access) = rule(&path, request.method()) else {
         // Fail closed: a method the table does not list is not allowed, whether or not a
         // handler exists for it.
-        let allowed: Vec<&str> = ROUTE_ACCESS
-            .iter()
-            .filter(|(p, _, _)| *p == path)
-            .map(|(_, m, _)| m.as_str())
-            .collect();
-        let mut response = axum::http::StatusCode::METHOD_NOT_ALLOWED.into_response();
-        if let Ok(value) = allowed.join(",").parse() {
-            response
-                .headers_mut()
-                .insert(axum::http::header::ALLOW, value);
-        }
-        return response;
+        return method_not_allowed(&path);
     };
     let session = request
         .extensions()
@@ -311,45 +360,15 @@ pub async fn authorize(
             response
         }
         Decision::Allow => crate::public_cache::serve(&state.public_cache, request, next).await,
-        Decision::SignIn => {
-            let target = match (&access, &slug) {
-                (Town(_), Some(slug)) => format!("/{slug}/login"),
-                _ => "/operator/login".to_owned(),
-            };
-            let here = request
-                .uri()
-                .path_and_query()
-                .map(|pq| pq.as_str())
-                .unwrap_or("/");
-            let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
-            Redirect::to(&format!("{target}?next={next}")).into_response()
-        }
+        Decision::SignIn => sign_in_first(&access, slug.as_deref(), &request),
         Decision::Deny => {
             let detail = format!(
                 "{} {}",
                 request.method(),
                 crate::auth::secret_path::loggable(request.uri().path())
             );
-            let account = session.account().map(|a| a.id.0).unwrap_or_default();
-            match crate::auth::throttle::worth_recording_denial(&state.store, account, &path).await
-            {
-                Ok(true) => {
-                    if let Err(err) = audit
-                        .record(
-                            path_town,
-                            AuditAction::AccessDenied,
-                            AuditTarget::Route,
-                            &path,
-                            &detail,
-                        )
-                        .await
-                    {
-                        tracing::error!(error = %err, "cannot write the audit entry for a denied request");
-                    }
-                }
-                Ok(false) => {}
-                Err(err) => tracing::error!(error = %err, "cannot count a denied request"),
-            }
+            drop(request);
+            record_denial(&state, &audit, (&session, path_town), &path, &detail).await;
             WebError::Forbidden.into_response()
         }
     }
