@@ -130,6 +130,16 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         .extensions_mut()
         .insert(CsrfToken(token_for(&state.csrf_key, &value, &binding)));
     let response = next.run(request).await;
+    if fresh {
+        with_first_cookie(&state, response, value).await
+    } else {
+        response
+    }
+}
+
+/// A first visit gets the cookie only with a page that has a form, so pages without one stay
+/// the same for everyone and shared caches can keep them.
+async fn with_first_cookie(state: &AppState, response: Response, value: String) -> Response {
     let html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -139,18 +149,16 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         .extensions()
         .get::<crate::public_cache::NoForm>()
         .is_some();
-    if !fresh || !html || formless {
+    if !html || formless {
         return response;
     }
-    // A first visit gets the cookie only with a page that has a form, so pages without one
-    // stay the same for everyone and shared caches can keep them.
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return WebError::Internal.into_response();
     };
     let mut response = Response::from_parts(parts, Body::from(bytes.clone()));
     if crate::public_cache::has_form(&bytes)
-        && let Ok(header) = HeaderValue::from_str(&cookie(&state, value).encoded().to_string())
+        && let Ok(header) = HeaderValue::from_str(&cookie(state, value).encoded().to_string())
     {
         response.headers_mut().append(header::SET_COOKIE, header);
     }
