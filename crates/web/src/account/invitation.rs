@@ -4,11 +4,11 @@
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use domain::account::{NewAccount, NewAccountInput};
-use domain::audit::{AuditAction, AuditTarget};
+use domain::audit::AuditAction;
 use domain::{FieldErrors, Municipality};
 use serde::Deserialize;
 use store::StoreError;
@@ -17,10 +17,9 @@ use store::secret::token_digest;
 
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
-use crate::auth::session;
 use crate::error::WebError;
 use crate::form::FieldView;
-use crate::page::{Page, role_home};
+use crate::page::Page;
 use crate::state::AppState;
 use crate::town::CurrentTown;
 
@@ -150,24 +149,12 @@ pub async fn accept(
         }
         Err(err) => return Err(err.into()),
     };
-    // Mail and notifications to this person are written in the language they signed up in.
-    state
-        .store
-        .set_account_lang(created.id, page.lang.code())
-        .await?;
-    let jar = session::start(&state, jar, &created).await?;
-    audit
-        .record_by(
-            &created,
-            AuditAction::InvitationAccepted,
-            AuditTarget::Account,
-            &created.id.0.to_string(),
-            invitation.role.code(),
-        )
-        .await?;
-    Ok((
-        jar,
-        Redirect::to(&role_home(created.role, Some(town.slug.as_str()))),
+    super::welcome(
+        &state,
+        (jar, &audit),
+        (&created, &town),
+        page.lang,
+        (AuditAction::InvitationAccepted, invitation.role.code()),
     )
-        .into_response())
+    .await
 }

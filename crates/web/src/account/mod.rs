@@ -63,3 +63,31 @@ async fn hashed(password: String) -> Result<String, crate::error::WebError> {
         .await
         .map_err(|_| crate::error::WebError::Internal)
 }
+
+/// A new account's first moment: what is written to them from now on is in the language
+/// they used, they are signed in, the audit log says how they came, and they go home.
+async fn welcome(
+    state: &crate::state::AppState,
+    (jar, audit): (axum_extra::extract::CookieJar, &crate::audit_trail::Audit),
+    (created, town): (&store::account::Account, &domain::Municipality),
+    lang: crate::i18n::Lang,
+    (action, detail): (domain::audit::AuditAction, &str),
+) -> Result<axum::response::Response, crate::error::WebError> {
+    use axum::response::IntoResponse;
+    state
+        .store
+        .set_account_lang(created.id, lang.code())
+        .await?;
+    let jar = crate::auth::session::start(state, jar, created).await?;
+    audit
+        .record_by(
+            created,
+            action,
+            domain::audit::AuditTarget::Account,
+            &created.id.0.to_string(),
+            detail,
+        )
+        .await?;
+    let home = crate::page::role_home(created.role, Some(town.slug.as_str()));
+    Ok((jar, axum::response::Redirect::to(&home)).into_response())
+}

@@ -11,11 +11,11 @@
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use chrono::{Duration, Utc};
 use domain::account::{NewAccount, NewAccountInput, normalize_email};
-use domain::audit::{AuditAction, AuditTarget};
+use domain::audit::AuditAction;
 use domain::municipality::EligibilityBasis;
 use domain::{FieldErrors, Municipality, Role};
 use serde::Deserialize;
@@ -26,12 +26,12 @@ use store::secret::{random_token, token_digest};
 use crate::account::FormPage;
 use crate::audit_trail::Audit;
 use crate::auth::ClientIp;
-use crate::auth::{session, throttle};
+use crate::auth::throttle;
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::i18n::Lang;
 use crate::mail::{self, MailKind};
-use crate::page::{Page, role_home, town_name};
+use crate::page::{Page, town_name};
 use crate::state::AppState;
 use crate::town::CurrentTown;
 
@@ -347,24 +347,12 @@ pub async fn submit_details(
         }
         Err(err) => return Err(err.into()),
     };
-    // Mail and notifications to this person are written in the language they signed up in.
-    state
-        .store
-        .set_account_lang(created.id, page.lang.code())
-        .await?;
-    let jar = session::start(&state, jar, &created).await?;
-    audit
-        .record_by(
-            &created,
-            AuditAction::AccountSignUp,
-            AuditTarget::Account,
-            &created.id.0.to_string(),
-            "",
-        )
-        .await?;
-    Ok((
-        jar,
-        Redirect::to(&role_home(Role::Participant, Some(town.slug.as_str()))),
+    super::welcome(
+        &state,
+        (jar, &audit),
+        (&created, &town),
+        page.lang,
+        (AuditAction::AccountSignUp, ""),
     )
-        .into_response())
+    .await
 }

@@ -376,11 +376,8 @@ pub async fn record_page(
         .iter()
         .map(|s| skill_view(state, page.lang, s))
         .collect();
-    let consent_active = tenant
-        .consents(id)
-        .await?
-        .first()
-        .is_some_and(|c| c.withdrawn_at.is_none());
+    let consents = tenant.consents(id).await?;
+    let consent_active = consents.first().is_some_and(|c| c.withdrawn_at.is_none());
     let hearings = tenant
         .hearings(id)
         .await?
@@ -397,11 +394,7 @@ pub async fn record_page(
         .case_events(id)
         .await?
         .into_iter()
-        .map(|e| EventView {
-            at: page.date_time(e.at),
-            text: super::timeline::line(page.lang, &e),
-            actor: e.actor_name.unwrap_or_default(),
-        })
+        .map(|e| timeline_view(&page, e))
         .collect();
     let suggestions =
         crate::requests::matches::for_participant(state, &tenant, &page, town.slug.as_str(), id.0)
@@ -434,6 +427,14 @@ fn skill_view(state: &AppState, lang: Lang, s: &store::participant::StoredSkill)
         level: s.level,
         evidence: s.evidence.clone(),
         verified: s.verified_at.is_some(),
+    }
+}
+
+fn timeline_view(page: &Page, e: store::casework::CaseEvent) -> EventView {
+    EventView {
+        at: page.date_time(e.at),
+        text: super::timeline::line(page.lang, &e),
+        actor: e.actor_name.unwrap_or_default(),
     }
 }
 

@@ -298,59 +298,37 @@ fn enquiry_page(
     town: &domain::Municipality,
     page: Page,
     form: &EnquiryForm,
-    errors: &FieldErrors,
+    e: &FieldErrors,
 ) -> FormPage {
     let page = page.with_town(town);
+    let p = &page;
     let fields = vec![
+        FieldView::new(p, "organization_name", "text", &form.organization_name, e)
+            .autocomplete("organization"),
+        FieldView::new(p, "organization_kind", "select", &form.organization_kind, e)
+            .options(choices(p, OrganizationKind::ALL, OrganizationKind::code)),
         FieldView::new(
-            &page,
-            "organization_name",
-            "text",
-            &form.organization_name,
-            errors,
-        )
-        .autocomplete("organization"),
-        FieldView::new(
-            &page,
-            "organization_kind",
-            "select",
-            &form.organization_kind,
-            errors,
-        )
-        .options(choices(
-            &page,
-            OrganizationKind::ALL,
-            OrganizationKind::code,
-        )),
-        FieldView::new(
-            &page,
+            p,
             "organization_location",
             "select",
             &form.organization_location,
-            errors,
+            e,
         )
         .options(choices(
-            &page,
+            p,
             OrganizationLocation::ALL,
             OrganizationLocation::code,
         )),
-        FieldView::new(
-            &page,
-            "contact_person",
-            "text",
-            &form.contact_person,
-            errors,
-        )
-        .autocomplete("name"),
-        FieldView::new(&page, "email", "email", &form.email, errors).autocomplete("email"),
-        FieldView::new(&page, "phone", "tel", &form.phone, errors)
+        FieldView::new(p, "contact_person", "text", &form.contact_person, e).autocomplete("name"),
+        FieldView::new(p, "email", "email", &form.email, e).autocomplete("email"),
+        FieldView::new(p, "phone", "tel", &form.phone, e)
             .optional()
             .autocomplete("tel"),
-        FieldView::new(&page, "message", "textarea", &form.message, errors)
+        FieldView::new(p, "message", "textarea", &form.message, e)
             .optional()
-            .hint(&page, "field-message-hint"),
+            .hint(p, "field-message-hint"),
     ];
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = (!e.is_empty()).then(|| page.t("error-422-message"));
     FormPage::new(
         page,
         "enquiry-title",
