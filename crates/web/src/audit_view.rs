@@ -79,6 +79,35 @@ fn day_start(raw: &str) -> Option<chrono::DateTime<Utc>> {
     Some(local.with_timezone(&Utc))
 }
 
+impl AuditQuery {
+    /// What of the log the query asks for, within `town` (every town for operators).
+    fn filter(&self, town: Option<MunicipalityId>) -> AuditFilter {
+        AuditFilter {
+            municipality: town,
+            action_prefix: Some(self.action.clone())
+                .filter(|a| ACTIONS.iter().any(|(p, _)| p == a)),
+            actor_id: self.actor.trim().parse().ok().map(AccountId),
+            from: day_start(&self.from),
+            until: day_start(&self.until).map(|d| d + chrono::Duration::days(1)),
+            before_id: self.before,
+            subject: self.person.trim().parse().ok().map(AccountId),
+        }
+    }
+
+    /// The same query, one page further back (entries before `before`).
+    fn older_href(&self, action_path: &str, before: i64) -> String {
+        let params: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("action", &self.action)
+            .append_pair("actor", &self.actor)
+            .append_pair("from", &self.from)
+            .append_pair("until", &self.until)
+            .append_pair("person", &self.person)
+            .append_pair("before", &before.to_string())
+            .finish();
+        format!("{action_path}?{params}")
+    }
+}
+
 pub async fn respond(
     state: &AppState,
     page: Page,
@@ -86,15 +115,7 @@ pub async fn respond(
     action_path: &str,
     query: &AuditQuery,
 ) -> Result<Response, WebError> {
-    let filter = AuditFilter {
-        municipality: town,
-        action_prefix: Some(query.action.clone()).filter(|a| ACTIONS.iter().any(|(p, _)| p == a)),
-        actor_id: query.actor.trim().parse().ok().map(AccountId),
-        from: day_start(&query.from),
-        until: day_start(&query.until).map(|d| d + chrono::Duration::days(1)),
-        before_id: query.before,
-        subject: query.person.trim().parse().ok().map(AccountId),
-    };
+    let filter = query.filter(town);
     let records = state.store.audit_page(&filter, PAGE_SIZE).await?;
     let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
     let mut subjects: std::collections::HashMap<i64, Vec<String>> = Default::default();
@@ -105,18 +126,8 @@ pub async fn respond(
             .or_default()
             .push(format!("{name} (#{})", s.account_id));
     }
-    let older_href = (records.len() as i64 == PAGE_SIZE).then(|| {
-        let last = records.last().map_or(0, |r| r.id);
-        let params: String = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("action", &query.action)
-            .append_pair("actor", &query.actor)
-            .append_pair("from", &query.from)
-            .append_pair("until", &query.until)
-            .append_pair("person", &query.person)
-            .append_pair("before", &last.to_string())
-            .finish();
-        format!("{action_path}?{params}")
-    });
+    let older_href = (records.len() as i64 == PAGE_SIZE)
+        .then(|| query.older_href(action_path, records.last().map_or(0, |r| r.id)));
     let rows = records
         .into_iter()
         .map(|r| {
@@ -169,5 +180,35 @@ fn row(page: &Page, record: AuditRecord, shown: &[String]) -> Row {
         detail: record.detail,
         ip: record.ip,
         subjects: page.join_list(shown),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_keeps_only_offered_kinds_and_whole_days() {
+        let query = AuditQuery {
+            action: "participant.".into(),
+            actor: " 7 ".into(),
+            from: "2026-12-01".into(),
+            until: "2026-12-01".into(),
+            person: "x".into(),
+            before: Some(90),
+        };
+        let filter = query.filter(Some(MunicipalityId(1)));
+        assert_eq!(filter.action_prefix.as_deref(), Some("participant."));
+        assert_eq!(filter.actor_id, Some(AccountId(7)));
+        assert_eq!(filter.subject, None, "a name is not an account number");
+        let day = chrono::Duration::days(1);
+        assert_eq!(filter.until, filter.from.map(|f| f + day));
+        let made_up = AuditQuery {
+            action: "participant.view%".into(),
+            ..query
+        };
+        assert_eq!(made_up.filter(None).action_prefix, None);
+        let older = made_up.older_href("/nagaizumi/town/", 42);
+        assert!(older.starts_with("/nagaizumi/town/?") && older.ends_with("before=42"));
     }
 }

@@ -134,6 +134,23 @@ pub struct Done {
     done: Option<String>,
 }
 
+/// A field for each age band the person has children in, up to that many.
+fn child_fields(page: &Page, children: &domain::participant::Children) -> Vec<ChildField> {
+    AgeBand::ALL
+        .iter()
+        .zip(CHILD_FIELDS)
+        .filter_map(|(band, name)| {
+            let max = children.count(*band);
+            (max > 0).then(|| ChildField {
+                name,
+                label: page.label(*band),
+                max,
+                value: "0".into(),
+            })
+        })
+        .collect()
+}
+
 async fn detail(
     state: &AppState,
     town: &domain::Municipality,
@@ -161,17 +178,7 @@ async fn detail(
         if event.childcare
             && let Some(record) = tenant.own_participant(account).await?
         {
-            for (band, name) in AgeBand::ALL.iter().zip(CHILD_FIELDS) {
-                let max = record.profile.children.count(*band);
-                if max > 0 {
-                    children.push(ChildField {
-                        name,
-                        label: page.label(*band),
-                        max,
-                        value: "0".into(),
-                    });
-                }
-            }
+            children = child_fields(&page, &record.profile.children);
         }
         booked = tenant
             .participant_bookings(account.id)
