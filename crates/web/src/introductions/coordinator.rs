@@ -231,28 +231,8 @@ pub async fn create(
     if members.is_empty() || members.len() > 12 || request.status()? != RequestStatus::Published {
         return Err(WebError::BadRequest);
     }
-    let skills = tenant.request_skills(request_id).await?;
-    let travel = tenant.travel_table().await?;
-    let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
-    let input = tenant.matching_input(&state.taxonomy).await?;
-    let chosen = chosen_candidates(&input, &members)?;
-    let fit = matching::team::group_fit(&state.skill_graph, &chosen, &opening, &input.travel);
-    let accounts: Vec<AccountId> = members.iter().map(|m| AccountId(*m)).collect();
-    let recipients = tenant.recipients(&accounts).await?;
-    let new = NewIntroduction {
-        request_id,
-        organization_id: request.organization_id,
-        members: accounts,
-        draft: false,
-        fit_score: fit.score,
-        reasons: fit.reasons,
-        common_time: if members.len() > 1 {
-            fit.common_time.to_hex()
-        } else {
-            String::new()
-        },
-        created_by: account.id,
-    };
+    let new = introduction_of(&state, &tenant, (&request, &members), account.id).await?;
+    let recipients = tenant.recipients(&new.members).await?;
     let created = tenant
         .create_introduction(&new, |id| {
             notices::offered(
@@ -281,6 +261,36 @@ pub async fn create(
         town.slug
     ))
     .into_response())
+}
+
+/// The introduction of the chosen `members` to `request`, with the engine's view of how the
+/// group fits.
+async fn introduction_of(
+    state: &AppState,
+    tenant: &store::TenantStore<'_>,
+    (request, members): (&store::request::StoredRequest, &[i64]),
+    by: AccountId,
+) -> Result<NewIntroduction, WebError> {
+    let skills = tenant.request_skills(request.id).await?;
+    let travel = tenant.travel_table().await?;
+    let opening = store::matching_input::opening(&state.taxonomy, &travel, request, &skills);
+    let input = tenant.matching_input(&state.taxonomy).await?;
+    let chosen = chosen_candidates(&input, members)?;
+    let fit = matching::team::group_fit(&state.skill_graph, &chosen, &opening, &input.travel);
+    Ok(NewIntroduction {
+        request_id: request.id,
+        organization_id: request.organization_id,
+        members: members.iter().map(|m| AccountId(*m)).collect(),
+        draft: false,
+        fit_score: fit.score,
+        reasons: fit.reasons,
+        common_time: if members.len() > 1 {
+            fit.common_time.to_hex()
+        } else {
+            String::new()
+        },
+        created_by: by,
+    })
 }
 
 /// The people a coordinator chose, as the engine reads them; someone not in the town's pool

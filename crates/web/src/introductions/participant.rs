@@ -178,6 +178,32 @@ pub struct AnswerForm {
     reason: String,
 }
 
+/// A member's answer, checked: consent needs its box ticked, a reason has a length limit.
+fn check_answer(
+    form: &AnswerForm,
+    (answer, seen): (Answer, IntroductionStatus),
+    (introduction, participant): (i64, store::account::AccountId),
+) -> Result<MemberAnswer, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    if answer == Answer::Consent && form.agree != "yes" {
+        errors.add("agree", "introduction-consent-required");
+    }
+    let reason = form.reason.trim().to_owned();
+    if reason.chars().count() > REASON_MAX {
+        errors.add("reason", "too-long");
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(MemberAnswer {
+        introduction,
+        participant,
+        answer,
+        seen,
+        reason,
+    })
+}
+
 pub async fn answer(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -189,6 +215,7 @@ pub async fn answer(
 ) -> Result<Response, WebError> {
     let intro = own(&state, &town, account.id.0, id).await?;
     let base = format!("/{}/me/introductions/{id}", town.slug);
+    // A form that names no known answer or state was not made by the page.
     let answer = match form.answer.as_str() {
         "consent" => Answer::Consent,
         "decline" => Answer::Decline,
@@ -196,28 +223,16 @@ pub async fn answer(
         _ => return Err(WebError::BadRequest),
     };
     let seen = IntroductionStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
-    let mut errors = FieldErrors::default();
-    if answer == Answer::Consent && form.agree != "yes" {
-        errors.add("agree", "introduction-consent-required");
-    }
-    let reason = form.reason.trim().to_owned();
-    if reason.chars().count() > REASON_MAX {
-        errors.add("reason", "too-long");
-    }
-    if !errors.is_empty() {
-        let page = page.with_town(&town);
-        let detail = page_for(&page, &intro, account.id.0, None, &errors);
-        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail));
-    }
+    let change = match check_answer(&form, (answer, seen), (id, account.id)) {
+        Ok(change) => change,
+        Err(errors) => {
+            let page = page.with_town(&town);
+            let detail = page_for(&page, &intro, account.id.0, None, &errors);
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail));
+        }
+    };
     let tenant = state.store.tenant(&town);
     let audience = Audience::of(&tenant, &intro).await?;
-    let change = MemberAnswer {
-        introduction: id,
-        participant: account.id,
-        answer,
-        seen,
-        reason,
-    };
     let result = tenant
         .answer_introduction(&change, |member, status| {
             notices::answered(

@@ -143,19 +143,12 @@ pub fn advanced(
         ("organization", Arg::Text(i.organization_name.clone())),
         ("request", Arg::Text(i.request_title.clone())),
     ];
+    let tell = |kind, args: &[(&'static str, Arg)], role, to: &[Recipient]| {
+        compose(state, town, &notice(kind, args, link(town, role, i.id)), to)
+    };
     let to_members_and_coordinator = |kind: NoticeKind, args: &[(&'static str, Arg)]| {
-        let mut out = compose(
-            state,
-            town,
-            &notice(kind, args, link(town, "me", i.id)),
-            &audience.members,
-        );
-        out.extend(compose(
-            state,
-            town,
-            &notice(kind, args, link(town, "coordinator", i.id)),
-            &audience.coordinator,
-        ));
+        let mut out = tell(kind, args, "me", &audience.members);
+        out.extend(tell(kind, args, "coordinator", &audience.coordinator));
         out
     };
     match action {
@@ -182,14 +175,10 @@ pub fn advanced(
             to_members_and_coordinator(NoticeKind::MeetingScheduled, &args)
         }
         Action::Start => to_members_and_coordinator(NoticeKind::WorkStarted, &args),
-        Action::Cancel => compose(
-            state,
-            town,
-            &notice(
-                NoticeKind::IntroductionCancelled,
-                &args,
-                link(town, "me", i.id),
-            ),
+        Action::Cancel => tell(
+            NoticeKind::IntroductionCancelled,
+            &args,
+            "me",
             &audience.members,
         ),
         Action::Discard | Action::Conclude => Vec::new(),

@@ -206,17 +206,33 @@ pub async fn for_request(
             }
         })
         .collect();
-    let team = formed.map(|(ids, t)| TeamView {
+    let team = formed.map(|(ids, t)| team_view(page, (slug, names), ids, &t, &introduce_action));
+    Ok(Unshown::new((views, team)))
+}
+
+/// The team the search formed, as the request page shows it.
+fn team_view(
+    page: &Page,
+    (slug, names): (&str, &std::collections::HashMap<i64, String>),
+    ids: Vec<i64>,
+    team: &team::Team,
+    introduce_action: &str,
+) -> TeamView {
+    TeamView {
         members: ids
             .iter()
-            .map(|id| (href(*id), names.get(id).cloned().unwrap_or_default()))
+            .map(|id| {
+                (
+                    format!("/{slug}/coordinator/participants/{id}"),
+                    names.get(id).cloned().unwrap_or_default(),
+                )
+            })
             .collect(),
         member_ids: ids,
-        introduce_action: introduce_action.clone(),
-        meeting_slots: crate::weekly_grid::in_words(page, &t.common_time),
-        proven_optimal: t.proven_optimal,
-    });
-    Ok(Unshown::new((views, team)))
+        introduce_action: introduce_action.to_owned(),
+        meeting_slots: crate::weekly_grid::in_words(page, &team.common_time),
+        proven_optimal: team.proven_optimal,
+    }
 }
 
 /// The requests that fit one participant best.
