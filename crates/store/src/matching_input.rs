@@ -299,6 +299,20 @@ impl CandidateRow {
     }
 }
 
+/// What a team project asks of its team, for the engine's team search; `None` for a job.
+pub fn team_needs(request: &StoredRequest, opening: &Opening) -> Option<matching::team::TeamNeeds> {
+    let count = |n: Option<i32>| n.and_then(|n| usize::try_from(n).ok()).unwrap_or(1);
+    (request.kind == domain::request::RequestKind::TeamProject).then(|| matching::team::TeamNeeds {
+        required: opening.required.clone(),
+        size_min: count(request.team_min),
+        size_max: count(request.team_max),
+        meeting_minutes: request
+            .meeting_minutes
+            .and_then(|m| u32::try_from(m).ok())
+            .unwrap_or(0),
+    })
+}
+
 /// One stored request as an engine opening.
 pub fn opening(
     taxonomy: &Taxonomy,

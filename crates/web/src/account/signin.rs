@@ -249,18 +249,23 @@ async fn submit(
             "",
         )
         .await?;
-    let slug = match &scope {
+    let target = after_sign_in(&scope, &account, next);
+    Ok((jar, Redirect::to(&target)).into_response())
+}
+
+/// Where a person goes once signed in: the page they were sent from, if it is one of this
+/// scope's own; their home otherwise.
+fn after_sign_in(scope: &Scope, account: &store::account::Account, next: String) -> String {
+    let slug = match scope {
         Scope::Town(town) => Some(town.slug.to_string()),
         Scope::Platform => None,
     };
-    let home = role_home(account.role, slug.as_deref());
     let base = scope.base();
-    let target = if is_local_path(&next) && next.starts_with(&format!("{base}/")) {
+    if is_local_path(&next) && next.starts_with(&format!("{base}/")) {
         next
     } else {
-        home
-    };
-    Ok((jar, Redirect::to(&target)).into_response())
+        role_home(account.role, slug.as_deref())
+    }
 }
 
 pub async fn logout(

@@ -293,24 +293,14 @@ pub async fn book(
         .await?;
     match result {
         Booked::Placed { status, .. } => {
-            audit
-                .record(
-                    Some(town.id),
-                    if status == BookingStatus::Confirmed {
-                        AuditAction::EventBookingConfirmed
-                    } else {
-                        AuditAction::EventBookingWaitlisted
-                    },
-                    AuditTarget::Event,
-                    &id.to_string(),
-                    "",
-                )
-                .await?;
-            let done = if status == BookingStatus::Confirmed {
-                "confirmed"
+            let (action, done) = if status == BookingStatus::Confirmed {
+                (AuditAction::EventBookingConfirmed, "confirmed")
             } else {
-                "waitlisted"
+                (AuditAction::EventBookingWaitlisted, "waitlisted")
             };
+            audit
+                .town_record(town.id, action, (AuditTarget::Event, id))
+                .await?;
             Ok(Redirect::to(&format!("/{}/events/{id}?done={done}", town.slug)).into_response())
         }
         Booked::Refused(reason) => {

@@ -9,7 +9,7 @@ use domain::Role;
 use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use domain::organization::EnquiryStatus;
-use domain::request::{RequestKind, RequestStatus, Reviewer, review};
+use domain::request::{RequestStatus, Reviewer, review};
 use serde::Deserialize;
 use store::StoreError;
 use store::organization::NewOrganization;
@@ -233,22 +233,7 @@ pub async fn show(
     }
     let travel = tenant.travel_table().await?;
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
-    let team_needs =
-        (request.kind == RequestKind::TeamProject).then(|| matching::team::TeamNeeds {
-            required: opening.required.clone(),
-            size_min: request
-                .team_min
-                .and_then(|n| usize::try_from(n).ok())
-                .unwrap_or(1),
-            size_max: request
-                .team_max
-                .and_then(|n| usize::try_from(n).ok())
-                .unwrap_or(1),
-            meeting_minutes: request
-                .meeting_minutes
-                .and_then(|m| u32::try_from(m).ok())
-                .unwrap_or(0),
-        });
+    let team_needs = store::matching_input::team_needs(&request, &opening);
     let proposed = super::matches::for_request(
         &state,
         &tenant,
