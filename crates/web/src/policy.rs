@@ -251,6 +251,12 @@ pub fn may_view_shared_profile(
         && introduction.shares_profile_of(participant)
 }
 
+/// Pages for someone signed in, and pages opened by a personal link, carry personal data: no
+/// browser or shared cache may keep them.
+fn is_personal(access: &Access, signed_in: bool, request: &Request) -> bool {
+    *access != Public || signed_in || crate::auth::secret_path::carries_secret(request.uri().path())
+}
+
 /// 405 with the methods the access table lists for `path`.
 fn method_not_allowed(path: &str) -> Response {
     let allowed: Vec<&str> = ROUTE_ACCESS
@@ -345,11 +351,7 @@ pub async fn authorize(
         },
         _ => None,
     };
-    // Pages for someone signed in, and pages opened by a personal link, carry personal data:
-    // no browser or shared cache may keep them.
-    let personal = access != Public
-        || actor.is_some()
-        || crate::auth::secret_path::carries_secret(request.uri().path());
+    let personal = is_personal(&access, actor.is_some(), &request);
     match decide(access, actor, path_town) {
         Decision::Allow if personal => {
             let mut response = next.run(request).await;

@@ -378,24 +378,7 @@ pub async fn record_page(
         .collect();
     let consents = tenant.consents(id).await?;
     let consent_active = consents.first().is_some_and(|c| c.withdrawn_at.is_none());
-    let hearings = tenant
-        .hearings(id)
-        .await?
-        .into_iter()
-        .map(|h| hearing_view(&page, h))
-        .collect();
-    let follow_ups = tenant
-        .follow_ups_of(id)
-        .await?
-        .into_iter()
-        .map(|f| follow_up_view(&page, f))
-        .collect();
-    let events = tenant
-        .case_events(id)
-        .await?
-        .into_iter()
-        .map(|e| timeline_view(&page, e))
-        .collect();
+    let (hearings, follow_ups, events) = casework_views(&tenant, &page, id).await?;
     let suggestions =
         crate::requests::matches::for_participant(state, &tenant, &page, town.slug.as_str(), id.0)
             .await?;
@@ -418,6 +401,33 @@ pub async fn record_page(
         notice: None,
         page,
     })
+}
+
+/// The person's casework as the record shows it: hearings, follow-ups and the timeline.
+async fn casework_views(
+    tenant: &store::TenantStore<'_>,
+    page: &Page,
+    id: store::account::AccountId,
+) -> Result<(Vec<HearingView>, Vec<FollowUpView>, Vec<EventView>), WebError> {
+    let hearings = tenant
+        .hearings(id)
+        .await?
+        .into_iter()
+        .map(|h| hearing_view(page, h))
+        .collect();
+    let follow_ups = tenant
+        .follow_ups_of(id)
+        .await?
+        .into_iter()
+        .map(|f| follow_up_view(page, f))
+        .collect();
+    let events = tenant
+        .case_events(id)
+        .await?
+        .into_iter()
+        .map(|e| timeline_view(page, e))
+        .collect();
+    Ok((hearings, follow_ups, events))
 }
 
 fn skill_view(state: &AppState, lang: Lang, s: &store::participant::StoredSkill) -> SkillView {

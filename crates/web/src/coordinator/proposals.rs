@@ -63,6 +63,36 @@ fn draft_view(
     }
 }
 
+/// The drafts saved from batch runs; the view is recorded, naming every person in them.
+async fn saved_drafts(
+    state: &AppState,
+    town: &domain::Municipality,
+    audit: &Audit,
+    page: &Page,
+) -> Result<Vec<DraftView>, WebError> {
+    let drafts = state
+        .store
+        .tenant(town)
+        .introductions_for_staff(
+            store::introduction::IntroductionScope::Town,
+            Some(domain::introduction::IntroductionStatus::Draft),
+            500,
+        )
+        .await?;
+    Ok(audit
+        .reveal(
+            drafts,
+            Some(town.id),
+            AuditAction::IntroductionDraftsViewed,
+            (AuditTarget::Introduction, ""),
+            "",
+        )
+        .await?
+        .into_iter()
+        .map(|i| draft_view(page, town, &i))
+        .collect())
+}
+
 pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -88,27 +118,7 @@ pub async fn show(
             "",
         )
         .await?;
-    let drafts = state
-        .store
-        .tenant(&town)
-        .introductions_for_staff(
-            store::introduction::IntroductionScope::Town,
-            Some(domain::introduction::IntroductionStatus::Draft),
-            500,
-        )
-        .await?;
-    let drafts = audit
-        .reveal(
-            drafts,
-            Some(town.id),
-            AuditAction::IntroductionDraftsViewed,
-            (AuditTarget::Introduction, ""),
-            "",
-        )
-        .await?
-        .into_iter()
-        .map(|i| draft_view(&page, &town, &i))
-        .collect();
+    let drafts = saved_drafts(&state, &town, &audit, &page).await?;
     let notice = (done.done.as_deref() == Some("drafts")).then(|| {
         page.t1(
             "proposals-drafts-saved",

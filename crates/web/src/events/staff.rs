@@ -339,6 +339,14 @@ fn booking_groups(
     (rows, waiting, others)
 }
 
+/// The event's sessions, as (id, when) for the attendance form's choice.
+fn session_choices(page: &Page, sessions: &[store::event::Session]) -> Vec<(i64, String)> {
+    sessions
+        .iter()
+        .map(|s| (s.id, super::view::when(page, s.starts_at, s.ends_at)))
+        .collect()
+}
+
 /// A session's counts: who came, who did not, and the children cared for.
 fn session_counts(attendance: &[Mark], session: i64) -> (usize, usize, i32) {
     let marked: Vec<_> = attendance
@@ -389,10 +397,7 @@ pub async fn show(
             state.childcare_ratios.as_ref(),
             now,
         ),
-        sessions: sessions
-            .iter()
-            .map(|s| (s.id, super::view::when(&page, s.starts_at, s.ends_at)))
-            .collect(),
+        sessions: session_choices(&page, &sessions),
         session,
         rows,
         waiting,

@@ -56,6 +56,27 @@ pub fn title(lang: Lang, event: &StoredEvent) -> String {
     }
 }
 
+/// Whether and until when people can book, in words.
+fn registration_text(page: &Page, event: &StoredEvent, now: DateTime<Utc>) -> String {
+    if event.is_cancelled() {
+        page.t("event-registration-cancelled")
+    } else if now < event.opens_at {
+        page.t1(
+            "event-registration-opens",
+            "when",
+            &page.date(to_jst(event.opens_at).date_naive()),
+        )
+    } else if now > event.closes_at {
+        page.t("event-registration-closed")
+    } else {
+        page.t1(
+            "event-registration-open-until",
+            "when",
+            &page.date_time(event.closes_at),
+        )
+    }
+}
+
 impl EventView {
     pub fn new(
         page: &Page,
@@ -85,23 +106,7 @@ impl EventView {
             Vec::new()
         };
         let open = !event.is_cancelled() && now >= event.opens_at && now <= event.closes_at;
-        let registration = if event.is_cancelled() {
-            page.t("event-registration-cancelled")
-        } else if now < event.opens_at {
-            page.t1(
-                "event-registration-opens",
-                "when",
-                &page.date(to_jst(event.opens_at).date_naive()),
-            )
-        } else if now > event.closes_at {
-            page.t("event-registration-closed")
-        } else {
-            page.t1(
-                "event-registration-open-until",
-                "when",
-                &page.date_time(event.closes_at),
-            )
-        };
+        let registration = registration_text(page, event, now);
         Self {
             href: format!("/{slug}/events/{}", event.id),
             title: title(page.lang, event),

@@ -56,6 +56,35 @@ async fn course_index(state: &AppState, tenant: &TenantStore<'_>) -> Result<Cour
     Ok(index)
 }
 
+/// A skill the person lacks for the request, in words.
+fn gap_text(state: &AppState, page: &Page, gap: &Gap) -> String {
+    let Gap::Skill {
+        skill,
+        needed,
+        has,
+        required,
+    } = gap;
+    let name = state
+        .taxonomy
+        .skills()
+        .get(usize::from(*skill))
+        .map(|s| skill_choices::label(state, page.lang, s.id.as_str()))
+        .unwrap_or_default();
+    let key = if *required {
+        "match-gap-required"
+    } else {
+        "match-gap-nice"
+    };
+    page.lang.t_args(
+        key,
+        &[
+            ("skill", name),
+            ("needed", needed.to_string()),
+            ("has", has.to_string()),
+        ],
+    )
+}
+
 fn explain(
     state: &AppState,
     (page, courses): (&Page, &CourseIndex),
@@ -80,33 +109,7 @@ fn explain(
         .explanation
         .gaps
         .iter()
-        .map(|gap| match gap {
-            Gap::Skill {
-                skill,
-                needed,
-                has,
-                required,
-            } => {
-                let name = state
-                    .taxonomy
-                    .skills()
-                    .get(usize::from(*skill))
-                    .map(|s| skill_choices::label(state, page.lang, s.id.as_str()))
-                    .unwrap_or_default();
-                page.lang.t_args(
-                    if *required {
-                        "match-gap-required"
-                    } else {
-                        "match-gap-nice"
-                    },
-                    &[
-                        ("skill", name),
-                        ("needed", needed.to_string()),
-                        ("has", has.to_string()),
-                    ],
-                )
-            }
-        })
+        .map(|gap| gap_text(state, page, gap))
         .zip(m.score.explanation.gaps.iter())
         .map(|(text, gap)| match courses.for_gap(gap).first() {
             Some(course) => page.lang.t_args(

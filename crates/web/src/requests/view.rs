@@ -42,6 +42,98 @@ pub fn pay_text(page: &Page, request: &StoredRequest) -> Option<String> {
     Some(page.t1(key, "amount", &amount))
 }
 
+/// What a request says of itself, as (label, value) in the page's language.
+fn request_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> {
+    let hours = page.lang.t_args(
+        "request-hours-range",
+        &[
+            ("min", (request.min_minutes / 60).to_string()),
+            ("max", (request.max_minutes / 60).to_string()),
+        ],
+    );
+    let mut facts = vec![
+        (page.t("field-work-mode"), page.label(request.work_mode)),
+        (page.t("field-location-area"), request.location_area.clone()),
+        (page.t("request-hours"), hours),
+    ];
+    if let Some(days) = request.days_per_week {
+        facts.push((
+            page.t("field-days-per-week"),
+            page.t1("request-days", "days", &days.to_string()),
+        ));
+    }
+    if let Some(date) = request.start_date {
+        facts.push((page.t("field-start-date"), date.to_string()));
+    }
+    if request.kind == RequestKind::Job {
+        facts.extend(job_facts(page, request));
+    } else {
+        facts.extend(project_facts(page, request));
+    }
+    facts
+}
+
+fn job_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> {
+    let mut facts = Vec::new();
+
+    if let Some(contract) = request
+        .contract
+        .as_deref()
+        .and_then(ContractType::from_code)
+    {
+        facts.push((page.t("field-contract"), page.label(contract)));
+    }
+    if let Some(pay) = pay_text(page, request) {
+        facts.push((page.t("field-pay-yen"), pay));
+    }
+    if let Some(headcount) = request.headcount {
+        facts.push((
+            page.t("field-headcount"),
+            page.t1("request-people", "count", &headcount.to_string()),
+        ));
+    }
+    facts
+}
+
+fn project_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> {
+    let mut facts = Vec::new();
+
+    facts.push((page.t("field-deliverable"), request.deliverable.clone()));
+    if let (Some(min), Some(max)) = (request.team_min, request.team_max) {
+        facts.push((
+            page.t("request-team-size"),
+            page.lang.t_args(
+                "request-team-range",
+                &[("min", min.to_string()), ("max", max.to_string())],
+            ),
+        ));
+    }
+    if !request.milestones.is_empty() {
+        facts.push((page.t("field-milestones"), request.milestones.clone()));
+    }
+    if let Some(budget) = request.budget_yen.filter(|b| *b > 0) {
+        facts.push((page.t("field-budget-yen"), page.yen(budget)));
+    }
+    if let Some(mode) = request
+        .meeting_mode
+        .as_deref()
+        .and_then(MeetingMode::from_code)
+    {
+        facts.push((page.t("field-meeting-mode"), page.label(mode)));
+    }
+    if let Some(minutes) = request.meeting_minutes.filter(|m| *m > 0) {
+        facts.push((
+            page.t("field-meeting-hours"),
+            page.t1(
+                "request-hours-per-week",
+                "hours",
+                &(minutes / 60).to_string(),
+            ),
+        ));
+    }
+    facts
+}
+
 impl RequestView {
     pub fn new(
         state: &AppState,
@@ -49,84 +141,11 @@ impl RequestView {
         request: &StoredRequest,
         skills: &[RequestSkill],
     ) -> Self {
-        let is_job = request.kind == RequestKind::Job;
         let status_code = match request.close_reason.as_deref() {
             Some(reason) => format!("closed-{reason}"),
             None => request.status.clone(),
         };
-        let hours = page.lang.t_args(
-            "request-hours-range",
-            &[
-                ("min", (request.min_minutes / 60).to_string()),
-                ("max", (request.max_minutes / 60).to_string()),
-            ],
-        );
-        let mut facts = vec![
-            (page.t("field-work-mode"), page.label(request.work_mode)),
-            (page.t("field-location-area"), request.location_area.clone()),
-            (page.t("request-hours"), hours),
-        ];
-        if let Some(days) = request.days_per_week {
-            facts.push((
-                page.t("field-days-per-week"),
-                page.t1("request-days", "days", &days.to_string()),
-            ));
-        }
-        if let Some(date) = request.start_date {
-            facts.push((page.t("field-start-date"), date.to_string()));
-        }
-        if is_job {
-            if let Some(contract) = request
-                .contract
-                .as_deref()
-                .and_then(ContractType::from_code)
-            {
-                facts.push((page.t("field-contract"), page.label(contract)));
-            }
-            if let Some(pay) = pay_text(page, request) {
-                facts.push((page.t("field-pay-yen"), pay));
-            }
-            if let Some(headcount) = request.headcount {
-                facts.push((
-                    page.t("field-headcount"),
-                    page.t1("request-people", "count", &headcount.to_string()),
-                ));
-            }
-        } else {
-            facts.push((page.t("field-deliverable"), request.deliverable.clone()));
-            if let (Some(min), Some(max)) = (request.team_min, request.team_max) {
-                facts.push((
-                    page.t("request-team-size"),
-                    page.lang.t_args(
-                        "request-team-range",
-                        &[("min", min.to_string()), ("max", max.to_string())],
-                    ),
-                ));
-            }
-            if !request.milestones.is_empty() {
-                facts.push((page.t("field-milestones"), request.milestones.clone()));
-            }
-            if let Some(budget) = request.budget_yen.filter(|b| *b > 0) {
-                facts.push((page.t("field-budget-yen"), page.yen(budget)));
-            }
-            if let Some(mode) = request
-                .meeting_mode
-                .as_deref()
-                .and_then(MeetingMode::from_code)
-            {
-                facts.push((page.t("field-meeting-mode"), page.label(mode)));
-            }
-            if let Some(minutes) = request.meeting_minutes.filter(|m| *m > 0) {
-                facts.push((
-                    page.t("field-meeting-hours"),
-                    page.t1(
-                        "request-hours-per-week",
-                        "hours",
-                        &(minutes / 60).to_string(),
-                    ),
-                ));
-            }
-        }
+        let facts = request_facts(page, request);
         let windows = if request.flexible {
             vec![page.t("field-flexible")]
         } else {
