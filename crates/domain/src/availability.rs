@@ -10,6 +10,7 @@ use std::fmt;
 pub const SLOTS_PER_DAY: usize = 48;
 /// Days in the week, Monday first.
 pub const DAYS: usize = 7;
+const DAY_BITS: u64 = (1 << SLOTS_PER_DAY) - 1;
 const WORDS: usize = 6;
 
 /// A day of the week, Monday = 0 … Sunday = 6.
@@ -195,6 +196,31 @@ impl WeeklyAvailability {
     }
 
     /// The free time as (day, start, end) windows of consecutive slots, end exclusive.
+    /// One day's half-hours as the low 48 bits of a word (bit `h` is half-hour `h`).
+    #[inline]
+    pub fn day_mask(&self, day: Weekday) -> u64 {
+        let start = day.index() * SLOTS_PER_DAY;
+        let (word, offset) = (start / 64, start % 64);
+        let mut bits = self.words[word] >> offset;
+        if offset > 0 && word + 1 < WORDS {
+            bits |= self.words[word + 1] << (64 - offset);
+        }
+        bits & DAY_BITS
+    }
+
+    /// This week with one day's half-hours added from a [`Self::day_mask`]-style word.
+    #[inline]
+    pub fn with_day_mask(mut self, day: Weekday, mask: u64) -> Self {
+        let start = day.index() * SLOTS_PER_DAY;
+        let (word, offset) = (start / 64, start % 64);
+        let mask = mask & DAY_BITS;
+        self.words[word] |= mask << offset;
+        if offset > 0 && word + 1 < WORDS {
+            self.words[word + 1] |= mask >> (64 - offset);
+        }
+        self
+    }
+
     pub fn windows(&self) -> Vec<(Weekday, usize, usize)> {
         let mut windows = Vec::new();
         for day in Weekday::ALL {
@@ -319,6 +345,23 @@ mod tests {
         assert_eq!(
             WeeklyAvailability::from_hex("zz"),
             Err(AvailabilityError::Encoding)
+        );
+    }
+
+    #[test]
+    fn day_masks_read_and_write_each_day_alone() {
+        let week = nursery_hours().with_window(Weekday::new(6).unwrap(), 40, 48);
+        let mut rebuilt = WeeklyAvailability::empty();
+        for day in Weekday::ALL {
+            let mask = week.day_mask(day);
+            assert_eq!(mask.count_ones() * 30, week.minutes_on(day), "{day:?}");
+            rebuilt = rebuilt.with_day_mask(day, mask);
+        }
+        assert_eq!(rebuilt, week);
+        let monday = Weekday::new(0).unwrap();
+        assert_eq!(
+            week.day_mask(monday),
+            week.restricted_to(&[monday]).day_mask(monday)
         );
     }
 

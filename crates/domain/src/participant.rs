@@ -145,6 +145,8 @@ pub struct Profile {
     pub home_area: Option<String>,
     pub drives: bool,
     pub children: Children,
+    /// Adults the person cares for: a time constraint only, never a health detail.
+    pub cares_for: Vec<CareFor>,
     pub skills: Vec<DeclaredSkill>,
 }
 
@@ -170,6 +172,8 @@ pub struct ProfileInput {
     pub home_area: String,
     pub drives: bool,
     pub children: [String; 4],
+    /// [`CareFor`] codes as ticked.
+    pub cares_for: Vec<String>,
     /// (skill id, level, evidence) as typed.
     pub skills: Vec<(String, String, String)>,
 }
@@ -349,6 +353,15 @@ impl Profile {
                 ),
             }
         }
+        let mut cares_for = Vec::new();
+        for raw in &input.cares_for {
+            match CareFor::from_code(raw.trim()) {
+                Some(who) if !cares_for.contains(&who) => cares_for.push(who),
+                Some(_) => {}
+                None => errors.add("cares_for", "choose-one"),
+            }
+        }
+        cares_for.sort_by_key(|w| CareFor::ALL.iter().position(|a| a == w));
         let mut skills = Vec::new();
         for (id, level, evidence) in &input.skills {
             let (Some(skill), Some(level)) = (
@@ -395,6 +408,7 @@ impl Profile {
                 home_area: home_area.map(str::to_owned),
                 drives: input.drives,
                 children: Children(children),
+                cares_for,
                 skills,
             }),
             _ => Err(errors),
@@ -419,6 +433,16 @@ crate::labels!(AgeBand {
     AgeBand::Age3To5 => "age-band-age3-5",
     AgeBand::SchoolAge => "age-band-school",
 });
+
+crate::coded!(
+    /// An adult a person cares for (children are counted by age band).
+    CareFor {
+        /// 高齢の家族.
+        Elder = "elder" => "care-for-elder",
+        /// ほかの家族（障がいや病気のある家族など）.
+        Family = "family" => "care-for-family",
+    }
+);
 
 crate::coded!(
     /// What a person consents to.
@@ -470,7 +494,7 @@ mod tests {
             availability,
             max_hours_per_week: "20".into(),
             earliest_start: "2027-01-05".into(),
-            income_cap: "103".into(),
+            income_cap: "spouse_deduction".into(),
             expected_hourly_wage: "1,100".into(),
             work_place: "either".into(),
             commute_minutes: "20".into(),
@@ -487,10 +511,23 @@ mod tests {
         assert_eq!(profile.postal_code, "411-0943");
         assert_eq!(profile.career_gap_months, 66);
         assert_eq!(profile.max_minutes_per_week, 1200);
-        assert_eq!(profile.income_cap, IncomeCap::Yen103Man);
+        assert_eq!(profile.income_cap, IncomeCap::SpouseDeduction);
         assert_eq!(profile.children.count(AgeBand::Age1To2), 1);
         assert_eq!(profile.children.total(), 2);
         assert_eq!(profile.skills.len(), 1);
+        assert!(profile.cares_for.is_empty());
+    }
+
+    #[test]
+    fn the_adults_a_person_cares_for_are_ticked_once_each() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let mut input = valid();
+        input.cares_for = vec!["family".into(), "elder".into(), "elder".into()];
+        let profile = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap();
+        assert_eq!(profile.cares_for, [CareFor::Elder, CareFor::Family]);
+        input.cares_for.push("illness".into());
+        let errors = Profile::parse(&input, &taxonomy, &areas(), today()).unwrap_err();
+        assert_eq!(errors.code_for("cares_for"), Some("choose-one"));
     }
 
     #[test]
@@ -503,7 +540,7 @@ mod tests {
 
         let mut input = valid();
         input.max_hours_per_week = "61".into();
-        input.income_cap = "130".into();
+        input.income_cap = "partner_insurance".into();
         input.expected_hourly_wage = String::new();
         input
             .skills

@@ -1,8 +1,11 @@
 //! Skills (スキル) and their levels, from the taxonomy shipped as data
-//! (`crates/domain/data/skills.csv`: id, group, Japanese label, English label, related skills).
+//! (`crates/domain/data/skills.csv`: id, group, Japanese label, English label, related skills,
+//! and `licence` for a licence or certificate).
 //!
 //! Related skills say how much having one skill counts towards another, from 0 to 1: PTA
-//! treasurer counts 0.6 towards bookkeeping. Skills gained in childcare, housework, elder care,
+//! treasurer counts 0.6 towards bookkeeping; 1 means the one implies the other (a 保育士 has
+//! the skill of a 保育補助). A licence (保育士, 看護師, 介護福祉士 …) is held or not: no other
+//! skill or experience counts towards it, and a request that requires it is only for holders. Skills gained in childcare, housework, elder care,
 //! PTA and community work form the `care-derived` group and are mapped this way to
 //! work-relevant skills.
 
@@ -61,6 +64,8 @@ pub struct Skill {
     pub label_en: String,
     /// Skills this one counts towards, with the share it counts.
     pub related: Vec<(SkillId, f32)>,
+    /// A licence or certificate: nothing else stands in for it.
+    pub licence: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -98,9 +103,18 @@ impl Taxonomy {
                 problem,
             };
             let fields: Vec<&str> = line.split(',').collect();
-            if fields.len() != 5 {
-                return Err(bad(format!("expected 5 fields, found {}", fields.len())));
+            if fields.len() != 6 {
+                return Err(bad(format!("expected 6 fields, found {}", fields.len())));
             }
+            let licence = match fields[5].trim() {
+                "" => false,
+                "licence" => true,
+                other => {
+                    return Err(bad(format!(
+                        "the last field is `licence` or empty, not {other:?}"
+                    )));
+                }
+            };
             let id = fields[0].trim();
             if id.is_empty()
                 || !id
@@ -129,6 +143,7 @@ impl Taxonomy {
                 label_ja: label_ja.to_owned(),
                 label_en: label_en.to_owned(),
                 related: Vec::new(),
+                licence,
             });
         }
         for (position, (line, related)) in pending_related.into_iter().enumerate() {
@@ -140,16 +155,29 @@ impl Taxonomy {
                 let share: f32 = share
                     .parse()
                     .ok()
-                    .filter(|s| *s > 0.0 && *s < 1.0)
+                    .filter(|s| *s > 0.0 && *s <= 1.0)
                     .ok_or_else(|| TaxonomyError::Line {
                         line,
-                        problem: format!("share in {part:?} must be between 0 and 1"),
+                        problem: format!("share in {part:?} must be above 0 and at most 1"),
                     })?;
-                if !index.contains_key(other) {
-                    return Err(TaxonomyError::Line {
-                        line,
-                        problem: format!("related skill {other:?} does not exist"),
-                    });
+                match index.get(other) {
+                    None => {
+                        return Err(TaxonomyError::Line {
+                            line,
+                            problem: format!("related skill {other:?} does not exist"),
+                        });
+                    }
+                    // Only a higher licence implies a lesser one (介護福祉士 → 初任者研修).
+                    Some(target)
+                        if skills[*target].licence
+                            && !(skills[position].licence && share == 1.0) =>
+                    {
+                        return Err(TaxonomyError::Line {
+                            line,
+                            problem: format!("only a licence implies the licence {other:?}"),
+                        });
+                    }
+                    Some(_) => {}
                 }
                 skills[position]
                     .related
@@ -256,9 +284,25 @@ mod tests {
     }
 
     #[test]
+    fn licences_stay_licences_and_imply_the_assistant_skill() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        for id in ["nursery-teacher", "nurse", "care-worker"] {
+            assert!(taxonomy.get(id).unwrap().licence, "{id}");
+        }
+        let teacher = taxonomy.get("nursery-teacher").unwrap();
+        assert!(
+            teacher
+                .related
+                .iter()
+                .any(|(id, share)| id.as_str() == "nursery-assistant" && *share == 1.0)
+        );
+        assert!(!taxonomy.get("nursery-assistant").unwrap().licence);
+    }
+
+    #[test]
     fn broken_data_is_refused_with_its_line() {
-        let header = "id,group,label_ja,label_en,related\n";
-        let err = Taxonomy::parse(&format!("{header}a,office,あ,,\n")).unwrap_err();
+        let header = "id,group,label_ja,label_en,related,licence\n";
+        let err = Taxonomy::parse(&format!("{header}a,office,あ,,,\n")).unwrap_err();
         assert_eq!(
             err,
             TaxonomyError::Line {
@@ -266,10 +310,27 @@ mod tests {
                 problem: "a needs both a Japanese and an English label".into()
             }
         );
-        assert!(Taxonomy::parse(&format!("{header}a,nowhere,あ,A,\n")).is_err());
-        assert!(Taxonomy::parse(&format!("{header}a,office,あ,A,b:0.5\n")).is_err());
-        assert!(Taxonomy::parse(&format!("{header}a,office,あ,A,\na,office,い,B,\n")).is_err());
-        assert!(Taxonomy::parse(&format!("{header}a,office,あ,A,b:2\nb,office,い,B,\n")).is_err());
+        assert!(Taxonomy::parse(&format!("{header}a,nowhere,あ,A,,\n")).is_err());
+        assert!(Taxonomy::parse(&format!("{header}a,office,あ,A,b:0.5,\n")).is_err());
+        assert!(Taxonomy::parse(&format!("{header}a,office,あ,A,,\na,office,い,B,,\n")).is_err());
+        assert!(
+            Taxonomy::parse(&format!("{header}a,office,あ,A,b:2,\nb,office,い,B,,\n")).is_err()
+        );
+        assert!(
+            Taxonomy::parse(&format!(
+                "{header}a,office,あ,A,b:0.9,\nb,care,い,B,,licence\n"
+            ))
+            .is_err(),
+            "experience never counts towards a licence"
+        );
+        assert!(Taxonomy::parse(&format!("{header}a,office,あ,A,,maybe\n")).is_err());
+        assert!(
+            Taxonomy::parse(&format!(
+                "{header}a,care,あ,A,b:1,licence\nb,care,い,B,,licence\n"
+            ))
+            .is_ok(),
+            "a higher licence implies a lesser one"
+        );
         assert!(SkillLevel::new(0).is_none() && SkillLevel::new(5).is_none());
     }
 }

@@ -93,6 +93,7 @@ fn assignment(c: &mut Criterion) {
         .collect();
     let needs = TeamNeeds {
         required: (0..8).map(|s| (s as u16, 1)).collect(),
+        nice: Vec::new(),
         size_min: 3,
         size_max: 6,
         meeting_minutes: 60,

@@ -108,6 +108,7 @@ fn main() {
     let required: Vec<(u16, u8)> = (0..8).map(|s| (s as u16, 1)).collect();
     let needs = TeamNeeds {
         required,
+        nice: Vec::new(),
         size_min: 3,
         size_max: 6,
         meeting_minutes: 60,
@@ -153,7 +154,7 @@ fn main() {
             "pool": pool.iter().map(|c| serde_json::json!({ "skills": c.skills, "availability": c.availability.to_hex() })).collect::<Vec<_>>(),
             "scores": scores.iter().map(|s| (s * 100.0).round() as i64).collect::<Vec<_>>(),
             "required": needs.required, "size_min": needs.size_min, "size_max": needs.size_max, "meeting_minutes": needs.meeting_minutes,
-            "engine": { "objective": team.as_ref().map(|t| (t.total_score * 100.0).round() as i64), "solve_ms": ms(team_time) },
+            "engine": { "objective": team.as_ref().map(|t| t.objective), "solve_ms": ms(team_time) },
         });
         export(&dir, name, &batch, &team_json);
     }

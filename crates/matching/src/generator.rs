@@ -9,9 +9,9 @@
 //!   (60 %) or flexible hours, Shizuoka-level wages, carer flags, 10 % team projects.
 
 use domain::availability::{Weekday, WeeklyAvailability};
-use domain::income_cap::IncomeCap;
+use domain::income_cap::{IncomeCap, WallRules};
 use domain::participant::{GoalTrack, WorkPlace};
-use domain::request::{Flag, RequestKind, WorkMode};
+use domain::request::{Flag, Pay, RequestKind, ShiftRule, WorkMode};
 
 use crate::input::{Candidate, Opening, TravelTimes};
 
@@ -89,6 +89,8 @@ fn skill_set(rng: &mut Rng, skills: u16, count: usize) -> Vec<(u16, u8)> {
 /// `n` people over `skills` skills.
 pub fn candidates(seed: u64, n: usize, skills: u16) -> Vec<Candidate> {
     let mut rng = Rng::new(seed);
+    let walls = WallRules::shipped().expect("the shipped walls parse");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date");
     (0..n)
         .map(|i| {
             let count = 3 + rng.below(6) as usize;
@@ -99,12 +101,15 @@ pub fn candidates(seed: u64, n: usize, skills: u16) -> Vec<Candidate> {
                 skills: skill_set(&mut rng, skills, count),
                 availability,
                 max_minutes_per_week: (8 + rng.below(u64::from(free_hours.max(9) - 7)) as u32) * 60,
-                income_cap: match rng.below(10) {
-                    0..=2 => IncomeCap::Yen103Man,
-                    3 => IncomeCap::Yen106Man,
-                    4..=5 => IncomeCap::Yen130Man,
-                    _ => IncomeCap::None,
-                },
+                income_cap: walls.limit(
+                    match rng.below(10) {
+                        0..=2 => IncomeCap::SpouseDeduction,
+                        3 => IncomeCap::SocialInsurance,
+                        4..=5 => IncomeCap::PartnerInsurance,
+                        _ => IncomeCap::None,
+                    },
+                    today,
+                ),
                 work_place: [
                     WorkPlace::Either,
                     WorkPlace::Either,
@@ -122,6 +127,7 @@ pub fn candidates(seed: u64, n: usize, skills: u16) -> Vec<Candidate> {
                 ][rng.below(4) as usize],
                 career_gap_months: rng.below(150) as u32,
                 children: rng.below(3) as u32,
+                cares_for_adult: false,
                 recent_introductions: rng.below(3) as u32,
                 introduced_to: Vec::new(),
             }
@@ -172,10 +178,18 @@ pub fn openings(seed: u64, n: usize, skills: u16) -> Vec<Opening> {
                 kind,
                 required,
                 nice,
+                licences: Vec::new(),
                 windows,
+                // Every window is worked: the least hours are the windows' hours.
+                shifts: ShiftRule::AllRequired,
                 min_minutes_per_week: min_hours * 60,
                 max_minutes_per_week: (min_hours + rng.below(6) as u32) * 60,
-                hourly_wage: (kind == RequestKind::Job).then(|| 1_100 + 50 * rng.below(9) as u32),
+                pay: if kind == RequestKind::Job {
+                    Pay::Hourly(1_100 + 50 * rng.below(9) as u32)
+                } else {
+                    Pay::Unknown
+                },
+                commuting_allowance_monthly: 0,
                 flags,
                 work_mode: [
                     WorkMode::OnSite,

@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 use domain::availability::WeeklyAvailability;
-use domain::income_cap::IncomeCap;
+use domain::income_cap::{CapLimit, Earnings};
 use domain::participant::{GoalTrack, WorkPlace};
-use domain::request::{Flag, RequestKind, WorkMode};
+use domain::request::{Flag, Pay, RequestKind, ShiftRule, WorkMode};
 
 /// A skill as an index into the [`crate::SkillGraph`], with a level 1–4.
 pub type SkillLevelPair = (u16, u8);
@@ -17,7 +17,8 @@ pub struct Candidate {
     pub skills: Vec<SkillLevelPair>,
     pub availability: WeeklyAvailability,
     pub max_minutes_per_week: u32,
-    pub income_cap: IncomeCap,
+    /// The person's income wall as it stands today.
+    pub income_cap: CapLimit,
     pub work_place: WorkPlace,
     pub commute_minutes: u32,
     /// The area the person lives in, an index into [`TravelTimes`].
@@ -26,6 +27,8 @@ pub struct Candidate {
     pub goal: GoalTrack,
     pub career_gap_months: u32,
     pub children: u32,
+    /// Whether the person cares for an adult (an elder or another family member).
+    pub cares_for_adult: bool,
     /// Introductions made to this person recently, for exposure fairness.
     pub recent_introductions: u32,
     /// Requests (by id, sorted) the person already has an introduction to, in progress or
@@ -40,12 +43,17 @@ pub struct Opening {
     pub kind: RequestKind,
     pub required: Vec<SkillLevelPair>,
     pub nice: Vec<SkillLevelPair>,
+    /// The required skills that are licences: only holders at the level fit.
+    pub licences: Vec<SkillLevelPair>,
     /// Fixed working windows; `None` for flexible hours.
     pub windows: Option<WeeklyAvailability>,
+    /// How the fixed windows are worked: all of them, or enough of them from a pool.
+    pub shifts: ShiftRule,
     pub min_minutes_per_week: u32,
     pub max_minutes_per_week: u32,
-    /// Pay per hour in yen, when it can be known (hourly, or monthly over the hours).
-    pub hourly_wage: Option<u32>,
+    pub pay: Pay,
+    /// Commuting allowance a month in yen: it counts towards the 130万円 wall.
+    pub commuting_allowance_monthly: u32,
     pub flags: Vec<Flag>,
     pub work_mode: WorkMode,
     pub area: u16,
@@ -59,6 +67,22 @@ impl Opening {
     #[inline]
     pub fn has(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
+    }
+
+    /// What the work pays, as the income walls count it.
+    #[inline]
+    pub fn earnings(&self) -> Earnings {
+        Earnings {
+            pay: self.pay,
+            full_minutes: self.max_minutes_per_week,
+            commuting_monthly: self.commuting_allowance_monthly,
+        }
+    }
+
+    /// Whether the person can choose among shifts: a pool of windows, or flexible hours.
+    #[inline]
+    pub fn has_shift_choice(&self) -> bool {
+        self.windows.is_none() || matches!(self.shifts, ShiftRule::ChooseFrom { .. })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use domain::introduction::MatchReason;
 use domain::participant::GoalTrack;
-use domain::request::{Flag, RequestKind};
+use domain::request::{Flag, RequestKind, ShiftRule};
 
 use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening};
@@ -56,6 +56,8 @@ pub struct Explanation {
     /// `children_welcome`, `hours_reduced_for_cap`, `grows_skills`.
     pub reasons: Vec<MatchReason>,
     pub gaps: Vec<Gap>,
+    /// For a pool of shifts: the shifts the person can take.
+    pub shifts: Option<domain::availability::WeeklyAvailability>,
 }
 
 /// A score with its parts (each 0–1 before weighting) and explanation.
@@ -97,29 +99,35 @@ fn goal_fit(candidate: &Candidate, opening: &Opening) -> f32 {
     }
 }
 
-/// The carer flags that matter to this person: (flag, whether it matters, reason code).
-fn wanted_flags(candidate: &Candidate) -> [(Flag, bool); 4] {
+/// What carers look for, each with whether it matters to this person and whether the request
+/// offers it. A sudden day off and a choice of shifts matter to everyone who cares for
+/// someone, a child or an adult; 子連れOK to parents.
+fn carer_needs(candidate: &Candidate, opening: &Opening) -> [(MatchReason, bool, bool); 5] {
+    let carer = candidate.children > 0 || candidate.cares_for_adult;
+    let flag = |flag: Flag, matters: bool| (MatchReason::from(flag), matters, opening.has(flag));
     [
+        flag(Flag::WithinIncomeCap, candidate.income_cap.test.is_some()),
+        flag(Flag::CareerGapWelcome, candidate.career_gap_months >= 12),
+        flag(Flag::SuddenAbsenceCovered, carer),
+        flag(Flag::ChildrenWelcome, candidate.children > 0),
         (
-            Flag::WithinIncomeCap,
-            candidate.income_cap != domain::income_cap::IncomeCap::None,
+            MatchReason::ChoosesShifts,
+            carer,
+            opening.has_shift_choice(),
         ),
-        (Flag::CareerGapWelcome, candidate.career_gap_months >= 12),
-        (Flag::SuddenAbsenceCovered, candidate.children > 0),
-        (Flag::ChildrenWelcome, candidate.children > 0),
     ]
 }
 
-/// The share of the flags that matter to the person that the request offers.
+/// The share of the things that matter to the person that the request offers.
 fn carer_flags(candidate: &Candidate, opening: &Opening) -> f32 {
-    let wanted = wanted_flags(candidate);
-    let relevant = wanted.iter().filter(|(_, matters)| *matters).count();
+    let needs = carer_needs(candidate, opening);
+    let relevant = needs.iter().filter(|(_, matters, _)| *matters).count();
     if relevant == 0 {
         return 1.0;
     }
-    let offered = wanted
+    let offered = needs
         .iter()
-        .filter(|(flag, matters)| *matters && opening.has(*flag))
+        .filter(|(_, matters, offered)| *matters && *offered)
         .count();
     offered as f32 / relevant as f32
 }
@@ -185,6 +193,23 @@ pub fn total(
     parts(graph, levels, candidate, opening, fit).total()
 }
 
+/// The score and whether the person is qualified: they have at least some of the required
+/// skills, themselves or through related ones (or the request requires none). Ranking puts
+/// qualified pairs first.
+pub fn total_qualified(
+    graph: &SkillGraph,
+    levels: &Levels,
+    candidate: &Candidate,
+    opening: &Opening,
+    fit: &Fit,
+) -> (f32, bool) {
+    let p = parts(graph, levels, candidate, opening, fit);
+    (
+        p.total(),
+        opening.required.is_empty() || p.required_skills > 0.0,
+    )
+}
+
 /// Scores a request that passed [`crate::check`] for a person, with its explanation.
 pub fn score(graph: &SkillGraph, candidate: &Candidate, opening: &Opening, fit: &Fit) -> Score {
     score_with(
@@ -205,7 +230,12 @@ pub fn score_with(
     fit: &Fit,
 ) -> Score {
     let p = parts(graph, levels, candidate, opening, fit);
-    let mut explanation = Explanation::default();
+    let mut explanation = Explanation {
+        shifts: matches!(opening.shifts, ShiftRule::ChooseFrom { .. })
+            .then(|| crate::feasibility::workable_shifts(candidate, opening))
+            .filter(|_| opening.windows.is_some()),
+        ..Explanation::default()
+    };
     for (need, required) in opening
         .required
         .iter()
@@ -213,7 +243,8 @@ pub fn score_with(
         .chain(opening.nice.iter().map(|n| (n, false)))
     {
         let has = levels.get(need.0);
-        if has < need.1 {
+        // A related skill that implies this one (a 保育士 for 保育補助) leaves no gap.
+        if graph.coverage(levels, *need) < 0.999 {
             explanation.gaps.push(Gap::Skill {
                 skill: need.0,
                 needed: need.1,
@@ -232,9 +263,9 @@ pub fn score_with(
     if p.goal >= 0.999 {
         reasons.push(MatchReason::GoalFit);
     }
-    for (flag, matters) in wanted_flags(candidate) {
-        if matters && opening.has(flag) {
-            reasons.push(MatchReason::from(flag));
+    for (reason, matters, offered) in carer_needs(candidate, opening) {
+        if matters && offered {
+            reasons.push(reason);
         }
     }
     if fit.reduced_for_cap {
@@ -264,6 +295,7 @@ mod tests {
         Fit {
             minutes_per_week: 360,
             reduced_for_cap: false,
+            cap_minutes: None,
         }
     }
 
@@ -284,7 +316,10 @@ mod tests {
         assert_eq!(s.nice_skills, 0.0, "skill 2 is missing");
         assert_eq!(s.schedule, 1.0);
         assert_eq!(s.goal, 1.0, "own pace and 6 hours a week");
-        assert!((s.carer_flags - 0.25).abs() < 1e-6, "1 of 4 wanted flags");
+        assert!(
+            (s.carer_flags - 0.2).abs() < 1e-6,
+            "1 of 5 wanted: the gap welcome"
+        );
         assert_eq!(s.growth, 0.5);
         assert!(s.total > 0.0 && s.total <= 100.0);
         assert!(s.explanation.reasons.contains(&MatchReason::SkillsMatch));

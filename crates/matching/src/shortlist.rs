@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use crate::feasibility::{Fit, fit};
 use crate::input::{Candidate, Opening, TravelTimes};
-use crate::score::{Score, WEIGHTS, score, score_with, total};
+use crate::score::{Score, WEIGHTS, score, score_with, total_qualified};
 use crate::skills::{Levels, SkillGraph};
 
 /// One feasible pairing with its score.
@@ -18,8 +18,21 @@ pub struct Match {
     pub opening: usize,
     pub fit: Fit,
     pub score: Score,
-    /// The score used for ranking: the fit less the exposure penalty.
+    /// The score used for ranking: the fit less the exposure penalty, plus [`QUALIFIED`] when
+    /// the person has some of the required skills.
     pub rank_score: f32,
+}
+
+impl Match {
+    /// The fit less the exposure penalty, without the bonus for being qualified: what a team's
+    /// members add up to.
+    pub fn fair_score(&self) -> f32 {
+        if self.rank_score >= QUALIFIED {
+            self.rank_score - QUALIFIED
+        } else {
+            self.rank_score
+        }
+    }
 }
 
 /// Settings shared by shortlists and batch proposals.
@@ -37,6 +50,11 @@ impl Default for Ranking {
     }
 }
 
+/// What ranking adds for a qualified pair (see [`crate::score::total_qualified`]): more than
+/// any score, so a request whose required skills the person has none of never comes before
+/// one they are qualified for, whatever its other merits.
+pub const QUALIFIED: f32 = 100.0;
+
 /// The fit and rank score of a pair, without building an explanation.
 pub(crate) fn rank(
     graph: &SkillGraph,
@@ -46,11 +64,9 @@ pub(crate) fn rank(
     opening: &Opening,
 ) -> Option<(Fit, f32)> {
     let fit = fit(candidate, opening, travel)?;
-    let value = total(graph, levels, candidate, opening, &fit);
-    Some((
-        fit,
-        (value - ranking.exposure_penalty * candidate.recent_introductions as f32).max(0.0),
-    ))
+    let (value, qualified) = total_qualified(graph, levels, candidate, opening, &fit);
+    let fair = (value - ranking.exposure_penalty * candidate.recent_introductions as f32).max(0.0);
+    Some((fit, if qualified { fair + QUALIFIED } else { fair }))
 }
 
 /// The full match, with its explanation, for a pair already ranked.

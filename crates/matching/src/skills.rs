@@ -124,6 +124,49 @@ impl SkillGraph {
     }
 }
 
+/// The skills among `required` that are licences: a request that requires them is only for
+/// holders (see [`crate::feasibility`]).
+pub fn licences_among(taxonomy: &Taxonomy, required: &[SkillLevelPair]) -> Vec<SkillLevelPair> {
+    required
+        .iter()
+        .copied()
+        .filter(|(skill, _)| {
+            taxonomy
+                .skills()
+                .get(usize::from(*skill))
+                .is_some_and(|s| s.licence)
+        })
+        .collect()
+}
+
+/// A person's skills with the licences their licences imply (a 介護福祉士 holds 初任者研修) at
+/// the same level, sorted: a licence is checked by holding it, so implied ones are written out.
+pub fn with_implied_licences(
+    taxonomy: &Taxonomy,
+    skills: &[SkillLevelPair],
+) -> Vec<SkillLevelPair> {
+    let index = |id: &str| taxonomy.skills().iter().position(|s| s.id.as_str() == id);
+    let mut all = skills.to_vec();
+    for (skill, level) in skills {
+        let Some(own) = taxonomy.skills().get(usize::from(*skill)) else {
+            continue;
+        };
+        for (target, share) in own.related.iter().filter(|_| own.licence) {
+            let Some(target) = index(target.as_str()).map(|t| t as u16) else {
+                continue;
+            };
+            if *share >= 1.0 && taxonomy.skills()[usize::from(target)].licence {
+                match all.iter_mut().find(|(s, _)| *s == target) {
+                    Some(held) => held.1 = held.1.max(*level),
+                    None => all.push((target, *level)),
+                }
+            }
+        }
+    }
+    all.sort_unstable();
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +185,24 @@ mod tests {
             graph.coverage(&person, (0, 3))
         );
         assert_eq!(graph.coverage(&Levels::of(&[]), (0, 1)), 0.0);
+    }
+
+    #[test]
+    fn licences_are_picked_out_and_a_higher_one_implies_the_lesser() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let id = |name: &str| {
+            taxonomy
+                .skills()
+                .iter()
+                .position(|s| s.id.as_str() == name)
+                .unwrap() as u16
+        };
+        let required = vec![(id("nurse"), 1), (id("spreadsheet"), 2)];
+        assert_eq!(licences_among(&taxonomy, &required), [(id("nurse"), 1)]);
+        let certified = with_implied_licences(&taxonomy, &[(id("care-worker"), 3)]);
+        assert!(certified.contains(&(id("care-worker-basic"), 3)));
+        let parent = [(id("childcare-experience"), 4)];
+        assert_eq!(with_implied_licences(&taxonomy, &parent), parent);
     }
 
     #[test]

@@ -1,15 +1,24 @@
-//! Team formation for team projects: choose members within the size range who together have
-//! every required skill at its level, who share enough common free time to meet, and whose
-//! scores add up to the most (so, within the size range, every member who fits well and can
-//! meet is worth adding: the program's aim is to bring people into work). Exact, by branch and bound over the candidates sorted by score:
+//! Team formation for team projects: the team as large as it needs to be, not as large as
+//! allowed. A team must have every required skill at its level among its members, be within
+//! the size range, and share enough free time to meet. Among such teams the search maximises,
+//! in hundredths of a score point ([`TeamWeights`]):
 //!
-//! - skip a branch when even the best remaining members cannot beat the best team found;
-//! - skip it when the members left cannot cover the skills still missing;
-//! - skip it when the common free time is already below what the team needs (it only shrinks).
+//! - each member's fit to the project less a member's cost (the most a fit can be), so a
+//!   person is added only when they bring something;
+//! - a bonus for each nice-to-have skill the team covers;
+//! - a bonus for each half-hour the members share, up to a cap (adding people shrinks it).
 //!
-//! For realistic pools (a few hundred feasible people, teams of up to 6 with up to 8 required
-//! skills) this is exact within the time budget; beyond `max_nodes` explored branches it stops
-//! and returns the best team found so far, marked as not proven optimal.
+//! So two people who cover every skill beat the same two plus a third who adds nothing, and
+//! a third who brings a nice-to-have skill is added only when their fit is good enough.
+//!
+//! Exact, by branch and bound. First every required skill is covered: the search branches on
+//! the uncovered skill with the fewest holders, trying each holder in score order (holders
+//! tried before are left out of later branches, so no team is visited twice). Then it adds
+//! members for nice skills or the minimum size. Bounds: the cost of the members still needed
+//! (at least the missing skills over the most any one person covers), the nice skills still
+//! reachable, and the shared time, which only shrinks. A candidate who adds no skill is never
+//! added beyond the minimum size. Beyond `max_nodes` explored branches it stops and returns
+//! the best team found so far, marked as not proven optimal.
 
 use domain::availability::WeeklyAvailability;
 
@@ -22,148 +31,348 @@ use crate::skills::SkillGraph;
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamNeeds {
     pub required: Vec<SkillLevelPair>,
+    /// Skills the project would like: each one covered is worth [`TeamWeights::nice_skill`].
+    pub nice: Vec<SkillLevelPair>,
     pub size_min: usize,
     pub size_max: usize,
     /// Common free time the team needs each week, in minutes.
     pub meeting_minutes: u32,
 }
 
+/// The trade-off between a team's size, its skills and its shared time, in hundredths of a
+/// score point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TeamWeights {
+    /// What each member costs: the most a fit can be, so a member is worth adding only for a
+    /// skill, the minimum size, or a nice skill they bring with a good fit.
+    pub member_cost: i64,
+    pub nice_skill: i64,
+    pub shared_half_hour: i64,
+    /// Shared half-hours beyond this many add nothing more.
+    pub shared_half_hours_counted: u32,
+}
+
+pub const WEIGHTS: TeamWeights = TeamWeights {
+    member_cost: 10_000,
+    nice_skill: 5_000,
+    shared_half_hour: 100,
+    shared_half_hours_counted: 20,
+};
+
 /// A team and when it can meet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Team {
     /// Indexes into the pool given.
     pub members: Vec<usize>,
+    /// The sum of the members' fits.
     pub total_score: f32,
+    /// The value maximised, in hundredths (see [`TeamWeights`]).
+    pub objective: i64,
+    /// How many of the nice-to-have skills the team covers.
+    pub nice_covered: usize,
     pub common_time: WeeklyAvailability,
     /// False when the search stopped at its limit.
     pub proven_optimal: bool,
 }
 
 /// Branches explored before stopping with the best team so far.
-pub const DEFAULT_MAX_NODES: u64 = 5_000_000;
+pub const DEFAULT_MAX_NODES: u64 = 2_000_000;
+
+/// The bits of `needs` a person covers.
+fn mask(person: &Candidate, needs: &[SkillLevelPair]) -> u64 {
+    needs
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (bit, (skill, level))| {
+            if SkillGraph::level_of(&person.skills, *skill) >= *level {
+                mask | (1 << bit)
+            } else {
+                mask
+            }
+        })
+}
+
+fn all_bits(n: usize) -> u64 {
+    if n == 0 { 0 } else { u64::MAX >> (64 - n) }
+}
+
+/// The value of the shared time.
+fn time_value(common: &WeeklyAvailability) -> i64 {
+    i64::from(common.slot_count().min(WEIGHTS.shared_half_hours_counted)) * WEIGHTS.shared_half_hour
+}
+
+/// A team as the search builds it.
+#[derive(Clone, Copy)]
+struct Partial {
+    required: u64,
+    nice: u64,
+    common: WeeklyAvailability,
+    /// The members' fits less their cost.
+    value: i64,
+}
 
 struct Search<'a> {
-    order: Vec<usize>,
-    scores: Vec<f32>,
-    masks: Vec<u64>,
-    suffix_masks: Vec<u64>,
-    pool: &'a [Candidate],
     needs: &'a TeamNeeds,
-    all: u64,
-    best: Option<Team>,
+    /// Pool indexes by score, best first; every other vector is by this position.
+    order: Vec<usize>,
+    scores: Vec<i64>,
+    required: Vec<u64>,
+    nice: Vec<u64>,
+    availability: Vec<WeeklyAvailability>,
+    /// Positions holding each required skill, best first.
+    holders: Vec<Vec<u32>>,
+    /// Required skills by how few hold them.
+    skill_order: Vec<usize>,
+    /// The nice skills someone at or after each position covers.
+    nice_after: Vec<u64>,
+    most_required_bits: u32,
+    all_required: u64,
+    left_out: Vec<bool>,
+    members: Vec<usize>,
+    best: Option<(i64, Vec<usize>, WeeklyAvailability)>,
     nodes: u64,
     max_nodes: u64,
 }
 
-/// The best team from `pool`, each with the score `scores[i]` of their fit to the project.
+/// The best team from `pool`, each with the score `scores[i]` (0–100) of their fit to the
+/// project.
 pub fn form(pool: &[Candidate], scores: &[f32], needs: &TeamNeeds, max_nodes: u64) -> Option<Team> {
-    assert!(needs.required.len() <= 64, "at most 64 required skills");
-    let mut order: Vec<usize> = (0..pool.len()).collect();
-    order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
-    let masks: Vec<u64> = order
-        .iter()
-        .map(|i| {
-            needs
-                .required
-                .iter()
-                .enumerate()
-                .fold(0, |mask, (bit, (skill, level))| {
-                    let has = pool[*i]
-                        .skills
-                        .binary_search_by_key(skill, |(s, _)| *s)
-                        .ok()
-                        .map_or(0, |k| pool[*i].skills[k].1);
-                    if has >= *level {
-                        mask | (1 << bit)
-                    } else {
-                        mask
-                    }
-                })
-        })
-        .collect();
-    let mut suffix_masks = vec![0; order.len() + 1];
-    for i in (0..order.len()).rev() {
-        suffix_masks[i] = suffix_masks[i + 1] | masks[i];
-    }
-    let all = if needs.required.is_empty() {
-        0
-    } else {
-        u64::MAX >> (64 - needs.required.len())
+    assert!(
+        needs.required.len() <= 64 && needs.nice.len() <= 64,
+        "at most 64 skills of each kind"
+    );
+    let mut search = Search::new(pool, scores, needs, max_nodes);
+    let start = Partial {
+        required: 0,
+        nice: 0,
+        common: WeeklyAvailability::empty().with_full_week(),
+        value: 0,
     };
-    let sorted_scores = order.iter().map(|i| scores[*i]).collect();
-    let mut search = Search {
-        order,
-        scores: sorted_scores,
-        masks,
-        suffix_masks,
-        pool,
-        needs,
-        all,
-        best: None,
-        nodes: 0,
-        max_nodes,
-    };
-    let everyone = WeeklyAvailability::empty().with_full_week();
-    let mut members = Vec::new();
-    search.explore(0, &mut members, 0, everyone, 0.0);
+    search.cover_required(start);
     let proven = search.nodes < search.max_nodes;
-    search.best.map(|mut team| {
-        team.proven_optimal = proven;
-        team
+    let (objective, positions, common_time) = search.best?;
+    let members: Vec<usize> = positions.iter().map(|p| search.order[*p]).collect();
+    let nice = positions.iter().fold(0, |m, p| m | search.nice[*p]);
+    Some(Team {
+        total_score: members.iter().map(|m| scores[*m]).sum(),
+        members,
+        objective,
+        nice_covered: nice.count_ones() as usize,
+        common_time,
+        proven_optimal: proven,
     })
 }
 
-impl Search<'_> {
-    fn explore(
-        &mut self,
-        next: usize,
-        members: &mut Vec<usize>,
-        covered: u64,
-        common: WeeklyAvailability,
-        total: f32,
-    ) {
+impl<'a> Search<'a> {
+    fn new(pool: &[Candidate], scores: &[f32], needs: &'a TeamNeeds, max_nodes: u64) -> Self {
+        let mut order: Vec<usize> = (0..pool.len()).collect();
+        order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
+        let required: Vec<u64> = order
+            .iter()
+            .map(|i| mask(&pool[*i], &needs.required))
+            .collect();
+        let nice: Vec<u64> = order.iter().map(|i| mask(&pool[*i], &needs.nice)).collect();
+        let mut holders = vec![Vec::new(); needs.required.len()];
+        for (position, bits) in required.iter().enumerate() {
+            for (bit, list) in holders.iter_mut().enumerate() {
+                if bits & (1 << bit) != 0 {
+                    list.push(position as u32);
+                }
+            }
+        }
+        let mut skill_order: Vec<usize> = (0..needs.required.len()).collect();
+        skill_order.sort_by_key(|bit| holders[*bit].len());
+        let mut nice_after = vec![0; order.len() + 1];
+        for p in (0..order.len()).rev() {
+            nice_after[p] = nice_after[p + 1] | nice[p];
+        }
+        Self {
+            needs,
+            scores: order
+                .iter()
+                .map(|i| (scores[*i] * 100.0).round() as i64)
+                .collect(),
+            availability: order.iter().map(|i| pool[*i].availability).collect(),
+            most_required_bits: required.iter().map(|m| m.count_ones()).max().unwrap_or(0),
+            all_required: all_bits(needs.required.len()),
+            left_out: vec![false; order.len()],
+            members: Vec::new(),
+            best: None,
+            nodes: 0,
+            max_nodes,
+            order,
+            required,
+            nice,
+            holders,
+            skill_order,
+            nice_after,
+        }
+    }
+
+    /// Whether a team that could reach `bound` is still worth exploring.
+    fn promising(&self, bound: i64) -> bool {
+        self.best.as_ref().is_none_or(|(best, _, _)| bound > *best)
+    }
+
+    /// The most a team grown from `partial` could be worth, when `more` members must still be
+    /// added, none better than the best fit left.
+    fn bound(&self, partial: &Partial, more: usize) -> i64 {
+        let best_fit = self.scores.first().copied().unwrap_or(0);
+        let reachable = partial.nice | self.nice_after[0];
+        partial.value - more as i64 * (WEIGHTS.member_cost - best_fit).max(0)
+            + i64::from(reachable.count_ones()) * WEIGHTS.nice_skill
+            + time_value(&partial.common)
+    }
+
+    /// How many more members the team needs at least: for the missing skills and the size.
+    fn members_needed(&self, partial: &Partial) -> usize {
+        let missing = (self.all_required & !partial.required).count_ones();
+        let for_skills = missing.div_ceil(self.most_required_bits.max(1)) as usize;
+        for_skills.max(self.needs.size_min.saturating_sub(self.members.len()))
+    }
+
+    fn with(&self, partial: &Partial, position: usize) -> Option<Partial> {
+        let common = partial.common.intersection(&self.availability[position]);
+        (common.minutes() >= self.needs.meeting_minutes).then(|| Partial {
+            required: partial.required | self.required[position],
+            nice: partial.nice | self.nice[position],
+            common,
+            value: partial.value + self.scores[position] - WEIGHTS.member_cost,
+        })
+    }
+
+    /// Covers the required skills one at a time, then hands over to [`Self::add_extras`].
+    fn cover_required(&mut self, partial: Partial) {
         self.nodes += 1;
         if self.nodes >= self.max_nodes {
             return;
         }
-        if members.len() >= self.needs.size_min
-            && covered == self.all
-            && self.best.as_ref().is_none_or(|b| total > b.total_score)
+        if partial.required == self.all_required {
+            self.add_extras(0, partial);
+            return;
+        }
+        let needed = self.members_needed(&partial);
+        if self.members.len() + needed > self.needs.size_max
+            || !self.promising(self.bound(&partial, needed))
         {
-            self.best = Some(Team {
-                members: members.iter().map(|m| self.order[*m]).collect(),
-                total_score: total,
-                common_time: common,
-                proven_optimal: false,
-            });
-        }
-        if members.len() == self.needs.size_max || next == self.order.len() {
             return;
         }
-        if covered | self.suffix_masks[next] != self.all {
+        let Some(skill) = self
+            .skill_order
+            .iter()
+            .copied()
+            .find(|bit| partial.required & (1 << bit) == 0)
+        else {
             return;
+        };
+        let mut left_out = Vec::new();
+        for k in 0..self.holders[skill].len() {
+            let position = self.holders[skill][k] as usize;
+            if self.left_out[position] {
+                continue;
+            }
+            // Later holders fit no better: when even this one cannot lead to a better team,
+            // none can.
+            let lead = partial.value + self.scores[position] - WEIGHTS.member_cost;
+            let lead = Partial {
+                value: lead,
+                ..partial
+            };
+            if !self.promising(self.bound(&lead, needed.saturating_sub(1))) {
+                break;
+            }
+            if let Some(next) = self.with(&partial, position) {
+                self.members.push(position);
+                self.cover_required(next);
+                self.members.pop();
+            }
+            self.left_out[position] = true;
+            left_out.push(position);
         }
-        let room = self.needs.size_max - members.len();
-        let bound: f32 = total + self.scores[next..].iter().take(room).sum::<f32>();
-        if self.best.as_ref().is_some_and(|b| bound <= b.total_score) {
-            return;
+        for position in left_out {
+            self.left_out[position] = false;
         }
-        // Take the next candidate, if the team can still meet.
-        let with = common.intersection(&self.pool[self.order[next]].availability);
-        if with.minutes() >= self.needs.meeting_minutes {
-            members.push(next);
-            self.explore(
-                next + 1,
-                members,
-                covered | self.masks[next],
-                with,
-                total + self.scores[next],
-            );
-            members.pop();
-        }
-        // Or leave them out.
-        self.explore(next + 1, members, covered, common, total);
     }
+
+    /// Every required skill is covered: record the team, then try adding members (from
+    /// position `from` on) who bring a nice skill or are needed for the minimum size.
+    fn add_extras(&mut self, from: usize, partial: Partial) {
+        self.nodes += 1;
+        if self.nodes >= self.max_nodes {
+            return;
+        }
+        let size = self.members.len();
+        if size >= self.needs.size_min.max(1) {
+            let value = partial.value
+                + i64::from(partial.nice.count_ones()) * WEIGHTS.nice_skill
+                + time_value(&partial.common);
+            if self.promising(value) {
+                let mut members = self.members.clone();
+                members.sort_unstable();
+                self.best = Some((value, members, partial.common));
+            }
+        }
+        if size == self.needs.size_max {
+            return;
+        }
+        let needed = self.needs.size_min.saturating_sub(size);
+        for position in from..self.order.len() {
+            if self.left_out[position] || self.members.contains(&position) {
+                continue;
+            }
+            let adds = self.nice[position] & !partial.nice != 0;
+            if !adds && needed == 0 {
+                continue;
+            }
+            let reachable = (partial.nice | self.nice_after[position]).count_ones();
+            let gain = self.scores[position] - WEIGHTS.member_cost;
+            let bound = partial.value
+                + needed.max(1) as i64 * gain
+                + i64::from(reachable) * WEIGHTS.nice_skill
+                + time_value(&partial.common);
+            if !self.promising(bound) {
+                // Later positions fit no better and reach no more nice skills.
+                break;
+            }
+            if let Some(next) = self.with(&partial, position) {
+                self.members.push(position);
+                self.add_extras(position + 1, next);
+                self.members.pop();
+            }
+        }
+    }
+}
+
+/// The objective of a given team (see [`TeamWeights`]), or `None` when it is not a valid team
+/// for `needs`: outside the size range, missing a required skill, or without the meeting time.
+pub fn value_of(
+    pool: &[Candidate],
+    scores: &[f32],
+    needs: &TeamNeeds,
+    members: &[usize],
+) -> Option<i64> {
+    let (required, nice) = members.iter().fold((0, 0), |(r, n), m| {
+        (
+            r | mask(&pool[*m], &needs.required),
+            n | mask(&pool[*m], &needs.nice),
+        )
+    });
+    let common = members
+        .iter()
+        .fold(WeeklyAvailability::empty().with_full_week(), |a, m| {
+            a.intersection(&pool[*m].availability)
+        });
+    let valid = (needs.size_min.max(1)..=needs.size_max).contains(&members.len())
+        && required == all_bits(needs.required.len())
+        && common.minutes() >= needs.meeting_minutes;
+    valid.then(|| {
+        members
+            .iter()
+            .map(|m| (scores[*m] * 100.0).round() as i64 - WEIGHTS.member_cost)
+            .sum::<i64>()
+            + i64::from(nice.count_ones()) * WEIGHTS.nice_skill
+            + time_value(&common)
+    })
 }
 
 /// How a group a coordinator chose fits an opening: the mean of its members' scores (0 for a
@@ -235,6 +444,7 @@ mod tests {
         let scores = [50.0, 40.0, 60.0, 70.0];
         let needs = TeamNeeds {
             required: vec![(0, 2), (1, 2), (2, 2)],
+            nice: Vec::new(),
             size_min: 2,
             size_max: 3,
             meeting_minutes: 120,
@@ -242,12 +452,31 @@ mod tests {
         let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).unwrap();
         let mut members = team.members.clone();
         members.sort();
-        // Scores add up, so a third member who can meet (Fridays) makes the team better;
-        // person 1 adds less than person 0 and the size limit is 3.
-        assert_eq!(members, [0, 2, 3]);
-        assert_eq!(team.total_score, 180.0);
+        // Person 2 has skills 0 and 1, person 3 skill 2: a third member would add nothing.
+        assert_eq!(members, [2, 3]);
+        assert_eq!(team.total_score, 130.0);
+        // (60 − 100) + (70 − 100) points, and Friday 10:00–12:00 shared: 4 half-hours.
+        assert_eq!(team.objective, -7_000 + 400);
         assert!(team.common_time.minutes() >= 120);
         assert!(team.proven_optimal);
+
+        // With skill 3 nice to have and person 1 holding it at a good fit, they join.
+        let mut pool = pool;
+        pool[1].skills.push((3, 2));
+        let scores = [50.0, 90.0, 60.0, 70.0];
+        let needs = TeamNeeds {
+            nice: vec![(3, 1)],
+            ..needs
+        };
+        let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).unwrap();
+        let mut members = team.members.clone();
+        members.sort();
+        assert_eq!(
+            members,
+            [1, 2, 3],
+            "90 − 100 + 50 for the nice skill is worth it"
+        );
+        assert_eq!(team.nice_covered, 1);
     }
 
     #[test]
@@ -255,6 +484,7 @@ mod tests {
         let pool = vec![person(vec![(0, 3)], 0), person(vec![(1, 3)], 1)];
         let needs = TeamNeeds {
             required: vec![(0, 2), (2, 1)],
+            nice: Vec::new(),
             size_min: 1,
             size_max: 2,
             meeting_minutes: 0,
@@ -262,6 +492,7 @@ mod tests {
         assert!(form(&pool, &[1.0, 1.0], &needs, DEFAULT_MAX_NODES).is_none());
         let needs = TeamNeeds {
             required: vec![(0, 2), (1, 2)],
+            nice: Vec::new(),
             size_min: 2,
             size_max: 2,
             meeting_minutes: 300,
@@ -281,12 +512,12 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) % below
         };
-        for _ in 0..200 {
-            let n = 3 + next(5) as usize;
+        for _ in 0..300 {
+            let n = 3 + next(6) as usize;
             let mut pool = Vec::new();
             for _ in 0..n {
                 let mut skills = Vec::new();
-                for s in 0..3_u16 {
+                for s in 0..4_u16 {
                     if next(2) == 0 {
                         skills.push((s, 1 + next(3) as u8));
                     }
@@ -296,34 +527,24 @@ mod tests {
             let scores: Vec<f32> = (0..n).map(|_| next(100) as f32).collect();
             let needs = TeamNeeds {
                 required: vec![(0, 2), (1, 1)],
-                size_min: 2,
+                nice: vec![(2, 1), (3, 2)],
+                size_min: 1 + next(2) as usize,
                 size_max: 3,
                 meeting_minutes: 60,
             };
-            let found = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).map(|t| t.total_score);
-            let mut best: Option<f32> = None;
-            for mask in 1_u32..(1 << n) {
-                let members: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
-                if members.len() < needs.size_min || members.len() > needs.size_max {
-                    continue;
-                }
-                let covers = needs.required.iter().all(|(s, l)| {
-                    members
-                        .iter()
-                        .any(|m| crate::skills::SkillGraph::level_of(&pool[*m].skills, *s) >= *l)
-                });
-                let common = members
-                    .iter()
-                    .fold(WeeklyAvailability::empty().with_full_week(), |a, m| {
-                        a.intersection(&pool[*m].availability)
-                    });
-                if covers && common.minutes() >= needs.meeting_minutes {
-                    let total: f32 = members.iter().map(|m| scores[*m]).sum();
-                    best = Some(best.map_or(total, |b: f32| b.max(total)));
-                }
-            }
-            assert_eq!(found, best);
+            let found = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).map(|t| t.objective);
+            assert_eq!(found, brute_force(&pool, &scores, &needs));
         }
+    }
+
+    /// The best objective over every subset of the pool.
+    fn brute_force(pool: &[Candidate], scores: &[f32], needs: &TeamNeeds) -> Option<i64> {
+        (1_u32..(1 << pool.len()))
+            .filter_map(|set| {
+                let members: Vec<usize> = (0..pool.len()).filter(|i| set & (1 << i) != 0).collect();
+                value_of(pool, scores, needs, &members)
+            })
+            .max()
     }
 
     #[test]

@@ -1,11 +1,19 @@
 //! Fixtures for the engine's own tests.
 
 use domain::availability::{Weekday, WeeklyAvailability};
-use domain::income_cap::IncomeCap;
+use domain::income_cap::{CapLimit, IncomeCap, WallRules};
 use domain::participant::{GoalTrack, WorkPlace};
-use domain::request::{Flag, RequestKind, WorkMode};
+use domain::request::{Flag, Pay, RequestKind, ShiftRule, WorkMode};
 
 use crate::input::{Candidate, Opening};
+
+/// A wall as it stands on 1 December 2026.
+pub fn cap(choice: IncomeCap) -> CapLimit {
+    WallRules::shipped().unwrap().limit(
+        choice,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+}
 
 /// A parent free 9:00–14:00 on weekdays, with skills 0 (level 3) and 1 (level 2).
 pub fn candidate() -> Candidate {
@@ -17,7 +25,7 @@ pub fn candidate() -> Candidate {
         skills: vec![(0, 3), (1, 2)],
         availability,
         max_minutes_per_week: 20 * 60,
-        income_cap: IncomeCap::Yen103Man,
+        income_cap: cap(IncomeCap::SpouseDeduction),
         work_place: WorkPlace::Either,
         commute_minutes: 20,
         area: 0,
@@ -25,6 +33,7 @@ pub fn candidate() -> Candidate {
         goal: GoalTrack::OwnPace,
         career_gap_months: 60,
         children: 1,
+        cares_for_adult: false,
         recent_introductions: 0,
         introduced_to: Vec::new(),
     }
@@ -40,10 +49,13 @@ pub fn opening() -> Opening {
         kind: RequestKind::Job,
         required: vec![(0, 2)],
         nice: vec![(2, 2)],
+        licences: Vec::new(),
         windows: Some(windows),
+        shifts: ShiftRule::AllRequired,
         min_minutes_per_week: 360,
         max_minutes_per_week: 360,
-        hourly_wage: Some(1_100),
+        pay: Pay::Hourly(1_100),
+        commuting_allowance_monthly: 0,
         flags: vec![Flag::CareerGapWelcome],
         work_mode: WorkMode::OnSite,
         area: 1,

@@ -6,7 +6,7 @@ use matching::assignment::{Pair, solve, total};
 use matching::batch::propose;
 use matching::generator::{candidates, openings, travel};
 use matching::shortlist::{Ranking, for_candidate, for_every_candidate, for_opening};
-use matching::team::{DEFAULT_MAX_NODES, TeamNeeds, form};
+use matching::team::{DEFAULT_MAX_NODES, TeamNeeds, form, value_of};
 use matching::{Candidate, Opening, SkillGraph, check};
 use proptest::prelude::*;
 
@@ -111,51 +111,53 @@ proptest! {
     }
 
     #[test]
-    fn teams_cover_every_skill_and_the_meeting_time_and_are_the_best(
+    fn teams_are_valid_minimal_and_the_best(
         seed in any::<u64>(), size in 3..13_usize,
         required in proptest::collection::vec((0..SKILLS, 1..3_u8), 1..4),
+        nice in proptest::collection::vec((0..SKILLS, 1..3_u8), 0..3),
         size_min in 1..4_usize, extra in 0..3_usize, meeting_half_hours in 1..8_u32,
         scores in proptest::collection::vec(0..100_u8, 13),
     ) {
         let pool = candidates(seed, size, SKILLS);
         let scores: Vec<f32> = scores[..size].iter().map(|s| f32::from(*s)).collect();
-        let mut required = required;
+        let (mut required, mut nice) = (required, nice);
         required.sort_unstable();
         required.dedup_by_key(|(s, _)| *s);
+        nice.retain(|(s, _)| required.iter().all(|(r, _)| r != s));
+        nice.sort_unstable();
+        nice.dedup_by_key(|(s, _)| *s);
         let needs = TeamNeeds {
             required,
+            nice,
             size_min,
             size_max: size_min + extra,
             meeting_minutes: meeting_half_hours * 30,
         };
-        let valid = |members: &[usize]| {
-            let common = members.iter().skip(1).fold(pool[members[0]].availability, |a, m| {
-                a.intersection(&pool[*m].availability)
-            });
-            (needs.size_min..=needs.size_max).contains(&members.len())
-                && common.minutes() >= needs.meeting_minutes
-                && needs.required.iter().all(|(s, l)| {
-                    members.iter().any(|m| pool[*m].skills.iter().any(|(t, k)| t == s && k >= l))
-                })
-        };
-        let mut best: Option<f32> = None;
-        for mask in 1_u32..(1 << size) {
-            let members: Vec<usize> = (0..size).filter(|i| mask & (1 << i) != 0).collect();
-            if valid(&members) {
-                let sum: f32 = members.iter().map(|m| scores[*m]).sum();
-                best = Some(best.map_or(sum, |b: f32| b.max(sum)));
-            }
-        }
+        let best = (1_u32..(1 << size))
+            .filter_map(|set| {
+                let members: Vec<usize> = (0..size).filter(|i| set & (1 << i) != 0).collect();
+                value_of(&pool, &scores, &needs, &members)
+            })
+            .max();
         let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES);
-        prop_assert_eq!(team.is_some(), best.is_some());
+        prop_assert_eq!(team.as_ref().map(|t| t.objective), best);
         if let Some(team) = team {
-            prop_assert!(valid(&team.members));
+            prop_assert_eq!(value_of(&pool, &scores, &needs, &team.members), Some(team.objective));
             let common = team.members.iter().skip(1).fold(pool[team.members[0]].availability, |a, m| {
                 a.intersection(&pool[*m].availability)
             });
             prop_assert_eq!(team.common_time, common);
             prop_assert!(team.proven_optimal);
-            prop_assert!((team.total_score - best.unwrap_or(0.0)).abs() < 1e-3);
+            // Minimal: above the least size, leaving out any member makes the team worse or
+            // invalid.
+            if team.members.len() > needs.size_min {
+                for leave in 0..team.members.len() {
+                    let mut fewer = team.members.clone();
+                    fewer.remove(leave);
+                    let smaller = value_of(&pool, &scores, &needs, &fewer);
+                    prop_assert!(smaller.is_none_or(|v| v <= team.objective));
+                }
+            }
         }
     }
 }

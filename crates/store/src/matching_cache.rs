@@ -210,12 +210,16 @@ impl TenantStore<'_> {
         Ok(())
     }
 
+    /// A new day: exposure is counted over the days up to it, and each person's income wall
+    /// is the rule in force on it (a new rule starts on its date, not at the next restart).
     async fn recount_exposure(&self, held: &mut Held) -> Result<(), StoreError> {
         let recent = self
             .recent_introduction_counts(RECENT_DAYS, Only::All)
             .await?;
+        let today = crate::matching_input::today_in_japan();
         for c in &mut Arc::make_mut(&mut held.input).candidates {
             c.recent_introductions = recent.get(&c.id).copied().unwrap_or(0);
+            c.income_cap = crate::matching_input::cap_limit(c.income_cap.cap, today);
         }
         Ok(())
     }
@@ -335,7 +339,7 @@ mod tests {
             skills: Vec::new(),
             availability: domain::availability::WeeklyAvailability::empty(),
             max_minutes_per_week: 0,
-            income_cap: domain::income_cap::IncomeCap::None,
+            income_cap: domain::income_cap::CapLimit::NONE,
             work_place: domain::participant::WorkPlace::Either,
             commute_minutes: 0,
             area: 0,
@@ -343,6 +347,7 @@ mod tests {
             goal: domain::participant::GoalTrack::OwnPace,
             career_gap_months: 0,
             children: 0,
+            cares_for_adult: false,
             recent_introductions: 0,
             introduced_to: Vec::new(),
         }

@@ -5,8 +5,9 @@
 //! place names; travel minutes come from the town's table (`domain::travel`, where the
 //! approximation is stated). Unknown areas take the table's default.
 
+use chrono::NaiveDate;
 use domain::availability::WeeklyAvailability;
-use domain::income_cap::IncomeCap;
+use domain::income_cap::{CapLimit, IncomeCap, WallRules};
 use domain::participant::{GoalTrack, WorkPlace};
 use domain::skill::Taxonomy;
 use domain::travel::TravelTable;
@@ -31,7 +32,18 @@ struct CandidateRow {
     goal_track: Option<String>,
     career_gap_months: i32,
     children: i32,
+    cares_for_adult: bool,
     home_area: Option<String>,
+}
+
+/// Today in Japan: the day whose income walls apply.
+pub fn today_in_japan() -> NaiveDate {
+    domain::local_time::to_jst(chrono::Utc::now()).date_naive()
+}
+
+/// A person's chosen wall as it stands on `on`.
+pub fn cap_limit(cap: IncomeCap, on: NaiveDate) -> CapLimit {
+    WallRules::in_force().limit(cap, on)
 }
 
 /// Introductions within this many days count towards a person's exposure (see
@@ -161,7 +173,8 @@ impl TenantStore<'_> {
         let people_sql = format!(
             "SELECT a.id, a.display_name, p.availability, p.max_minutes_per_week, p.income_cap, p.income_cap_yen, p.work_place, \
              p.commute_minutes, p.earliest_start, p.goal_track, p.career_gap_months, \
-             p.children_age0 + p.children_age1_2 + p.children_age3_5 + p.children_school AS children, p.home_area \
+             p.children_age0 + p.children_age1_2 + p.children_age3_5 + p.children_school AS children, \
+             (p.cares_for_elder OR p.cares_for_family) AS cares_for_adult, p.home_area \
              FROM account a JOIN participant_profile p ON p.account_id = a.id \
              WHERE a.municipality_id = $1 AND p.profile_updated_at IS NOT NULL{filter} \
              AND EXISTS (SELECT 1 FROM consent k WHERE k.account_id = a.id AND k.kind = 'privacy_policy' AND k.withdrawn_at IS NULL) \
@@ -179,15 +192,16 @@ impl TenantStore<'_> {
         drop(conn);
         let mut by_account = skills_by_account(taxonomy, &skills);
         let table = self.travel_table().await?;
+        let today = today_in_japan();
         let introduced = self.introduced_pairs(only).await?;
         let recent = self.recent_introduction_counts(RECENT_DAYS, only).await?;
         Ok(rows
             .into_iter()
             .map(|row| {
-                let mut skills = by_account.remove(&row.id).unwrap_or_default();
-                skills.sort_unstable();
+                let skills = by_account.remove(&row.id).unwrap_or_default();
+                let skills = matching::skills::with_implied_licences(taxonomy, &skills);
                 let name = row.display_name.clone();
-                let mut candidate = row.into_candidate(&table, skills);
+                let mut candidate = row.into_candidate(&table, skills, today);
                 candidate.recent_introductions = recent.get(&candidate.id).copied().unwrap_or(0);
                 candidate.introduced_to =
                     introduced.get(&candidate.id).cloned().unwrap_or_default();
@@ -269,19 +283,27 @@ fn skills_by_account(
 }
 
 impl CandidateRow {
-    /// The row as the engine's candidate; exposure and past introductions are filled in by
-    /// the caller.
-    fn into_candidate(self, table: &TravelTable, skills: Vec<(u16, u8)>) -> Candidate {
+    /// The row as the engine's candidate, with the income wall in force `today`; exposure and
+    /// past introductions are filled in by the caller.
+    fn into_candidate(
+        self,
+        table: &TravelTable,
+        skills: Vec<(u16, u8)>,
+        today: NaiveDate,
+    ) -> Candidate {
         Candidate {
             id: self.id,
             skills,
             availability: WeeklyAvailability::from_hex(&self.availability).unwrap_or_default(),
             max_minutes_per_week: u32::try_from(self.max_minutes_per_week).unwrap_or(0),
-            income_cap: IncomeCap::from_code(
-                &self.income_cap,
-                self.income_cap_yen.and_then(|y| u32::try_from(y).ok()),
-            )
-            .unwrap_or(IncomeCap::None),
+            income_cap: cap_limit(
+                IncomeCap::from_code(
+                    &self.income_cap,
+                    self.income_cap_yen.and_then(|y| u32::try_from(y).ok()),
+                )
+                .unwrap_or(IncomeCap::None),
+                today,
+            ),
             work_place: WorkPlace::from_code(&self.work_place).unwrap_or(WorkPlace::Either),
             commute_minutes: u32::try_from(self.commute_minutes).unwrap_or(0),
             area: area_index(self.home_area.as_deref().and_then(|a| table.index(a))),
@@ -293,6 +315,7 @@ impl CandidateRow {
                 .unwrap_or(GoalTrack::OwnPace),
             career_gap_months: u32::try_from(self.career_gap_months).unwrap_or(0),
             children: u32::try_from(self.children).unwrap_or(0),
+            cares_for_adult: self.cares_for_adult,
             recent_introductions: 0,
             introduced_to: Vec::new(),
         }
@@ -304,6 +327,7 @@ pub fn team_needs(request: &StoredRequest, opening: &Opening) -> Option<matching
     let count = |n: Option<i32>| n.and_then(|n| usize::try_from(n).ok()).unwrap_or(1);
     (request.kind == domain::request::RequestKind::TeamProject).then(|| matching::team::TeamNeeds {
         required: opening.required.clone(),
+        nice: opening.nice.clone(),
         size_min: count(request.team_min),
         size_max: count(request.team_max),
         meeting_minutes: request
@@ -334,24 +358,19 @@ pub fn opening(
         list.sort_unstable();
         list
     };
-    let max_minutes = u32::try_from(request.max_minutes).unwrap_or(0);
-    let hourly_wage = match (request.pay_unit.as_deref(), request.pay_yen) {
-        (Some("hourly"), Some(yen)) => u32::try_from(yen).ok(),
-        // A month is 52/12 weeks of the most hours offered.
-        (Some("monthly"), Some(yen)) if max_minutes > 0 => {
-            u32::try_from(yen * 12 * 60 / (52 * i64::from(max_minutes))).ok()
-        }
-        _ => None,
-    };
+    let required = pick(true);
     Opening {
         id: request.id,
         kind: request.kind,
-        required: pick(true),
+        licences: matching::skills::licences_among(taxonomy, &required),
+        required,
         nice: pick(false),
         windows: (!request.flexible).then(|| request.windows()),
+        shifts: request.shift_rule(),
         min_minutes_per_week: u32::try_from(request.min_minutes).unwrap_or(0),
-        max_minutes_per_week: max_minutes,
-        hourly_wage,
+        max_minutes_per_week: u32::try_from(request.max_minutes).unwrap_or(0),
+        pay: request.pay(),
+        commuting_allowance_monthly: u32::try_from(request.commuting_allowance_yen).unwrap_or(0),
         flags: request.flags(),
         work_mode: request.work_mode,
         area: area_index(travel.find(&request.location_area)),

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::municipality::EligibilityBasis;
-use domain::participant::{Children, GoalTrack, Profile, WorkPlace};
+use domain::participant::{CareFor, Children, GoalTrack, Profile, WorkPlace};
 use domain::timeline::TimelineKind;
 use domain::{MunicipalityId, Role};
 
@@ -35,6 +35,7 @@ pub struct StoredProfile {
     pub home_area: Option<String>,
     pub drives: bool,
     pub children: Children,
+    pub cares_for: Vec<CareFor>,
     pub profile_updated_at: Option<DateTime<Utc>>,
     pub last_contact_at: Option<DateTime<Utc>>,
 }
@@ -87,14 +88,16 @@ struct ProfileRow {
     children_age1_2: i32,
     children_age3_5: i32,
     children_school: i32,
+    cares_for_elder: bool,
+    cares_for_family: bool,
     profile_updated_at: Option<DateTime<Utc>>,
     last_contact_at: Option<DateTime<Utc>>,
 }
 
 const PROFILE_COLUMNS: &str = "eligibility_basis, phone, postal_code, goal_track, work_history, career_gap_months, \
     availability, max_minutes_per_week, earliest_start, income_cap, income_cap_yen, expected_hourly_wage, work_place, \
-    commute_minutes, home_area, drives, children_age0, children_age1_2, children_age3_5, children_school, profile_updated_at, \
-    last_contact_at";
+    commute_minutes, home_area, drives, children_age0, children_age1_2, children_age3_5, children_school, cares_for_elder, \
+    cares_for_family, profile_updated_at, last_contact_at";
 
 fn unsigned(value: i32) -> u32 {
     u32::try_from(value).unwrap_or(0)
@@ -139,6 +142,13 @@ impl TryFrom<ProfileRow> for StoredProfile {
                 count(row.children_age3_5),
                 count(row.children_school),
             ]),
+            cares_for: [
+                (row.cares_for_elder, CareFor::Elder),
+                (row.cares_for_family, CareFor::Family),
+            ]
+            .into_iter()
+            .filter_map(|(cares, who)| cares.then_some(who))
+            .collect(),
             profile_updated_at: row.profile_updated_at,
             last_contact_at: row.last_contact_at,
         })
@@ -326,7 +336,8 @@ impl TenantStore<'_> {
              career_gap_months = $5, availability = $6, free_days = $7, max_minutes_per_week = $8, earliest_start = $9, \
              income_cap = $10, income_cap_yen = $11, expected_hourly_wage = $12, work_place = $13, commute_minutes = $14, \
              drives = $15, children_age0 = $16, children_age1_2 = $17, children_age3_5 = $18, children_school = $19, \
-             profile_updated_at = $20, home_area = $21 WHERE municipality_id = $22 AND account_id = $23")
+             profile_updated_at = $20, home_area = $21, cares_for_elder = $22, cares_for_family = $23 \
+             WHERE municipality_id = $24 AND account_id = $25")
             .bind(&profile.phone).bind(&profile.postal_code).bind(profile.goal_track.code()).bind(&profile.work_history)
             .bind(ints(profile.career_gap_months)).bind(profile.availability.to_hex()).bind(free_days.join(","))
             .bind(ints(profile.max_minutes_per_week)).bind(profile.earliest_start).bind(profile.income_cap.code())
@@ -334,7 +345,9 @@ impl TenantStore<'_> {
             .bind(profile.drives)
             .bind(i32::from(profile.children.0[0])).bind(i32::from(profile.children.0[1]))
             .bind(i32::from(profile.children.0[2])).bind(i32::from(profile.children.0[3]))
-            .bind(now).bind(&profile.home_area).bind(town.0).bind(id.0)
+            .bind(now).bind(&profile.home_area)
+            .bind(profile.cares_for.contains(&CareFor::Elder)).bind(profile.cares_for.contains(&CareFor::Family))
+            .bind(town.0).bind(id.0)
             .execute(c).await.map(|r| r.rows_affected()))?;
         on_backend!(tx.exec(), c => sqlx::query(
             "UPDATE account SET display_name = $1, furigana = $2 WHERE municipality_id = $3 AND id = $4")

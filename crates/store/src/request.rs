@@ -3,7 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::availability::WeeklyAvailability;
 use domain::request::{
-    Flag, RequestDraft, RequestKind, RequestStatus, RequestStep, Schedule, WorkMode,
+    Flag, Pay, PayUnit, RequestDraft, RequestKind, RequestStatus, RequestStep, Schedule, ShiftRule,
+    WorkMode,
 };
 
 use crate::account::AccountId;
@@ -26,6 +27,9 @@ pub struct StoredRequest {
     pub location_area: String,
     pub flexible: bool,
     pub windows: String,
+    /// `None` for a request from before the rule was asked: see [`Self::shift_rule`].
+    pub shift_rule: Option<String>,
+    pub shortest_shift_minutes: Option<i32>,
     pub days_per_week: Option<i32>,
     pub min_minutes: i32,
     pub max_minutes: i32,
@@ -34,6 +38,7 @@ pub struct StoredRequest {
     pub pay_unit: Option<String>,
     pub pay_yen: Option<i64>,
     pub headcount: Option<i32>,
+    pub commuting_allowance_yen: i32,
     pub deliverable: String,
     pub team_min: Option<i32>,
     pub team_max: Option<i32>,
@@ -62,6 +67,32 @@ impl StoredRequest {
 
     pub fn windows(&self) -> WeeklyAvailability {
         WeeklyAvailability::from_hex(&self.windows).unwrap_or_default()
+    }
+
+    /// How the windows are worked: as stored, or for a request from before the rule was
+    /// asked, the rule its hours imply.
+    pub fn shift_rule(&self) -> ShiftRule {
+        let shortest = self
+            .shortest_shift_minutes
+            .and_then(|m| u32::try_from(m).ok());
+        self.shift_rule
+            .as_deref()
+            .and_then(|code| ShiftRule::from_code(code, shortest))
+            .unwrap_or_else(|| {
+                ShiftRule::implied(
+                    &self.windows(),
+                    u32::try_from(self.min_minutes).unwrap_or(0),
+                )
+            })
+    }
+
+    /// What the request pays, as the income walls count it.
+    pub fn pay(&self) -> Pay {
+        let yen = self.pay_yen.and_then(|y| u32::try_from(y).ok());
+        match (self.pay_unit.as_deref().and_then(PayUnit::from_code), yen) {
+            (Some(unit), Some(yen)) => Pay::of(unit, yen),
+            _ => Pay::Unknown,
+        }
     }
 
     pub fn flags(&self) -> Vec<Flag> {
@@ -97,13 +128,13 @@ pub struct RequestEvent {
 }
 
 const COLUMNS: &str = "r.id, r.organization_id, o.name AS organization_name, r.kind, r.status, r.close_reason, r.title, \
-    r.description, r.work_mode, r.location_area, r.flexible, r.windows, r.days_per_week, r.min_minutes, r.max_minutes, \
-    r.start_date, r.contract, r.pay_unit, r.pay_yen, r.headcount, r.deliverable, r.team_min, r.team_max, r.milestones, \
+    r.description, r.work_mode, r.location_area, r.flexible, r.windows, r.shift_rule, r.shortest_shift_minutes, r.days_per_week, \
+    r.min_minutes, r.max_minutes, r.start_date, r.contract, r.pay_unit, r.pay_yen, r.headcount, r.commuting_allowance_yen, r.deliverable, r.team_min, r.team_max, r.milestones, \
     r.budget_yen, r.meeting_mode, r.meeting_minutes, r.flag_within_cap, r.flag_gap_welcome, r.flag_sudden_absence, \
     r.flag_children_welcome, r.created_at, r.updated_at, r.published_at";
 
-/// The columns a draft writes, in bind order ($1 … $28).
-const DRAFT_COLUMNS: [&str; 28] = [
+/// The columns a draft writes, in bind order ($1 … $31).
+const DRAFT_COLUMNS: [&str; 31] = [
     "kind",
     "title",
     "description",
@@ -111,6 +142,8 @@ const DRAFT_COLUMNS: [&str; 28] = [
     "location_area",
     "flexible",
     "windows",
+    "shift_rule",
+    "shortest_shift_minutes",
     "latest_end",
     "days_per_week",
     "min_minutes",
@@ -120,6 +153,7 @@ const DRAFT_COLUMNS: [&str; 28] = [
     "pay_unit",
     "pay_yen",
     "headcount",
+    "commuting_allowance_yen",
     "deliverable",
     "team_min",
     "team_max",
@@ -142,9 +176,9 @@ fn int(v: u32) -> i32 {
 macro_rules! bind_draft {
     ($query:expr, $draft:expr, $now:expr) => {{
         let d: &RequestDraft = $draft;
-        let windows = match d.schedule {
-            Schedule::Fixed(w) => w,
-            Schedule::Flexible => WeeklyAvailability::empty(),
+        let (windows, rule) = match d.schedule {
+            Schedule::Fixed(w, rule) => (w, Some(rule)),
+            Schedule::Flexible => (WeeklyAvailability::empty(), None),
         };
         let job = d.job.as_ref();
         let project = d.project.as_ref();
@@ -156,6 +190,8 @@ macro_rules! bind_draft {
             .bind(&d.location_area)
             .bind(matches!(d.schedule, Schedule::Flexible))
             .bind(windows.to_hex())
+            .bind(rule.map(|r| r.code()))
+            .bind(rule.and_then(|r| r.shortest_minutes()).map(int))
             .bind(d.latest_end().map(|e| e as i32))
             .bind(d.days_per_week.map(int))
             .bind(int(d.min_minutes_per_week))
@@ -165,6 +201,7 @@ macro_rules! bind_draft {
             .bind(job.map(|j| j.pay_unit.code()))
             .bind(job.map(|j| i64::from(j.pay_yen)))
             .bind(job.map(|j| int(j.headcount)))
+            .bind(job.map_or(0, |j| int(j.commuting_allowance_yen)))
             .bind(project.map(|p| p.deliverable.clone()).unwrap_or_default())
             .bind(project.map(|p| int(p.team_min)))
             .bind(project.map(|p| int(p.team_max)))

@@ -184,3 +184,25 @@ impl crate::Store {
         Ok(())
     }
 }
+
+impl crate::Store {
+    /// Runs SQL the test wrote itself: to put a row in a state only an older version could
+    /// have written, or to run a data migration again.
+    pub async fn run_sql_for_test(&self, sql: &str) -> Result<(), crate::StoreError> {
+        let mut conn = self.conn().await?;
+        on_backend!(conn.exec(), c => sqlx::raw_sql(sql).execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// The data migration that moved the income walls to what they protect, for this backend.
+    pub fn income_cap_migration_for_test(&self) -> &'static str {
+        match self.backend() {
+            crate::Backend::Sqlite => {
+                include_str!("../migrations/sqlite/0015_income_cap_codes.sql")
+            }
+            crate::Backend::Postgres => {
+                include_str!("../migrations/postgres/0015_income_cap_codes.sql")
+            }
+        }
+    }
+}

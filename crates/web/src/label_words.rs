@@ -56,10 +56,10 @@ mod tests {
         };
         use domain::municipality::{EligibilityBasis, EligibilityRule};
         use domain::organization::{EnquiryStatus, OrganizationKind, OrganizationLocation};
-        use domain::participant::{AgeBand, ConsentKind, GoalTrack, WorkPlace};
+        use domain::participant::{AgeBand, CareFor, ConsentKind, GoalTrack, WorkPlace};
         use domain::request::{
             CloseReason, ContractType, Flag, MeetingMode, PayUnit, RequestKind, RequestStatus,
-            RequestStep, WorkMode,
+            RequestStep, ShiftRule, WorkMode,
         };
         use domain::timeline::TimelineKind;
 
@@ -68,6 +68,8 @@ mod tests {
         check::<GoalTrack>(&mut problems);
         check::<WorkPlace>(&mut problems);
         check::<AgeBand>(&mut problems);
+        check::<CareFor>(&mut problems);
+        check::<ShiftRule>(&mut problems);
         check::<ConsentKind>(&mut problems);
         check::<EligibilityBasis>(&mut problems);
         check::<EligibilityRule>(&mut problems);

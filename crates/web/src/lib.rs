@@ -26,6 +26,7 @@ mod formats;
 pub mod fuzzing;
 mod health;
 mod ical;
+mod income_walls;
 pub mod input_guard;
 mod introductions;
 mod invite;

@@ -37,6 +37,8 @@ pub enum StartError {
     Taxonomy(#[from] domain::skill::TaxonomyError),
     #[error("the minimum-wage data is not valid: {0}")]
     MinimumWage(#[from] domain::minimum_wage::MinimumWageError),
+    #[error("the income-wall data is not valid: {0}")]
+    IncomeWalls(#[from] domain::income_cap::WallRulesError),
 }
 
 impl AppState {
@@ -46,6 +48,8 @@ impl AppState {
             .await?;
         let taxonomy = Arc::new(domain::skill::Taxonomy::shipped()?);
         let minimum_wage = Arc::new(domain::minimum_wage::MinimumWageTable::shipped()?);
+        // Checked here so `WallRules::in_force` never fails later.
+        domain::income_cap::WallRules::shipped()?;
         Ok(Self {
             store,
             config: Arc::new(config),

@@ -141,6 +141,8 @@ crate::coded!(
         SuddenAbsenceCovered = "sudden_absence_covered" => "match-reason-sudden-absence-covered",
         ChildrenWelcome = "children_welcome" => "match-reason-children-welcome",
         HoursReducedForCap = "hours_reduced_for_cap" => "match-reason-hours-reduced-for-cap",
+        /// A pool of shifts or flexible hours: a carer chooses when to work.
+        ChoosesShifts = "chooses_shifts" => "match-reason-chooses-shifts",
         GrowsSkills = "grows_skills" => "match-reason-grows-skills",
     }
 );

@@ -87,11 +87,101 @@ pub struct SkillNeed {
     pub level: SkillLevel,
 }
 
+/// How a request's fixed windows are worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShiftRule {
+    /// A fixed schedule: every window is worked (固定のシフト).
+    AllRequired,
+    /// A shift pool: the person works some of the windows, whole, enough to reach the request's
+    /// least hours (シフト制・週N日から). With `shortest_minutes`, a part of a window at least that
+    /// long counts too (短時間シフト可).
+    ChooseFrom { shortest_minutes: Option<u32> },
+}
+
+impl ShiftRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            ShiftRule::AllRequired => "all_required",
+            ShiftRule::ChooseFrom { .. } => "choose_from",
+        }
+    }
+
+    /// From the stored code and shortest shift.
+    pub fn from_code(code: &str, shortest_minutes: Option<u32>) -> Option<Self> {
+        match code {
+            "all_required" => Some(ShiftRule::AllRequired),
+            "choose_from" => Some(ShiftRule::ChooseFrom {
+                shortest_minutes: shortest_minutes.filter(|m| *m > 0),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The rule a request means when it does not say: windows longer in total than the least
+    /// hours asked are a pool to choose from; windows that are exactly the hours are all worked.
+    pub fn implied(windows: &WeeklyAvailability, min_minutes_per_week: u32) -> Self {
+        if windows.minutes() > min_minutes_per_week {
+            ShiftRule::ChooseFrom {
+                shortest_minutes: None,
+            }
+        } else {
+            ShiftRule::AllRequired
+        }
+    }
+
+    pub fn shortest_minutes(self) -> Option<u32> {
+        match self {
+            ShiftRule::AllRequired => None,
+            ShiftRule::ChooseFrom { shortest_minutes } => shortest_minutes,
+        }
+    }
+}
+
+impl crate::label::Label for ShiftRule {
+    fn label_key(self) -> &'static str {
+        match self {
+            ShiftRule::AllRequired => "shift-rule-all-required",
+            ShiftRule::ChooseFrom { .. } => "shift-rule-choose-from",
+        }
+    }
+
+    fn every() -> Vec<Self> {
+        vec![
+            ShiftRule::AllRequired,
+            ShiftRule::ChooseFrom {
+                shortest_minutes: None,
+            },
+        ]
+    }
+}
+
+/// What a request pays, as the income walls count it (see [`crate::income_cap`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pay {
+    Hourly(u32),
+    /// A month's pay for the request's most hours; fewer hours are paid pro rata.
+    Monthly(u32),
+    /// One payment for the whole piece of work.
+    PerProject(u32),
+    /// No pay given (a team project without a budget per person).
+    Unknown,
+}
+
+impl Pay {
+    pub fn of(unit: PayUnit, yen: u32) -> Self {
+        match unit {
+            PayUnit::Hourly => Pay::Hourly(yen),
+            PayUnit::Monthly => Pay::Monthly(yen),
+            PayUnit::PerProject => Pay::PerProject(yen),
+        }
+    }
+}
+
 /// When the work happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Schedule {
-    /// Fixed windows on the weekly grid.
-    Fixed(WeeklyAvailability),
+    /// Fixed windows on the weekly grid, and how they are worked.
+    Fixed(WeeklyAvailability, ShiftRule),
     /// Any time, within the hours a week.
     Flexible,
 }
@@ -102,6 +192,8 @@ pub struct JobTerms {
     pub pay_unit: PayUnit,
     pub pay_yen: u32,
     pub headcount: u32,
+    /// Commuting allowance a month, in yen (0 when none): it counts towards some income walls.
+    pub commuting_allowance_yen: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -145,7 +237,7 @@ impl RequestDraft {
     /// "finishes by 15:00"; flexible work has none.
     pub fn latest_end(&self) -> Option<usize> {
         match self.schedule {
-            Schedule::Fixed(windows) => windows.windows().iter().map(|(_, _, end)| *end).max(),
+            Schedule::Fixed(windows, _) => windows.windows().iter().map(|(_, _, end)| *end).max(),
             Schedule::Flexible => None,
         }
     }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{
     ContractType, Flag, JobTerms, MeetingMode, PayUnit, ProjectTerms, RequestDraft, RequestKind,
-    Schedule, SkillNeed, WorkMode,
+    Schedule, ShiftRule, SkillNeed, WorkMode,
 };
 use crate::availability::WeeklyAvailability;
 use crate::field_errors::{FieldErrors, text};
@@ -25,6 +25,10 @@ pub struct RequestInput {
     pub location_area: String,
     pub flexible: bool,
     pub windows: WeeklyAvailability,
+    /// `all_required`, `choose_from`, or empty to take the rule the hours imply.
+    pub shift_rule: String,
+    /// The shortest shift a pool allows, in hours; empty for whole windows only.
+    pub shortest_shift_hours: String,
     pub days_per_week: String,
     pub hours_min: String,
     pub hours_max: String,
@@ -33,6 +37,7 @@ pub struct RequestInput {
     pub pay_unit: String,
     pub pay_yen: String,
     pub headcount: String,
+    pub commuting_allowance: String,
     pub deliverable: String,
     pub team_min: String,
     pub team_max: String,
@@ -128,14 +133,6 @@ impl RequestDraft {
             100,
             work_mode.is_some_and(|m| m != WorkMode::Remote),
         );
-        let schedule = if input.flexible {
-            Schedule::Flexible
-        } else if input.windows.is_empty() {
-            errors.add("windows", "windows-empty");
-            Schedule::Flexible
-        } else {
-            Schedule::Fixed(input.windows)
-        };
         let days_per_week = if input.days_per_week.trim().is_empty() {
             None
         } else {
@@ -157,11 +154,7 @@ impl RequestDraft {
             (Some(_), Some(0)) => errors.add("hours_max", "hours-invalid"),
             _ => {}
         }
-        if let (Schedule::Fixed(windows), Some(min)) = (schedule, hours_min)
-            && windows.minutes() < min * 60
-        {
-            errors.add("windows", "windows-shorter-than-hours");
-        }
+        let schedule = schedule(&mut errors, input, hours_min);
         let start_date = if input.start_date.trim().is_empty() {
             None
         } else {
@@ -209,6 +202,49 @@ impl RequestDraft {
     }
 }
 
+/// The working windows and how they are worked, checked against the least hours.
+fn schedule(errors: &mut FieldErrors, input: &RequestInput, hours_min: Option<u32>) -> Schedule {
+    if input.flexible {
+        return Schedule::Flexible;
+    }
+    if input.windows.is_empty() {
+        errors.add("windows", "windows-empty");
+        return Schedule::Flexible;
+    }
+    let windows = input.windows;
+    let min_minutes = hours_min.unwrap_or(0) * 60;
+    if windows.minutes() < min_minutes {
+        errors.add("windows", "windows-shorter-than-hours");
+    }
+    let shortest = if input.shortest_shift_hours.trim().is_empty() {
+        None
+    } else {
+        match number(&input.shortest_shift_hours).filter(|h| (1..=12).contains(h)) {
+            Some(hours) => Some(hours * 60),
+            None => {
+                errors.add("shortest_shift_hours", "shift-hours-invalid");
+                None
+            }
+        }
+    };
+    let rule = match input.shift_rule.trim() {
+        "" => match ShiftRule::implied(&windows, min_minutes) {
+            ShiftRule::ChooseFrom { .. } => ShiftRule::ChooseFrom {
+                shortest_minutes: shortest,
+            },
+            all => all,
+        },
+        code => ShiftRule::from_code(code, shortest).unwrap_or_else(|| {
+            errors.add("shift_rule", "choose-one");
+            ShiftRule::AllRequired
+        }),
+    };
+    if rule == ShiftRule::AllRequired && shortest.is_some() {
+        errors.add("shortest_shift_hours", "shift-hours-need-pool");
+    }
+    Schedule::Fixed(windows, rule)
+}
+
 fn job_terms(
     errors: &mut FieldErrors,
     input: &RequestInput,
@@ -231,7 +267,16 @@ fn job_terms(
     if headcount.is_none() {
         errors.add("headcount", "headcount-invalid");
     }
+    let commuting_allowance_yen = if input.commuting_allowance.trim().is_empty() {
+        Some(0)
+    } else {
+        number(&input.commuting_allowance).filter(|y| *y <= 150_000)
+    };
+    if commuting_allowance_yen.is_none() {
+        errors.add("commuting_allowance", "commuting-allowance-invalid");
+    }
     let (contract, pay_unit, pay_yen, headcount) = (contract?, pay_unit?, pay_yen?, headcount?);
+    let commuting_allowance_yen = commuting_allowance_yen?;
     if let Some(minimum) = rules
         .minimum_wage
         .on(rules.prefecture, rules.start_or_today(input))
@@ -255,6 +300,7 @@ fn job_terms(
         pay_unit,
         pay_yen,
         headcount,
+        commuting_allowance_yen,
     })
 }
 
@@ -364,6 +410,67 @@ mod tests {
         assert!(draft.has(Flag::WithinIncomeCap));
         assert_eq!(draft.latest_end(), Some(26), "finishes by 13:00");
         assert_eq!(draft.max_minutes_per_week, 720);
+        assert_eq!(
+            draft.schedule,
+            Schedule::Fixed(
+                job().windows,
+                ShiftRule::ChooseFrom {
+                    shortest_minutes: None
+                }
+            ),
+            "20 hours of mornings for 8 to 12 hours a week: a pool of shifts"
+        );
+    }
+
+    #[test]
+    fn the_shift_rule_is_chosen_or_implied_by_the_hours() {
+        let mut input = job();
+        input.hours_min = "20".into();
+        input.hours_max = "20".into();
+        let all = parse(&input).unwrap();
+        assert!(matches!(
+            all.schedule,
+            Schedule::Fixed(_, ShiftRule::AllRequired)
+        ));
+        input.shift_rule = "choose_from".into();
+        input.shortest_shift_hours = "３".into();
+        assert!(matches!(
+            parse(&input).unwrap().schedule,
+            Schedule::Fixed(
+                _,
+                ShiftRule::ChooseFrom {
+                    shortest_minutes: Some(180)
+                }
+            )
+        ));
+        input.shift_rule = "all_required".into();
+        assert_eq!(
+            parse(&input).unwrap_err().code_for("shortest_shift_hours"),
+            Some("shift-hours-need-pool")
+        );
+        input.shift_rule = "sometimes".into();
+        input.shortest_shift_hours = "30".into();
+        let errors = parse(&input).unwrap_err();
+        assert_eq!(errors.code_for("shift_rule"), Some("choose-one"));
+        assert_eq!(
+            errors.code_for("shortest_shift_hours"),
+            Some("shift-hours-invalid")
+        );
+    }
+
+    #[test]
+    fn a_commuting_allowance_is_a_sensible_amount() {
+        let mut input = job();
+        input.commuting_allowance = "8,000".into();
+        assert_eq!(
+            parse(&input).unwrap().job.unwrap().commuting_allowance_yen,
+            8_000
+        );
+        input.commuting_allowance = "たくさん".into();
+        assert_eq!(
+            parse(&input).unwrap_err().code_for("commuting_allowance"),
+            Some("commuting-allowance-invalid")
+        );
     }
 
     #[test]

@@ -340,3 +340,61 @@ async fn consent_can_be_withdrawn_and_given_again() {
     assert_eq!(consents.len(), 2);
     assert!(consents[0].withdrawn_at.is_none() && consents[0].version == "v2");
 }
+
+#[tokio::test]
+async fn an_old_103_choice_moves_to_the_spouse_deduction_with_a_notice() {
+    use domain::income_cap::IncomeCap;
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let mut ids = Vec::new();
+    for (email, old) in [
+        ("a@example.jp", "103"),
+        ("b@example.jp", "106"),
+        ("c@example.jp", "130"),
+        ("d@example.jp", "none"),
+    ] {
+        let account = tenant
+            .register_participant(
+                &record(email, "さんかしゃ"),
+                EligibilityBasis::LivesInTown,
+                "2026-11",
+            )
+            .await
+            .unwrap();
+        store
+            .run_sql_for_test(&format!(
+                "UPDATE participant_profile SET income_cap = '{old}' WHERE account_id = {}",
+                account.id.0
+            ))
+            .await
+            .unwrap();
+        ids.push(account.id);
+    }
+    store
+        .run_sql_for_test(store.income_cap_migration_for_test())
+        .await
+        .unwrap();
+    let expected = [
+        IncomeCap::SpouseDeduction,
+        IncomeCap::SocialInsurance,
+        IncomeCap::PartnerInsurance,
+        IncomeCap::None,
+    ];
+    for (id, cap) in ids.iter().zip(expected) {
+        let record = tenant.participant_for_test(*id).await.unwrap().unwrap();
+        assert_eq!(record.profile.income_cap, cap);
+    }
+    let told = store.notifications(ids[0], 10).await.unwrap();
+    assert_eq!(told.len(), 1, "the person whose wall moved is told");
+    assert_eq!(told[0].kind, "income_cap_moved");
+    assert_eq!(told[0].link, "/nagaizumi/me/profile");
+    assert!(told[0].body.contains("123万円"));
+    assert!(store.notifications(ids[1], 10).await.unwrap().is_empty());
+    // Running it again changes nothing and tells no one twice.
+    store
+        .run_sql_for_test(store.income_cap_migration_for_test())
+        .await
+        .unwrap();
+    assert_eq!(store.notifications(ids[0], 10).await.unwrap().len(), 1);
+}

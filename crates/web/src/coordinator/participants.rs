@@ -302,16 +302,10 @@ pub struct RecordPage {
     suggestions: Vec<crate::requests::matches::MatchView>,
 }
 
-/// Builds the record page; `errors` belong to the hearing or follow-up form just sent.
 /// The profile's facts as the record page lists them: (label, value), in the page's language.
 fn profile_facts(page: &Page, p: &store::participant::StoredProfile) -> Vec<(String, String)> {
     let yes_no = |b: bool| page.t(if b { "yes" } else { "no" });
-    let children: Vec<String> = AgeBand::ALL
-        .iter()
-        .filter(|b| p.children.count(**b) > 0)
-        .map(|b| format!("{} × {}", page.label(*b), p.children.count(*b)))
-        .collect();
-    vec![
+    let mut facts = vec![
         (page.t("field-eligibility"), page.label(p.eligibility_basis)),
         (
             page.t("field-goal-track"),
@@ -334,7 +328,7 @@ fn profile_facts(page: &Page, p: &store::participant::StoredProfile) -> Vec<(Str
             page.t("field-earliest-start"),
             p.earliest_start.map(|d| page.date(d)).unwrap_or_default(),
         ),
-        (page.t("field-income-cap"), page.label(p.income_cap)),
+        (page.t("field-income-cap"), cap_text(page, p.income_cap)),
         (
             page.t("field-expected-hourly-wage"),
             p.expected_hourly_wage
@@ -347,6 +341,19 @@ fn profile_facts(page: &Page, p: &store::participant::StoredProfile) -> Vec<(Str
             p.commute_minutes.to_string(),
         ),
         (page.t("field-drives"), yes_no(p.drives)),
+    ];
+    facts.extend(family_facts(page, p));
+    facts
+}
+
+/// Who the person cares for: children by age band, and adults.
+fn family_facts(page: &Page, p: &store::participant::StoredProfile) -> [(String, String); 2] {
+    let children: Vec<String> = AgeBand::ALL
+        .iter()
+        .filter(|b| p.children.count(**b) > 0)
+        .map(|b| format!("{} × {}", page.label(*b), p.children.count(*b)))
+        .collect();
+    [
         (
             page.t("profile-section-children"),
             if children.is_empty() {
@@ -355,9 +362,31 @@ fn profile_facts(page: &Page, p: &store::participant::StoredProfile) -> Vec<(Str
                 page.join_list(&children)
             },
         ),
+        (
+            page.t("field-cares-for"),
+            if p.cares_for.is_empty() {
+                page.t("none")
+            } else {
+                let words: Vec<String> = p.cares_for.iter().map(|w| page.label(*w)).collect();
+                page.join_list(&words)
+            },
+        ),
     ]
 }
 
+/// The chosen wall and, as the rule in force today says, what it allows (an estimate).
+fn cap_text(page: &Page, cap: domain::income_cap::IncomeCap) -> String {
+    let limit = store::matching_input::cap_limit(cap, store::matching_input::today_in_japan());
+    match crate::income_walls::limit_words(page.lang, &limit) {
+        Some(words) => page.lang.t_args(
+            "income-cap-with-rule",
+            &[("cap", page.label(cap)), ("rule", words)],
+        ),
+        None => page.label(cap),
+    }
+}
+
+/// Builds the record page; `errors` belong to the hearing or follow-up form just sent.
 pub async fn record_page(
     state: &AppState,
     town: &domain::Municipality,
@@ -525,13 +554,14 @@ mod tests {
             availability: WeeklyAvailability::default(),
             max_minutes_per_week: 720,
             earliest_start: NaiveDate::from_ymd_opt(2027, 4, 1),
-            income_cap: IncomeCap::Yen103Man,
+            income_cap: IncomeCap::SpouseDeduction,
             expected_hourly_wage: Some(1_100),
             work_place: WorkPlace::Either,
             commute_minutes: 20,
             home_area: None,
             drives: true,
             children: Children([0, 1, 0, 1]),
+            cares_for: Vec::new(),
             profile_updated_at: None,
             last_contact_at: None,
         }

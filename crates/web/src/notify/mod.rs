@@ -42,6 +42,9 @@ domain::coded!(
         SeatOffered = "seat_offered" => "notice-seat-offered-title",
         EventCancelled = "event_cancelled" => "notice-event-cancelled-title",
         EventReminder = "event_reminder" => "notice-event-reminder-title",
+        /// Written by migration 0014 for people whose "103万円" choice moved to the spouse
+        /// deduction's 123万円.
+        IncomeCapMoved = "income_cap_moved" => "notice-income-cap-moved-title",
     }
 );
 
@@ -63,6 +66,7 @@ impl NoticeKind {
             NoticeKind::SeatOffered => "notice-seat-offered-body",
             NoticeKind::EventCancelled => "notice-event-cancelled-body",
             NoticeKind::EventReminder => "notice-event-reminder-body",
+            NoticeKind::IncomeCapMoved => "notice-income-cap-moved-body",
         }
     }
 }

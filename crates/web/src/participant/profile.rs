@@ -12,7 +12,7 @@ use domain::audit::{AuditAction, AuditTarget};
 use domain::availability::WeeklyAvailability;
 use domain::income_cap::IncomeCap;
 use domain::local_time::to_jst;
-use domain::participant::{AgeBand, GoalTrack, Profile, ProfileInput, WorkPlace};
+use domain::participant::{AgeBand, CareFor, GoalTrack, Profile, ProfileInput, WorkPlace};
 use domain::travel::TravelTable;
 use serde::Deserialize;
 use store::participant::StoredProfile;
@@ -78,6 +78,8 @@ pub struct ProfileForm {
     #[serde(default)]
     children_school: String,
     #[serde(default)]
+    cares_for: Vec<String>,
+    #[serde(default)]
     skill_id: Vec<String>,
     #[serde(default)]
     skill_level: Vec<String>,
@@ -129,6 +131,7 @@ impl ProfileForm {
                 self.children_age3_5.clone(),
                 self.children_school.clone(),
             ],
+            cares_for: self.cares_for.clone(),
             skills,
         }
     }
@@ -176,6 +179,11 @@ impl ProfileForm {
             children_age1_2: profile.children.0[1].to_string(),
             children_age3_5: profile.children.0[2].to_string(),
             children_school: profile.children.0[3].to_string(),
+            cares_for: profile
+                .cares_for
+                .iter()
+                .map(|w| w.code().to_owned())
+                .collect(),
             skill_id: skills.iter().map(|s| s.skill_id.clone()).collect(),
             skill_level: skills.iter().map(|s| s.level.to_string()).collect(),
             skill_evidence: skills.iter().map(|s| s.evidence.clone()).collect(),
@@ -203,6 +211,10 @@ struct ProfilePage {
     income: Vec<FieldView>,
     place: Vec<FieldView>,
     children: Vec<FieldView>,
+    /// Adults the person cares for, as (code, words, ticked).
+    care_choices: Vec<(String, String, bool)>,
+    care_hint: String,
+    care_error: Option<String>,
     days: Vec<String>,
     grid: Vec<GridRow>,
     grid_caption: String,
@@ -382,20 +394,31 @@ fn skill_rows(form: &ProfileForm) -> Vec<SkillRow> {
     skill_rows
 }
 
-/// How many hours a week stay under the income cap at the expected wage, when both are given.
+/// The chosen wall as the rule in force today says, and the hours a week under it at the
+/// expected wage when one is given.
 fn cap_summary(page: &Page, form: &ProfileForm) -> Option<String> {
-    IncomeCap::from_code(&form.income_cap, form.income_cap_yen.trim().parse().ok())
-        .zip(form.expected_hourly_wage.trim().parse::<u32>().ok())
-        .and_then(|(cap, wage)| cap.max_weekly_minutes(wage).map(|m| (wage, m)))
-        .map(|(wage, minutes)| {
-            page.lang.t_args(
-                "income-cap-summary",
-                &[
-                    ("wage", wage.to_string()),
-                    ("hours", format!("{:.1}", f64::from(minutes) / 60.0)),
-                ],
+    let cap = IncomeCap::from_code(&form.income_cap, form.income_cap_yen.trim().parse().ok())?;
+    let wage = form.expected_hourly_wage.trim().parse::<u32>().ok();
+    crate::income_walls::profile_summary(
+        page.lang,
+        cap,
+        wage,
+        store::matching_input::today_in_japan(),
+    )
+}
+
+/// The adults a person can say they care for, ticked as in the form.
+fn care_choices(page: &Page, form: &ProfileForm) -> Vec<(String, String, bool)> {
+    CareFor::ALL
+        .iter()
+        .map(|who| {
+            (
+                who.code().to_owned(),
+                page.label(*who),
+                form.cares_for.iter().any(|c| c == who.code()),
             )
         })
+        .collect()
 }
 
 fn profile_page(
@@ -418,6 +441,9 @@ fn profile_page(
         income: income_fields(&page, form, e),
         place: place_fields(&page, (form, areas), e),
         children: children_fields(&page, form, e),
+        care_choices: care_choices(&page, form),
+        care_hint: page.t("field-cares-for-hint"),
+        care_error: crate::form::error_text(&page, errors, "cares_for"),
         days: weekly_grid::days(&page),
         grid: weekly_grid::rows(&page, &availability),
         skill_rows: skill_rows(form),
@@ -511,7 +537,7 @@ mod tests {
 
     fn form() -> ProfileForm {
         ProfileForm {
-            income_cap: "103".into(),
+            income_cap: "spouse_deduction".into(),
             expected_hourly_wage: "1100".into(),
             skill_id: vec!["care.childcare".into(), String::new()],
             skill_level: vec!["3".into(), String::new()],
@@ -521,19 +547,26 @@ mod tests {
     }
 
     #[test]
-    fn the_cap_summary_says_the_hours_in_the_reader_s_language() {
+    fn the_cap_summary_says_the_rule_and_the_hours_in_the_reader_s_language() {
         let ja = cap_summary(&Page::new(Lang::Ja, "/", false), &form()).unwrap();
         let en = cap_summary(&Page::new(Lang::En, "/", false), &form()).unwrap();
-        assert!(ja.contains("1100") && en.contains("1100"), "{ja} / {en}");
+        assert!(ja.contains("1,100") && en.contains("1,100"), "{ja} / {en}");
+        assert!(ja.contains("123万円") && ja.contains("目安"), "{ja}");
         assert_ne!(ja, en);
         let no_wage = ProfileForm {
             expected_hourly_wage: String::new(),
             ..form()
         };
-        assert_eq!(
-            cap_summary(&Page::new(Lang::Ja, "/", false), &no_wage),
-            None
+        let rule_only = cap_summary(&Page::new(Lang::Ja, "/", false), &no_wage).unwrap();
+        assert!(
+            rule_only.contains("123万円") && !rule_only.contains("1,100"),
+            "{rule_only}"
         );
+        let none = ProfileForm {
+            income_cap: "none".into(),
+            ..form()
+        };
+        assert_eq!(cap_summary(&Page::new(Lang::Ja, "/", false), &none), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use domain::availability::WeeklyAvailability;
 use domain::local_time::to_jst;
 use domain::request::{
     ContractType, Flag, MeetingMode, PayUnit, RequestDraft, RequestInput, RequestKind,
-    RequestRules, WorkMode,
+    RequestRules, ShiftRule, WorkMode,
 };
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
@@ -53,6 +53,10 @@ pub struct RequestForm {
     #[serde(default)]
     slot: Vec<String>,
     #[serde(default)]
+    shift_rule: String,
+    #[serde(default)]
+    shortest_shift_hours: String,
+    #[serde(default)]
     days_per_week: String,
     #[serde(default)]
     hours_min: String,
@@ -68,6 +72,8 @@ pub struct RequestForm {
     pay_yen: String,
     #[serde(default)]
     headcount: String,
+    #[serde(default)]
+    commuting_allowance: String,
     #[serde(default)]
     deliverable: String,
     #[serde(default)]
@@ -128,6 +134,8 @@ impl RequestForm {
             location_area: self.location_area.clone(),
             flexible: self.flexible == "yes",
             windows: self.windows(),
+            shift_rule: self.shift_rule.clone(),
+            shortest_shift_hours: self.shortest_shift_hours.clone(),
             days_per_week: self.days_per_week.clone(),
             hours_min: self.hours_min.clone(),
             hours_max: self.hours_max.clone(),
@@ -136,6 +144,7 @@ impl RequestForm {
             pay_unit: self.pay_unit.clone(),
             pay_yen: self.pay_yen.clone(),
             headcount: self.headcount.clone(),
+            commuting_allowance: self.commuting_allowance.clone(),
             deliverable: self.deliverable.clone(),
             team_min: self.team_min.clone(),
             team_max: self.team_max.clone(),
@@ -175,6 +184,8 @@ impl RequestForm {
                 String::new()
             },
             slot,
+            shift_rule: request.shift_rule.clone().unwrap_or_default(),
+            shortest_shift_hours: text(request.shortest_shift_minutes.map(|m| m / 60)),
             days_per_week: text(request.days_per_week),
             hours_min: (request.min_minutes / 60).to_string(),
             hours_max: (request.max_minutes / 60).to_string(),
@@ -186,6 +197,10 @@ impl RequestForm {
             pay_unit: request.pay_unit.clone().unwrap_or_default(),
             pay_yen: yen(request.pay_yen),
             headcount: text(request.headcount),
+            commuting_allowance: match request.commuting_allowance_yen {
+                0 => String::new(),
+                yen => yen.to_string(),
+            },
             deliverable: request.deliverable.clone(),
             team_min: text(request.team_min),
             team_max: text(request.team_max),
@@ -287,10 +302,34 @@ fn place_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldVi
     ]
 }
 
+/// How the windows are worked: left empty, the hours decide (see `ShiftRule::implied`).
+fn shift_rule_options(page: &Page) -> Vec<(String, String)> {
+    std::iter::once((String::new(), page.t("shift-rule-implied")))
+        .chain(
+            <ShiftRule as domain::label::Label>::every()
+                .into_iter()
+                .map(|rule| (rule.code().to_owned(), page.label(rule))),
+        )
+        .collect()
+}
+
 fn time_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
     vec![
         FieldView::new(page, "hours_min", "number", &form.hours_min, e),
         FieldView::new(page, "hours_max", "number", &form.hours_max, e),
+        FieldView::new(page, "shift_rule", "select", &form.shift_rule, e)
+            .options(shift_rule_options(page))
+            .optional()
+            .hint(page, "field-shift-rule-hint"),
+        FieldView::new(
+            page,
+            "shortest_shift_hours",
+            "number",
+            &form.shortest_shift_hours,
+            e,
+        )
+        .optional()
+        .hint(page, "field-shortest-shift-hours-hint"),
         FieldView::new(page, "days_per_week", "number", &form.days_per_week, e).optional(),
         FieldView::new(page, "start_date", "date", &form.start_date, e).optional(),
     ]
@@ -311,6 +350,15 @@ fn job_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView
         FieldView::new(page, "pay_yen", "number", &form.pay_yen, e)
             .hint(page, "field-pay-yen-hint"),
         FieldView::new(page, "headcount", "number", &form.headcount, e),
+        FieldView::new(
+            page,
+            "commuting_allowance",
+            "number",
+            &form.commuting_allowance,
+            e,
+        )
+        .optional()
+        .hint(page, "field-commuting-allowance-hint"),
     ]
 }
 
@@ -404,7 +452,7 @@ pub fn render_form_for(
 impl RequestForm {
     /// The fields that differ from `other`, by name, for the history of a published request.
     pub fn changed_fields(&self, other: &RequestForm) -> Vec<&'static str> {
-        let pairs: [(&'static str, bool); 22] = [
+        let pairs: [(&'static str, bool); 24] = [
             ("title", self.title != other.title),
             ("description", self.description != other.description),
             (
@@ -422,6 +470,15 @@ impl RequestForm {
             (
                 "schedule",
                 self.flexible != other.flexible || self.windows() != other.windows(),
+            ),
+            (
+                "shifts",
+                self.shift_rule != other.shift_rule
+                    || self.shortest_shift_hours != other.shortest_shift_hours,
+            ),
+            (
+                "commuting_allowance",
+                self.commuting_allowance != other.commuting_allowance,
             ),
             ("days_per_week", self.days_per_week != other.days_per_week),
             (

@@ -33,13 +33,21 @@ pub struct MatchView {
     pub back: String,
 }
 
-/// A proposed team and when it can meet.
+/// A proposed team and when it can meet; or, with no members, the word that none exists.
 pub struct TeamView {
     pub members: Vec<(String, String)>,
     pub member_ids: Vec<i64>,
     pub introduce_action: String,
     pub meeting_slots: Vec<String>,
+    /// What the team covers and shares: 「3人で必要なスキルをすべてカバーし、週7.5時間…」.
+    pub summary: String,
     pub proven_optimal: bool,
+}
+
+impl TeamView {
+    pub fn found(&self) -> bool {
+        !self.members.is_empty()
+    }
 }
 
 /// The town's upcoming courses by the skills they teach, for gap explanations.
@@ -101,8 +109,14 @@ fn explain(
         reasons.push(page.t1(
             "match-reduced-hours",
             "hours",
-            &format!("{:.1}", f64::from(m.fit.minutes_per_week) / 60.0),
+            &crate::income_walls::hours(m.fit.minutes_per_week),
         ));
+    } else if let Some(minutes) = m.fit.cap_minutes {
+        reasons.push(crate::income_walls::hours_under_cap(page.lang, minutes));
+    }
+    if let Some(shifts) = &m.score.explanation.shifts {
+        let words = crate::weekly_grid::in_words(page, shifts);
+        reasons.push(page.t1("match-shifts", "shifts", &page.join_list(&words)));
     }
     let gaps = m
         .score
@@ -177,15 +191,8 @@ pub async fn for_request(
                 0,
                 input.candidates.len(),
             );
-            let formed = team_needs.and_then(|needs| {
-                let pool: Vec<Candidate> = list
-                    .iter()
-                    .map(|m| input.candidates[m.candidate].clone())
-                    .collect();
-                let scores: Vec<f32> = list.iter().map(|m| m.rank_score).collect();
-                team::form(&pool, &scores, &needs, team::DEFAULT_MAX_NODES)
-                    .map(|t| (t.members.iter().map(|i| pool[*i].id).collect::<Vec<_>>(), t))
-            });
+            // `Some(None)`: a team project for which no team exists.
+            let formed = team_needs.map(|needs| best_team(&input, &list, &needs));
             (list, formed)
         }
     })
@@ -209,8 +216,26 @@ pub async fn for_request(
             }
         })
         .collect();
-    let team = formed.map(|(ids, t)| team_view(page, (slug, names), ids, &t, &introduce_action));
+    let team = formed.map(|found| match found {
+        Some((ids, t)) => team_view(page, (slug, names), ids, &t, &introduce_action),
+        None => no_team(page),
+    });
     Ok(Unshown::new((views, team)))
+}
+
+/// The best team among the people who fit the project (`list`), with its members' ids.
+fn best_team(
+    input: &MatchingInput,
+    list: &[Match],
+    needs: &TeamNeeds,
+) -> Option<(Vec<i64>, team::Team)> {
+    let pool: Vec<Candidate> = list
+        .iter()
+        .map(|m| input.candidates[m.candidate].clone())
+        .collect();
+    let scores: Vec<f32> = list.iter().map(Match::fair_score).collect();
+    team::form(&pool, &scores, needs, team::DEFAULT_MAX_NODES)
+        .map(|t| (t.members.iter().map(|i| pool[*i].id).collect(), t))
 }
 
 /// The team the search formed, as the request page shows it.
@@ -234,7 +259,39 @@ fn team_view(
         member_ids: ids,
         introduce_action: introduce_action.to_owned(),
         meeting_slots: crate::weekly_grid::in_words(page, &team.common_time),
+        summary: team_summary(page, team),
         proven_optimal: team.proven_optimal,
+    }
+}
+
+/// The trade-off the team search made, in words: how many people, what they cover, and the
+/// time they share.
+fn team_summary(page: &Page, team: &team::Team) -> String {
+    let mut words = page.lang.t_args(
+        "match-team-summary",
+        &[
+            ("people", team.members.len().to_string()),
+            (
+                "hours",
+                crate::income_walls::hours(team.common_time.minutes()),
+            ),
+        ],
+    );
+    if team.nice_covered > 0 {
+        words.push_str(&page.t1("match-team-nice", "count", &team.nice_covered.to_string()));
+    }
+    words
+}
+
+/// A team project for which no team can be formed from the people who fit.
+fn no_team(page: &Page) -> TeamView {
+    TeamView {
+        members: Vec::new(),
+        member_ids: Vec::new(),
+        introduce_action: String::new(),
+        meeting_slots: Vec::new(),
+        summary: page.t("match-team-none"),
+        proven_optimal: true,
     }
 }
 

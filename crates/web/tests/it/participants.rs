@@ -93,7 +93,7 @@ fn profile_fields() -> Vec<(&'static str, &'static str)> {
         ("career_gap_years", "6"),
         ("career_gap_months", "0"),
         ("max_hours_per_week", "9"),
-        ("income_cap", "103"),
+        ("income_cap", "spouse_deduction"),
         ("expected_hourly_wage", "1100"),
         ("work_place", "either"),
         ("commute_minutes", "20"),
@@ -174,8 +174,12 @@ async fn a_parent_fills_the_profile_and_reads_it_back() {
     assert!(
         again
             .body
-            .contains("時給1100円の場合、1週間に約18.0時間までなら上限を超えません。")
+            .contains("時給1,100円なら、1週間に約21.5時間までです。"),
+        "the spouse deduction's 123万円, as the law stands"
     );
+    assert!(again.body.contains(
+        "給与の年収123万円まで（通勤手当は含みません）。2025年1月1日（水）からの基準です。"
+    ));
 }
 
 #[tokio::test]
@@ -193,7 +197,7 @@ async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
         ("postal_code", "411"),
         ("goal_track", "own_pace"),
         ("max_hours_per_week", "61"),
-        ("income_cap", "130"),
+        ("income_cap", "partner_insurance"),
         ("work_place", "either"),
         ("skill_id", "no-such-skill"),
         ("skill_level", "2"),
@@ -204,7 +208,7 @@ async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
     for message in [
         "7桁の郵便番号を入力してください",
         "1週間に60時間を超える時間は入力できません。",
-        "年収の上限を選んだときは、想定する時給も入力してください。",
+        "年収の壁を選んだときは、想定する時給も入力してください。",
         "一覧にないスキル、またはレベルが選ばれています。",
     ] {
         assert!(response.body.contains(message), "{message}");
