@@ -244,7 +244,7 @@ mod tests {
     #[test]
     fn the_shipped_taxonomy_is_valid_and_bilingual() {
         let taxonomy = Taxonomy::shipped().expect("valid");
-        assert!(taxonomy.len() >= 150, "{} skills", taxonomy.len());
+        assert!(taxonomy.len() >= 300, "{} skills", taxonomy.len());
         for skill in taxonomy.skills() {
             assert!(
                 !skill.label_ja.is_empty() && !skill.label_en.is_empty(),
@@ -280,6 +280,37 @@ mod tests {
                 .related
                 .iter()
                 .any(|(id, share)| id.as_str() == "bookkeeping" && *share > 0.5)
+        );
+    }
+
+    #[test]
+    fn the_entries_coordinators_use_every_day_are_there_with_relations() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        for id in [
+            "general-office",
+            "planning",
+            "english",
+            "web-production",
+            "illustrator",
+            "photoshop",
+            "canva",
+            "care-assistant",
+            "kitchen-assistant",
+            "data-entry",
+            "phone-handling",
+            "sns-operation",
+        ] {
+            let skill = taxonomy.get(id).unwrap_or_else(|| panic!("{id}"));
+            assert!(!skill.licence, "{id} needs no licence");
+        }
+        let related = taxonomy
+            .skills()
+            .iter()
+            .filter(|s| !s.related.is_empty())
+            .count();
+        assert!(
+            related * 10 >= taxonomy.len() * 9,
+            "most skills relate to others"
         );
     }
 

@@ -99,7 +99,7 @@ fn assignment(c: &mut Criterion) {
         meeting_minutes: 60,
     };
     c.bench_function("team: 3–6 of 300 covering 8 skills", |b| {
-        b.iter(|| form(&pool, &scores, black_box(&needs), DEFAULT_MAX_NODES))
+        b.iter(|| form(&graph, &pool, &scores, black_box(&needs), DEFAULT_MAX_NODES))
     });
 }
 

@@ -114,7 +114,7 @@ fn main() {
         meeting_minutes: 60,
     };
     let started = Instant::now();
-    let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES);
+    let team = form(&graph, &pool, &scores, &needs, DEFAULT_MAX_NODES);
     let team_time = started.elapsed();
 
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;

@@ -1,18 +1,34 @@
 //! Batch proposals over a whole town: every feasible pairing scored, then the best set of
-//! introductions chosen exactly (see [`crate::assignment`]).
+//! introductions to jobs chosen exactly (see [`crate::assignment`]). A team project's places go
+//! to one team, never seat by seat: after the jobs, each team project gets the best team
+//! ([`crate::team`]) from the people it fits who still have room for an introduction.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::assignment::{Pair, solve_counting};
 use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening, TravelTimes};
-use crate::shortlist::{Match, Ranking, explain, rank};
+use crate::shortlist::{Match, Ranking, explain, fair, rank};
 use crate::skills::{Levels, SkillGraph};
+use crate::team::{DEFAULT_MAX_NODES, Team, form};
 
-/// The chosen introductions, best first, and how many pairings were feasible.
+/// A feasible pair as ranked: (candidate, opening, fit, rank score).
+type Ranked = (usize, usize, Fit, f32);
+
+/// The chosen introductions to jobs, best first; the teams proposed for team projects; and
+/// how many pairings were feasible.
 pub struct Proposals {
     pub chosen: Vec<Match>,
+    pub teams: Vec<ProposedTeam>,
     pub feasible_pairs: usize,
+}
+
+/// A team proposed for a team project, introduced together.
+pub struct ProposedTeam {
+    pub opening: usize,
+    pub team: Team,
+    /// Each member's fit to the project, in the team's order.
+    pub members: Vec<Match>,
 }
 
 /// How far a run of [`propose_reporting`] has got, readable from another thread (the command
@@ -56,7 +72,7 @@ pub fn propose_reporting(
     progress: &Progress,
 ) -> Proposals {
     use rayon::prelude::*;
-    let ranked: Vec<(usize, usize, Fit, f32)> = candidates
+    let ranked: Vec<Ranked> = candidates
         .par_iter()
         .enumerate()
         .flat_map_iter(|(c, candidate)| {
@@ -68,12 +84,25 @@ pub fn propose_reporting(
             })
         })
         .collect();
-    let pairs: Vec<Pair> = ranked
+    // Jobs go through the solver; team projects' pairs wait for their teams.
+    let mut job_pairs = Vec::with_capacity(ranked.len());
+    let mut team_pairs: Vec<Vec<usize>> = vec![Vec::new(); openings.len()];
+    for (i, (_, o, _, _)) in ranked.iter().enumerate() {
+        if openings[*o].team.is_none() {
+            job_pairs.push(i);
+        } else {
+            team_pairs[*o].push(i);
+        }
+    }
+    let pairs: Vec<Pair> = job_pairs
         .iter()
-        .map(|(c, o, _, r)| Pair {
-            candidate: *c,
-            opening: *o,
-            weight: (r * 100.0).round() as i64,
+        .map(|i| {
+            let (c, o, _, r) = ranked[*i];
+            Pair {
+                candidate: c,
+                opening: o,
+                weight: (r * 100.0).round() as i64,
+            }
         })
         .collect();
     let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
@@ -86,15 +115,70 @@ pub fn propose_reporting(
     )
     .into_iter()
     .map(|i| {
-        let (c, o, fit, r) = ranked[i];
+        let (c, o, fit, r) = ranked[job_pairs[i]];
         explain(graph, candidates, openings, c, o, fit, r)
     })
     .collect();
     chosen.sort_by(|a, b| b.rank_score.total_cmp(&a.rank_score));
+    let mut used = vec![0_u32; candidates.len()];
+    for m in &chosen {
+        used[m.candidate] += 1;
+    }
+    let teams = propose_teams(
+        graph,
+        (candidates, openings),
+        (&ranked, &team_pairs),
+        per_person,
+        &mut used,
+    );
     Proposals {
         chosen,
+        teams,
         feasible_pairs: ranked.len(),
     }
+}
+
+/// The best team for each team project, in request order, from the people it fits
+/// (`by_opening[o]`: indexes into `ranked`) who have fewer than `per_person` introductions so
+/// far (`used`, updated).
+fn propose_teams(
+    graph: &SkillGraph,
+    (candidates, openings): (&[Candidate], &[Opening]),
+    (ranked, by_opening): (&[Ranked], &[Vec<usize>]),
+    per_person: u32,
+    used: &mut [u32],
+) -> Vec<ProposedTeam> {
+    let mut teams = Vec::new();
+    for (o, opening) in openings.iter().enumerate() {
+        let Some(needs) = opening.team_needs() else {
+            continue;
+        };
+        let fitting: Vec<&Ranked> = by_opening[o]
+            .iter()
+            .map(|i| &ranked[*i])
+            .filter(|(c, ..)| used[*c] < per_person)
+            .collect();
+        let pool: Vec<&Candidate> = fitting.iter().map(|(c, ..)| &candidates[*c]).collect();
+        let scores: Vec<f32> = fitting.iter().map(|(.., r)| fair(*r)).collect();
+        let Some(team) = form(graph, &pool, &scores, &needs, DEFAULT_MAX_NODES) else {
+            continue;
+        };
+        let members = team
+            .members
+            .iter()
+            .map(|i| {
+                let (c, _, fit, r) = *fitting[*i];
+                used[c] += 1;
+                explain(graph, candidates, openings, c, o, fit, r)
+            })
+            .collect();
+        teams.push(ProposedTeam {
+            opening: o,
+            team,
+            members,
+        });
+    }
+    teams
 }
 
 #[cfg(test)]
@@ -123,5 +207,44 @@ mod tests {
         people_chosen.sort();
         people_chosen.dedup();
         assert_eq!(people_chosen.len(), 3, "one introduction each");
+        assert!(proposals.teams.is_empty());
+    }
+
+    #[test]
+    fn a_team_project_goes_to_one_team_never_seat_by_seat() {
+        let graph = SkillGraph::unrelated(3);
+        let travel = TravelTimes::new(3, 10);
+        let member = |id: i64, skills: Vec<(u16, u8)>| Candidate {
+            id,
+            skills,
+            ..candidate()
+        };
+        let people = vec![
+            member(1, vec![(0, 3)]),
+            member(2, vec![(1, 3)]),
+            member(3, vec![(0, 3), (1, 3)]),
+            member(4, vec![]),
+        ];
+        let mut project = opening();
+        project.kind = domain::request::RequestKind::TeamProject;
+        project.required = vec![(0, 2), (1, 2)];
+        project.nice = Vec::new();
+        project.capacity = 3;
+        project.team = Some(crate::input::TeamShape {
+            size_min: 2,
+            size_max: 3,
+            meeting_minutes: 60,
+        });
+        let proposals = propose(&graph, &travel, Ranking::default(), &people, &[project], 1);
+        assert!(proposals.chosen.is_empty(), "no seat is given alone");
+        assert_eq!(proposals.teams.len(), 1);
+        let mut ids: Vec<i64> = proposals.teams[0]
+            .members
+            .iter()
+            .map(|m| people[m.candidate].id)
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids.len(), 2, "two people are enough");
+        assert!(ids.contains(&3), "the one with both skills");
     }
 }

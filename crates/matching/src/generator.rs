@@ -13,7 +13,7 @@ use domain::income_cap::{IncomeCap, WallRules};
 use domain::participant::{GoalTrack, WorkPlace};
 use domain::request::{Flag, Pay, RequestKind, ShiftRule, WorkMode};
 
-use crate::input::{Candidate, Opening, TravelTimes};
+use crate::input::{Candidate, Opening, TeamShape, TravelTimes};
 
 /// The sizes the engine is measured at: (participants, requests).
 pub const SIZES: [(&str, usize, usize); 3] = [
@@ -173,7 +173,7 @@ pub fn openings(seed: u64, n: usize, skills: u16) -> Vec<Opening> {
                 .into_iter()
                 .filter(|(s, _)| required.iter().all(|(r, _)| r != s))
                 .collect();
-            Opening {
+            let opening = Opening {
                 id: i as i64,
                 kind,
                 required,
@@ -205,6 +205,16 @@ pub fn openings(seed: u64, n: usize, skills: u16) -> Vec<Opening> {
                     1 + rng.below(3) as u32
                 },
                 is_employment: rng.chance(20),
+                team: None,
+            };
+            // A team project's team takes its largest size from the capacity drawn above.
+            Opening {
+                team: (kind == RequestKind::TeamProject).then_some(TeamShape {
+                    size_min: 2,
+                    size_max: opening.capacity as usize,
+                    meeting_minutes: 60,
+                }),
+                ..opening
             }
         })
         .collect()

@@ -36,6 +36,14 @@ pub struct Candidate {
     pub introduced_to: Vec<i64>,
 }
 
+/// A team project's team: how many people and how long they meet together each week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TeamShape {
+    pub size_min: usize,
+    pub size_max: usize,
+    pub meeting_minutes: u32,
+}
+
 /// A request as the engine sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opening {
@@ -60,6 +68,8 @@ pub struct Opening {
     pub start_date: Option<NaiveDate>,
     /// Headcount for a job; the largest team size for a team project.
     pub capacity: u32,
+    /// For a team project: the team it needs; its places go to one team, never seat by seat.
+    pub team: Option<TeamShape>,
     pub is_employment: bool,
 }
 
@@ -67,6 +77,17 @@ impl Opening {
     #[inline]
     pub fn has(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
+    }
+
+    /// What a team project asks of its team: its required and nice skills and its shape.
+    pub fn team_needs(&self) -> Option<crate::team::TeamNeeds> {
+        self.team.map(|shape| crate::team::TeamNeeds {
+            required: self.required.clone(),
+            nice: self.nice.clone(),
+            size_min: shape.size_min,
+            size_max: shape.size_max,
+            meeting_minutes: shape.meeting_minutes,
+        })
     }
 
     /// What the work pays, as the income walls count it.

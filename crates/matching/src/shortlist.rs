@@ -27,11 +27,16 @@ impl Match {
     /// The fit less the exposure penalty, without the bonus for being qualified: what a team's
     /// members add up to.
     pub fn fair_score(&self) -> f32 {
-        if self.rank_score >= QUALIFIED {
-            self.rank_score - QUALIFIED
-        } else {
-            self.rank_score
-        }
+        fair(self.rank_score)
+    }
+}
+
+/// A rank score without the bonus for being qualified.
+pub(crate) fn fair(rank_score: f32) -> f32 {
+    if rank_score >= QUALIFIED {
+        rank_score - QUALIFIED
+    } else {
+        rank_score
     }
 }
 

@@ -20,12 +20,15 @@
 //! added beyond the minimum size. Beyond `max_nodes` explored branches it stops and returns
 //! the best team found so far, marked as not proven optimal.
 
+use std::borrow::Borrow;
+
 use domain::availability::WeeklyAvailability;
 
 use domain::introduction::MatchReason;
 
 use crate::input::{Candidate, Opening, SkillLevelPair, TravelTimes};
-use crate::skills::SkillGraph;
+use crate::shortlist::{Match, Ranking, for_candidate, for_opening};
+use crate::skills::{Levels, SkillGraph};
 
 /// What the team must be.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,18 +81,20 @@ pub struct Team {
 /// Branches explored before stopping with the best team so far.
 pub const DEFAULT_MAX_NODES: u64 = 2_000_000;
 
+/// How much of a skill a member must bring, themselves or through related skills the way a
+/// single match counts them ([`SkillGraph::coverage`]), to cover it for the team.
+pub const COVERS: f32 = 0.8;
+
 /// The bits of `needs` a person covers.
-fn mask(person: &Candidate, needs: &[SkillLevelPair]) -> u64 {
-    needs
-        .iter()
-        .enumerate()
-        .fold(0, |mask, (bit, (skill, level))| {
-            if SkillGraph::level_of(&person.skills, *skill) >= *level {
-                mask | (1 << bit)
-            } else {
-                mask
-            }
-        })
+fn mask(graph: &SkillGraph, person: &Candidate, needs: &[SkillLevelPair]) -> u64 {
+    let levels = Levels::of(&person.skills);
+    needs.iter().enumerate().fold(0, |mask, (bit, need)| {
+        if graph.coverage(&levels, *need) >= COVERS {
+            mask | (1 << bit)
+        } else {
+            mask
+        }
+    })
 }
 
 fn all_bits(n: usize) -> u64 {
@@ -136,18 +141,51 @@ struct Search<'a> {
 
 /// The best team from `pool`, each with the score `scores[i]` (0–100) of their fit to the
 /// project.
-pub fn form(pool: &[Candidate], scores: &[f32], needs: &TeamNeeds, max_nodes: u64) -> Option<Team> {
+pub fn form<C: Borrow<Candidate>>(
+    graph: &SkillGraph,
+    pool: &[C],
+    scores: &[f32],
+    needs: &TeamNeeds,
+    max_nodes: u64,
+) -> Option<Team> {
+    search(graph, (pool, scores), needs, None, max_nodes)
+}
+
+/// The best team from `pool` that includes `member` (an index into `pool`): whether a person
+/// can be part of any team for the project at all.
+pub fn form_including<C: Borrow<Candidate>>(
+    graph: &SkillGraph,
+    (pool, scores): (&[C], &[f32]),
+    needs: &TeamNeeds,
+    member: usize,
+    max_nodes: u64,
+) -> Option<Team> {
+    search(graph, (pool, scores), needs, Some(member), max_nodes)
+}
+
+fn search<C: Borrow<Candidate>>(
+    graph: &SkillGraph,
+    (pool, scores): (&[C], &[f32]),
+    needs: &TeamNeeds,
+    including: Option<usize>,
+    max_nodes: u64,
+) -> Option<Team> {
     assert!(
         needs.required.len() <= 64 && needs.nice.len() <= 64,
         "at most 64 skills of each kind"
     );
-    let mut search = Search::new(pool, scores, needs, max_nodes);
-    let start = Partial {
+    let mut search = Search::new(graph, pool, scores, needs, max_nodes);
+    let mut start = Partial {
         required: 0,
         nice: 0,
         common: WeeklyAvailability::empty().with_full_week(),
         value: 0,
     };
+    if let Some(member) = including {
+        let position = search.order.iter().position(|i| *i == member)?;
+        start = search.with(&start, position)?;
+        search.members.push(position);
+    }
     search.cover_required(start);
     let proven = search.nodes < search.max_nodes;
     let (objective, positions, common_time) = search.best?;
@@ -164,14 +202,23 @@ pub fn form(pool: &[Candidate], scores: &[f32], needs: &TeamNeeds, max_nodes: u6
 }
 
 impl<'a> Search<'a> {
-    fn new(pool: &[Candidate], scores: &[f32], needs: &'a TeamNeeds, max_nodes: u64) -> Self {
+    fn new<C: Borrow<Candidate>>(
+        graph: &SkillGraph,
+        pool: &[C],
+        scores: &[f32],
+        needs: &'a TeamNeeds,
+        max_nodes: u64,
+    ) -> Self {
         let mut order: Vec<usize> = (0..pool.len()).collect();
         order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
         let required: Vec<u64> = order
             .iter()
-            .map(|i| mask(&pool[*i], &needs.required))
+            .map(|i| mask(graph, pool[*i].borrow(), &needs.required))
             .collect();
-        let nice: Vec<u64> = order.iter().map(|i| mask(&pool[*i], &needs.nice)).collect();
+        let nice: Vec<u64> = order
+            .iter()
+            .map(|i| mask(graph, pool[*i].borrow(), &needs.nice))
+            .collect();
         let mut holders = vec![Vec::new(); needs.required.len()];
         for (position, bits) in required.iter().enumerate() {
             for (bit, list) in holders.iter_mut().enumerate() {
@@ -192,7 +239,10 @@ impl<'a> Search<'a> {
                 .iter()
                 .map(|i| (scores[*i] * 100.0).round() as i64)
                 .collect(),
-            availability: order.iter().map(|i| pool[*i].availability).collect(),
+            availability: order
+                .iter()
+                .map(|i| pool[*i].borrow().availability)
+                .collect(),
             most_required_bits: required.iter().map(|m| m.count_ones()).max().unwrap_or(0),
             all_required: all_bits(needs.required.len()),
             left_out: vec![false; order.len()],
@@ -343,9 +393,77 @@ impl<'a> Search<'a> {
     }
 }
 
+/// The best team for team project `opening` that includes person `person` (indexes into
+/// `candidates` and `openings`), from everyone the project fits; members as indexes into
+/// `candidates`. `None` for a job, or when no such team exists.
+pub fn with_person(
+    graph: &SkillGraph,
+    travel: &TravelTimes,
+    ranking: Ranking,
+    (candidates, openings): (&[Candidate], &[Opening]),
+    opening: usize,
+    person: usize,
+) -> Option<Team> {
+    let needs = openings[opening].team_needs()?;
+    let list = for_opening(
+        graph,
+        travel,
+        ranking,
+        candidates,
+        openings,
+        opening,
+        candidates.len(),
+    );
+    let at = list.iter().position(|m| m.candidate == person)?;
+    let pool: Vec<&Candidate> = list.iter().map(|m| &candidates[m.candidate]).collect();
+    let scores: Vec<f32> = list.iter().map(Match::fair_score).collect();
+    form_including(graph, (&pool, &scores), &needs, at, DEFAULT_MAX_NODES).map(|mut team| {
+        team.members = team.members.iter().map(|i| list[*i].candidate).collect();
+        team
+    })
+}
+
+/// A person's `k` best requests, where a team project counts only when a team that includes
+/// them exists (see [`with_person`]).
+pub fn suggestions(
+    graph: &SkillGraph,
+    travel: &TravelTimes,
+    ranking: Ranking,
+    (candidates, openings): (&[Candidate], &[Opening]),
+    candidate: usize,
+    k: usize,
+) -> Vec<Match> {
+    let every = for_candidate(
+        graph,
+        travel,
+        ranking,
+        candidates,
+        openings,
+        candidate,
+        openings.len(),
+    );
+    every
+        .into_iter()
+        .filter(|m| {
+            openings[m.opening].team.is_none()
+                || with_person(
+                    graph,
+                    travel,
+                    ranking,
+                    (candidates, openings),
+                    m.opening,
+                    candidate,
+                )
+                .is_some()
+        })
+        .take(k)
+        .collect()
+}
+
 /// The objective of a given team (see [`TeamWeights`]), or `None` when it is not a valid team
 /// for `needs`: outside the size range, missing a required skill, or without the meeting time.
 pub fn value_of(
+    graph: &SkillGraph,
     pool: &[Candidate],
     scores: &[f32],
     needs: &TeamNeeds,
@@ -353,8 +471,8 @@ pub fn value_of(
 ) -> Option<i64> {
     let (required, nice) = members.iter().fold((0, 0), |(r, n), m| {
         (
-            r | mask(&pool[*m], &needs.required),
-            n | mask(&pool[*m], &needs.nice),
+            r | mask(graph, &pool[*m], &needs.required),
+            n | mask(graph, &pool[*m], &needs.nice),
         )
     });
     let common = members
@@ -424,6 +542,10 @@ mod tests {
     use crate::testing::candidate;
     use domain::availability::Weekday;
 
+    fn graph() -> SkillGraph {
+        SkillGraph::unrelated(8)
+    }
+
     fn person(skills: Vec<(u16, u8)>, day: usize) -> Candidate {
         let mut c = candidate();
         c.skills = skills;
@@ -449,7 +571,7 @@ mod tests {
             size_max: 3,
             meeting_minutes: 120,
         };
-        let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).unwrap();
+        let team = form(&graph(), &pool, &scores, &needs, DEFAULT_MAX_NODES).unwrap();
         let mut members = team.members.clone();
         members.sort();
         // Person 2 has skills 0 and 1, person 3 skill 2: a third member would add nothing.
@@ -468,7 +590,7 @@ mod tests {
             nice: vec![(3, 1)],
             ..needs
         };
-        let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).unwrap();
+        let team = form(&graph(), &pool, &scores, &needs, DEFAULT_MAX_NODES).unwrap();
         let mut members = team.members.clone();
         members.sort();
         assert_eq!(
@@ -489,7 +611,7 @@ mod tests {
             size_max: 2,
             meeting_minutes: 0,
         };
-        assert!(form(&pool, &[1.0, 1.0], &needs, DEFAULT_MAX_NODES).is_none());
+        assert!(form(&graph(), &pool, &[1.0, 1.0], &needs, DEFAULT_MAX_NODES).is_none());
         let needs = TeamNeeds {
             required: vec![(0, 2), (1, 2)],
             nice: Vec::new(),
@@ -498,7 +620,7 @@ mod tests {
             meeting_minutes: 300,
         };
         assert!(
-            form(&pool, &[1.0, 1.0], &needs, DEFAULT_MAX_NODES).is_none(),
+            form(&graph(), &pool, &[1.0, 1.0], &needs, DEFAULT_MAX_NODES).is_none(),
             "only Friday 10:00-12:00 is shared"
         );
     }
@@ -532,7 +654,8 @@ mod tests {
                 size_max: 3,
                 meeting_minutes: 60,
             };
-            let found = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).map(|t| t.objective);
+            let found =
+                form(&graph(), &pool, &scores, &needs, DEFAULT_MAX_NODES).map(|t| t.objective);
             assert_eq!(found, brute_force(&pool, &scores, &needs));
         }
     }
@@ -542,9 +665,77 @@ mod tests {
         (1_u32..(1 << pool.len()))
             .filter_map(|set| {
                 let members: Vec<usize> = (0..pool.len()).filter(|i| set & (1 << i) != 0).collect();
-                value_of(pool, scores, needs, &members)
+                value_of(&graph(), pool, scores, needs, &members)
             })
             .max()
+    }
+
+    #[test]
+    fn related_skills_cover_a_team_need_the_way_single_matches_count_them() {
+        let mut related = SkillGraph::unrelated(3);
+        related.relate(1, 0, 0.8);
+        let pool = vec![person(vec![(1, 3)], 0)];
+        let needs = TeamNeeds {
+            required: vec![(0, 2)],
+            nice: Vec::new(),
+            size_min: 1,
+            size_max: 1,
+            meeting_minutes: 0,
+        };
+        assert!(form(&related, &pool, &[50.0], &needs, DEFAULT_MAX_NODES).is_some());
+        assert!(form(&graph(), &pool, &[50.0], &needs, DEFAULT_MAX_NODES).is_none());
+        related.relate(2, 0, 0.5);
+        let weak = vec![person(vec![(2, 4)], 0)];
+        assert!(
+            form(&related, &weak, &[50.0], &needs, DEFAULT_MAX_NODES).is_none(),
+            "half a skill does not cover it"
+        );
+    }
+
+    #[test]
+    fn a_team_project_is_suggested_only_to_people_a_team_can_include() {
+        let graph = graph();
+        let travel = TravelTimes::new(3, 10);
+        let member = |id: i64, skills: Vec<(u16, u8)>, day: usize| Candidate {
+            id,
+            ..person(skills, day)
+        };
+        // Persons 0 and 1 share Friday mornings; person 2 is free only when no one else is.
+        let mut alone = member(3, vec![(1, 3)], 3);
+        alone.availability =
+            WeeklyAvailability::empty().with_window(Weekday::new(5).unwrap(), 18, 24);
+        let people = vec![
+            member(1, vec![(0, 3)], 0),
+            member(2, vec![(1, 3)], 1),
+            alone,
+        ];
+        let mut project = crate::testing::opening();
+        project.kind = domain::request::RequestKind::TeamProject;
+        project.windows = None;
+        project.min_minutes_per_week = 60;
+        project.max_minutes_per_week = 120;
+        project.required = vec![(0, 2), (1, 2)];
+        project.nice = Vec::new();
+        project.team = Some(crate::input::TeamShape {
+            size_min: 2,
+            size_max: 3,
+            meeting_minutes: 60,
+        });
+        let openings = vec![project];
+        let ranking = Ranking::default();
+        let team = with_person(&graph, &travel, ranking, (&people, &openings), 0, 1).unwrap();
+        let mut members = team.members.clone();
+        members.sort_unstable();
+        assert_eq!(members, [0, 1]);
+        assert!(with_person(&graph, &travel, ranking, (&people, &openings), 0, 2).is_none());
+        assert_eq!(
+            suggestions(&graph, &travel, ranking, (&people, &openings), 1, 5).len(),
+            1
+        );
+        assert!(
+            suggestions(&graph, &travel, ranking, (&people, &openings), 2, 5).is_empty(),
+            "no team can include the person free only on Saturdays"
+        );
     }
 
     #[test]

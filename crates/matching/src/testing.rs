@@ -61,6 +61,7 @@ pub fn opening() -> Opening {
         area: 1,
         start_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 5),
         capacity: 2,
+        team: None,
         is_employment: false,
     }
 }

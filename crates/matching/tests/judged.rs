@@ -106,6 +106,7 @@ fn job(id: i64) -> Opening {
         area: 0,
         start_date: None,
         capacity: 1,
+        team: None,
         is_employment: false,
     }
 }
@@ -567,7 +568,7 @@ fn the_judged_team_is_minimal() {
         member(5, &[]),
     ];
     let scores = [70.0, 65.0, 60.0, 68.0, 55.0];
-    let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES).expect("a team exists");
+    let team = form(&graph(), &pool, &scores, &needs, DEFAULT_MAX_NODES).expect("a team exists");
     let mut ids: Vec<i64> = team.members.iter().map(|m| pool[*m].id).collect();
     ids.sort_unstable();
     assert_eq!(
@@ -581,7 +582,7 @@ fn the_judged_team_is_minimal() {
         nice: Vec::new(),
         ..needs
     };
-    let team = form(&pool, &scores, &without_nice, DEFAULT_MAX_NODES).unwrap();
+    let team = form(&graph(), &pool, &scores, &without_nice, DEFAULT_MAX_NODES).unwrap();
     let mut ids: Vec<i64> = team.members.iter().map(|m| pool[*m].id).collect();
     ids.sort_unstable();
     assert_eq!(ids, [1, 2], "two people cover every skill");

@@ -74,6 +74,23 @@ proptest! {
             per[m.candidate] += 1;
             filled[m.opening] += 1;
         }
+        for m in &proposals.chosen {
+            prop_assert!(jobs[m.opening].team.is_none(), "a team project's place went seat by seat");
+        }
+        for proposed in &proposals.teams {
+            let opening = &jobs[proposed.opening];
+            let needs = opening.team_needs().unwrap();
+            prop_assert!(proposed.members.len() <= opening.capacity as usize);
+            let scores: Vec<f32> = proposed.members.iter().map(|m| m.fair_score()).collect();
+            let pool: Vec<matching::Candidate> =
+                proposed.members.iter().map(|m| people[m.candidate].clone()).collect();
+            let all: Vec<usize> = (0..pool.len()).collect();
+            prop_assert!(value_of(&graph, &pool, &scores, &needs, &all).is_some(), "a valid team");
+            for m in &proposed.members {
+                prop_assert!(check(&people[m.candidate], opening, &travel).is_ok());
+                per[m.candidate] += 1;
+            }
+        }
         prop_assert!(per.iter().all(|n| *n <= per_person));
         prop_assert!(filled.iter().zip(&jobs).all(|(n, j)| *n <= j.capacity));
     }
@@ -118,7 +135,7 @@ proptest! {
         size_min in 1..4_usize, extra in 0..3_usize, meeting_half_hours in 1..8_u32,
         scores in proptest::collection::vec(0..100_u8, 13),
     ) {
-        let pool = candidates(seed, size, SKILLS);
+        let (pool, _, graph) = town(seed, size, 0);
         let scores: Vec<f32> = scores[..size].iter().map(|s| f32::from(*s)).collect();
         let (mut required, mut nice) = (required, nice);
         required.sort_unstable();
@@ -136,13 +153,13 @@ proptest! {
         let best = (1_u32..(1 << size))
             .filter_map(|set| {
                 let members: Vec<usize> = (0..size).filter(|i| set & (1 << i) != 0).collect();
-                value_of(&pool, &scores, &needs, &members)
+                value_of(&graph, &pool, &scores, &needs, &members)
             })
             .max();
-        let team = form(&pool, &scores, &needs, DEFAULT_MAX_NODES);
+        let team = form(&graph, &pool, &scores, &needs, DEFAULT_MAX_NODES);
         prop_assert_eq!(team.as_ref().map(|t| t.objective), best);
         if let Some(team) = team {
-            prop_assert_eq!(value_of(&pool, &scores, &needs, &team.members), Some(team.objective));
+            prop_assert_eq!(value_of(&graph, &pool, &scores, &needs, &team.members), Some(team.objective));
             let common = team.members.iter().skip(1).fold(pool[team.members[0]].availability, |a, m| {
                 a.intersection(&pool[*m].availability)
             });
@@ -154,7 +171,7 @@ proptest! {
                 for leave in 0..team.members.len() {
                     let mut fewer = team.members.clone();
                     fewer.remove(leave);
-                    let smaller = value_of(&pool, &scores, &needs, &fewer);
+                    let smaller = value_of(&graph, &pool, &scores, &needs, &fewer);
                     prop_assert!(smaller.is_none_or(|v| v <= team.objective));
                 }
             }

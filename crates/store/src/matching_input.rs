@@ -322,18 +322,18 @@ impl CandidateRow {
     }
 }
 
-/// What a team project asks of its team, for the engine's team search; `None` for a job.
-pub fn team_needs(request: &StoredRequest, opening: &Opening) -> Option<matching::team::TeamNeeds> {
+/// A team project's team as the engine reads it; `None` for a job.
+fn team_shape(request: &StoredRequest) -> Option<matching::input::TeamShape> {
     let count = |n: Option<i32>| n.and_then(|n| usize::try_from(n).ok()).unwrap_or(1);
-    (request.kind == domain::request::RequestKind::TeamProject).then(|| matching::team::TeamNeeds {
-        required: opening.required.clone(),
-        nice: opening.nice.clone(),
-        size_min: count(request.team_min),
-        size_max: count(request.team_max),
-        meeting_minutes: request
-            .meeting_minutes
-            .and_then(|m| u32::try_from(m).ok())
-            .unwrap_or(0),
+    (request.kind == domain::request::RequestKind::TeamProject).then(|| {
+        matching::input::TeamShape {
+            size_min: count(request.team_min),
+            size_max: count(request.team_max),
+            meeting_minutes: request
+                .meeting_minutes
+                .and_then(|m| u32::try_from(m).ok())
+                .unwrap_or(0),
+        }
     })
 }
 
@@ -376,6 +376,7 @@ pub fn opening(
         area: area_index(travel.find(&request.location_area)),
         start_date: request.start_date,
         capacity: u32::try_from(request.headcount.or(request.team_max).unwrap_or(1)).unwrap_or(1),
+        team: team_shape(request),
         is_employment: request.contract.as_deref() == Some("employment"),
     }
 }

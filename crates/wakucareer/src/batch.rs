@@ -81,25 +81,35 @@ pub async fn run(
     let total: f32 = proposals.chosen.iter().map(|m| m.score.total).sum();
     say(&format!(
         "{}: {} participants, {} published requests, {} feasible pairs; {} introductions proposed \
-         (at most {per_person} per person), total score {total:.0}; loaded in {:.0} ms, solved in {:.0} ms",
+         (at most {per_person} per person) and {} teams for team projects, total score {total:.0}; \
+         loaded in {:.0} ms, solved in {:.0} ms",
         town.slug,
         candidates.len(),
         openings.len(),
         proposals.feasible_pairs,
         proposals.chosen.len(),
+        proposals.teams.len(),
         loaded.as_secs_f64() * 1000.0,
         solved.as_secs_f64() * 1000.0,
     ));
-    let rows: Vec<(i64, i64, f32, u32, bool)> = proposals
+    // A team's members are one row each, marked as a team: they are introduced together.
+    let team_members = proposals
+        .teams
+        .iter()
+        .flat_map(|t| t.members.iter().map(|m| (m, true)));
+    let rows: Vec<(i64, i64, f32, u32, bool, bool)> = proposals
         .chosen
         .iter()
-        .map(|m| {
+        .map(|m| (m, false))
+        .chain(team_members)
+        .map(|(m, team)| {
             (
                 candidates[m.candidate].id,
                 openings[m.opening].id,
                 m.score.total,
                 m.fit.minutes_per_week,
                 m.fit.reduced_for_cap,
+                team,
             )
         })
         .collect();
@@ -107,15 +117,15 @@ pub async fn run(
         let text = if path.extension().and_then(|e| e.to_str()) == Some("json") {
             let items: Vec<serde_json::Value> = rows
                 .iter()
-                .map(|(p, r, s, m, c)| serde_json::json!({ "participant_id": p, "request_id": r, "score": (s * 10.0).round() / 10.0, "minutes_per_week": m, "reduced_for_income_cap": c }))
+                .map(|(p, r, s, m, c, t)| serde_json::json!({ "participant_id": p, "request_id": r, "score": (s * 10.0).round() / 10.0, "minutes_per_week": m, "reduced_for_income_cap": c, "team": t }))
                 .collect();
             serde_json::to_string_pretty(&items)?
         } else {
             let mut csv = String::from(
-                "participant_id,request_id,score,minutes_per_week,reduced_for_income_cap\n",
+                "participant_id,request_id,score,minutes_per_week,reduced_for_income_cap,team\n",
             );
-            for (p, r, s, m, c) in &rows {
-                csv.push_str(&format!("{p},{r},{s:.1},{m},{c}\n"));
+            for (p, r, s, m, c, t) in &rows {
+                csv.push_str(&format!("{p},{r},{s:.1},{m},{c},{t}\n"));
             }
             csv
         };

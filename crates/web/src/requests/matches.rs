@@ -158,12 +158,6 @@ impl Subjects for TeamView {
     }
 }
 
-impl Subjects for ProposalView {
-    fn subjects(&self) -> Vec<i64> {
-        vec![self.person_id]
-    }
-}
-
 /// The ranked candidates for one request, and a team when it is a team project: people's
 /// names, so shown only through `Audit::reveal`, which names those on the page.
 pub async fn for_request(
@@ -192,7 +186,7 @@ pub async fn for_request(
                 input.candidates.len(),
             );
             // `Some(None)`: a team project for which no team exists.
-            let formed = team_needs.map(|needs| best_team(&input, &list, &needs));
+            let formed = team_needs.map(|needs| best_team(&graph, &input, &list, &needs));
             (list, formed)
         }
     })
@@ -225,6 +219,7 @@ pub async fn for_request(
 
 /// The best team among the people who fit the project (`list`), with its members' ids.
 fn best_team(
+    graph: &matching::SkillGraph,
     input: &MatchingInput,
     list: &[Match],
     needs: &TeamNeeds,
@@ -234,7 +229,7 @@ fn best_team(
         .map(|m| input.candidates[m.candidate].clone())
         .collect();
     let scores: Vec<f32> = list.iter().map(Match::fair_score).collect();
-    team::form(&pool, &scores, needs, team::DEFAULT_MAX_NODES)
+    team::form(graph, &pool, &scores, needs, team::DEFAULT_MAX_NODES)
         .map(|t| (t.members.iter().map(|i| pool[*i].id).collect(), t))
 }
 
@@ -295,7 +290,8 @@ fn no_team(page: &Page) -> TeamView {
     }
 }
 
-/// The requests that fit one participant best.
+/// The requests that fit one participant best; a team project only when a team that includes
+/// them exists.
 pub async fn for_participant(
     state: &AppState,
     tenant: &TenantStore<'_>,
@@ -311,12 +307,12 @@ pub async fn for_participant(
     let list = off_runtime({
         let (graph, input) = (state.skill_graph.clone(), input.clone());
         move || {
-            shortlist::for_candidate(
+            // A team project only when a team that includes the person exists.
+            team::suggestions(
                 &graph,
                 &input.travel,
                 Ranking::default(),
-                &input.candidates,
-                &input.openings,
+                (&input.candidates, &input.openings),
                 index,
                 10,
             )
@@ -345,21 +341,26 @@ pub async fn for_participant(
         .collect())
 }
 
-/// One proposed introduction of a batch run.
+/// One proposed introduction of a batch run: one person to a job, or a team to a project.
 pub struct ProposalView {
-    pub person_id: i64,
-    pub person_href: String,
-    pub person: String,
+    /// (id, page, name) of each person introduced.
+    pub people: Vec<(i64, String, String)>,
     pub request_href: String,
     pub request: String,
     pub score: String,
     pub reasons: Vec<String>,
 }
 
+impl Subjects for ProposalView {
+    fn subjects(&self) -> Vec<i64> {
+        self.people.iter().map(|(id, ..)| *id).collect()
+    }
+}
+
 /// One batch run: the engine's inputs and the introductions it chose.
 struct Batch {
     input: std::sync::Arc<MatchingInput>,
-    chosen: Vec<Match>,
+    proposals: matching::batch::Proposals,
 }
 
 async fn run_batch(
@@ -368,7 +369,7 @@ async fn run_batch(
     per_person: u32,
 ) -> Result<Batch, WebError> {
     let input = tenant.matching_input(&state.taxonomy).await?;
-    let chosen = off_runtime({
+    let proposals = off_runtime({
         let (graph, input) = (state.skill_graph.clone(), input.clone());
         move || {
             matching::batch::propose(
@@ -379,15 +380,57 @@ async fn run_batch(
                 &input.openings,
                 per_person,
             )
-            .chosen
         }
     })
     .await?;
-    Ok(Batch { input, chosen })
+    Ok(Batch { input, proposals })
 }
 
-/// Batch proposals across the town: the best set of introductions, at most `per_person` each;
-/// shown through `Audit::reveal`.
+/// A team's fit: the mean of its members' fits.
+fn team_score(team: &matching::batch::ProposedTeam) -> f32 {
+    team.members.iter().map(|m| m.score.total).sum::<f32>() / team.members.len().max(1) as f32
+}
+
+/// The reasons every member of a proposed team shares.
+fn shared_reasons(team: &matching::batch::ProposedTeam) -> Vec<domain::introduction::MatchReason> {
+    let mut members = team.members.iter();
+    let first = members
+        .next()
+        .map(|m| m.score.explanation.reasons.clone())
+        .unwrap_or_default();
+    members.fold(first, |shared, m| {
+        shared
+            .into_iter()
+            .filter(|r| m.score.explanation.reasons.contains(r))
+            .collect()
+    })
+}
+
+impl Batch {
+    fn person(&self, slug: &str, candidate: usize) -> (i64, String, String) {
+        let id = self.input.candidates[candidate].id;
+        (
+            id,
+            format!("/{slug}/coordinator/participants/{id}"),
+            self.input.names.get(&id).cloned().unwrap_or_default(),
+        )
+    }
+
+    fn request(&self, slug: &str, opening: usize) -> (String, String) {
+        let id = self.input.openings[opening].id;
+        (
+            format!("/{slug}/coordinator/requests/{id}"),
+            self.input
+                .titles
+                .get(&id)
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+        )
+    }
+}
+
+/// Batch proposals across the town: the best set of introductions, at most `per_person` each,
+/// and a team for each team project that can have one; shown through `Audit::reveal`.
 pub async fn batch(
     state: &AppState,
     tenant: &TenantStore<'_>,
@@ -396,62 +439,77 @@ pub async fn batch(
     per_person: u32,
 ) -> Result<Unshown<Vec<ProposalView>>, WebError> {
     let run = run_batch(state, tenant, per_person).await?;
-    let (candidates, openings) = (&run.input.candidates, &run.input.openings);
     let courses = course_index(state, tenant).await?;
-    Ok(Unshown::new(
-        run.chosen
-            .iter()
-            .map(|m| {
-                let (person, request) = (candidates[m.candidate].id, openings[m.opening].id);
-                ProposalView {
-                    person_id: person,
-                    person_href: format!("/{slug}/coordinator/participants/{person}"),
-                    person: run.input.names.get(&person).cloned().unwrap_or_default(),
-                    request_href: format!("/{slug}/coordinator/requests/{request}"),
-                    request: run
-                        .input
-                        .titles
-                        .get(&request)
-                        .map(|t| t.title.clone())
-                        .unwrap_or_default(),
-                    score: format!("{:.0}", m.score.total),
-                    reasons: explain(state, (page, &courses), m).0,
-                }
-            })
-            .collect(),
-    ))
+    let singles = run.proposals.chosen.iter().map(|m| {
+        let (request_href, request) = run.request(slug, m.opening);
+        ProposalView {
+            people: vec![run.person(slug, m.candidate)],
+            request_href,
+            request,
+            score: format!("{:.0}", m.score.total),
+            reasons: explain(state, (page, &courses), m).0,
+        }
+    });
+    let teams = run.proposals.teams.iter().map(|t| {
+        let (request_href, request) = run.request(slug, t.opening);
+        ProposalView {
+            people: t
+                .members
+                .iter()
+                .map(|m| run.person(slug, m.candidate))
+                .collect(),
+            request_href,
+            request,
+            score: format!("{:.0}", team_score(t)),
+            reasons: std::iter::once(team_summary(page, &t.team))
+                .chain(shared_reasons(t).into_iter().map(|r| page.label(r)))
+                .collect(),
+        }
+    });
+    Ok(Unshown::new(teams.chain(singles).collect()))
 }
 
-/// The batch run's introductions, as drafts to save (the caller sets who made them).
+/// The batch run's introductions, as drafts to save (the caller sets who made them): one per
+/// person and job, one per team.
 pub async fn batch_drafts(
     state: &AppState,
     tenant: &TenantStore<'_>,
     per_person: u32,
 ) -> Result<Vec<NewIntroduction>, WebError> {
     let run = run_batch(state, tenant, per_person).await?;
-    Ok(run
-        .chosen
-        .iter()
-        .filter_map(|m| {
-            let person = run.input.candidates[m.candidate].id;
-            let request = run.input.openings[m.opening].id;
-            let title = run.input.titles.get(&request)?;
-            Some(NewIntroduction {
-                request_id: request,
-                organization_id: title.organization_id,
-                members: vec![store::account::AccountId(person)],
-                draft: true,
-                fit_score: m.score.total.round() as i32,
-                reasons: m
-                    .score
-                    .explanation
-                    .reasons
-                    .iter()
-                    .map(|r| (*r).to_owned())
-                    .collect(),
-                common_time: String::new(),
-                created_by: store::account::AccountId(0),
-            })
+    let (candidates, openings) = (&run.input.candidates, &run.input.openings);
+    let draft = |opening: usize, members: Vec<i64>, score: f32, reasons: Vec<_>, time: String| {
+        let request = openings[opening].id;
+        let title = run.input.titles.get(&request)?;
+        Some(NewIntroduction {
+            request_id: request,
+            organization_id: title.organization_id,
+            members: members.into_iter().map(store::account::AccountId).collect(),
+            draft: true,
+            fit_score: score.round() as i32,
+            reasons,
+            common_time: time,
+            created_by: store::account::AccountId(0),
         })
-        .collect())
+    };
+    let teams = run.proposals.teams.iter().filter_map(|t| {
+        let members = t
+            .members
+            .iter()
+            .map(|m| candidates[m.candidate].id)
+            .collect();
+        draft(
+            t.opening,
+            members,
+            team_score(t),
+            shared_reasons(t),
+            t.team.common_time.to_hex(),
+        )
+    });
+    let singles = run.proposals.chosen.iter().filter_map(|m| {
+        let members = vec![candidates[m.candidate].id];
+        let reasons = m.score.explanation.reasons.clone();
+        draft(m.opening, members, m.score.total, reasons, String::new())
+    });
+    Ok(teams.chain(singles).collect())
 }

@@ -233,7 +233,7 @@ pub async fn show(
     }
     let travel = tenant.travel_table().await?;
     let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
-    let team_needs = store::matching_input::team_needs(&request, &opening);
+    let team_needs = opening.team_needs();
     let proposed = super::matches::for_request(
         &state,
         &tenant,
