@@ -283,6 +283,12 @@ fn profile_input(
             .unwrap_or_default(),
         drives: number.is_multiple_of(2),
         children: pattern.children.map(String::from),
+        // Every seventh person also looks after an elderly parent.
+        cares_for: if number % 7 == 3 {
+            vec!["elder".to_owned()]
+        } else {
+            Vec::new()
+        },
         skills: pattern
             .skills
             .iter()

@@ -170,6 +170,7 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
             ("pay_unit", "hourly"),
             ("pay_yen", "1200"),
             ("headcount", "1"),
+            ("commuting_allowance", "5000"),
         ],
         windows: &[(0, 4, 17, 25)],
         published: true,
@@ -333,6 +334,9 @@ fn request_input(demo: &DemoRequest) -> RequestInput {
         budget_yen: field("budget_yen"),
         meeting_mode: field("meeting_mode"),
         meeting_hours: field("meeting_hours"),
+        shift_rule: field("shift_rule"),
+        shortest_shift_hours: field("shortest_shift_hours"),
+        commuting_allowance: field("commuting_allowance"),
         ..RequestInput::default()
     }
 }

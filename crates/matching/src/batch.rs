@@ -12,8 +12,9 @@ use crate::shortlist::{Match, Ranking, explain, fair, rank};
 use crate::skills::{Levels, SkillGraph};
 use crate::team::{DEFAULT_MAX_NODES, Team, form};
 
-/// A feasible pair as ranked: (candidate, opening, fit, rank score).
-type Ranked = (usize, usize, Fit, f32);
+/// A feasible pair as ranked: (candidate, opening, fit, rank score), indexes as `u32` to keep
+/// a town's millions of pairs small.
+type Ranked = (u32, u32, Fit, f32);
 
 /// The chosen introductions to jobs, best first; the teams proposed for team projects; and
 /// how many pairings were feasible.
@@ -80,27 +81,27 @@ pub fn propose_reporting(
             let levels = Levels::of(&candidate.skills);
             openings.iter().enumerate().filter_map(move |(o, opening)| {
                 rank(graph, travel, ranking, (candidate, &levels), opening)
-                    .map(|(fit, r)| (c, o, fit, r))
+                    .map(|(fit, r)| (c as u32, o as u32, fit, r))
             })
         })
         .collect();
     // Jobs go through the solver; team projects' pairs wait for their teams.
-    let mut job_pairs = Vec::with_capacity(ranked.len());
-    let mut team_pairs: Vec<Vec<usize>> = vec![Vec::new(); openings.len()];
+    let mut job_pairs: Vec<u32> = Vec::with_capacity(ranked.len());
+    let mut team_pairs: Vec<Vec<u32>> = vec![Vec::new(); openings.len()];
     for (i, (_, o, _, _)) in ranked.iter().enumerate() {
-        if openings[*o].team.is_none() {
-            job_pairs.push(i);
+        if openings[*o as usize].team.is_none() {
+            job_pairs.push(i as u32);
         } else {
-            team_pairs[*o].push(i);
+            team_pairs[*o as usize].push(i as u32);
         }
     }
     let pairs: Vec<Pair> = job_pairs
         .iter()
         .map(|i| {
-            let (c, o, _, r) = ranked[*i];
+            let (c, o, _, r) = ranked[*i as usize];
             Pair {
-                candidate: c,
-                opening: o,
+                candidate: c as usize,
+                opening: o as usize,
                 weight: (r * 100.0).round() as i64,
             }
         })
@@ -115,8 +116,8 @@ pub fn propose_reporting(
     )
     .into_iter()
     .map(|i| {
-        let (c, o, fit, r) = ranked[job_pairs[i]];
-        explain(graph, candidates, openings, c, o, fit, r)
+        let (c, o, fit, r) = ranked[job_pairs[i] as usize];
+        explain(graph, candidates, openings, c as usize, o as usize, fit, r)
     })
     .collect();
     chosen.sort_by(|a, b| b.rank_score.total_cmp(&a.rank_score));
@@ -144,7 +145,7 @@ pub fn propose_reporting(
 fn propose_teams(
     graph: &SkillGraph,
     (candidates, openings): (&[Candidate], &[Opening]),
-    (ranked, by_opening): (&[Ranked], &[Vec<usize>]),
+    (ranked, by_opening): (&[Ranked], &[Vec<u32>]),
     per_person: u32,
     used: &mut [u32],
 ) -> Vec<ProposedTeam> {
@@ -155,10 +156,13 @@ fn propose_teams(
         };
         let fitting: Vec<&Ranked> = by_opening[o]
             .iter()
-            .map(|i| &ranked[*i])
-            .filter(|(c, ..)| used[*c] < per_person)
+            .map(|i| &ranked[*i as usize])
+            .filter(|(c, ..)| used[*c as usize] < per_person)
             .collect();
-        let pool: Vec<&Candidate> = fitting.iter().map(|(c, ..)| &candidates[*c]).collect();
+        let pool: Vec<&Candidate> = fitting
+            .iter()
+            .map(|(c, ..)| &candidates[*c as usize])
+            .collect();
         let scores: Vec<f32> = fitting.iter().map(|(.., r)| fair(*r)).collect();
         let Some(team) = form(graph, &pool, &scores, &needs, DEFAULT_MAX_NODES) else {
             continue;
@@ -168,8 +172,8 @@ fn propose_teams(
             .iter()
             .map(|i| {
                 let (c, _, fit, r) = *fitting[*i];
-                used[c] += 1;
-                explain(graph, candidates, openings, c, o, fit, r)
+                used[c as usize] += 1;
+                explain(graph, candidates, openings, c as usize, o, fit, r)
             })
             .collect();
         teams.push(ProposedTeam {

@@ -157,27 +157,40 @@ pub fn workable_shifts(candidate: &Candidate, opening: &Opening) -> WeeklyAvaila
     shifts
 }
 
-/// Whether the person's time covers the hours: every window, enough shifts from the pool, or
-/// enough free time for flexible work.
-fn schedule_fails(candidate: &Candidate, opening: &Opening, minutes: u32) -> u16 {
+/// What the person's time says before the hours are known: most pairs are settled here with
+/// a few bit operations.
+enum Schedule {
+    Fits,
+    Fails(u16),
+    /// A pool not covered whole, or flexible work with less free time than the least hours:
+    /// it depends on the hours worked.
+    Depends,
+}
+
+fn schedule_at_least(candidate: &Candidate, opening: &Opening) -> Schedule {
     match (opening.windows, opening.shifts) {
-        (Some(windows), _) if candidate.availability.covers(&windows) => 0,
-        (Some(_), ShiftRule::AllRequired) => bit(Reason::ScheduleNotCovered),
-        (Some(_), ShiftRule::ChooseFrom { .. }) => {
-            if workable_shifts(candidate, opening).minutes() >= minutes {
-                0
-            } else {
-                bit(Reason::NotEnoughShifts)
-            }
+        (Some(windows), _) if candidate.availability.covers(&windows) => Schedule::Fits,
+        (Some(_), ShiftRule::AllRequired) => Schedule::Fails(bit(Reason::ScheduleNotCovered)),
+        (None, _) if candidate.availability.minutes() >= opening.min_minutes_per_week => {
+            Schedule::Fits
         }
-        (None, _) if candidate.availability.minutes() < minutes => bit(Reason::NotEnoughFreeTime),
-        (None, _) => 0,
+        _ => Schedule::Depends,
+    }
+}
+
+/// Whether the person's time covers `minutes`: enough shifts from the pool, or enough free
+/// time for flexible work.
+fn schedule_fails(candidate: &Candidate, opening: &Opening, minutes: u32) -> u16 {
+    match opening.windows {
+        Some(_) if workable_shifts(candidate, opening).minutes() >= minutes => 0,
+        Some(_) => bit(Reason::NotEnoughShifts),
+        None if candidate.availability.minutes() < minutes => bit(Reason::NotEnoughFreeTime),
+        None => 0,
     }
 }
 
 /// The hours worked under the person's income wall, or the failure.
 fn hours_under_cap(candidate: &Candidate, opening: &Opening) -> Result<Fit, u16> {
-    let earnings = opening.earnings();
     let cap = &candidate.income_cap;
     let least = opening.min_minutes_per_week;
     let mut fit = Fit {
@@ -186,6 +199,12 @@ fn hours_under_cap(candidate: &Candidate, opening: &Opening) -> Result<Fit, u16>
         cap_minutes: None,
     };
     if cap.test.is_none() {
+        return Ok(fit);
+    }
+    let earnings = opening.earnings();
+    let most = opening.max_minutes_per_week.max(least);
+    // Most pairs are within the wall over the whole range: one check settles them.
+    if cap.allows(most, &earnings) {
         return Ok(fit);
     }
     if !cap.allows(least, &earnings) {
@@ -200,10 +219,7 @@ fn hours_under_cap(candidate: &Candidate, opening: &Opening) -> Result<Fit, u16>
         }
         return Err(bit(Reason::IncomeCapExceeded));
     }
-    if opening.max_minutes_per_week > least && !cap.allows(opening.max_minutes_per_week, &earnings)
-    {
-        fit.cap_minutes = cap.most_minutes(&earnings);
-    }
+    fit.cap_minutes = cap.most_minutes(&earnings);
     Ok(fit)
 }
 
@@ -220,6 +236,10 @@ fn evaluate(
         reduced_for_cap: false,
         cap_minutes: None,
     };
+    let schedule = schedule_at_least(candidate, opening);
+    if let (true, Schedule::Fails(failed)) = (stop_early, &schedule) {
+        return (none, *failed);
+    }
     let (fit, mut failed) = match hours_under_cap(candidate, opening) {
         Ok(fit) => (fit, 0),
         Err(failed) => (none, failed),
@@ -232,7 +252,11 @@ fn evaluate(
     } else {
         opening.min_minutes_per_week
     };
-    failed |= schedule_fails(candidate, opening, minutes);
+    failed |= match schedule {
+        Schedule::Fits => 0,
+        Schedule::Fails(failed) => failed,
+        Schedule::Depends => schedule_fails(candidate, opening, minutes),
+    };
     if minutes > candidate.max_minutes_per_week {
         failed |= bit(Reason::HoursOverMaximum);
     }

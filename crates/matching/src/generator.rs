@@ -211,7 +211,7 @@ pub fn openings(seed: u64, n: usize, skills: u16) -> Vec<Opening> {
             Opening {
                 team: (kind == RequestKind::TeamProject).then_some(TeamShape {
                     size_min: 2,
-                    size_max: opening.capacity as usize,
+                    size_max: opening.capacity as u16,
                     meeting_minutes: 60,
                 }),
                 ..opening

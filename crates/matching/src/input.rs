@@ -39,8 +39,8 @@ pub struct Candidate {
 /// A team project's team: how many people and how long they meet together each week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TeamShape {
-    pub size_min: usize,
-    pub size_max: usize,
+    pub size_min: u16,
+    pub size_max: u16,
     pub meeting_minutes: u32,
 }
 
@@ -84,8 +84,8 @@ impl Opening {
         self.team.map(|shape| crate::team::TeamNeeds {
             required: self.required.clone(),
             nice: self.nice.clone(),
-            size_min: shape.size_min,
-            size_max: shape.size_max,
+            size_min: usize::from(shape.size_min),
+            size_max: usize::from(shape.size_max),
             meeting_minutes: shape.meeting_minutes,
         })
     }

@@ -99,37 +99,67 @@ fn goal_fit(candidate: &Candidate, opening: &Opening) -> f32 {
     }
 }
 
-/// What carers look for, each with whether it matters to this person and whether the request
-/// offers it. A sudden day off and a choice of shifts matter to everyone who cares for
-/// someone, a child or an adult; 子連れOK to parents.
-fn carer_needs(candidate: &Candidate, opening: &Opening) -> [(MatchReason, bool, bool); 5] {
+/// What carers look for: a request flag, or a choice of shifts.
+#[derive(Clone, Copy)]
+enum CarerNeed {
+    Flag(Flag),
+    ShiftChoice,
+}
+
+impl CarerNeed {
+    fn offered(self, opening: &Opening) -> bool {
+        match self {
+            CarerNeed::Flag(flag) => opening.has(flag),
+            CarerNeed::ShiftChoice => opening.has_shift_choice(),
+        }
+    }
+
+    fn reason(self) -> MatchReason {
+        match self {
+            CarerNeed::Flag(flag) => MatchReason::from(flag),
+            CarerNeed::ShiftChoice => MatchReason::ChoosesShifts,
+        }
+    }
+}
+
+/// What carers look for, each with whether it matters to this person. A sudden day off and a
+/// choice of shifts matter to everyone who cares for someone, a child or an adult; 子連れOK to
+/// parents.
+fn carer_needs(candidate: &Candidate) -> [(CarerNeed, bool); 5] {
     let carer = candidate.children > 0 || candidate.cares_for_adult;
-    let flag = |flag: Flag, matters: bool| (MatchReason::from(flag), matters, opening.has(flag));
     [
-        flag(Flag::WithinIncomeCap, candidate.income_cap.test.is_some()),
-        flag(Flag::CareerGapWelcome, candidate.career_gap_months >= 12),
-        flag(Flag::SuddenAbsenceCovered, carer),
-        flag(Flag::ChildrenWelcome, candidate.children > 0),
         (
-            MatchReason::ChoosesShifts,
-            carer,
-            opening.has_shift_choice(),
+            CarerNeed::Flag(Flag::WithinIncomeCap),
+            candidate.income_cap.test.is_some(),
         ),
+        (
+            CarerNeed::Flag(Flag::CareerGapWelcome),
+            candidate.career_gap_months >= 12,
+        ),
+        (CarerNeed::Flag(Flag::SuddenAbsenceCovered), carer),
+        (
+            CarerNeed::Flag(Flag::ChildrenWelcome),
+            candidate.children > 0,
+        ),
+        (CarerNeed::ShiftChoice, carer),
     ]
 }
 
-/// The share of the things that matter to the person that the request offers.
+/// The share of the things that matter to the person that the request offers (the request is
+/// read only for what matters).
 fn carer_flags(candidate: &Candidate, opening: &Opening) -> f32 {
-    let needs = carer_needs(candidate, opening);
-    let relevant = needs.iter().filter(|(_, matters, _)| *matters).count();
-    if relevant == 0 {
-        return 1.0;
+    let (mut relevant, mut offered) = (0_u8, 0_u8);
+    for (need, matters) in carer_needs(candidate) {
+        if matters {
+            relevant += 1;
+            offered += u8::from(need.offered(opening));
+        }
     }
-    let offered = needs
-        .iter()
-        .filter(|(_, matters, offered)| *matters && *offered)
-        .count();
-    offered as f32 / relevant as f32
+    if relevant == 0 {
+        1.0
+    } else {
+        f32::from(offered) / f32::from(relevant)
+    }
 }
 
 /// The six components, each 0–1.
@@ -263,9 +293,9 @@ pub fn score_with(
     if p.goal >= 0.999 {
         reasons.push(MatchReason::GoalFit);
     }
-    for (reason, matters, offered) in carer_needs(candidate, opening) {
-        if matters && offered {
-            reasons.push(reason);
+    for (need, matters) in carer_needs(candidate) {
+        if matters && need.offered(opening) {
+            reasons.push(need.reason());
         }
     }
     if fit.reduced_for_cap {

@@ -115,6 +115,27 @@ impl SkillGraph {
         direct.max(related)
     }
 
+    /// [`Self::coverage`] read straight from a person's sorted skills, without building their
+    /// [`Levels`]: for one-off checks over many people (team masks).
+    pub fn coverage_of(&self, skills: &[SkillLevelPair], need: SkillLevelPair) -> f32 {
+        let (target, needed) = need;
+        let at_level = |level: u8| (f32::from(level) / f32::from(needed.max(1))).min(1.0);
+        let direct = at_level(Self::level_of(skills, target));
+        if direct >= 1.0 {
+            return 1.0;
+        }
+        let related = self
+            .counts_towards
+            .get(usize::from(target))
+            .map_or(0.0, |sources| {
+                sources
+                    .iter()
+                    .map(|(source, share)| share * at_level(Self::level_of(skills, *source)))
+                    .fold(0.0_f32, f32::max)
+            });
+        direct.max(related)
+    }
+
     /// The level a person has of a skill itself, 0 if none.
     pub fn level_of(skills: &[SkillLevelPair], skill: u16) -> u8 {
         skills
@@ -185,6 +206,12 @@ mod tests {
             graph.coverage(&person, (0, 3))
         );
         assert_eq!(graph.coverage(&Levels::of(&[]), (0, 1)), 0.0);
+        for need in [(0, 3), (1, 2), (1, 4), (2, 1)] {
+            assert_eq!(
+                graph.coverage_of(&[(1, 4), (2, 3)], need),
+                graph.coverage(&person, need)
+            );
+        }
     }
 
     #[test]

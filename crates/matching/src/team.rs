@@ -28,7 +28,7 @@ use domain::introduction::MatchReason;
 
 use crate::input::{Candidate, Opening, SkillLevelPair, TravelTimes};
 use crate::shortlist::{Match, Ranking, for_candidate, for_opening};
-use crate::skills::{Levels, SkillGraph};
+use crate::skills::SkillGraph;
 
 /// What the team must be.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,9 +87,8 @@ pub const COVERS: f32 = 0.8;
 
 /// The bits of `needs` a person covers.
 fn mask(graph: &SkillGraph, person: &Candidate, needs: &[SkillLevelPair]) -> u64 {
-    let levels = Levels::of(&person.skills);
     needs.iter().enumerate().fold(0, |mask, (bit, need)| {
-        if graph.coverage(&levels, *need) >= COVERS {
+        if graph.coverage_of(&person.skills, *need) >= COVERS {
             mask | (1 << bit)
         } else {
             mask

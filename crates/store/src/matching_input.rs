@@ -324,7 +324,7 @@ impl CandidateRow {
 
 /// A team project's team as the engine reads it; `None` for a job.
 fn team_shape(request: &StoredRequest) -> Option<matching::input::TeamShape> {
-    let count = |n: Option<i32>| n.and_then(|n| usize::try_from(n).ok()).unwrap_or(1);
+    let count = |n: Option<i32>| n.and_then(|n| u16::try_from(n).ok()).unwrap_or(1);
     (request.kind == domain::request::RequestKind::TeamProject).then(|| {
         matching::input::TeamShape {
             size_min: count(request.team_min),
