@@ -620,6 +620,7 @@ field-shortest-shift-hours-hint = With shifts, fill this in if part of a time sl
 shift-rule-implied = Decide from the hours
 shift-rule-all-required = Fixed schedule (every time ticked)
 shift-rule-choose-from = Shifts (choose from the times ticked)
+request-shifts-shortest = { $rule } (shifts of { $hours } hours or more)
 field-start-date = Start date
 field-flexible = Any time (only the hours a week are fixed)
 field-contract = Type of contract

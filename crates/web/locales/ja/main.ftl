@@ -620,6 +620,7 @@ field-shortest-shift-hours-hint = シフト制で、時間帯の一部だけ働�
 shift-rule-implied = 時間から判断する
 shift-rule-all-required = 固定のシフト（すべての時間帯）
 shift-rule-choose-from = シフト制（時間帯から選ぶ）
+request-shifts-shortest = { $rule }（1回{ $hours }時間から）
 field-start-date = 開始日
 field-flexible = 時間帯は自由（週の時間数だけ決まっている）
 field-contract = 契約の形

@@ -56,6 +56,9 @@ fn request_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> 
         (page.t("field-location-area"), request.location_area.clone()),
         (page.t("request-hours"), hours),
     ];
+    if !request.flexible {
+        facts.push((page.t("field-shift-rule"), shift_text(page, request.shift_rule())));
+    }
     if let Some(days) = request.days_per_week {
         facts.push((
             page.t("field-days-per-week"),
@@ -73,6 +76,20 @@ fn request_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> 
     facts
 }
 
+/// How the windows are worked, with the shortest shift when parts of windows count.
+fn shift_text(page: &Page, rule: domain::request::ShiftRule) -> String {
+    match rule.shortest_minutes() {
+        Some(minutes) => page.lang.t_args(
+            "request-shifts-shortest",
+            &[
+                ("rule", page.label(rule)),
+                ("hours", crate::income_walls::hours(minutes)),
+            ],
+        ),
+        None => page.label(rule),
+    }
+}
+
 fn job_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> {
     let mut facts = Vec::new();
 
@@ -85,6 +102,12 @@ fn job_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> {
     }
     if let Some(pay) = pay_text(page, request) {
         facts.push((page.t("field-pay-yen"), pay));
+    }
+    if request.commuting_allowance_yen > 0 {
+        facts.push((
+            page.t("field-commuting-allowance"),
+            page.yen(i64::from(request.commuting_allowance_yen)),
+        ));
     }
     if let Some(headcount) = request.headcount {
         facts.push((
