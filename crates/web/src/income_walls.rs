@@ -9,9 +9,13 @@ use domain::request::Pay;
 use crate::formats;
 use crate::i18n::Lang;
 
-/// Half-hours as hours with one decimal: `9.5`.
+/// Minutes as hours: `9.5`, or `16` for whole hours.
 pub fn hours(minutes: u32) -> String {
-    format!("{:.1}", f64::from(minutes) / 60.0)
+    if minutes % 60 == 0 {
+        (minutes / 60).to_string()
+    } else {
+        format!("{:.1}", f64::from(minutes) / 60.0)
+    }
 }
 
 /// What the wall allows, e.g. 「給与の年収123万円まで（2025年1月1日からの基準）」; `None` for no
@@ -118,5 +122,6 @@ mod tests {
             None
         );
         assert!(hours_under_cap(Lang::Ja, 570).contains("9.5"));
+        assert_eq!(hours(960), "16");
     }
 }

@@ -486,3 +486,86 @@ async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].status, "draft");
 }
+
+#[tokio::test]
+async fn a_shift_pool_and_a_commuting_allowance_are_asked_checked_and_shown() {
+    let Setup { app, town } = setup().await;
+    let org = app
+        .store
+        .tenant(&town)
+        .create_organization(&NewOrganization {
+            name: "桃沢旅館".into(),
+            name_en: String::new(),
+            kind: domain::organization::OrganizationKind::Company,
+            location: domain::organization::OrganizationLocation::InTown,
+            contact_person: String::new(),
+            description: String::new(),
+        })
+        .await
+        .unwrap();
+    let coordinator = app.client();
+    coordinator
+        .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
+        .await;
+    let path = "/nagaizumi/coordinator/requests/new";
+    let form = coordinator.get(&format!("{path}?kind=job")).await;
+    assert_valid(&form.body);
+    for words in ["シフトの組み方", "時間から判断する", "通勤手当（月額・円）"] {
+        assert!(form.body.contains(words), "{words}");
+    }
+    let org_id = org.id.to_string();
+    let mut fields = job_fields();
+    fields.push(("organization", org_id.as_str()));
+    let mut bad = fields.clone();
+    bad.extend([
+        ("shift_rule", "all_required"),
+        ("shortest_shift_hours", "3"),
+        ("commuting_allowance", "たくさん"),
+    ]);
+    let refused = coordinator
+        .submit(&format!("{path}?kind=job"), path, &bad)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "最短時間は、シフト制のときだけ入力できます。",
+        "0〜150,000の数字で入力してください。",
+    ] {
+        assert!(refused.body.contains(message), "{message}");
+    }
+    assert!(
+        app.store
+            .tenant(&town)
+            .requests_of_organization(org.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is saved"
+    );
+    fields.extend([
+        ("shift_rule", "choose_from"),
+        ("shortest_shift_hours", "3"),
+        ("commuting_allowance", "6,000"),
+    ]);
+    let created = coordinator
+        .submit(&format!("{path}?kind=job"), path, &fields)
+        .await;
+    assert!(created.location().ends_with("?done=saved"), "{}", created.body);
+    let request = &app
+        .store
+        .tenant(&town)
+        .requests_of_organization(org.id)
+        .await
+        .unwrap()[0];
+    assert_eq!(
+        request.shift_rule(),
+        domain::request::ShiftRule::ChooseFrom {
+            shortest_minutes: Some(180)
+        }
+    );
+    assert_eq!(request.commuting_allowance_yen, 6_000);
+    let page = coordinator
+        .get(&format!("/nagaizumi/coordinator/requests/{}", request.id))
+        .await;
+    assert!(page.body.contains("シフト制（時間帯から選ぶ）（1回3時間から）"));
+    assert!(page.body.contains("6,000円"));
+}
