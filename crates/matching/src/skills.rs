@@ -97,30 +97,20 @@ impl SkillGraph {
     /// a related skill for its share, each scaled by level / needed level (at most 1).
     #[inline]
     pub fn coverage(&self, levels: &Levels, need: SkillLevelPair) -> f32 {
-        let (target, needed) = need;
-        let at_level = |level: u8| (f32::from(level) / f32::from(needed.max(1))).min(1.0);
-        let direct = at_level(levels.get(target));
-        if direct >= 1.0 {
-            return 1.0;
-        }
-        let related = self
-            .counts_towards
-            .get(usize::from(target))
-            .map_or(0.0, |sources| {
-                sources
-                    .iter()
-                    .map(|(source, share)| share * at_level(levels.get(*source)))
-                    .fold(0.0_f32, f32::max)
-            });
-        direct.max(related)
+        self.coverage_by(|skill| levels.get(skill), need)
     }
 
     /// [`Self::coverage`] read straight from a person's sorted skills, without building their
     /// [`Levels`]: for one-off checks over many people (team masks).
     pub fn coverage_of(&self, skills: &[SkillLevelPair], need: SkillLevelPair) -> f32 {
+        self.coverage_by(|skill| Self::level_of(skills, skill), need)
+    }
+
+    #[inline]
+    fn coverage_by(&self, level: impl Fn(u16) -> u8, need: SkillLevelPair) -> f32 {
         let (target, needed) = need;
         let at_level = |level: u8| (f32::from(level) / f32::from(needed.max(1))).min(1.0);
-        let direct = at_level(Self::level_of(skills, target));
+        let direct = at_level(level(target));
         if direct >= 1.0 {
             return 1.0;
         }
@@ -130,7 +120,7 @@ impl SkillGraph {
             .map_or(0.0, |sources| {
                 sources
                     .iter()
-                    .map(|(source, share)| share * at_level(Self::level_of(skills, *source)))
+                    .map(|(source, share)| share * at_level(level(*source)))
                     .fold(0.0_f32, f32::max)
             });
         direct.max(related)

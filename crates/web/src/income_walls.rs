@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 
 /// Minutes as hours: `9.5`, or `16` for whole hours.
 pub fn hours(minutes: u32) -> String {
-    if minutes % 60 == 0 {
+    if minutes.is_multiple_of(60) {
         (minutes / 60).to_string()
     } else {
         format!("{:.1}", f64::from(minutes) / 60.0)

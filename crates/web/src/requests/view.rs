@@ -57,7 +57,10 @@ fn request_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> 
         (page.t("request-hours"), hours),
     ];
     if !request.flexible {
-        facts.push((page.t("field-shift-rule"), shift_text(page, request.shift_rule())));
+        facts.push((
+            page.t("field-shift-rule"),
+            shift_text(page, request.shift_rule()),
+        ));
     }
     if let Some(days) = request.days_per_week {
         facts.push((

@@ -433,14 +433,20 @@ async fn a_team_project_is_posted_and_members_of_other_organizations_cannot_see_
     );
 }
 
-#[tokio::test]
-async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
-    let Setup { app, town } = setup().await;
+/// An organization in the town, and the coordinator signed in.
+async fn organization_and_coordinator<'a>(
+    app: &'a TestApp,
+    town: &domain::Municipality,
+    name: &str,
+) -> (
+    store::organization::OrganizationDetails,
+    crate::harness::Client<'a>,
+) {
     let org = app
         .store
-        .tenant(&town)
+        .tenant(town)
         .create_organization(&NewOrganization {
-            name: "長泉製紙".into(),
+            name: name.into(),
             name_en: String::new(),
             kind: domain::organization::OrganizationKind::Company,
             location: domain::organization::OrganizationLocation::InTown,
@@ -453,6 +459,13 @@ async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
     coordinator
         .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
         .await;
+    (org, coordinator)
+}
+
+#[tokio::test]
+async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
+    let Setup { app, town } = setup().await;
+    let (org, coordinator) = organization_and_coordinator(&app, &town, "長泉製紙").await;
     let path = "/nagaizumi/coordinator/requests/new";
     let form = coordinator.get(&format!("{path}?kind=team_project")).await;
     assert_valid(&form.body);
@@ -490,27 +503,12 @@ async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
 #[tokio::test]
 async fn a_shift_pool_and_a_commuting_allowance_are_asked_checked_and_shown() {
     let Setup { app, town } = setup().await;
-    let org = app
-        .store
-        .tenant(&town)
-        .create_organization(&NewOrganization {
-            name: "桃沢旅館".into(),
-            name_en: String::new(),
-            kind: domain::organization::OrganizationKind::Company,
-            location: domain::organization::OrganizationLocation::InTown,
-            contact_person: String::new(),
-            description: String::new(),
-        })
-        .await
-        .unwrap();
-    let coordinator = app.client();
-    coordinator
-        .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
-        .await;
+    let (org, coordinator) = organization_and_coordinator(&app, &town, "桃沢旅館").await;
     let path = "/nagaizumi/coordinator/requests/new";
     let form = coordinator.get(&format!("{path}?kind=job")).await;
     assert_valid(&form.body);
-    for words in ["シフトの組み方", "時間から判断する", "通勤手当（月額・円）"] {
+    for words in ["シフトの組み方", "時間から判断する", "通勤手当（月額・円）"]
+    {
         assert!(form.body.contains(words), "{words}");
     }
     let org_id = org.id.to_string();
@@ -549,7 +547,11 @@ async fn a_shift_pool_and_a_commuting_allowance_are_asked_checked_and_shown() {
     let created = coordinator
         .submit(&format!("{path}?kind=job"), path, &fields)
         .await;
-    assert!(created.location().ends_with("?done=saved"), "{}", created.body);
+    assert!(
+        created.location().ends_with("?done=saved"),
+        "{}",
+        created.body
+    );
     let request = &app
         .store
         .tenant(&town)
@@ -566,6 +568,9 @@ async fn a_shift_pool_and_a_commuting_allowance_are_asked_checked_and_shown() {
     let page = coordinator
         .get(&format!("/nagaizumi/coordinator/requests/{}", request.id))
         .await;
-    assert!(page.body.contains("シフト制（時間帯から選ぶ）（1回3時間から）"));
+    assert!(
+        page.body
+            .contains("シフト制（時間帯から選ぶ）（1回3時間から）")
+    );
     assert!(page.body.contains("6,000円"));
 }
