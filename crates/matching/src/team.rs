@@ -138,6 +138,26 @@ struct Search<'a> {
     max_nodes: u64,
 }
 
+/// What a team search found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Formed {
+    /// The best team, or the best found before the limit (see [`Team::proven_optimal`]).
+    Team(Team),
+    /// No team exists: the search went through every possibility.
+    NoneExists,
+    /// The search stopped at its limit before finding any team; one may exist.
+    Stopped,
+}
+
+impl Formed {
+    pub fn team(self) -> Option<Team> {
+        match self {
+            Formed::Team(team) => Some(team),
+            Formed::NoneExists | Formed::Stopped => None,
+        }
+    }
+}
+
 /// The best team from `pool`, each with the score `scores[i]` (0–100) of their fit to the
 /// project.
 pub fn form<C: Borrow<Candidate>>(
@@ -147,6 +167,17 @@ pub fn form<C: Borrow<Candidate>>(
     needs: &TeamNeeds,
     max_nodes: u64,
 ) -> Option<Team> {
+    search(graph, (pool, scores), needs, None, max_nodes).team()
+}
+
+/// [`form`], saying whether "no team" means none exists or the search stopped first.
+pub fn form_or_stopped<C: Borrow<Candidate>>(
+    graph: &SkillGraph,
+    pool: &[C],
+    scores: &[f32],
+    needs: &TeamNeeds,
+    max_nodes: u64,
+) -> Formed {
     search(graph, (pool, scores), needs, None, max_nodes)
 }
 
@@ -159,7 +190,7 @@ pub fn form_including<C: Borrow<Candidate>>(
     member: usize,
     max_nodes: u64,
 ) -> Option<Team> {
-    search(graph, (pool, scores), needs, Some(member), max_nodes)
+    search(graph, (pool, scores), needs, Some(member), max_nodes).team()
 }
 
 fn search<C: Borrow<Candidate>>(
@@ -168,7 +199,7 @@ fn search<C: Borrow<Candidate>>(
     needs: &TeamNeeds,
     including: Option<usize>,
     max_nodes: u64,
-) -> Option<Team> {
+) -> Formed {
     assert!(
         needs.required.len() <= 64 && needs.nice.len() <= 64,
         "at most 64 skills of each kind"
@@ -181,16 +212,27 @@ fn search<C: Borrow<Candidate>>(
         value: 0,
     };
     if let Some(member) = including {
-        let position = search.order.iter().position(|i| *i == member)?;
-        start = search.with(&start, position)?;
+        let Some(position) = search.order.iter().position(|i| *i == member) else {
+            return Formed::NoneExists;
+        };
+        let Some(with) = search.with(&start, position) else {
+            return Formed::NoneExists;
+        };
+        start = with;
         search.members.push(position);
     }
     search.cover_required(start);
     let proven = search.nodes < search.max_nodes;
-    let (objective, positions, common_time) = search.best?;
+    let Some((objective, positions, common_time)) = search.best else {
+        return if proven {
+            Formed::NoneExists
+        } else {
+            Formed::Stopped
+        };
+    };
     let members: Vec<usize> = positions.iter().map(|p| search.order[*p]).collect();
     let nice = positions.iter().fold(0, |m, p| m | search.nice[*p]);
-    Some(Team {
+    Formed::Team(Team {
         total_score: members.iter().map(|m| scores[*m]).sum(),
         members,
         objective,
@@ -667,6 +709,38 @@ mod tests {
                 value_of(&graph(), pool, scores, needs, &members)
             })
             .max()
+    }
+
+    #[test]
+    fn no_team_is_said_only_when_none_exists() {
+        let pool: Vec<Candidate> = (0..40)
+            .map(|i| person(vec![((i % 4) as u16, 2)], (i % 3) as usize))
+            .collect();
+        let scores: Vec<f32> = (0..40).map(|i| 50.0 + (i % 7) as f32).collect();
+        let needs = TeamNeeds {
+            required: vec![(0, 2), (1, 2), (2, 2), (3, 2)],
+            nice: Vec::new(),
+            size_min: 4,
+            size_max: 4,
+            meeting_minutes: 60,
+        };
+        assert!(matches!(
+            form_or_stopped(&graph(), &pool, &scores, &needs, DEFAULT_MAX_NODES),
+            Formed::Team(_)
+        ));
+        assert_eq!(
+            form_or_stopped(&graph(), &pool, &scores, &needs, 2),
+            Formed::Stopped,
+            "stopped before any team: not the same as none"
+        );
+        let impossible = TeamNeeds {
+            required: vec![(5, 1)],
+            ..needs
+        };
+        assert_eq!(
+            form_or_stopped(&graph(), &pool, &scores, &impossible, DEFAULT_MAX_NODES),
+            Formed::NoneExists
+        );
     }
 
     #[test]

@@ -798,6 +798,7 @@ match-team-not-proven = With this many candidates, the search stopped at its lim
 match-team-summary = { $people } people cover every required skill and share { $hours } hours a week to meet.
 match-team-nice = They also cover { $count } of the nice-to-have skills.
 match-team-none = No team can be formed on these terms. Please review the skills, team size and meeting time.
+match-team-stopped = With this many candidates, the search stopped at its limit before finding a team. Please narrow the terms and try again.
 match-shifts = Shifts they can take: { $shifts }
 match-suggestions-title = Work and projects that suit this person
 match-suggestions-none = No work or project meets the conditions at the moment. Please also check how complete the profile is.

@@ -798,6 +798,7 @@ match-team-not-proven = 候補者が多いため、探索の上限で止めた�
 match-team-summary = { $people }人で必要なスキルをすべてカバーし、週{ $hours }時間の打ち合わせできる時間を共有しています。
 match-team-nice = あると望ましいスキルも{ $count }つカバーしています。
 match-team-none = この条件で組めるチームは見つかりません。必要なスキル、人数、打ち合わせの時間を見直してください。
+match-team-stopped = 候補者が多いため、探索の上限までにチームを見つけられませんでした。条件を絞ってもう一度お試しください。
 match-shifts = 担当できるシフト: { $shifts }
 match-suggestions-title = この方に合う仕事・プロジェクト
 match-suggestions-none = 条件を満たす仕事・プロジェクトは、今はありません。プロフィールの入力状況もご確認ください。

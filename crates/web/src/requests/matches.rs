@@ -211,26 +211,29 @@ pub async fn for_request(
         })
         .collect();
     let team = formed.map(|found| match found {
-        Some((ids, t)) => team_view(page, (slug, names), ids, &t, &introduce_action),
-        None => no_team(page),
+        Ok((ids, t)) => team_view(page, (slug, names), ids, &t, &introduce_action),
+        Err(why) => no_team(page, why),
     });
     Ok(Unshown::new((views, team)))
 }
 
-/// The best team among the people who fit the project (`list`), with its members' ids.
+/// The best team among the people who fit the project (`list`), with its members' ids; or
+/// why there is none (none exists, or the search stopped first).
 fn best_team(
     graph: &matching::SkillGraph,
     input: &MatchingInput,
     list: &[Match],
     needs: &TeamNeeds,
-) -> Option<(Vec<i64>, team::Team)> {
-    let pool: Vec<Candidate> = list
+) -> Result<(Vec<i64>, team::Team), team::Formed> {
+    let pool: Vec<&Candidate> = list
         .iter()
-        .map(|m| input.candidates[m.candidate].clone())
+        .map(|m| &input.candidates[m.candidate])
         .collect();
     let scores: Vec<f32> = list.iter().map(Match::fair_score).collect();
-    team::form(graph, &pool, &scores, needs, team::DEFAULT_MAX_NODES)
-        .map(|t| (t.members.iter().map(|i| pool[*i].id).collect(), t))
+    match team::form_or_stopped(graph, &pool, &scores, needs, team::DEFAULT_MAX_NODES) {
+        team::Formed::Team(t) => Ok((t.members.iter().map(|i| pool[*i].id).collect(), t)),
+        other => Err(other),
+    }
 }
 
 /// The team the search formed, as the request page shows it.
@@ -278,15 +281,21 @@ fn team_summary(page: &Page, team: &team::Team) -> String {
     words
 }
 
-/// A team project for which no team can be formed from the people who fit.
-fn no_team(page: &Page) -> TeamView {
+/// A team project without a team: none can be formed from the people who fit, or the search
+/// stopped at its limit before finding one (then the page does not say none exists).
+fn no_team(page: &Page, why: team::Formed) -> TeamView {
+    let stopped = why == team::Formed::Stopped;
     TeamView {
         members: Vec::new(),
         member_ids: Vec::new(),
         introduce_action: String::new(),
         meeting_slots: Vec::new(),
-        summary: page.t("match-team-none"),
-        proven_optimal: true,
+        summary: page.t(if stopped {
+            "match-team-stopped"
+        } else {
+            "match-team-none"
+        }),
+        proven_optimal: !stopped,
     }
 }
 

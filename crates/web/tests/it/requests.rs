@@ -498,6 +498,18 @@ async fn a_coordinator_posts_a_request_on_an_organizations_behalf() {
         .unwrap();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].status, "draft");
+    // No one in the town yet: the page says no team can be formed, and proposes none.
+    let page = coordinator
+        .get(&format!(
+            "/nagaizumi/coordinator/requests/{}",
+            requests[0].id
+        ))
+        .await;
+    assert!(
+        page.body
+            .contains("この条件で組めるチームは見つかりません。")
+    );
+    assert!(!page.body.contains("このチームを紹介する"));
 }
 
 #[tokio::test]
