@@ -52,6 +52,25 @@ macro_rules! stored_code {
     };
 }
 
+/// A code stored in a column that may be empty (NULL): `None`, or a value that must be known.
+/// Stores read such columns through it (`#[sqlx(try_from = "Option<String>")]`), so an
+/// unknown code is an error where it is read, never a silently missing value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct OptionalCode<T>(pub Option<T>);
+
+impl<T: Copy> OptionalCode<T> {
+    pub fn get(&self) -> Option<T> {
+        self.0
+    }
+}
+
+impl<T: TryFrom<String, Error = UnknownCode>> TryFrom<Option<String>> for OptionalCode<T> {
+    type Error = UnknownCode;
+    fn try_from(code: Option<String>) -> Result<Self, Self::Error> {
+        code.map(T::try_from).transpose().map(OptionalCode)
+    }
+}
+
 /// An enum with a stored code and a label for each value: `ALL`, `code`, `from_code`,
 /// `TryFrom<String>` and [`Label`] from one table of `Variant = "code" => "key"`.
 #[macro_export]
@@ -86,6 +105,19 @@ mod tests {
         /// A test enum.
         Colour { Red = "red" => "colour-red", DarkBlue = "dark_blue" => "colour-dark-blue" }
     );
+
+    #[test]
+    fn an_empty_column_is_none_and_an_unknown_code_still_an_error() {
+        assert_eq!(
+            OptionalCode::<Colour>::try_from(None),
+            Ok(OptionalCode(None))
+        );
+        assert_eq!(
+            OptionalCode::<Colour>::try_from(Some("red".to_owned())).map(|c| c.get()),
+            Ok(Some(Colour::Red))
+        );
+        assert!(OptionalCode::<Colour>::try_from(Some("green".to_owned())).is_err());
+    }
 
     #[test]
     fn codes_round_trip_and_unknown_codes_are_errors() {

@@ -377,6 +377,6 @@ pub fn opening(
         start_date: request.start_date,
         capacity: u32::try_from(request.headcount.or(request.team_max).unwrap_or(1)).unwrap_or(1),
         team: team_shape(request),
-        is_employment: request.contract.as_deref() == Some("employment"),
+        is_employment: request.contract.get() == Some(domain::request::ContractType::Employment),
     }
 }

@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::availability::WeeklyAvailability;
+use domain::label::OptionalCode;
 use domain::request::{
-    Flag, Pay, PayUnit, RequestDraft, RequestKind, RequestStatus, RequestStep, Schedule, ShiftRule,
-    WorkMode,
+    ContractType, Flag, MeetingMode, Pay, PayUnit, RequestDraft, RequestKind, RequestStatus,
+    RequestStep, Schedule, ShiftRule, WorkMode,
 };
 
 use crate::account::AccountId;
@@ -34,8 +35,10 @@ pub struct StoredRequest {
     pub min_minutes: i32,
     pub max_minutes: i32,
     pub start_date: Option<NaiveDate>,
-    pub contract: Option<String>,
-    pub pay_unit: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    pub contract: OptionalCode<ContractType>,
+    #[sqlx(try_from = "Option<String>")]
+    pub pay_unit: OptionalCode<PayUnit>,
     pub pay_yen: Option<i64>,
     pub headcount: Option<i32>,
     pub commuting_allowance_yen: i32,
@@ -44,7 +47,8 @@ pub struct StoredRequest {
     pub team_max: Option<i32>,
     pub milestones: String,
     pub budget_yen: Option<i64>,
-    pub meeting_mode: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    pub meeting_mode: OptionalCode<MeetingMode>,
     pub meeting_minutes: Option<i32>,
     pub flag_within_cap: bool,
     pub flag_gap_welcome: bool,
@@ -89,7 +93,7 @@ impl StoredRequest {
     /// What the request pays, as the income walls count it.
     pub fn pay(&self) -> Pay {
         let yen = self.pay_yen.and_then(|y| u32::try_from(y).ok());
-        match (self.pay_unit.as_deref().and_then(PayUnit::from_code), yen) {
+        match (self.pay_unit.get(), yen) {
             (Some(unit), Some(yen)) => Pay::of(unit, yen),
             _ => Pay::Unknown,
         }

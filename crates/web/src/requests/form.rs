@@ -193,8 +193,14 @@ impl RequestForm {
                 .start_date
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            contract: request.contract.clone().unwrap_or_default(),
-            pay_unit: request.pay_unit.clone().unwrap_or_default(),
+            contract: request
+                .contract
+                .get()
+                .map_or_else(String::new, |c| c.code().to_owned()),
+            pay_unit: request
+                .pay_unit
+                .get()
+                .map_or_else(String::new, |u| u.code().to_owned()),
             pay_yen: yen(request.pay_yen),
             headcount: text(request.headcount),
             commuting_allowance: match request.commuting_allowance_yen {
@@ -206,7 +212,10 @@ impl RequestForm {
             team_max: text(request.team_max),
             milestones: request.milestones.clone(),
             budget_yen: yen(request.budget_yen),
-            meeting_mode: request.meeting_mode.clone().unwrap_or_default(),
+            meeting_mode: request
+                .meeting_mode
+                .get()
+                .map_or_else(String::new, |m| m.code().to_owned()),
             meeting_hours: text(request.meeting_minutes.map(|m| m / 60)),
         }
     }

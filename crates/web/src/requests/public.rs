@@ -8,7 +8,7 @@ use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::email::looks_like_email;
 use domain::organization::{OrganizationKind, OrganizationLocation};
-use domain::request::{RequestKind, RequestStatus, WorkMode};
+use domain::request::{ContractType, PayUnit, RequestKind, RequestStatus, WorkMode};
 use serde::Deserialize;
 use serde_json::json;
 use store::enquiry::NewEnquiry;
@@ -214,11 +214,11 @@ fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String>
     if r.kind != RequestKind::Job {
         return None;
     }
-    let employment_type = match r.contract.as_deref() {
-        Some("employment") => "FULL_TIME",
-        Some("part_time") => "PART_TIME",
-        Some("temporary") => "TEMPORARY",
-        _ => "CONTRACTOR",
+    let employment_type = match r.contract.get() {
+        Some(ContractType::Employment) => "FULL_TIME",
+        Some(ContractType::PartTime) => "PART_TIME",
+        Some(ContractType::Temporary) => "TEMPORARY",
+        Some(ContractType::Outsourcing) | None => "CONTRACTOR",
     };
     let mut posting = json!({
         "@context": "https://schema.org/",
@@ -237,11 +237,11 @@ fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String>
         posting["jobLocationType"] = json!("TELECOMMUTE");
         posting["applicantLocationRequirements"] = json!({ "@type": "Country", "name": "JP" });
     }
-    if let (Some(unit), Some(yen)) = (r.pay_unit.as_deref(), r.pay_yen) {
+    if let (Some(unit), Some(yen)) = (r.pay_unit.get(), r.pay_yen) {
         let unit_text = match unit {
-            "hourly" => "HOUR",
-            "monthly" => "MONTH",
-            _ => "PROJECT",
+            PayUnit::Hourly => "HOUR",
+            PayUnit::Monthly => "MONTH",
+            PayUnit::PerProject => "PROJECT",
         };
         posting["baseSalary"] = json!({ "@type": "MonetaryAmount", "currency": "JPY", "value": { "@type": "QuantitativeValue", "value": yen, "unitText": unit_text } });
     }

@@ -1,7 +1,7 @@
 //! A request as people read it: labels in their language, pay and hours in words.
 
 use domain::local_time::to_jst;
-use domain::request::{ContractType, MeetingMode, PayUnit, RequestKind};
+use domain::request::{PayUnit, RequestKind};
 use store::request::{RequestEvent, RequestSkill, StoredRequest};
 
 use crate::i18n::Lang;
@@ -32,7 +32,7 @@ pub fn skill_label(state: &AppState, lang: Lang, id: &str, level: i32) -> String
 
 /// Pay in words, e.g. 時給 1,150円 / ¥1,150 an hour.
 pub fn pay_text(page: &Page, request: &StoredRequest) -> Option<String> {
-    let unit = PayUnit::from_code(request.pay_unit.as_deref()?)?;
+    let unit = request.pay_unit.get()?;
     let amount = page.yen(request.pay_yen?);
     let key = match unit {
         PayUnit::Hourly => "pay-hourly",
@@ -96,11 +96,7 @@ fn shift_text(page: &Page, rule: domain::request::ShiftRule) -> String {
 fn job_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> {
     let mut facts = Vec::new();
 
-    if let Some(contract) = request
-        .contract
-        .as_deref()
-        .and_then(ContractType::from_code)
-    {
+    if let Some(contract) = request.contract.get() {
         facts.push((page.t("field-contract"), page.label(contract)));
     }
     if let Some(pay) = pay_text(page, request) {
@@ -140,11 +136,7 @@ fn project_facts(page: &Page, request: &StoredRequest) -> Vec<(String, String)> 
     if let Some(budget) = request.budget_yen.filter(|b| *b > 0) {
         facts.push((page.t("field-budget-yen"), page.yen(budget)));
     }
-    if let Some(mode) = request
-        .meeting_mode
-        .as_deref()
-        .and_then(MeetingMode::from_code)
-    {
+    if let Some(mode) = request.meeting_mode.get() {
         facts.push((page.t("field-meeting-mode"), page.label(mode)));
     }
     if let Some(minutes) = request.meeting_minutes.filter(|m| *m > 0) {
