@@ -193,14 +193,8 @@ impl RequestForm {
                 .start_date
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            contract: request
-                .contract
-                .get()
-                .map_or_else(String::new, |c| c.code().to_owned()),
-            pay_unit: request
-                .pay_unit
-                .get()
-                .map_or_else(String::new, |u| u.code().to_owned()),
+            contract: code_text(request.contract, ContractType::code),
+            pay_unit: code_text(request.pay_unit, PayUnit::code),
             pay_yen: yen(request.pay_yen),
             headcount: text(request.headcount),
             commuting_allowance: match request.commuting_allowance_yen {
@@ -212,13 +206,15 @@ impl RequestForm {
             team_max: text(request.team_max),
             milestones: request.milestones.clone(),
             budget_yen: yen(request.budget_yen),
-            meeting_mode: request
-                .meeting_mode
-                .get()
-                .map_or_else(String::new, |m| m.code().to_owned()),
+            meeting_mode: code_text(request.meeting_mode, MeetingMode::code),
             meeting_hours: text(request.meeting_minutes.map(|m| m / 60)),
         }
     }
+}
+
+/// A stored code as the form's value: the code, or empty when none was stored.
+fn code_text<T: Copy>(code: domain::label::OptionalCode<T>, name: fn(T) -> &'static str) -> String {
+    code.get().map_or_else(String::new, |c| name(c).to_owned())
 }
 
 pub struct SkillRow {
