@@ -19,6 +19,7 @@ pub mod income_cap;
 pub mod introduction;
 pub mod label;
 pub mod local_time;
+pub mod message;
 pub mod minimum_wage;
 pub mod municipality;
 pub mod organization;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use domain::MunicipalityId;
+use domain::message::NoticeKind;
 
 use crate::account::AccountId;
 use crate::outbox::{NewMessage, insert_message};
@@ -24,7 +25,7 @@ pub struct Recipient {
 #[derive(Debug, Clone)]
 pub struct NewNotification {
     pub account_id: AccountId,
-    pub kind: String,
+    pub kind: NoticeKind,
     /// The title and body as written in the recipient's language when it was made.
     pub title: String,
     pub body: String,
@@ -39,7 +40,8 @@ pub struct NewNotification {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Notification {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: NoticeKind,
     pub title: String,
     pub body: String,
     pub args: String,
@@ -63,7 +65,7 @@ pub(crate) async fn write_notifications(
             on_backend!(tx.exec(), c => sqlx::query(
                 "INSERT INTO notification (municipality_id, account_id, kind, title, body, args, link, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .bind(town.map(|t| t.0)).bind(n.account_id.0).bind(&n.kind).bind(&n.title).bind(&n.body)
+                .bind(town.map(|t| t.0)).bind(n.account_id.0).bind(n.kind.code()).bind(&n.title).bind(&n.body)
                 .bind(&n.args).bind(&n.link).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
         }
         if let Some(message) = &n.email {
@@ -80,15 +82,22 @@ pub(crate) async fn write_notifications(
 impl TenantStore<'_> {
     /// The town's accounts with these ids, as recipients.
     pub async fn recipients(&self, ids: &[AccountId]) -> Result<Vec<Recipient>, StoreError> {
-        let mut out = Vec::with_capacity(ids.len());
-        let mut conn = self.store.conn().await?;
-        for id in ids {
-            let sql = format!("{RECIPIENT} WHERE municipality_id = $1 AND id = $2");
-            let found = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
-                .bind(self.municipality_id.0).bind(id.0).fetch_optional(c).await)?;
-            out.extend(found);
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(out)
+        // Ids are integers, written into the statement: one query for the whole list.
+        let listed = ids
+            .iter()
+            .map(|id| id.0.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut conn = self.store.conn().await?;
+        let sql = format!("{RECIPIENT} WHERE municipality_id = $1 AND id IN ({listed})");
+        let mut found = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        // In the order asked for, as before.
+        found.sort_by_key(|r| ids.iter().position(|id| id.0 == r.id));
+        Ok(found)
     }
 
     /// The members of an organization in this town.

@@ -11,15 +11,23 @@
 
 use chrono::{DateTime, Utc};
 use domain::MunicipalityId;
+use domain::message::MessageKind;
 
 use crate::{Store, StoreError};
 
+/// A message to queue. It is written when it is sent, from its kind and `letter` (web::mail);
+/// `subject` is how staff see it until then. A message with an empty letter is sent as its
+/// `body_text` and `body_html` say (how tests queue plain mail, and how mail from before 0016
+/// was kept).
 #[derive(Debug, Clone)]
 pub struct NewMessage {
     pub municipality_id: Option<MunicipalityId>,
-    /// The message type, e.g. `password_reset`, `invitation`.
-    pub kind: String,
+    pub kind: MessageKind,
     pub recipient: String,
+    /// The language to write it in when the address has no account (`ja` or `en`).
+    pub lang: String,
+    /// The kind's arguments (JSON).
+    pub letter: String,
     pub subject: String,
     pub body_text: String,
     /// The same message as HTML (empty for text only).
@@ -33,8 +41,13 @@ pub const MAX_ATTEMPTS: i32 = 8;
 pub struct OutboxMessage {
     pub id: i64,
     pub municipality_id: Option<i64>,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: MessageKind,
     pub recipient: String,
+    /// The language to write it in: the recipient account's current one where the address has
+    /// an account in the town, else the one it was queued in.
+    pub lang: String,
+    pub letter: String,
     pub subject: String,
     pub body_text: String,
     pub created_at: DateTime<Utc>,
@@ -52,7 +65,8 @@ pub struct OutboxMessage {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxSummary {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: MessageKind,
     pub recipient: String,
     pub subject: String,
     pub created_at: DateTime<Utc>,
@@ -70,11 +84,16 @@ impl crate::audit::Subjects for OutboxSummary {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "o.id, o.kind, o.recipient, o.subject, o.created_at, o.attempts, \
-    o.last_error, o.sent_at, o.dead_at, \
-    (SELECT MIN(a.id) FROM account a WHERE a.email = o.recipient \
-     AND (a.municipality_id = o.municipality_id OR (a.municipality_id IS NULL AND o.municipality_id IS NULL))) \
-    AS account_id";
+/// The account in the message's town (or among operators) that `o.recipient` belongs to.
+const RECIPIENT_ACCOUNT: &str = "FROM account a WHERE a.email = o.recipient \
+    AND (a.municipality_id = o.municipality_id OR (a.municipality_id IS NULL AND o.municipality_id IS NULL))";
+
+fn summary_columns() -> String {
+    format!(
+        "o.id, o.kind, o.recipient, o.subject, o.created_at, o.attempts, o.last_error, o.sent_at, \
+         o.dead_at, (SELECT MIN(a.id) {RECIPIENT_ACCOUNT}) AS account_id"
+    )
+}
 
 /// Messages not sent yet: waiting or failing, and dead ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,8 +102,15 @@ pub struct OutboxHealth {
     pub dead: i64,
 }
 
-const COLUMNS: &str = "id, municipality_id, kind, recipient, subject, body_text, created_at, attempts, \
-                       last_error, next_attempt_at, sent_at, body_html, dead_at";
+/// A message's columns, its language the recipient's current one where they have an account.
+fn columns() -> String {
+    format!(
+        "o.id, o.municipality_id, o.kind, o.recipient, \
+         COALESCE((SELECT a.lang {RECIPIENT_ACCOUNT} ORDER BY a.id LIMIT 1), o.lang) AS lang, \
+         o.letter, o.subject, o.body_text, o.created_at, o.attempts, o.last_error, \
+         o.next_attempt_at, o.sent_at, o.body_html, o.dead_at"
+    )
+}
 
 /// Queues a message inside the caller's transaction.
 pub(crate) async fn insert_message(
@@ -94,14 +120,16 @@ pub(crate) async fn insert_message(
 ) -> Result<i64, StoreError> {
     let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
         "INSERT INTO outbox_message (municipality_id, kind, recipient, subject, body_text, body_html, created_at, \
-         next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id")
+         next_attempt_at, lang, letter) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id")
         .bind(message.municipality_id.map(|m| m.0))
-        .bind(&message.kind)
+        .bind(message.kind.code())
         .bind(&message.recipient)
         .bind(&message.subject)
         .bind(&message.body_text)
         .bind(&message.body_html)
         .bind(now)
+        .bind(&message.lang)
+        .bind(&message.letter)
         .fetch_one(c)
         .await)?;
     Ok(id)
@@ -126,14 +154,16 @@ impl Store {
         let rows = match municipality {
             Some(town) => {
                 let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM outbox_message o WHERE o.municipality_id = $1 ORDER BY o.id DESC LIMIT $2"
+                    "SELECT {} FROM outbox_message o WHERE o.municipality_id = $1 ORDER BY o.id DESC LIMIT $2",
+                    summary_columns()
                 );
                 on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxSummary>(&sql)
                     .bind(town.0).bind(limit).fetch_all(c).await)?
             }
             None => {
                 let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM outbox_message o ORDER BY o.id DESC LIMIT $1"
+                    "SELECT {} FROM outbox_message o ORDER BY o.id DESC LIMIT $1",
+                    summary_columns()
                 );
                 on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxSummary>(&sql)
                     .bind(limit).fetch_all(c).await)?
@@ -154,13 +184,17 @@ impl Store {
         let rows = match municipality {
             Some(town) => {
                 let sql = format!(
-                    "SELECT {COLUMNS} FROM outbox_message WHERE municipality_id = $1 ORDER BY id DESC LIMIT $2"
+                    "SELECT {} FROM outbox_message o WHERE o.municipality_id = $1 ORDER BY o.id DESC LIMIT $2",
+                    columns()
                 );
                 on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxMessage>(&sql)
                     .bind(town.0).bind(limit).fetch_all(c).await)?
             }
             None => {
-                let sql = format!("SELECT {COLUMNS} FROM outbox_message ORDER BY id DESC LIMIT $1");
+                let sql = format!(
+                    "SELECT {} FROM outbox_message o ORDER BY o.id DESC LIMIT $1",
+                    columns()
+                );
                 on_backend!(conn.exec(), c => sqlx::query_as::<_, OutboxMessage>(&sql)
                     .bind(limit).fetch_all(c).await)?
             }
@@ -186,28 +220,45 @@ impl Store {
         let sql = format!(
             "UPDATE outbox_message SET claimed_by = $1, claimed_until = $2 \
              WHERE {DUE} AND id IN (SELECT id FROM outbox_message WHERE {DUE} ORDER BY id LIMIT $4 {lock}) \
-             RETURNING {COLUMNS}"
+             RETURNING id"
         );
         let mut tx = self.begin().await?;
-        let mut rows = on_backend!(tx.exec(), c => sqlx::query_as::<_, OutboxMessage>(&sql)
+        let ids: Vec<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(&sql)
             .bind(worker).bind(lease_until).bind(now).bind(limit).fetch_all(c).await)?;
+        if ids.is_empty() {
+            tx.commit().await?;
+            return Ok(Vec::new());
+        }
+        // The ids are integers the database just gave: written into the statement, not bound.
+        let listed = ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {} FROM outbox_message o WHERE o.id IN ({listed}) ORDER BY o.id",
+            columns()
+        );
+        let rows = on_backend!(tx.exec(), c => sqlx::query_as::<_, OutboxMessage>(&sql)
+            .fetch_all(c).await)?;
         tx.commit().await?;
-        rows.sort_by_key(|m| m.id);
         Ok(rows)
     }
 
-    /// Records that `worker` sent the message; `false` if its claim had passed to another.
+    /// Records that `worker` sent the message, with the subject it was sent under (written
+    /// then, in the recipient's language); `false` if its claim had passed to another.
     pub async fn acknowledge_sent(
         &self,
-        id: i64,
+        (id, subject): (i64, &str),
         worker: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut conn = self.conn().await?;
         let changed = on_backend!(conn.exec(), c => sqlx::query(
             "UPDATE outbox_message SET sent_at = $1, attempts = attempts + 1, last_error = NULL, \
-             claimed_by = NULL, claimed_until = NULL WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL")
-            .bind(now).bind(id).bind(worker).execute(c).await.map(|r| r.rows_affected()))?;
+             claimed_by = NULL, claimed_until = NULL, subject = $4 \
+             WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL")
+            .bind(now).bind(id).bind(worker).bind(subject).execute(c).await.map(|r| r.rows_affected()))?;
         Ok(changed == 1)
     }
 

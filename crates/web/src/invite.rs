@@ -14,9 +14,10 @@ use store::secret::{random_token, token_digest};
 use crate::audit_trail::Audit;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::mail::{self, MailKind};
-use crate::page::town_name;
+use crate::letter::Arg;
+use crate::mail;
 use crate::state::AppState;
+use domain::message::MailKind;
 
 pub const INVITATION_LIFETIME_DAYS: i64 = 7;
 
@@ -59,25 +60,20 @@ pub async fn send(
             expires_at: Utc::now() + Duration::days(INVITATION_LIFETIME_DAYS),
         })
         .await?;
-    let args = [
-        ("town", town_name(lang, town).to_owned()),
-        ("role", lang.label(role)),
-        ("inviter", inviter.display_name.clone()),
-        (
-            "link",
-            mail::link(state, &format!("/{}/invitations/{token}", town.slug)),
-        ),
-        ("days", INVITATION_LIFETIME_DAYS.to_string()),
-    ];
-    mail::enqueue(
-        state,
-        Some(town.id),
-        lang,
-        MailKind::Invitation,
-        email,
-        &args,
-    )
-    .await?;
+    let link = mail::link(state, &format!("/{}/invitations/{token}", town.slug));
+    let letter = mail::Letter {
+        args: [
+            ("role", Arg::Role(role.code().to_owned())),
+            ("inviter", Arg::Text(inviter.display_name.clone())),
+            ("link", Arg::Text(link)),
+            ("days", Arg::Text(INVITATION_LIFETIME_DAYS.to_string())),
+        ]
+        .into_iter()
+        .map(|(name, arg)| (name.to_owned(), arg))
+        .collect(),
+        ..mail::Letter::default()
+    };
+    mail::enqueue(state, (town, lang), MailKind::Invitation, email, letter).await?;
     audit
         .record(
             Some(town.id),

@@ -30,7 +30,7 @@ mod tests {
                 let mut args: Vec<(&'static str, String)> =
                     ["detail", "step", "status", "name", "town"]
                         .into_iter()
-                        .chain(crate::notify::ARG_NAMES.iter().copied())
+                        .chain(crate::letter::ARG_NAMES.iter().copied())
                         .map(|name| (name, "x".to_owned()))
                         .collect();
                 args.dedup();

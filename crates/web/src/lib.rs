@@ -32,6 +32,7 @@ mod introductions;
 mod invite;
 mod label_words;
 mod language_switch;
+mod letter;
 pub mod mail;
 mod metrics;
 mod middleware;

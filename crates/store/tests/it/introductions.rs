@@ -120,7 +120,7 @@ pub fn introduction(w: &World, members: &[AccountId], draft: bool) -> NewIntrodu
 fn offered_mail(to: AccountId) -> NewNotification {
     NewNotification {
         account_id: to,
-        kind: "introduction_offered".into(),
+        kind: domain::message::NoticeKind::IntroductionOffered,
         title: "ご紹介があります".into(),
         body: "湯の花旅館の客室係".into(),
         args: String::new(),
@@ -128,8 +128,12 @@ fn offered_mail(to: AccountId) -> NewNotification {
         in_app: true,
         email: Some(NewMessage {
             municipality_id: None,
-            kind: "introduction_offered".into(),
+            kind: domain::message::MessageKind::Notice(
+                domain::message::NoticeKind::IntroductionOffered,
+            ),
             recipient: "hanako@example.jp".into(),
+            lang: "ja".into(),
+            letter: String::new(),
             subject: "ご紹介があります".into(),
             body_text: "本文".into(),
             body_html: "<p>本文</p>".into(),

@@ -1,4 +1,5 @@
 use chrono::{Duration, Utc};
+use domain::message::{MailKind, MessageKind};
 use store::outbox::{MAX_ATTEMPTS, NewMessage};
 use store::testing::fresh_store;
 
@@ -7,8 +8,10 @@ use crate::towns::town;
 fn message(n: usize, town: domain::MunicipalityId) -> NewMessage {
     NewMessage {
         municipality_id: Some(town),
-        kind: "test".into(),
+        kind: MessageKind::Mail(MailKind::SignupVerify),
         recipient: format!("person{n}@example.jp"),
+        lang: "ja".into(),
+        letter: String::new(),
         subject: format!("件名 {n}"),
         body_text: "本文".into(),
         body_html: String::new(),
@@ -78,7 +81,10 @@ async fn an_expired_claim_is_taken_over_and_failures_end_in_the_dead_letters() {
         .unwrap();
     assert_eq!(taken[0].id, id);
     assert!(
-        !store.acknowledge_sent(id, "a", later).await.unwrap(),
+        !store
+            .acknowledge_sent((id, "件名"), "a", later)
+            .await
+            .unwrap(),
         "a's claim has passed"
     );
     for attempt in 1..=MAX_ATTEMPTS {
@@ -111,5 +117,41 @@ async fn an_expired_claim_is_taken_over_and_failures_end_in_the_dead_letters() {
     assert!(
         kept.dead_at.is_some() && kept.sent_at.is_none(),
         "nothing is lost"
+    );
+}
+
+/// A message is written in the language its recipient reads when it is claimed: the account's
+/// (changed since it was queued), or the queued one for an address without an account.
+#[tokio::test]
+async fn a_claimed_message_carries_its_recipients_current_language() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let account = store
+        .tenant(&town)
+        .create_account(&store::account::NewAccountRecord {
+            role: domain::Role::Participant,
+            organization_id: None,
+            email: "person0@example.jp".into(),
+            display_name: "花子".into(),
+            furigana: "はなこ".into(),
+            password_hash: "x".into(),
+        })
+        .await
+        .unwrap();
+    store.enqueue_message(&message(0, town.id)).await.unwrap();
+    store.enqueue_message(&message(1, town.id)).await.unwrap();
+    store.set_account_lang(account.id, "en").await.unwrap();
+    let now = Utc::now();
+    let claimed = store
+        .claim_due_messages("w", now, now + Duration::minutes(2), 10)
+        .await
+        .unwrap();
+    let langs: Vec<_> = claimed
+        .iter()
+        .map(|m| (m.recipient.as_str(), m.lang.as_str()))
+        .collect();
+    assert_eq!(
+        langs,
+        [("person0@example.jp", "en"), ("person1@example.jp", "ja")]
     );
 }

@@ -387,7 +387,7 @@ async fn an_old_103_choice_moves_to_the_spouse_deduction_with_a_notice() {
     }
     let told = store.notifications(ids[0], 10).await.unwrap();
     assert_eq!(told.len(), 1, "the person whose wall moved is told");
-    assert_eq!(told[0].kind, "income_cap_moved");
+    assert_eq!(told[0].kind, domain::message::NoticeKind::IncomeCapMoved);
     assert_eq!(told[0].link, "/nagaizumi/me/profile");
     assert!(told[0].body.contains("123万円"));
     assert!(store.notifications(ids[1], 10).await.unwrap().is_empty());

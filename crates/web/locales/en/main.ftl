@@ -962,8 +962,8 @@ notifications-save = Save
 notifications-saved = Saved.
 mail-open-link = Open
 mail-footer = Replies to this address are not read. For questions, please contact the town's office.
-mail-brand = { $town } Wakucareer
-mail-notice-subject = [{ $town } Wakucareer] { $title }
+mail-brand = { $town } WakuCareer
+mail-notice-subject = [{ $town } WakuCareer] { $title }
 mail-notice-body =
     Dear { $name },
 

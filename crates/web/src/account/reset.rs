@@ -18,10 +18,11 @@ use crate::auth::ClientIp;
 use crate::auth::throttle;
 use crate::error::WebError;
 use crate::form::FieldView;
-use crate::mail::{self, MailKind};
-use crate::page::{Page, town_name};
+use crate::mail;
+use crate::page::Page;
 use crate::state::AppState;
 use crate::town::CurrentTown;
+use domain::message::MailKind;
 
 const RESET_LIFETIME_MINUTES: i64 = 60;
 
@@ -122,21 +123,15 @@ async fn send_reset(
         )
         .await?;
     let link = mail::link(state, &format!("/{}/password-reset/{token}", town.slug));
-    let args = [
-        ("name", account.display_name.clone()),
-        ("town", town_name(lang, town).to_owned()),
-        ("link", link),
-        ("minutes", RESET_LIFETIME_MINUTES.to_string()),
-    ];
-    mail::enqueue(
-        state,
-        Some(town.id),
-        lang,
-        MailKind::PasswordReset,
-        &account.email,
-        &args,
-    )
-    .await?;
+    let letter = mail::Letter::about(
+        account.display_name.clone(),
+        &[
+            ("link", link),
+            ("minutes", RESET_LIFETIME_MINUTES.to_string()),
+        ],
+    );
+    let kind = MailKind::PasswordReset;
+    mail::enqueue(state, (town, lang), kind, &account.email, letter).await?;
     audit
         .town_record(
             town.id,

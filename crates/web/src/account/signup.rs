@@ -30,10 +30,11 @@ use crate::auth::throttle;
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::i18n::Lang;
-use crate::mail::{self, MailKind};
-use crate::page::{Page, town_name};
+use crate::mail;
+use crate::page::Page;
 use crate::state::AppState;
 use crate::town::CurrentTown;
+use domain::message::MailKind;
 
 /// How long a sign-up link stays open.
 const LINK_HOURS: i64 = 24;
@@ -138,23 +139,10 @@ async fn send_signup_mail(
         return Ok(());
     }
     let tenant = state.store.tenant(town);
-    let town_label = town_name(lang, town).to_owned();
     if let Some(account) = tenant.account_by_email(email).await? {
         let link = mail::link(state, &format!("/{}/login", town.slug));
-        let args = [
-            ("name", account.display_name.clone()),
-            ("town", town_label),
-            ("link", link),
-        ];
-        return mail::enqueue(
-            state,
-            Some(town.id),
-            lang,
-            MailKind::SignupExisting,
-            email,
-            &args,
-        )
-        .await;
+        let letter = mail::Letter::about(account.display_name.clone(), &[("link", link)]);
+        return mail::enqueue(state, (town, lang), MailKind::SignupExisting, email, letter).await;
     }
     let token = random_token();
     let now = Utc::now();
@@ -167,20 +155,11 @@ async fn send_signup_mail(
         )
         .await?;
     let link = mail::link(state, &format!("/{}/signup/{token}", town.slug));
-    let args = [
-        ("town", town_label),
-        ("link", link),
-        ("hours", LINK_HOURS.to_string()),
-    ];
-    mail::enqueue(
-        state,
-        Some(town.id),
-        lang,
-        MailKind::SignupVerify,
-        email,
-        &args,
-    )
-    .await
+    let letter = mail::Letter::about(
+        String::new(),
+        &[("link", link), ("hours", LINK_HOURS.to_string())],
+    );
+    mail::enqueue(state, (town, lang), MailKind::SignupVerify, email, letter).await
 }
 
 fn details_page(

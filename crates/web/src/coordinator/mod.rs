@@ -108,7 +108,7 @@ fn due_row(
         href: format!("{base}/participants/{}", f.participant_id),
         name: f.participant_name,
         due_on: page.date(f.due_on),
-        note: crate::notify::follow_up_note(page.lang, &f.note),
+        note: crate::letter::follow_up_note(page.lang, &f.note),
         overdue: f.due_on < today,
         done_action: format!("{base}/follow-ups/{}/done", f.id),
     }

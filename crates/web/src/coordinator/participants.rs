@@ -492,7 +492,7 @@ fn follow_up_view(page: &Page, f: store::casework::FollowUp) -> FollowUpView {
     FollowUpView {
         id: f.id,
         due_on: page.date(f.due_on),
-        note: crate::notify::follow_up_note(page.lang, &f.note),
+        note: crate::letter::follow_up_note(page.lang, &f.note),
         done: f.done_at.is_some(),
         answer: f.answer,
     }

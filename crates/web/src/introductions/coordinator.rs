@@ -140,7 +140,7 @@ async fn detail(
                 detail.follow_ups.push((
                     member.display_name.clone(),
                     f.due_on.to_string(),
-                    crate::notify::follow_up_note(detail.page.lang, &f.note),
+                    crate::letter::follow_up_note(detail.page.lang, &f.note),
                     f.done_at.is_some(),
                 ));
             }

@@ -659,11 +659,8 @@ async fn a_company_enquires_is_invited_and_posts_a_team_project() {
         .await
         .unwrap()
         .unwrap();
-    let mail = site
-        ._store
-        .outbox(Some(town.id), 20)
+    let mail = crate::harness::outbox(&site._store, Some(town.id), 20)
         .await
-        .unwrap()
         .into_iter()
         .find(|m| m.recipient == "izumi-kashi@example.jp")
         .expect("the invitation is in the outbox");

@@ -201,7 +201,7 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
         notes.iter().any(|n| n.title.contains("空きが出ました")),
         "{notes:?}"
     );
-    let outbox = app.store.outbox(Some(town.id), 20).await.unwrap();
+    let outbox = crate::harness::outbox(&app.store, Some(town.id), 20).await;
     assert!(
         outbox
             .iter()

@@ -263,14 +263,51 @@ impl Client<'_> {
     }
 }
 
+/// A queued message as the worker will send it: written in its recipient's language.
+pub struct Mail {
+    pub message: store::outbox::OutboxMessage,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+}
+
+impl std::ops::Deref for Mail {
+    type Target = store::outbox::OutboxMessage;
+    fn deref(&self) -> &Self::Target {
+        &self.message
+    }
+}
+
+/// The newest queued messages (of one town, or all), each written as it will be sent.
+pub async fn outbox(
+    store: &store::Store,
+    town: Option<domain::MunicipalityId>,
+    limit: i64,
+) -> Vec<Mail> {
+    let towns = store.municipalities().await.unwrap();
+    store
+        .outbox(town, limit)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|message| {
+            let written = web::mail::write_stored(&message, &towns).unwrap();
+            Mail {
+                message,
+                subject: written.subject,
+                body_text: written.text,
+                body_html: written.html,
+            }
+        })
+        .collect()
+}
+
 /// The newest message to `recipient`, waiting up to five seconds for it: mail for strangers
 /// (sign-up, password reset) is written after the answer, so the answer's timing tells nothing.
-pub async fn mail_to(store: &store::Store, recipient: &str) -> store::outbox::OutboxMessage {
+pub async fn mail_to(store: &store::Store, recipient: &str) -> Mail {
     for _ in 0..100 {
-        if let Some(message) = store
-            .outbox(None, 50)
+        if let Some(message) = outbox(store, None, 50)
             .await
-            .unwrap()
             .into_iter()
             .find(|m| m.recipient == recipient)
         {

@@ -76,7 +76,7 @@ async fn an_operator_creates_a_town_and_its_first_coordinator_accepts() {
         )
         .await;
     assert_eq!(invited.location(), "/operator/?done=invited");
-    let message = &app.store.outbox(None, 1).await.unwrap()[0];
+    let message = &crate::harness::outbox(&app.store, None, 1).await[0];
     assert_eq!(message.recipient, "coordinator@mishima.example.jp");
     assert!(message.subject.contains("三島市"));
     let link = link_from(&message.body_text);
@@ -129,7 +129,11 @@ async fn an_operator_cannot_invite_another_operator() {
         )
         .await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
-    assert!(app.store.outbox(None, 10).await.unwrap().is_empty());
+    assert!(
+        crate::harness::outbox(&app.store, None, 10)
+            .await
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -162,7 +166,7 @@ async fn a_coordinator_invites_an_organization_member() {
     let list = coordinator.get(path).await;
     assert!(list.body.contains("inn@example.jp") && list.body.contains("承諾待ち"));
 
-    let link = link_from(&app.store.outbox(Some(town.id), 1).await.unwrap()[0].body_text);
+    let link = link_from(&crate::harness::outbox(&app.store, Some(town.id), 1).await[0].body_text);
     let member = app.client();
     let form = member.get(&link).await;
     let accepted = member

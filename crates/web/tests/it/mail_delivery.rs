@@ -99,7 +99,7 @@ async fn a_password_reset_mail_arrives_over_smtp_in_japanese() {
 
     let mailer = Mailer::new(&smtp_url(), "わくキャリ <noreply@wakucareer.example.jp>").unwrap();
     let sent = deliver_due(&app.store, &mailer).await.unwrap();
-    let first = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    let first = &crate::harness::outbox(&app.store, Some(town.id), 1).await[0];
     assert_eq!(sent, 1, "{:?}", first.last_error);
     assert_eq!(
         deliver_due(&app.store, &mailer).await.unwrap(),
@@ -114,11 +114,42 @@ async fn a_password_reset_mail_arrives_over_smtp_in_japanese() {
         body.contains("http://127.0.0.1:8080/nagaizumi/password-reset/"),
         "{body}"
     );
-    let outbox = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    let outbox = &crate::harness::outbox(&app.store, Some(town.id), 1).await[0];
     assert!(outbox.sent_at.is_some());
     assert_eq!(
         message_id,
         format!("<outbox-{}@wakucareer.example.jp>", outbox.id)
+    );
+}
+
+/// Mail is written when it is sent: a person who switched to English after asking for a reset
+/// link receives it in English, and staff see the subject it was sent under.
+#[tokio::test]
+async fn a_queued_mail_is_sent_in_the_language_its_recipient_reads_when_it_is_sent() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    let recipient = format!("switch-{}@example.jp", std::process::id());
+    let account = app
+        .add_account(Some(&town), Role::Participant, &recipient, "Hanako Izumi")
+        .await;
+    let path = "/nagaizumi/password-reset";
+    app.client()
+        .submit(path, path, &[("email", recipient.as_str())])
+        .await;
+    let queued = crate::harness::mail_to(&app.store, &recipient).await;
+    assert!(queued.subject.contains("パスワード"), "{}", queued.subject);
+    app.store.set_account_lang(account.id, "en").await.unwrap();
+
+    let mailer = Mailer::new(&smtp_url(), "わくキャリ <noreply@wakucareer.example.jp>").unwrap();
+    assert_eq!(deliver_due(&app.store, &mailer).await.unwrap(), 1);
+    let (subject, body, _) = received(&recipient).await;
+    assert_eq!(subject, "[Nagaizumi Town WakuCareer] Reset your password");
+    assert!(body.contains("Hanako Izumi"), "{body}");
+    assert!(!body.contains("さま"), "{body}");
+    let kept = &crate::harness::outbox(&app.store, Some(town.id), 1).await[0];
+    assert_eq!(
+        kept.message.subject, subject,
+        "the subject staff see is the one sent"
     );
 }
 
@@ -139,7 +170,7 @@ async fn when_smtp_is_down_the_message_waits_with_its_error() {
     drop(closed);
     let mailer = Mailer::new(&format!("smtp://127.0.0.1:{port}"), "noreply@example.jp").unwrap();
     assert_eq!(deliver_due(&app.store, &mailer).await.unwrap(), 0);
-    let message = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    let message = &crate::harness::outbox(&app.store, Some(town.id), 1).await[0];
     assert!(message.sent_at.is_none());
     assert_eq!(message.attempts, 1);
     assert!(message.last_error.is_some());
@@ -184,7 +215,9 @@ async fn a_message_sent_by_a_worker_that_died_is_sent_again_with_the_same_messag
         .await
         .unwrap();
     assert_eq!(claimed.len(), 1);
-    mailer.send(&claimed[0]).await.unwrap();
+    let towns = app.store.municipalities().await.unwrap();
+    let written = web::mail::write_stored(&claimed[0], &towns).unwrap();
+    mailer.send(&claimed[0], &written).await.unwrap();
 
     // While A's claim runs, nobody else sends it.
     let b = web::mail::Worker::new();
@@ -204,7 +237,7 @@ async fn a_message_sent_by_a_worker_that_died_is_sent_again_with_the_same_messag
     }
     assert_eq!(copies.len(), 2, "sent twice: at least once");
     assert_eq!(copies[0].message_id, copies[1].message_id);
-    let outbox = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    let outbox = &crate::harness::outbox(&app.store, Some(town.id), 1).await[0];
     assert_eq!(
         copies[0].message_id,
         format!("<outbox-{}@wakucareer.example.jp>", outbox.id)

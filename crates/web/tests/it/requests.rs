@@ -137,7 +137,7 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
         approved.location(),
         "/nagaizumi/coordinator/enquiries?done=approved"
     );
-    let mail = &app.store.outbox(Some(town.id), 1).await.unwrap()[0];
+    let mail = &crate::harness::outbox(&app.store, Some(town.id), 1).await[0];
     assert_eq!(mail.recipient, "inn@example.jp");
     let link = mail
         .body_text

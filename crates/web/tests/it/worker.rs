@@ -67,7 +67,7 @@ async fn a_due_follow_up_is_told_to_its_coordinator_once() {
         notes[0].link,
         format!("/nagaizumi/coordinator/participants/{}", parent.id.0)
     );
-    let mail = &app.store.outbox(Some(town.id), 5).await.unwrap()[0];
+    let mail = &crate::harness::outbox(&app.store, Some(town.id), 5).await[0];
     assert_eq!(mail.recipient, "coordinator@example.jp");
     assert!(mail.subject.contains("フォローアップの予定日です"));
     assert!(

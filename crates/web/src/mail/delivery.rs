@@ -1,111 +1,7 @@
-//! Messages to people, written into the outbox in the recipient's language, as text and HTML.
-//! Delivery is separate: [`Worker`] (run by `wakucareer serve` and `wakucareer worker`) sends
-//! through SMTP when configured.
+//! Delivery: a worker claims due messages, writes each in its recipient's language, and sends
+//! it through SMTP or into the spool folder.
 
-use askama::Template;
-use domain::MunicipalityId;
-use store::outbox::NewMessage;
-
-use crate::error::WebError;
-use crate::i18n::Lang;
-use crate::state::AppState;
-
-/// A message type: its translation keys are `mail-<kind>-subject` and `mail-<kind>-body`.
-#[derive(Debug, Clone, Copy)]
-pub enum MailKind {
-    PasswordReset,
-    Invitation,
-    /// The link that continues a sign-up.
-    SignupVerify,
-    /// Sign-up was asked for an address that already has an account.
-    SignupExisting,
-}
-
-impl MailKind {
-    fn code(self) -> &'static str {
-        match self {
-            MailKind::PasswordReset => "password-reset",
-            MailKind::Invitation => "invitation",
-            MailKind::SignupVerify => "signup-verify",
-            MailKind::SignupExisting => "signup-existing",
-        }
-    }
-}
-
-/// Writes one message into the outbox.
-pub async fn enqueue(
-    state: &AppState,
-    town: Option<MunicipalityId>,
-    lang: Lang,
-    kind: MailKind,
-    recipient: &str,
-    args: &[(&'static str, String)],
-) -> Result<(), WebError> {
-    let code = kind.code();
-    let subject = lang.t_args(&format!("mail-{code}-subject"), args);
-    let body_text = lang.t_args(&format!("mail-{code}-body"), args);
-    let brand = lang.t_args("mail-brand", args);
-    let message = NewMessage {
-        municipality_id: town,
-        kind: code.replace('-', "_"),
-        recipient: recipient.to_owned(),
-        body_html: html(lang, &subject, &brand, &body_text),
-        subject,
-        body_text,
-    };
-    state.store.enqueue_message(&message).await?;
-    Ok(())
-}
-
-struct Paragraph {
-    is_link: bool,
-    text: String,
-    lines: Vec<String>,
-}
-
-#[derive(Template)]
-#[template(path = "mail/message.html")]
-struct MailHtml<'a> {
-    lang: &'a str,
-    subject: &'a str,
-    brand: &'a str,
-    action: &'a str,
-    footer: &'a str,
-    paragraphs: Vec<Paragraph>,
-}
-
-/// The HTML form of a text email: its paragraphs, with a line that is only a link shown as
-/// a button. Everything is escaped by the template.
-pub fn html(lang: Lang, subject: &str, brand: &str, text: &str) -> String {
-    let paragraphs = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let is_link = p.starts_with("http://") || p.starts_with("https://");
-            Paragraph {
-                is_link: is_link && !p.contains(char::is_whitespace),
-                text: p.to_owned(),
-                lines: p.lines().map(str::to_owned).collect(),
-            }
-        })
-        .collect();
-    MailHtml {
-        lang: lang.code(),
-        subject,
-        brand,
-        action: &lang.t("mail-open-link"),
-        footer: &lang.t("mail-footer"),
-        paragraphs,
-    }
-    .render()
-    .unwrap_or_default()
-}
-
-/// An absolute link for an email.
-pub fn link(state: &AppState, path: &str) -> String {
-    format!("{}{path}", state.config.public_url.trim_end_matches('/'))
-}
+use super::written::{Written, write_stored};
 
 /// Sends outbox messages: through SMTP, or, on an installation without a mail server, into a
 /// spool folder on the server that only the server's user can read (each message a `.eml`
@@ -163,8 +59,12 @@ impl Mailer {
         })
     }
 
-    pub async fn send(&self, message: &store::outbox::OutboxMessage) -> Result<(), String> {
-        let email = self.build(message)?;
+    pub async fn send(
+        &self,
+        message: &store::outbox::OutboxMessage,
+        written: &Written,
+    ) -> Result<(), String> {
+        let email = self.build(message, written)?;
         match &self.transport {
             Transport::Smtp(transport) => {
                 use lettre::AsyncTransport;
@@ -175,13 +75,17 @@ impl Mailer {
                     .map_err(|e| e.to_string())
             }
             Transport::Spool(folder) => {
-                let path = folder.join(format!("{:08}-{}.eml", message.id, message.kind));
+                let path = folder.join(format!("{:08}-{}.eml", message.id, message.kind.code()));
                 write_private(&path, &email.formatted()).map_err(|e| e.to_string())
             }
         }
     }
 
-    fn build(&self, message: &store::outbox::OutboxMessage) -> Result<lettre::Message, String> {
+    fn build(
+        &self,
+        message: &store::outbox::OutboxMessage,
+        written: &Written,
+    ) -> Result<lettre::Message, String> {
         let host = self.from.email.domain().to_owned();
         let email = lettre::Message::builder()
             .from(self.from.clone())
@@ -189,16 +93,16 @@ impl Mailer {
                 .recipient
                 .parse()
                 .map_err(|e| format!("recipient: {e}"))?)
-            .subject(message.subject.clone())
+            .subject(written.subject.clone())
             .message_id(Some(message_id(message.id, &host)));
-        if message.body_html.is_empty() {
+        if written.html.is_empty() {
             email
                 .header(lettre::message::header::ContentType::TEXT_PLAIN)
-                .body(message.body_text.clone())
+                .body(written.text.clone())
         } else {
             email.multipart(lettre::message::MultiPart::alternative_plain_html(
-                message.body_text.clone(),
-                message.body_html.clone(),
+                written.text.clone(),
+                written.html.clone(),
             ))
         }
         .map_err(|e| e.to_string())
@@ -272,13 +176,17 @@ impl Worker {
         mailer: &Mailer,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<usize, store::StoreError> {
+        // The towns' names, in each language, for the mail written in this round.
+        let towns = store.municipalities().await?;
         let mut sent = 0;
         for _ in 0..BATCHES_PER_ROUND {
             let claimed = store
                 .claim_due_messages(&self.name, now, chrono::Utc::now() + self.lease, BATCH)
                 .await?;
             let full = claimed.len() as i64 == BATCH;
-            sent += self.send_claimed(store, mailer, claimed).await?;
+            for message in claimed {
+                sent += usize::from(self.send_one(store, mailer, &towns, message).await?);
+            }
             if !full {
                 break;
             }
@@ -286,34 +194,38 @@ impl Worker {
         Ok(sent)
     }
 
-    async fn send_claimed(
+    /// Writes and sends one claimed message; whether it was sent and acknowledged.
+    async fn send_one(
         &self,
         store: &store::Store,
         mailer: &Mailer,
-        claimed: Vec<store::outbox::OutboxMessage>,
-    ) -> Result<usize, store::StoreError> {
-        let mut sent = 0;
-        for message in claimed {
-            match mailer.send(&message).await {
-                Ok(()) => {
-                    if store
-                        .acknowledge_sent(message.id, &self.name, chrono::Utc::now())
-                        .await?
-                    {
-                        sent += 1;
-                    }
-                }
-                Err(error) => {
-                    tracing::warn!(id = message.id, %error, "mail delivery failed; will retry");
-                    let now = chrono::Utc::now();
-                    let retry_at = now + retry_delay(message.attempts + 1);
-                    store
-                        .release_failed(message.id, &self.name, &error, now, retry_at)
-                        .await?;
-                }
+        towns: &[domain::Municipality],
+        message: store::outbox::OutboxMessage,
+    ) -> Result<bool, store::StoreError> {
+        let sent = match write_stored(&message, towns) {
+            Ok(written) => mailer.send(&message, &written).await.map(|()| written),
+            Err(error) => Err(error),
+        };
+        match sent {
+            Ok(written) => {
+                store
+                    .acknowledge_sent(
+                        (message.id, &written.subject),
+                        &self.name,
+                        chrono::Utc::now(),
+                    )
+                    .await
+            }
+            Err(error) => {
+                tracing::warn!(id = message.id, %error, "mail delivery failed; will retry");
+                let now = chrono::Utc::now();
+                let retry_at = now + retry_delay(message.attempts + 1);
+                store
+                    .release_failed(message.id, &self.name, &error, now, retry_at)
+                    .await?;
+                Ok(false)
             }
         }
-        Ok(sent)
     }
 }
 
