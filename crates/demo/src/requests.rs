@@ -72,6 +72,11 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
         fields: &[
             ("kind", "job"),
             ("title", "客室の準備スタッフ（平日の午前）"),
+            ("title_en", "Room preparation staff (weekday mornings)"),
+            (
+                "description_en",
+                "Preparing guest rooms after check-out. No experience needed; people returning after a break are welcome.",
+            ),
             (
                 "description",
                 "チェックアウト後の客室の準備をお願いします。未経験の方、ブランクのある方も歓迎します。",
@@ -101,6 +106,10 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
             ("kind", "team_project"),
             ("title", "家族向け浴衣着付け教室の企画・運営"),
             (
+                "title_en",
+                "Planning and running a yukata dressing class for families",
+            ),
+            (
                 "description",
                 "お母さん向けの浴衣着付け教室と、同じ時間に子どもとお父さん向けの折り紙教室を開きます。企画から当日の運営までを担うチームを募集します。",
             ),
@@ -127,6 +136,7 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
         fields: &[
             ("kind", "team_project"),
             ("title", "創業15周年のノベルティづくり"),
+            ("title_en", "Making gifts for our 15th anniversary"),
             (
                 "description",
                 "廃番になった紙を使って、記念のノベルティを企画・制作するチームを募集します。",
@@ -155,6 +165,10 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
             ("kind", "job"),
             ("title", "歯科の受付（午前のみ、週3日から）"),
             (
+                "title_en",
+                "Dental clinic reception (mornings, from 3 days a week)",
+            ),
+            (
                 "description",
                 "受付と会計、予約の電話をお願いします。医療事務の経験は問いません。",
             ),
@@ -180,6 +194,10 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
         fields: &[
             ("kind", "job"),
             ("title", "子育て広場のスタッフ"),
+            (
+                "title_en",
+                "Staff for the parents' and children's drop-in space",
+            ),
             (
                 "description",
                 "親子の居場所づくりのお手伝いです。子育ての経験を生かせます。お子さま連れで働けます。",
@@ -209,6 +227,10 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
             ("kind", "team_project"),
             ("title", "町の広報誌「子育て特集号」の取材・執筆"),
             (
+                "title_en",
+                "Interviews and writing for the town newsletter's parenting issue",
+            ),
+            (
                 "description",
                 "子育て中の町民の目線で、特集号の取材と記事づくりをするチームを募集します。",
             ),
@@ -235,6 +257,7 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
         fields: &[
             ("kind", "job"),
             ("title", "在宅のデータ入力・書類チェック"),
+            ("title_en", "Data entry and document checks from home"),
             (
                 "description",
                 "パソコンで伝票の入力と書類の確認をお願いします。時間帯は自由です。",
@@ -262,6 +285,14 @@ pub(crate) const REQUESTS: &[DemoRequest] = &[
         fields: &[
             ("kind", "job"),
             ("title", "経理事務（月末の3日間）"),
+            (
+                "title_en",
+                "Bookkeeping (three days at the end of each month)",
+            ),
+            (
+                "description_en",
+                "Issuing invoices and keeping the books at the end of each month.",
+            ),
             ("description", "月末の請求書作成と記帳をお願いします。"),
             ("required", "bookkeeping:3,spreadsheet:2"),
             ("nice", "invoicing:2"),
@@ -309,6 +340,8 @@ fn request_input(demo: &DemoRequest) -> RequestInput {
         kind: field("kind"),
         title: field("title"),
         description: field("description"),
+        title_en: field("title_en"),
+        description_en: field("description_en"),
         required_skills: skills("required"),
         nice_skills: skills("nice"),
         flags: field("flags")

@@ -26,6 +26,8 @@ pub struct StoredEvent {
     pub title: String,
     pub title_en: String,
     pub description: String,
+    /// The English description (empty when none was written).
+    pub description_en: String,
     pub place: String,
     pub online_url: String,
     pub starts_at: DateTime<Utc>,
@@ -99,6 +101,7 @@ pub struct StoredBooking {
     pub id: i64,
     pub event_id: i64,
     pub event_title: String,
+    pub event_title_en: String,
     pub event_starts_at: DateTime<Utc>,
     pub event_ends_at: DateTime<Utc>,
     pub event_place: String,
@@ -155,7 +158,7 @@ pub struct Offer {
     pub offered_until: DateTime<Utc>,
 }
 
-const EVENT_SELECT: &str = "SELECT e.id, e.kind, e.status, e.title, e.title_en, e.description, e.place, e.online_url, \
+const EVENT_SELECT: &str = "SELECT e.id, e.kind, e.status, e.title, e.title_en, e.description, e.description_en, e.place, e.online_url, \
     e.starts_at, e.ends_at, e.capacity, e.opens_at, e.closes_at, e.cancel_deadline, e.childcare, e.carers, \
     e.children_programme, e.public, e.host_id, h.display_name AS host_name, \
     (SELECT COUNT(*) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS seats_taken, \
@@ -167,7 +170,7 @@ const EVENT_SELECT: &str = "SELECT e.id, e.kind, e.status, e.title, e.title_en, 
     (SELECT COUNT(*) FROM event_session s WHERE s.event_id = e.id) AS session_count \
     FROM event e JOIN account h ON h.id = e.host_id";
 
-const BOOKING_SELECT: &str = "SELECT b.id, b.event_id, e.title AS event_title, e.starts_at AS event_starts_at, \
+const BOOKING_SELECT: &str = "SELECT b.id, b.event_id, e.title AS event_title, e.title_en AS event_title_en, e.starts_at AS event_starts_at, \
     e.ends_at AS event_ends_at, e.place AS event_place, e.cancel_deadline, b.participant_id, \
     a.display_name AS participant_name, b.status, b.children_age0, b.children_age1_2, b.children_age3_5, \
     b.children_school, b.offered_until, b.created_at \
@@ -194,13 +197,14 @@ impl TenantStore<'_> {
         let mut tx = self.store.begin().await?;
         let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
             "INSERT INTO event (municipality_id, kind, status, title, title_en, description, place, online_url, starts_at, \
-             ends_at, capacity, opens_at, closes_at, cancel_deadline, childcare, carers, children_programme, public, host_id, created_at) \
-             VALUES ($1, $2, 'scheduled', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id")
+             ends_at, capacity, opens_at, closes_at, cancel_deadline, childcare, carers, children_programme, public, host_id, created_at, \
+             description_en) \
+             VALUES ($1, $2, 'scheduled', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id")
             .bind(town).bind(draft.kind.code()).bind(&draft.title).bind(&draft.title_en).bind(&draft.description)
             .bind(&draft.place).bind(&draft.online_url).bind(first.0).bind(last.1).bind(i32_of(draft.capacity))
             .bind(draft.opens_at).bind(draft.closes_at).bind(draft.cancel_deadline).bind(draft.childcare)
             .bind(i32_of(draft.carers)).bind(&draft.children_programme).bind(draft.public).bind(host.0).bind(now)
-            .fetch_one(c).await)?;
+            .bind(&draft.description_en).fetch_one(c).await)?;
         for (start, end) in &draft.sessions {
             on_backend!(tx.exec(), c => sqlx::query(
                 "INSERT INTO event_session (municipality_id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)")

@@ -23,6 +23,9 @@ pub struct StoredRequest {
     pub close_reason: Option<String>,
     pub title: String,
     pub description: String,
+    /// The English versions (empty when none was written).
+    pub title_en: String,
+    pub description_en: String,
     #[sqlx(try_from = "String")]
     pub work_mode: WorkMode,
     pub location_area: String,
@@ -132,16 +135,18 @@ pub struct RequestEvent {
 }
 
 const COLUMNS: &str = "r.id, r.organization_id, o.name AS organization_name, r.kind, r.status, r.close_reason, r.title, \
-    r.description, r.work_mode, r.location_area, r.flexible, r.windows, r.shift_rule, r.shortest_shift_minutes, r.days_per_week, \
+    r.description, r.title_en, r.description_en, r.work_mode, r.location_area, r.flexible, r.windows, r.shift_rule, r.shortest_shift_minutes, r.days_per_week, \
     r.min_minutes, r.max_minutes, r.start_date, r.contract, r.pay_unit, r.pay_yen, r.headcount, r.commuting_allowance_yen, r.deliverable, r.team_min, r.team_max, r.milestones, \
     r.budget_yen, r.meeting_mode, r.meeting_minutes, r.flag_within_cap, r.flag_gap_welcome, r.flag_sudden_absence, \
     r.flag_children_welcome, r.created_at, r.updated_at, r.published_at";
 
-/// The columns a draft writes, in bind order ($1 … $31).
-const DRAFT_COLUMNS: [&str; 31] = [
+/// The columns a draft writes, in bind order ($1 … $33).
+const DRAFT_COLUMNS: [&str; 33] = [
     "kind",
     "title",
     "description",
+    "title_en",
+    "description_en",
     "work_mode",
     "location_area",
     "flexible",
@@ -190,6 +195,8 @@ macro_rules! bind_draft {
             .bind(d.kind.code())
             .bind(&d.title)
             .bind(&d.description)
+            .bind(&d.title_en)
+            .bind(&d.description_en)
             .bind(d.work_mode.code())
             .bind(&d.location_area)
             .bind(matches!(d.schedule, Schedule::Flexible))

@@ -108,6 +108,14 @@ pub fn list_separator(lang: Lang) -> &'static str {
     }
 }
 
+/// Short facts in a row: `在宅・週10〜20時間` / `Remote · 10–20 hours a week`.
+pub fn facts(lang: Lang, items: &[String]) -> String {
+    items.join(match lang {
+        Lang::Ja => "・",
+        Lang::En => " · ",
+    })
+}
+
 /// Items joined as a list: `A、B` / `A, B`.
 pub fn list(lang: Lang, items: &[String]) -> String {
     items.join(list_separator(lang))

@@ -49,6 +49,7 @@ mod role_homes;
 mod router;
 mod routes;
 pub mod server;
+mod shown_text;
 mod skill_choices;
 mod state;
 mod town;

@@ -64,6 +64,7 @@ pub struct EventInput {
     pub title: String,
     pub title_en: String,
     pub description: String,
+    pub description_en: String,
     pub place: String,
     pub online_url: String,
     /// The first (or only) session: date and times, in Japan time.
@@ -94,6 +95,7 @@ pub struct EventDraft {
     pub title: String,
     pub title_en: String,
     pub description: String,
+    pub description_en: String,
     pub place: String,
     pub online_url: String,
     /// (start, end) of each session, in order.
@@ -192,6 +194,13 @@ impl EventDraft {
         let title = text(&mut e, "title", &input.title, TITLE_MAX, true);
         let title_en = text(&mut e, "title_en", &input.title_en, TITLE_MAX, false);
         let description = text(&mut e, "description", &input.description, TEXT_MAX, true);
+        let description_en = text(
+            &mut e,
+            "description_en",
+            &input.description_en,
+            TEXT_MAX,
+            false,
+        );
         let place = text(&mut e, "place", &input.place, 200, false);
         let online_url = text(&mut e, "online_url", &input.online_url, 500, false);
         if place.is_empty() && online_url.is_empty() {
@@ -291,6 +300,7 @@ impl EventDraft {
                 title,
                 title_en,
                 description,
+                description_en,
                 place,
                 online_url,
                 sessions,

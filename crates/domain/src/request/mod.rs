@@ -214,6 +214,9 @@ pub struct RequestDraft {
     pub kind: RequestKind,
     pub title: String,
     pub description: String,
+    /// The English versions, when the organization wrote them (empty otherwise).
+    pub title_en: String,
+    pub description_en: String,
     pub required_skills: Vec<SkillNeed>,
     pub nice_skills: Vec<SkillNeed>,
     pub flags: Vec<Flag>,

@@ -17,6 +17,9 @@ pub struct RequestInput {
     pub kind: String,
     pub title: String,
     pub description: String,
+    /// English versions, optional.
+    pub title_en: String,
+    pub description_en: String,
     /// (skill id, level) pairs as typed.
     pub required_skills: Vec<(String, String)>,
     pub nice_skills: Vec<(String, String)>,
@@ -102,6 +105,14 @@ impl RequestDraft {
         }
         let title = text(&mut errors, "title", &input.title, 100, true);
         let description = text(&mut errors, "description", &input.description, 4000, true);
+        let title_en = text(&mut errors, "title_en", &input.title_en, 100, false);
+        let description_en = text(
+            &mut errors,
+            "description_en",
+            &input.description_en,
+            4000,
+            false,
+        );
         let required_skills = skills(
             &mut errors,
             "required_skills",
@@ -184,6 +195,8 @@ impl RequestDraft {
                 kind,
                 title,
                 description,
+                title_en,
+                description_en,
                 required_skills,
                 nice_skills,
                 flags,

@@ -341,7 +341,7 @@ pub async fn entries(
                 uid: format!("event-{}-{}@{host}", event.id, n + 1),
                 start: s.starts_at,
                 end: s.ends_at,
-                summary: title(crate::i18n::Lang::Ja, event),
+                summary: title(crate::i18n::Lang::Ja, event).text,
                 description: event.description.clone(),
                 location: if event.place.is_empty() {
                     event.online_url.clone()

@@ -80,6 +80,8 @@ pub struct EventForm {
     #[serde(default)]
     description: String,
     #[serde(default)]
+    description_en: String,
+    #[serde(default)]
     place: String,
     #[serde(default)]
     online_url: String,
@@ -120,6 +122,7 @@ impl EventForm {
             title: self.title.clone(),
             title_en: self.title_en.clone(),
             description: self.description.clone(),
+            description_en: self.description_en.clone(),
             place: self.place.clone(),
             online_url: self.online_url.clone(),
             date: self.date.clone(),
@@ -177,6 +180,7 @@ fn form_page(
             label: p.t("field-event-description"),
             ..FieldView::new(p, "description", "textarea", &form.description, e)
         },
+        FieldView::new(p, "description_en", "textarea", &form.description_en, e).optional(),
         FieldView::new(p, "place", "text", &form.place, e)
             .optional()
             .hint(p, "field-event-place-hint"),

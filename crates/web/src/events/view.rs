@@ -9,18 +9,17 @@ use store::event::{StoredBooking, StoredEvent};
 
 use crate::i18n::Lang;
 use crate::page::Page;
+use crate::shown_text::Shown;
 
 pub struct EventView {
     pub href: String,
-    pub title: String,
-    /// The language the title is written in (`lang` on its element).
-    pub title_lang: &'static str,
+    pub title: Shown,
     pub kind: String,
     pub when: String,
     pub sessions: usize,
     pub place: String,
     pub online: bool,
-    pub description: String,
+    pub description: Shown,
     pub capacity: u32,
     pub seats_left: u32,
     pub waiting: i64,
@@ -39,21 +38,9 @@ pub fn when(page: &Page, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     format!("{}–{}", page.date_time(start), to_jst(end).format("%H:%M"))
 }
 
-/// The language of [`title`]: English only where an English title was written.
-pub fn title_lang(lang: Lang, event: &StoredEvent) -> &'static str {
-    if lang == Lang::En && !event.title_en.is_empty() {
-        "en"
-    } else {
-        "ja"
-    }
-}
-
-pub fn title(lang: Lang, event: &StoredEvent) -> String {
-    if lang == Lang::En && !event.title_en.is_empty() {
-        event.title_en.clone()
-    } else {
-        event.title.clone()
-    }
+/// An event's title for a reader of `lang`.
+pub fn title(lang: Lang, event: &StoredEvent) -> Shown {
+    Shown::pick(lang, &event.title, &event.title_en)
 }
 
 /// Whether and until when people can book, in words.
@@ -110,13 +97,12 @@ impl EventView {
         Self {
             href: format!("/{slug}/events/{}", event.id),
             title: title(page.lang, event),
-            title_lang: title_lang(page.lang, event),
             kind: page.label(event.kind),
             when: when(page, event.starts_at, event.ends_at),
             sessions,
             place: event.place.clone(),
             online: !event.online_url.is_empty(),
-            description: event.description.clone(),
+            description: Shown::pick(page.lang, &event.description, &event.description_en),
             capacity: capacity.seats,
             seats_left: capacity.seats.saturating_sub(taken.seats),
             waiting: event.waiting,
@@ -135,7 +121,7 @@ impl EventView {
 pub struct BookingView {
     pub id: i64,
     pub event_href: String,
-    pub title: String,
+    pub title: Shown,
     pub when: String,
     pub status: String,
     pub status_code: String,
@@ -176,7 +162,7 @@ impl BookingView {
         Self {
             id: booking.id,
             event_href: format!("/{slug}/events/{}", booking.event_id),
-            title: booking.event_title.clone(),
+            title: Shown::pick(page.lang, &booking.event_title, &booking.event_title_en),
             when: when(page, booking.event_starts_at, booking.event_ends_at),
             status: page.label(status),
             status_code: status.code().to_owned(),

@@ -51,7 +51,7 @@ fn outcome_text(page: &Page, introduction: &Introduction) -> Option<String> {
     if let Some(band) = introduction.pay_band {
         parts.push(page.label(band));
     }
-    Some(parts.join("・"))
+    Some(crate::formats::facts(page.lang, &parts))
 }
 
 impl IntroductionView {

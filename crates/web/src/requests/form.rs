@@ -35,6 +35,10 @@ pub struct RequestForm {
     #[serde(default)]
     description: String,
     #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    description_en: String,
+    #[serde(default)]
     required_skill: Vec<String>,
     #[serde(default)]
     required_level: Vec<String>,
@@ -127,6 +131,8 @@ impl RequestForm {
             kind: self.kind.clone(),
             title: self.title.clone(),
             description: self.description.clone(),
+            title_en: self.title_en.clone(),
+            description_en: self.description_en.clone(),
             required_skills: pairs(&self.required_skill, &self.required_level),
             nice_skills: pairs(&self.nice_skill, &self.nice_level),
             flags: self.flag.clone(),
@@ -167,6 +173,8 @@ impl RequestForm {
             organization: request.organization_id.to_string(),
             title: request.title.clone(),
             description: request.description.clone(),
+            title_en: request.title_en.clone(),
+            description_en: request.description_en.clone(),
             required_skill: required.iter().map(|s| s.skill_id.clone()).collect(),
             required_level: required.iter().map(|s| s.level.to_string()).collect(),
             nice_skill: nice.iter().map(|s| s.skill_id.clone()).collect(),
@@ -291,6 +299,10 @@ fn main_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldVie
         FieldView::new(page, "title", "text", &form.title, e).hint(page, "field-title-hint"),
         FieldView::new(page, "description", "textarea", &form.description, e)
             .hint(page, "field-description-hint"),
+        FieldView::new(page, "title_en", "text", &form.title_en, e)
+            .optional()
+            .hint(page, "field-english-version-hint"),
+        FieldView::new(page, "description_en", "textarea", &form.description_en, e).optional(),
     ]
 }
 
@@ -457,9 +469,14 @@ pub fn render_form_for(
 impl RequestForm {
     /// The fields that differ from `other`, by name, for the history of a published request.
     pub fn changed_fields(&self, other: &RequestForm) -> Vec<&'static str> {
-        let pairs: [(&'static str, bool); 24] = [
+        let pairs: [(&'static str, bool); 26] = [
             ("title", self.title != other.title),
             ("description", self.description != other.description),
+            ("title_en", self.title_en != other.title_en),
+            (
+                "description_en",
+                self.description_en != other.description_en,
+            ),
             (
                 "required_skills",
                 self.required_skill != other.required_skill

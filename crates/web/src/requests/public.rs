@@ -19,6 +19,7 @@ use crate::account::FormPage;
 use crate::error::WebError;
 use crate::form::{FieldView, choices};
 use crate::page::{Page, render};
+use crate::shown_text::Shown;
 use crate::state::AppState;
 use crate::town::CurrentTown;
 
@@ -76,7 +77,7 @@ impl ListQuery {
 
 struct Card {
     href: String,
-    title: String,
+    title: Shown,
     organization: String,
     kind: String,
     flags: Vec<String>,
@@ -192,11 +193,11 @@ fn card(page: &Page, base: &str, r: &StoredRequest) -> Card {
     }
     Card {
         href: format!("{base}/{}", r.id),
-        title: r.title.clone(),
+        title: Shown::pick(page.lang, &r.title, &r.title_en),
         organization: r.organization_name.clone(),
         kind: page.label(r.kind),
         flags: r.flags().iter().map(|f| page.label(*f)).collect(),
-        summary: summary.join(" ・ "),
+        summary: crate::formats::facts(page.lang, &summary),
     }
 }
 
@@ -225,6 +226,8 @@ fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String>
         "@type": "JobPosting",
         "title": r.title,
         "description": r.description,
+        "title_en": r.title_en,
+        "description_en": r.description_en,
         "datePosted": r.published_at.map(|t| t.format("%Y-%m-%d").to_string()),
         "employmentType": employment_type,
         "hiringOrganization": { "@type": "Organization", "name": r.organization_name },

@@ -6,16 +6,17 @@ use store::request::{RequestEvent, RequestSkill, StoredRequest};
 
 use crate::i18n::Lang;
 use crate::page::Page;
+use crate::shown_text::Shown;
 use crate::state::AppState;
 
 /// A request ready for a template.
 pub struct RequestView {
-    pub title: String,
+    pub title: Shown,
     pub kind: String,
     pub organization: String,
     pub status: String,
     pub status_code: String,
-    pub description: String,
+    pub description: Shown,
     pub facts: Vec<(String, String)>,
     pub flags: Vec<String>,
     pub required: Vec<String>,
@@ -170,12 +171,12 @@ impl RequestView {
             crate::weekly_grid::in_words(page, &request.windows())
         };
         Self {
-            title: request.title.clone(),
+            title: Shown::pick(page.lang, &request.title, &request.title_en),
             kind: page.label(request.kind),
             organization: request.organization_name.clone(),
             status: request.status().map(|s| page.label(s)).unwrap_or_default(),
             status_code,
-            description: request.description.clone(),
+            description: Shown::pick(page.lang, &request.description, &request.description_en),
             facts,
             flags: request.flags().iter().map(|f| page.label(*f)).collect(),
             required: skills

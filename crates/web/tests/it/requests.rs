@@ -335,6 +335,44 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
         .await;
     let after = member.get(&job_path).await;
     assert!(after.body.contains("公開中") && after.body.contains("pay"));
+
+    // An English version: checked like the Japanese, then shown to English readers.
+    let long = "x".repeat(101);
+    let mut too_long = edited.clone();
+    too_long.push(("title_en", long.as_str()));
+    let refused = member
+        .submit(&format!("{job_path}?edit=1"), &job_path, &too_long)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(r#"id="f-title_en-error""#));
+    edited.extend([
+        ("title_en", "Room preparation at an inn (weekday mornings)"),
+        ("description_en", "Preparing the rooms after check-out."),
+    ]);
+    member
+        .submit(&format!("{job_path}?edit=1"), &job_path, &edited)
+        .await;
+    let english = reader.get(&format!("/nagaizumi/requests/{id}")).await;
+    assert_valid(&english.body);
+    assert!(
+        english
+            .body
+            .contains(r#"<h1 lang="en">Room preparation at an inn (weekday mornings)</h1>"#)
+    );
+    assert!(
+        english
+            .body
+            .contains("Preparing the rooms after check-out.")
+    );
+    assert!(!english.body.contains("This is written in Japanese only."));
+    let list = reader.get("/nagaizumi/requests").await;
+    assert!(list.body.contains(r#"<h2 lang="en">"#), "{}", list.body);
+    let japanese = public.get(&format!("/nagaizumi/requests/{id}")).await;
+    assert!(
+        japanese
+            .body
+            .contains(r#"<h1 lang="ja">旅館の客室準備（平日午前）</h1>"#)
+    );
 }
 
 #[tokio::test]

@@ -149,6 +149,7 @@ async fn people_booked_are_reminded_the_day_before_once() {
         kind: domain::event::EventKind::Seminar,
         title: "再就職セミナー".into(),
         title_en: String::new(),
+        description_en: String::new(),
         description: "説明".into(),
         place: "公民館".into(),
         online_url: String::new(),
