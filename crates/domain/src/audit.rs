@@ -1,7 +1,48 @@
 //! What the audit log records: each action and the kind of record it concerns, stored as a
 //! code (`participant.view`) and shown by its words.
 
+use crate::Role;
 use crate::introduction::{Action, Answer};
+
+/// Who acted, as the audit log records it: a signed-in person's role, or nobody signed in
+/// (a sign-up, a refused request). Stored as the role's code or `anonymous`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorRole {
+    Anonymous,
+    Signed(Role),
+}
+
+impl ActorRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            ActorRole::Anonymous => "anonymous",
+            ActorRole::Signed(role) => role.code(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "anonymous" => Some(ActorRole::Anonymous),
+            other => Role::from_code(other).map(ActorRole::Signed),
+        }
+    }
+}
+
+impl crate::label::Label for ActorRole {
+    fn label_key(self) -> &'static str {
+        match self {
+            ActorRole::Anonymous => "role-anonymous",
+            ActorRole::Signed(role) => role.label_key(),
+        }
+    }
+    fn every() -> Vec<Self> {
+        std::iter::once(ActorRole::Anonymous)
+            .chain(Role::ALL.into_iter().map(ActorRole::Signed))
+            .collect()
+    }
+}
+
+crate::stored_code!(ActorRole, "actor role");
 
 crate::coded!(
     /// What happened.

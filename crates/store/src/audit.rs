@@ -12,7 +12,7 @@
 use chrono::{DateTime, Utc};
 use domain::MunicipalityId;
 
-use domain::audit::{AuditAction, AuditTarget};
+use domain::audit::{ActorRole, AuditAction, AuditTarget};
 
 use crate::account::AccountId;
 use crate::{Arg, Store, StoreError};
@@ -22,8 +22,7 @@ use crate::{Arg, Store, StoreError};
 pub struct NewAuditEntry {
     pub municipality_id: Option<MunicipalityId>,
     pub actor_id: Option<AccountId>,
-    /// The actor's role, or `anonymous`.
-    pub actor_role: String,
+    pub actor_role: ActorRole,
     /// What happened.
     pub action: AuditAction,
     pub target_type: AuditTarget,
@@ -38,7 +37,8 @@ pub struct AuditRecord {
     pub municipality_id: Option<i64>,
     pub actor_id: Option<i64>,
     pub actor_name: Option<String>,
-    pub actor_role: String,
+    #[sqlx(try_from = "String")]
+    pub actor_role: ActorRole,
     #[sqlx(try_from = "String")]
     pub action: AuditAction,
     #[sqlx(try_from = "String")]
@@ -148,7 +148,7 @@ impl Store {
              detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
             .bind(entry.municipality_id.map(|m| m.0))
             .bind(entry.actor_id.map(|a| a.0))
-            .bind(&entry.actor_role)
+            .bind(entry.actor_role.code())
             .bind(entry.action.code())
             .bind(entry.target_type.code())
             .bind(&entry.target_id)

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::MunicipalityId;
 use domain::event::booking::{self, BookingError, BookingStatus, Capacity, Request, Taken, Window};
 use domain::event::childcare::Ratios;
-use domain::event::{EventDraft, EventKind};
+use domain::event::{EventDraft, EventKind, EventStatus};
 use domain::participant::Children;
 
 use crate::account::AccountId;
@@ -22,7 +22,8 @@ pub struct StoredEvent {
     pub id: i64,
     #[sqlx(try_from = "String")]
     pub kind: EventKind,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EventStatus,
     pub title: String,
     pub title_en: String,
     pub description: String,
@@ -55,7 +56,7 @@ pub struct StoredEvent {
 
 impl StoredEvent {
     pub fn is_cancelled(&self) -> bool {
-        self.status == "cancelled"
+        self.status == EventStatus::Cancelled
     }
 
     pub fn capacity(&self) -> Capacity {
@@ -108,7 +109,8 @@ pub struct StoredBooking {
     pub cancel_deadline: DateTime<Utc>,
     pub participant_id: i64,
     pub participant_name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
     pub children_age0: i32,
     pub children_age1_2: i32,
     pub children_age3_5: i32,
@@ -118,10 +120,6 @@ pub struct StoredBooking {
 }
 
 impl StoredBooking {
-    pub fn status(&self) -> BookingStatus {
-        BookingStatus::from_code(&self.status).unwrap_or(BookingStatus::Cancelled)
-    }
-
     pub fn children(&self) -> Children {
         let n = |v: i32| u8::try_from(v).unwrap_or(0);
         Children([
@@ -486,7 +484,7 @@ impl TenantStore<'_> {
             .event_bookings(event_id)
             .await?
             .into_iter()
-            .filter(|b| b.status().is_active())
+            .filter(|b| b.status.is_active())
             .collect();
         let mut tx = self.store.begin().await?;
         let changed = on_backend!(tx.exec(), c => sqlx::query(

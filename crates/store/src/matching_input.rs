@@ -29,7 +29,8 @@ struct CandidateRow {
     work_place: String,
     commute_minutes: i32,
     earliest_start: Option<chrono::NaiveDate>,
-    goal_track: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    goal_track: domain::label::OptionalCode<GoalTrack>,
     career_gap_months: i32,
     children: i32,
     cares_for_adult: bool,
@@ -308,11 +309,7 @@ impl CandidateRow {
             commute_minutes: u32::try_from(self.commute_minutes).unwrap_or(0),
             area: area_index(self.home_area.as_deref().and_then(|a| table.index(a))),
             earliest_start: self.earliest_start,
-            goal: self
-                .goal_track
-                .as_deref()
-                .and_then(GoalTrack::from_code)
-                .unwrap_or(GoalTrack::OwnPace),
+            goal: self.goal_track.get().unwrap_or(GoalTrack::OwnPace),
             career_gap_months: u32::try_from(self.career_gap_months).unwrap_or(0),
             children: u32::try_from(self.children).unwrap_or(0),
             cares_for_adult: self.cares_for_adult,

@@ -71,7 +71,8 @@ struct ProfileRow {
     eligibility_basis: String,
     phone: String,
     postal_code: String,
-    goal_track: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    goal_track: domain::label::OptionalCode<GoalTrack>,
     work_history: String,
     career_gap_months: i32,
     availability: String,
@@ -124,7 +125,7 @@ impl TryFrom<ProfileRow> for StoredProfile {
             .ok_or_else(|| corrupt(format!("income_cap {}", row.income_cap)))?,
             work_place: WorkPlace::from_code(&row.work_place)
                 .ok_or_else(|| corrupt(format!("work_place {}", row.work_place)))?,
-            goal_track: row.goal_track.as_deref().and_then(GoalTrack::from_code),
+            goal_track: row.goal_track.get(),
             eligibility_basis: EligibilityBasis::try_from(row.eligibility_basis)?,
             phone: row.phone,
             postal_code: row.postal_code,
@@ -487,7 +488,8 @@ pub struct ParticipantSummary {
     pub id: i64,
     pub display_name: String,
     pub furigana: String,
-    pub goal_track: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    pub goal_track: domain::label::OptionalCode<GoalTrack>,
     pub career_gap_months: i32,
     pub free_days: String,
     pub last_contact_at: Option<DateTime<Utc>>,

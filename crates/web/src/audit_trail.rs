@@ -4,7 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::MunicipalityId;
-use domain::audit::{AuditAction, AuditTarget};
+use domain::audit::{ActorRole, AuditAction, AuditTarget};
 use store::account::Account;
 use store::audit::{NewAuditEntry, Subjects, Unshown};
 use store::{Store, StoreError};
@@ -99,7 +99,7 @@ impl Audit {
         NewAuditEntry {
             municipality_id: town.or(account.and_then(|a| a.municipality_id)),
             actor_id: account.map(|a| a.id),
-            actor_role: account.map_or("anonymous", |a| a.role.code()).to_owned(),
+            actor_role: account.map_or(ActorRole::Anonymous, |a| ActorRole::Signed(a.role)),
             action,
             target_type,
             target_id: target_id.to_owned(),

@@ -173,8 +173,7 @@ fn row(page: &Page, record: AuditRecord, shown: &[String]) -> Row {
             to_jst(record.at).format("%S")
         ),
         actor,
-        role: domain::Role::from_code(&record.actor_role)
-            .map_or_else(|| page.t("role-anonymous"), |role| page.label(role)),
+        role: page.label(record.actor_role),
         action: page.label(record.action),
         target,
         detail: record.detail,

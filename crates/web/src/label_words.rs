@@ -102,6 +102,8 @@ mod tests {
         check::<TimelineKind>(&mut problems);
         check::<domain::audit::AuditAction>(&mut problems);
         check::<domain::audit::AuditTarget>(&mut problems);
+        check::<domain::audit::ActorRole>(&mut problems);
+        check::<domain::message::MailKind>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 
@@ -112,7 +114,7 @@ mod tests {
         check::<crate::introductions::Done>(&mut problems);
         check::<crate::events::view::BookingDone>(&mut problems);
         check::<crate::events::view::EventDone>(&mut problems);
-        check::<crate::notify::NoticeKind>(&mut problems);
+        check::<domain::message::NoticeKind>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

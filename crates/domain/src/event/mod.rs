@@ -329,6 +329,31 @@ crate::labels!(EventKind {
 });
 crate::stored_code!(EventKind, "event kind");
 
+/// Whether an event takes place. Not named on pages by itself: a cancelled event says so in
+/// its registration line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventStatus {
+    Scheduled,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            EventStatus::Scheduled => "scheduled",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [EventStatus::Scheduled, EventStatus::Cancelled]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+crate::stored_code!(EventStatus, "event status");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ fn entry(action: AuditAction) -> NewAuditEntry {
     NewAuditEntry {
         municipality_id: None,
         actor_id: None,
-        actor_role: "coordinator".into(),
+        actor_role: domain::audit::ActorRole::Signed(domain::Role::Coordinator),
         action,
         target_type: AuditTarget::Participant,
         target_id: "1".into(),

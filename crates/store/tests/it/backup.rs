@@ -16,7 +16,7 @@ async fn some_data(store: &Store) {
             .audit(&NewAuditEntry {
                 municipality_id: None,
                 actor_id: None,
-                actor_role: "anonymous".into(),
+                actor_role: domain::audit::ActorRole::Anonymous,
                 action: domain::audit::AuditAction::ParticipantView,
                 target_type: domain::audit::AuditTarget::Participant,
                 target_id: i.to_string(),

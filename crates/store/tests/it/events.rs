@@ -138,10 +138,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
     );
     let bookings = tenant.event_bookings(event).await.unwrap();
     assert_eq!(bookings.len(), 500, "exactly once each");
-    let held: Vec<_> = bookings
-        .iter()
-        .filter(|b| b.status().holds_seat())
-        .collect();
+    let held: Vec<_> = bookings.iter().filter(|b| b.status.holds_seat()).collect();
     assert_eq!(held.len(), confirmed);
     assert!(held.len() <= 50, "seats: {}", held.len());
     let care = held.iter().fold(Children::default(), |sum, b| {
@@ -165,14 +162,14 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
         .unwrap();
     assert!(!offers.is_empty(), "a seat was offered");
     let after = tenant.event_bookings(event).await.unwrap();
-    let held_after = after.iter().filter(|b| b.status().holds_seat()).count();
+    let held_after = after.iter().filter(|b| b.status.holds_seat()).count();
     assert!(held_after <= 50);
     let offered = after.iter().find(|b| b.id == offers[0].booking_id).unwrap();
-    assert_eq!(offered.status(), BookingStatus::Offered);
+    assert_eq!(offered.status, BookingStatus::Offered);
     let earlier_waiting = after
         .iter()
         .filter(|b| {
-            b.status() == BookingStatus::Waitlisted
+            b.status == BookingStatus::Waitlisted
                 && b.id < offered.id
                 && b.children().total() <= offered.children().total()
         })
@@ -351,7 +348,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
             .await
             .unwrap()
             .unwrap()
-            .status(),
+            .status,
         BookingStatus::Offered
     );
     let later = Utc::now() + Duration::hours(store::event::OFFER_HOURS + 1);
@@ -370,7 +367,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
             .await
             .unwrap()
             .unwrap()
-            .status(),
+            .status,
         BookingStatus::Lapsed
     );
     assert!(

@@ -186,7 +186,7 @@ async fn rejected(state: &AppState, attempt: Attempt) -> Response {
         let entry = store::audit::NewAuditEntry {
             municipality_id: account.municipality_id,
             actor_id: Some(account.id),
-            actor_role: account.role.code().to_owned(),
+            actor_role: domain::audit::ActorRole::Signed(account.role),
             action: domain::audit::AuditAction::AccessDeniedCsrf,
             target_type: domain::audit::AuditTarget::Route,
             target_id: attempt.path.clone(),

@@ -120,8 +120,7 @@ fn participant_row(
         href: format!("{base}/{}", p.id),
         goal: p
             .goal_track
-            .as_deref()
-            .and_then(GoalTrack::from_code)
+            .get()
             .map(|g| page.label(g))
             .unwrap_or_else(|| page.t("profile-not-filled")),
         gap: gap_text(page, i64::from(p.career_gap_months)),

@@ -52,7 +52,7 @@ async fn view(
         .participant_bookings(account)
         .await?
         .iter()
-        .filter(|b| b.status() != BookingStatus::Cancelled || b.event_starts_at > now)
+        .filter(|b| b.status != BookingStatus::Cancelled || b.event_starts_at > now)
         .map(|b| BookingView::new(&page, b, now))
         .collect();
     let credentials = tenant

@@ -184,8 +184,8 @@ async fn detail(
             .participant_bookings(account.id)
             .await?
             .into_iter()
-            .find(|b| b.event_id == event.id && b.status().is_active())
-            .map(|b| page.label(b.status()));
+            .find(|b| b.event_id == event.id && b.status.is_active())
+            .map(|b| page.label(b.status));
     }
     Ok(DetailPage {
         sessions: sessions
@@ -421,7 +421,7 @@ pub async fn private_feed(
         .found()?;
     let mut events = Vec::new();
     for booking in tenant.participant_bookings(owner).await? {
-        if booking.status().is_active()
+        if booking.status.is_active()
             && let Some(event) = tenant.event(booking.event_id).await?
         {
             events.push(event);

@@ -323,7 +323,7 @@ fn booking_groups(
     let mut others = Vec::new();
     for b in bookings {
         let view = BookingView::new(page, b, now);
-        match b.status() {
+        match b.status {
             BookingStatus::Confirmed => {
                 let mark = attendance
                     .iter()
@@ -488,7 +488,7 @@ async fn record_attendance(
         .event_bookings(id)
         .await?
         .into_iter()
-        .filter(|b| b.status() == BookingStatus::Confirmed)
+        .filter(|b| b.status == BookingStatus::Confirmed)
         .collect();
     let mut awarded = 0;
     for b in &confirmed {
@@ -543,7 +543,7 @@ async fn cancel_event(
         .event_bookings(id)
         .await?
         .iter()
-        .filter(|b| b.status().is_active())
+        .filter(|b| b.status.is_active())
         .map(|b| AccountId(b.participant_id))
         .collect();
     let recipients = tenant.recipients(&people).await?;

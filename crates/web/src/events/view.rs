@@ -158,7 +158,7 @@ impl BookingView {
             .as_ref()
             .map(|t| t.slug.clone())
             .unwrap_or_default();
-        let status = booking.status();
+        let status = booking.status;
         Self {
             id: booking.id,
             event_href: format!("/{slug}/events/{}", booking.event_id),

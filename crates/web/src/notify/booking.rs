@@ -122,7 +122,7 @@ pub async fn waiting_recipients(
         .event_bookings(event)
         .await?
         .iter()
-        .filter(|b| b.status() == BookingStatus::Waitlisted)
+        .filter(|b| b.status == BookingStatus::Waitlisted)
         .map(|b| store::account::AccountId(b.participant_id))
         .collect();
     tenant.recipients(&waiting).await

@@ -152,7 +152,10 @@ async fn cross_town_ids_are_not_found_and_denied_staff_attempts_are_logged() {
         .await
         .unwrap();
     assert_eq!(denied.len(), 1);
-    assert_eq!(denied[0].actor_role, "coordinator");
+    assert_eq!(
+        denied[0].actor_role,
+        domain::audit::ActorRole::Signed(Role::Coordinator)
+    );
     assert!(
         denied[0]
             .detail
