@@ -74,14 +74,99 @@ impl WebError {
     }
 }
 
-/// Marks a response whose body [`error_pages`] should render, with the stem of its
-/// translation keys (`error-<stem>-title`, `error-<stem>-message`).
-/// Marks a response for [`crate::error_page::error_pages`]: the stem of its message keys.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ErrorPageWanted(pub(crate) &'static str);
+/// What an error page says, by kind: each names the keys of its title and message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ErrorKind {
+    BadRequest,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    Timeout,
+    Conflict,
+    TooLarge,
+    Unprocessable,
+    TooMany,
+    Internal,
+    Busy,
+    /// A form sent without its valid token.
+    Csrf,
+    /// A link that was used or has expired.
+    Gone,
+}
 
-/// The form field an error is about, named on the error page by its label.
-/// The field whose input was refused, for the error page's message.
+impl ErrorKind {
+    #[cfg(test)]
+    pub(crate) const ALL: [ErrorKind; 13] = [
+        ErrorKind::BadRequest,
+        ErrorKind::Forbidden,
+        ErrorKind::NotFound,
+        ErrorKind::MethodNotAllowed,
+        ErrorKind::Timeout,
+        ErrorKind::Conflict,
+        ErrorKind::TooLarge,
+        ErrorKind::Unprocessable,
+        ErrorKind::TooMany,
+        ErrorKind::Internal,
+        ErrorKind::Busy,
+        ErrorKind::Csrf,
+        ErrorKind::Gone,
+    ];
+
+    /// The kind of a bare error status (the framework's own, or a handler's).
+    pub(crate) fn of_status(status: StatusCode) -> Self {
+        match status.as_u16() {
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            405 => ErrorKind::MethodNotAllowed,
+            408 => ErrorKind::Timeout,
+            409 => ErrorKind::Conflict,
+            410 => ErrorKind::Gone,
+            413 => ErrorKind::TooLarge,
+            422 => ErrorKind::Unprocessable,
+            429 => ErrorKind::TooMany,
+            503 => ErrorKind::Busy,
+            s if s >= 500 => ErrorKind::Internal,
+            _ => ErrorKind::BadRequest,
+        }
+    }
+
+    /// How JSON clients are told which error it is (`"error": "404"`).
+    pub(crate) fn code(self) -> &'static str {
+        self.keys().0
+    }
+
+    pub(crate) fn title_key(self) -> &'static str {
+        self.keys().1
+    }
+
+    pub(crate) fn message_key(self) -> &'static str {
+        self.keys().2
+    }
+
+    fn keys(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            ErrorKind::BadRequest => ("400", "error-400-title", "error-400-message"),
+            ErrorKind::Forbidden => ("403", "error-403-title", "error-403-message"),
+            ErrorKind::NotFound => ("404", "error-404-title", "error-404-message"),
+            ErrorKind::MethodNotAllowed => ("405", "error-405-title", "error-405-message"),
+            ErrorKind::Timeout => ("408", "error-408-title", "error-408-message"),
+            ErrorKind::Conflict => ("409", "error-409-title", "error-409-message"),
+            ErrorKind::TooLarge => ("413", "error-413-title", "error-413-message"),
+            ErrorKind::Unprocessable => ("422", "error-422-title", "error-422-message"),
+            ErrorKind::TooMany => ("429", "error-429-title", "error-429-message"),
+            ErrorKind::Internal => ("500", "error-500-title", "error-500-message"),
+            ErrorKind::Busy => ("503", "error-503-title", "error-503-message"),
+            ErrorKind::Csrf => ("csrf", "error-csrf-title", "error-csrf-message"),
+            ErrorKind::Gone => ("gone", "error-gone-title", "error-gone-message"),
+        }
+    }
+}
+
+/// Marks a response for [`crate::error_page::error_pages`]: what its page says.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ErrorPageWanted(pub(crate) ErrorKind);
+
+/// The form field whose input was refused, named on the error page by its label.
 #[derive(Debug, Clone)]
 pub(crate) struct ErrorField(pub(crate) String);
 
@@ -91,10 +176,10 @@ impl IntoResponse for WebError {
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
-        let stem = match self {
-            WebError::CsrfRejected => "csrf",
-            WebError::LinkGone | WebError::Store(StoreError::Gone) => "gone",
-            _ => status_key(status),
+        let kind = match self {
+            WebError::CsrfRejected => ErrorKind::Csrf,
+            WebError::LinkGone | WebError::Store(StoreError::Gone) => ErrorKind::Gone,
+            _ => ErrorKind::of_status(status),
         };
         let mut response = status.into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
@@ -103,7 +188,7 @@ impl IntoResponse for WebError {
                 HeaderValue::from_static("2"),
             );
         }
-        response.extensions_mut().insert(ErrorPageWanted(stem));
+        response.extensions_mut().insert(ErrorPageWanted(kind));
         if let WebError::InvalidCharacters { field } = self {
             response.extensions_mut().insert(ErrorField(field));
         }
@@ -122,20 +207,25 @@ impl<T> Found<T> for Result<Option<T>, StoreError> {
     }
 }
 
-/// The translation-key stem of a status.
-pub(crate) fn status_key(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 => "400",
-        403 => "403",
-        404 => "404",
-        405 => "405",
-        408 => "408",
-        409 => "409",
-        413 => "413",
-        422 => "422",
-        429 => "429",
-        503 => "503",
-        s if s >= 500 => "500",
-        _ => "400",
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_error_page_has_a_title_and_a_message_in_both_languages() {
+        for kind in ErrorKind::ALL {
+            for lang in Lang::ALL {
+                assert!(lang.try_t(kind.title_key()).is_some(), "{kind:?} {lang:?}");
+                assert!(
+                    lang.try_t(kind.message_key()).is_some(),
+                    "{kind:?} {lang:?}"
+                );
+            }
+        }
+        assert_eq!(
+            ErrorKind::of_status(axum::http::StatusCode::IM_A_TEAPOT),
+            ErrorKind::BadRequest
+        );
     }
 }

@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::error::{ErrorField, ErrorPageWanted, status_key};
+use crate::error::{ErrorField, ErrorKind, ErrorPageWanted};
 use crate::i18n;
 use crate::page::{Page, render};
 
@@ -48,16 +48,16 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     if !(marked.is_some() || bare) {
         return response;
     }
-    let key = marked.unwrap_or_else(|| status_key(status));
-    let title = lang.t(&format!("error-{key}-title"));
+    let kind = marked.unwrap_or_else(|| ErrorKind::of_status(status));
+    let title = lang.t(kind.title_key());
     let message = match response.extensions().get::<ErrorField>() {
         Some(ErrorField(field)) => invalid_characters_message(lang, field),
-        None => lang.t(&format!("error-{key}-message")),
+        None => lang.t(kind.message_key()),
     };
     let mut rendered = if wants_json {
         (
             status,
-            axum::Json(json!({ "error": key, "message": message })),
+            axum::Json(json!({ "error": kind.code(), "message": message })),
         )
             .into_response()
     } else {
@@ -83,7 +83,7 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
 /// "The field 「label」 holds characters that cannot be used", by the field's label where it
 /// has one.
 fn invalid_characters_message(lang: i18n::Lang, field: &str) -> String {
-    match lang.try_t(&format!("field-{}", field.replace('_', "-"))) {
+    match lang.try_t(&crate::form::label_key(field)) {
         Some(label) => lang.t_args("error-input-control", &[("field", label)]),
         None => lang.t("error-input-control-unnamed"),
     }

@@ -5,11 +5,21 @@ use domain::label::Label;
 
 use crate::page::Page;
 
-/// The message of the error reported on `field`, if any: the words of `error-<code>`.
+/// The key of a form field's label: `field-<name>`, `_` written `-`. Field names and error
+/// codes are the one place keys are made from text: the domain reports errors by field name
+/// and code, and `i18n_files` checks that every name and code in the sources has its words.
+pub(crate) fn label_key(name: &str) -> String {
+    format!("field-{}", name.replace('_', "-"))
+}
+
+/// The key of a field error's message: `error-<code>`.
+fn error_key(code: &str) -> String {
+    format!("error-{code}")
+}
+
+/// The message of the error reported on `field`, if any.
 pub fn error_text(page: &Page, errors: &FieldErrors, field: &str) -> Option<String> {
-    errors
-        .code_for(field)
-        .map(|code| page.t(&format!("error-{code}")))
+    errors.code_for(field).map(|code| page.t(&error_key(code)))
 }
 
 /// A select's options: each value as (its code, its words).
@@ -68,7 +78,7 @@ impl FieldView {
     ) -> Self {
         Self {
             name,
-            label: page.t(&format!("field-{}", name.replace('_', "-"))),
+            label: page.t(&label_key(name)),
             input_type,
             value: if input_type == "password" {
                 String::new()

@@ -74,17 +74,47 @@ fn every_key_used_by_a_template_or_handler_exists() {
     assert!(used.len() > 10, "the scan found too few keys: {used:?}");
 }
 
+/// Every field a form shows (`FieldView::new(page, "name", …)`) has its label,
+/// `field-<name>` (`form::label_key`).
 #[test]
-fn every_error_status_has_a_title_and_a_message() {
-    let known = keys_of("en");
-    for status in [
-        "400", "403", "404", "405", "409", "413", "422", "429", "500",
-    ] {
-        assert!(known.contains(&format!("error-{status}-title")), "{status}");
-        assert!(
-            known.contains(&format!("error-{status}-message")),
-            "{status}"
-        );
+fn every_form_field_has_a_label() {
+    let known = keys_of("ja");
+    let mut names = BTreeSet::new();
+    collect_field_names(&crate_dir().join("src"), &mut names);
+    assert!(names.len() > 50, "found {names:?}");
+    let missing: Vec<_> = names
+        .iter()
+        .map(|name| format!("field-{}", name.replace('_', "-")))
+        .filter(|key| !known.contains(key))
+        .collect();
+    assert!(missing.is_empty(), "fields without a label: {missing:?}");
+}
+
+/// The first string literal after each `FieldView::new(`.
+fn collect_field_names(dir: &Path, names: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect_field_names(&path, names);
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for piece in text.split("FieldView::new(").skip(1) {
+            let Some(name) = piece.split('"').nth(1) else {
+                continue;
+            };
+            // `FieldView::new(page, "name", …)`: the name is the second argument.
+            let literal_second = piece
+                .split('"')
+                .next()
+                .is_some_and(|before| before.matches(',').count() == 1);
+            let is_name = name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit());
+            if literal_second && !name.is_empty() && is_name {
+                names.insert(name.to_owned());
+            }
+        }
     }
 }
 
