@@ -136,8 +136,11 @@ async fn main() {
     }
     times.sort_unstable();
     let bookings = tenant.event_bookings(event).await.unwrap();
-    let count = |code: &str| bookings.iter().filter(|b| b.status == code).count();
-    let (confirmed, waitlisted) = (count("confirmed"), count("waitlisted"));
+    let count = |status| bookings.iter().filter(|b| b.status == status).count();
+    let (confirmed, waitlisted) = (
+        count(domain::event::booking::BookingStatus::Confirmed),
+        count(domain::event::booking::BookingStatus::Waitlisted),
+    );
     let at = |q: f64| ms(times[((times.len() as f64 * q) as usize).min(times.len() - 1)]);
     println!(
         "| {} | {people} | {seats} | {:.0} | {:.0} | {:.0} | {confirmed} | {waitlisted} | {not_placed} | {} |",
