@@ -106,10 +106,11 @@ pub fn notice(
     reader: &str,
     town: &str,
 ) -> (String, String) {
-    let words = words(lang, args, reader, town);
-    (
-        lang.t_args(kind.label_key(), &words),
-        lang.t_args(kind.body_key(), &words),
+    written(
+        lang,
+        (kind.label_key(), kind.body_key()),
+        args,
+        (reader, town),
     )
 }
 
@@ -121,10 +122,25 @@ pub fn account_mail(
     reader: &str,
     town: &str,
 ) -> (String, String) {
+    written(
+        lang,
+        (kind.label_key(), kind.body_key()),
+        args,
+        (reader, town),
+    )
+}
+
+/// The words of a title (or subject) and a body with these arguments.
+fn written(
+    lang: Lang,
+    (title_key, body_key): (&'static str, &'static str),
+    args: &BTreeMap<String, Arg>,
+    (reader, town): (&str, &str),
+) -> (String, String) {
     let words = words(lang, args, reader, town);
     (
-        lang.t_args(kind.label_key(), &words),
-        lang.t_args(kind.body_key(), &words),
+        lang.t_args(title_key, &words),
+        lang.t_args(body_key, &words),
     )
 }
 

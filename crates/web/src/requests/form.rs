@@ -469,7 +469,17 @@ pub fn render_form_for(
 impl RequestForm {
     /// The fields that differ from `other`, by name, for the history of a published request.
     pub fn changed_fields(&self, other: &RequestForm) -> Vec<&'static str> {
-        let pairs: [(&'static str, bool); 26] = [
+        self.changed_words(other)
+            .into_iter()
+            .chain(self.changed_terms(other))
+            .filter(|(_, changed)| *changed)
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    /// What the request says and asks for: (field, whether it changed).
+    fn changed_words(&self, other: &RequestForm) -> [(&'static str, bool); 9] {
+        [
             ("title", self.title != other.title),
             ("description", self.description != other.description),
             ("title_en", self.title_en != other.title_en),
@@ -489,6 +499,12 @@ impl RequestForm {
             ("flags", self.flag != other.flag),
             ("work_mode", self.work_mode != other.work_mode),
             ("location_area", self.location_area != other.location_area),
+        ]
+    }
+
+    /// When, how much and on what terms: (field, whether it changed).
+    fn changed_terms(&self, other: &RequestForm) -> [(&'static str, bool); 17] {
+        [
             (
                 "schedule",
                 self.flexible != other.flexible || self.windows() != other.windows(),
@@ -525,11 +541,6 @@ impl RequestForm {
             ("meeting_hours", self.meeting_hours != other.meeting_hours),
             ("kind", self.kind != other.kind),
             ("flexible", self.flexible != other.flexible),
-        ];
-        pairs
-            .iter()
-            .filter(|(_, changed)| *changed)
-            .map(|(name, _)| *name)
-            .collect()
+        ]
     }
 }

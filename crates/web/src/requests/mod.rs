@@ -2,6 +2,7 @@
 //! them, and the public finds them.
 
 pub mod form;
+pub mod manage;
 pub mod matches;
 pub mod moves;
 pub mod organization;

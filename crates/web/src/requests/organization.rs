@@ -6,12 +6,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::request::{RequestKind, RequestStatus, Reviewer};
+use domain::request::{RequestKind, Reviewer};
 use serde::Deserialize;
-use store::request::{RequestSkill, StoredRequest};
+use store::request::StoredRequest;
 
 use super::form::{RequestForm, render_form};
-use super::view::{EventView, RequestView, events};
+use super::manage::{
+    Managed, Proposals, ShowQuery, StatusForm, apply_move, edit_response, manage_response,
+    save_edit,
+};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::{Found, WebError};
@@ -153,96 +156,6 @@ async fn own_request(
         .ok_or(WebError::NotFound)
 }
 
-#[derive(askama::Template)]
-#[template(path = "requests/manage.html")]
-pub struct ManagePage {
-    pub page: Page,
-    pub request: RequestView,
-    pub events: Vec<EventView>,
-    pub edit_href: Option<String>,
-    pub status_action: String,
-    pub actions: Vec<(String, String)>,
-    pub notice: Option<String>,
-    pub coordinator: bool,
-    /// The engine's ranked candidates (coordinators only).
-    pub candidates: Vec<super::matches::MatchView>,
-    /// The engine's team proposal for a team project (coordinators only).
-    pub team: Option<super::matches::TeamView>,
-}
-
-#[derive(Deserialize, Default)]
-pub struct ShowQuery {
-    done: Option<String>,
-    edit: Option<String>,
-}
-
-pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
-    match done? {
-        "saved" => Some(page.t("request-saved")),
-        "moved" => Some(page.t("request-moved")),
-        "stale" => Some(page.t("request-stale")),
-        _ => None,
-    }
-}
-
-/// The parts of a request's page that differ by who is looking.
-pub struct Viewer {
-    pub by: Reviewer,
-    pub candidates: Vec<super::matches::MatchView>,
-    pub team: Option<super::matches::TeamView>,
-}
-
-/// The request's edit form, if the page was asked for it and the request is still open.
-pub fn edit_response(
-    state: &AppState,
-    page: &Page,
-    base: &str,
-    request: &StoredRequest,
-    skills: &[RequestSkill],
-    query: &ShowQuery,
-) -> Result<Option<Response>, WebError> {
-    let open = !matches!(request.status()?, RequestStatus::Closed(_));
-    Ok((query.edit.is_some() && open).then(|| {
-        let form = RequestForm::from_stored(request, skills);
-        render_form(
-            state,
-            page.clone(),
-            base.to_owned(),
-            &form,
-            &FieldErrors::default(),
-            StatusCode::OK,
-        )
-    }))
-}
-
-/// A request's page: the request, its history, and the moves the viewer may make.
-#[allow(clippy::too_many_arguments)]
-pub async fn manage_response(
-    state: &AppState,
-    tenant: &store::TenantStore<'_>,
-    page: Page,
-    request: &StoredRequest,
-    skills: &[RequestSkill],
-    base: &str,
-    query: &ShowQuery,
-    viewer: Viewer,
-) -> Result<Response, WebError> {
-    let status = request.status()?;
-    let view = ManagePage {
-        request: RequestView::new(state, &page, request, skills),
-        events: events(&page, tenant.request_events(request.id).await?),
-        edit_href: (!matches!(status, RequestStatus::Closed(_))).then(|| format!("{base}?edit=1")),
-        status_action: format!("{base}/status"),
-        actions: super::moves::available(&page, status, viewer.by),
-        notice: notice(&page, query.done.as_deref()),
-        coordinator: viewer.by == Reviewer::Coordinator,
-        candidates: viewer.candidates,
-        team: viewer.team,
-        page,
-    };
-    Ok(render(StatusCode::OK, &view))
-}
-
 pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -252,22 +165,15 @@ pub async fn show(
     Query(query): Query<ShowQuery>,
 ) -> Result<Response, WebError> {
     let request = own_request(&state, &town, &account, id).await?;
+    let managed = Managed::new(&town, request, Reviewer::Organization);
     let tenant = state.store.tenant(&town);
     let skills = tenant.request_skills(id).await?;
-    let base = format!("/{}/org/requests/{id}", town.slug);
     let page = page.with_town(&town);
-    if let Some(form) = edit_response(&state, &page, &base, &request, &skills, &query)? {
+    if let Some(form) = edit_response(&state, &page, &managed, &skills, &query)? {
         return Ok(form);
     }
-    let viewer = Viewer {
-        by: Reviewer::Organization,
-        candidates: Vec::new(),
-        team: None,
-    };
-    manage_response(
-        &state, &tenant, page, &request, &skills, &base, &query, viewer,
-    )
-    .await
+    let shown = (&managed, skills.as_slice());
+    manage_response((&state, &tenant), page, shown, &query, Proposals::default()).await
 }
 
 pub async fn update(
@@ -275,84 +181,12 @@ pub async fn update(
     CurrentTown(town): CurrentTown,
     SignedIn(account): SignedIn,
     Path((_, id)): Path<(String, i64)>,
-    page: Page,
-    audit: Audit,
+    (page, audit): (Page, Audit),
     Form(form): Form<RequestForm>,
 ) -> Result<Response, WebError> {
     let request = own_request(&state, &town, &account, id).await?;
-    save_edit(
-        &state,
-        &town,
-        page,
-        audit,
-        &account,
-        request,
-        form,
-        format!("/{}/org/requests/{id}", town.slug),
-    )
-    .await
-}
-
-/// Saves an edit by an organization member or a coordinator; a published request keeps its
-/// status, and the history records what changed.
-#[allow(clippy::too_many_arguments)]
-pub async fn save_edit(
-    state: &AppState,
-    town: &domain::Municipality,
-    page: Page,
-    audit: Audit,
-    account: &store::account::Account,
-    request: StoredRequest,
-    mut form: RequestForm,
-    base: String,
-) -> Result<Response, WebError> {
-    form.kind = request.kind.code().to_owned();
-    let page = page.with_town(town);
-    let draft = match form.parse(state, &town.prefecture) {
-        Ok(draft) => draft,
-        Err(errors) => {
-            return Ok(render_form(
-                state,
-                page,
-                base,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-    };
-    let tenant = state.store.tenant(town);
-    let before = RequestForm::from_stored(&request, &tenant.request_skills(request.id).await?);
-    let changed = before.changed_fields(&form).join(", ");
-    match tenant
-        .update_request(request.id, &draft, account.id, &changed)
-        .await
-    {
-        Ok(()) => {}
-        Err(store::StoreError::NotFound) => {
-            return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
-        }
-        Err(err) => return Err(err.into()),
-    }
-    audit
-        .record(
-            Some(town.id),
-            AuditAction::RequestEdit,
-            AuditTarget::Request,
-            &request.id.to_string(),
-            &changed,
-        )
-        .await?;
-    Ok(Redirect::to(&format!("{base}?done=saved")).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct StatusForm {
-    pub action: String,
-    /// The status the person saw, so a stale form changes nothing.
-    pub from: String,
-    #[serde(default)]
-    pub comment: String,
+    let managed = Managed::new(&town, request, Reviewer::Organization);
+    save_edit((&state, &town), (page, audit), &account, managed, form).await
 }
 
 pub async fn change_status(
@@ -364,19 +198,6 @@ pub async fn change_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
     let request = own_request(&state, &town, &account, id).await?;
-    let action =
-        super::moves::parse(&form.action, Reviewer::Organization).ok_or(WebError::BadRequest)?;
-    let base = format!("/{}/org/requests/{id}", town.slug);
-    super::review::apply_move(
-        &state,
-        &town,
-        &audit,
-        &account,
-        &request,
-        &form,
-        action,
-        Reviewer::Organization,
-        &base,
-    )
-    .await
+    let managed = Managed::new(&town, request, Reviewer::Organization);
+    apply_move((&state, &town), &audit, &account, &managed, &form).await
 }

@@ -9,15 +9,16 @@ use domain::Role;
 use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use domain::organization::EnquiryStatus;
-use domain::request::{RequestStatus, Reviewer, review};
+use domain::request::Reviewer;
 use serde::Deserialize;
 use store::StoreError;
 use store::organization::NewOrganization;
 use store::request::StoredRequest;
 
 use super::form::RequestForm;
-use super::organization::{
-    ShowQuery, StatusForm, Viewer, edit_response, manage_response, save_edit,
+use super::manage::{
+    Managed, Proposals, ShowQuery, StatusForm, apply_move, edit_response, manage_response,
+    save_edit,
 };
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
@@ -219,48 +220,48 @@ pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     Path((_, id)): Path<(String, i64)>,
-    page: Page,
-    audit: Audit,
+    (page, audit): (Page, Audit),
     Query(query): Query<ShowQuery>,
 ) -> Result<Response, WebError> {
     let request = town_request(&state, &town, id).await?;
+    let managed = Managed::new(&town, request, Reviewer::Coordinator);
     let tenant = state.store.tenant(&town);
     let skills = tenant.request_skills(id).await?;
-    let base = format!("/{}/coordinator/requests/{id}", town.slug);
     let page = page.with_town(&town);
-    if let Some(form) = edit_response(&state, &page, &base, &request, &skills, &query)? {
+    if let Some(form) = edit_response(&state, &page, &managed, &skills, &query)? {
         return Ok(form);
     }
+    let proposals = proposals(&state, (&tenant, &town), &page, &managed, &skills, &audit).await?;
+    let shown = (&managed, skills.as_slice());
+    manage_response((&state, &tenant), page, shown, &query, proposals).await
+}
+
+/// The engine's candidates (or team) for a request, recorded as shown to the coordinator.
+async fn proposals(
+    state: &AppState,
+    (tenant, town): (&store::TenantStore<'_>, &domain::Municipality),
+    page: &Page,
+    managed: &Managed,
+    skills: &[store::request::RequestSkill],
+    audit: &Audit,
+) -> Result<Proposals, WebError> {
     let travel = tenant.travel_table().await?;
-    let opening = store::matching_input::opening(&state.taxonomy, &travel, &request, &skills);
+    let opening =
+        store::matching_input::opening(&state.taxonomy, &travel, &managed.request, skills);
     let team_needs = opening.team_needs();
-    let proposed = super::matches::for_request(
-        &state,
-        &tenant,
-        &page,
-        town.slug.as_str(),
-        opening,
-        team_needs,
-    )
-    .await?;
+    let proposed =
+        super::matches::for_request(state, tenant, page, town.slug.as_str(), opening, team_needs)
+            .await?;
     let (candidates, team) = audit
         .reveal(
             proposed,
             Some(town.id),
             AuditAction::ParticipantShortlist,
-            (AuditTarget::Request, &id.to_string()),
+            (AuditTarget::Request, &managed.request.id.to_string()),
             "",
         )
         .await?;
-    let viewer = Viewer {
-        by: Reviewer::Coordinator,
-        candidates,
-        team,
-    };
-    manage_response(
-        &state, &tenant, page, &request, &skills, &base, &query, viewer,
-    )
-    .await
+    Ok(Proposals { candidates, team })
 }
 
 pub async fn update(
@@ -268,22 +269,12 @@ pub async fn update(
     CurrentTown(town): CurrentTown,
     SignedIn(account): SignedIn,
     Path((_, id)): Path<(String, i64)>,
-    page: Page,
-    audit: Audit,
+    (page, audit): (Page, Audit),
     Form(form): Form<RequestForm>,
 ) -> Result<Response, WebError> {
     let request = town_request(&state, &town, id).await?;
-    save_edit(
-        &state,
-        &town,
-        page,
-        audit,
-        &account,
-        request,
-        form,
-        format!("/{}/coordinator/requests/{id}", town.slug),
-    )
-    .await
+    let managed = Managed::new(&town, request, Reviewer::Coordinator);
+    save_edit((&state, &town), (page, audit), &account, managed, form).await
 }
 
 pub async fn change_status(
@@ -295,73 +286,8 @@ pub async fn change_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
     let request = town_request(&state, &town, id).await?;
-    let action =
-        super::moves::parse(&form.action, Reviewer::Coordinator).ok_or(WebError::BadRequest)?;
-    let base = format!("/{}/coordinator/requests/{id}", town.slug);
-    apply_move(
-        &state,
-        &town,
-        &audit,
-        &account,
-        &request,
-        &form,
-        action,
-        Reviewer::Coordinator,
-        &base,
-    )
-    .await
-}
-
-/// Applies a workflow move if it is legal from the status the person saw; a stale form gets
-/// a notice, never a 500.
-#[allow(clippy::too_many_arguments)]
-pub async fn apply_move(
-    state: &AppState,
-    town: &domain::Municipality,
-    audit: &Audit,
-    account: &store::account::Account,
-    request: &StoredRequest,
-    form: &StatusForm,
-    chosen: &super::moves::Move,
-    by: Reviewer,
-    base: &str,
-) -> Result<Response, WebError> {
-    let action = chosen.action;
-    // Only open requests have moves; the form says which status the person saw.
-    let seen = match form.from.as_str() {
-        "draft" => Some(RequestStatus::Draft),
-        "submitted" => Some(RequestStatus::Submitted),
-        "published" => Some(RequestStatus::Published),
-        _ => None,
-    };
-    let Some(seen) = seen else {
-        return Err(WebError::BadRequest);
-    };
-    let Ok(to) = review(seen, action, by) else {
-        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
-    };
-    let comment = form.comment.trim();
-    if comment.chars().count() > 1000 {
-        return Err(WebError::BadRequest);
-    }
-    let moved = state
-        .store
-        .tenant(town)
-        .move_request(request.id, seen, to, chosen.step, account.id, comment)
-        .await?;
-    if !moved {
-        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
-    }
-    audit
-        .record(
-            Some(town.id),
-            chosen.audit,
-            AuditTarget::Request,
-            &request.id.to_string(),
-            comment,
-        )
-        .await?;
-    Ok(Redirect::to(&format!("{base}?done=moved")).into_response())
+    let managed = Managed::new(&town, request, Reviewer::Coordinator);
+    apply_move((&state, &town), &audit, &account, &managed, &form).await
 }
 
 struct EnquiryRow {

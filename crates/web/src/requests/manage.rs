@@ -1,0 +1,228 @@
+//! What an organization member and a coordinator share on one request's page: the request as
+//! an audience manages it ([`Managed`]), its page, its edit form, saving an edit, and the
+//! workflow moves. `organization` and `review` hold only their audience's handlers.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::FieldErrors;
+use domain::audit::{AuditAction, AuditTarget};
+use domain::request::{RequestStatus, Reviewer, review};
+use serde::Deserialize;
+use store::request::{RequestSkill, StoredRequest};
+
+use super::form::{RequestForm, render_form};
+use super::view::{EventView, RequestView, events};
+use crate::audit_trail::Audit;
+use crate::error::WebError;
+use crate::page::{Page, render};
+use crate::state::AppState;
+
+/// A request as one audience manages it: who acts on it, and the address of its page.
+pub struct Managed {
+    pub request: StoredRequest,
+    pub by: Reviewer,
+    pub base: String,
+}
+
+impl Managed {
+    pub fn new(town: &domain::Municipality, request: StoredRequest, by: Reviewer) -> Self {
+        let area = match by {
+            Reviewer::Coordinator => "coordinator",
+            Reviewer::Organization => "org",
+        };
+        let base = format!("/{}/{area}/requests/{}", town.slug, request.id);
+        Self { request, by, base }
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "requests/manage.html")]
+pub struct ManagePage {
+    pub page: Page,
+    pub request: RequestView,
+    pub events: Vec<EventView>,
+    pub edit_href: Option<String>,
+    pub status_action: String,
+    pub actions: Vec<(String, String)>,
+    pub notice: Option<String>,
+    pub coordinator: bool,
+    /// The engine's ranked candidates (coordinators only).
+    pub candidates: Vec<super::matches::MatchView>,
+    /// The engine's team proposal for a team project (coordinators only).
+    pub team: Option<super::matches::TeamView>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ShowQuery {
+    done: Option<String>,
+    edit: Option<String>,
+}
+
+pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
+    match done? {
+        "saved" => Some(page.t("request-saved")),
+        "moved" => Some(page.t("request-moved")),
+        "stale" => Some(page.t("request-stale")),
+        _ => None,
+    }
+}
+
+/// What only coordinators see on a request's page: the engine's proposals.
+#[derive(Default)]
+pub struct Proposals {
+    pub candidates: Vec<super::matches::MatchView>,
+    pub team: Option<super::matches::TeamView>,
+}
+
+/// The request's edit form, if the page was asked for it and the request is still open.
+pub fn edit_response(
+    state: &AppState,
+    page: &Page,
+    managed: &Managed,
+    skills: &[RequestSkill],
+    query: &ShowQuery,
+) -> Result<Option<Response>, WebError> {
+    let open = !matches!(managed.request.status()?, RequestStatus::Closed(_));
+    Ok((query.edit.is_some() && open).then(|| {
+        let form = RequestForm::from_stored(&managed.request, skills);
+        render_form(
+            state,
+            page.clone(),
+            managed.base.clone(),
+            &form,
+            &FieldErrors::default(),
+            StatusCode::OK,
+        )
+    }))
+}
+
+/// A request's page: the request, its history, and the moves the viewer may make.
+pub async fn manage_response(
+    (state, tenant): (&AppState, &store::TenantStore<'_>),
+    page: Page,
+    (managed, skills): (&Managed, &[RequestSkill]),
+    query: &ShowQuery,
+    proposals: Proposals,
+) -> Result<Response, WebError> {
+    let Managed { request, by, base } = managed;
+    let status = request.status()?;
+    let view = ManagePage {
+        request: RequestView::new(state, &page, request, skills),
+        events: events(&page, tenant.request_events(request.id).await?),
+        edit_href: (!matches!(status, RequestStatus::Closed(_))).then(|| format!("{base}?edit=1")),
+        status_action: format!("{base}/status"),
+        actions: super::moves::available(&page, status, *by),
+        notice: notice(&page, query.done.as_deref()),
+        coordinator: *by == Reviewer::Coordinator,
+        candidates: proposals.candidates,
+        team: proposals.team,
+        page,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+/// Saves an edit by an organization member or a coordinator; a published request keeps its
+/// status, and the history records what changed.
+pub async fn save_edit(
+    (state, town): (&AppState, &domain::Municipality),
+    (page, audit): (Page, Audit),
+    account: &store::account::Account,
+    Managed { request, base, .. }: Managed,
+    mut form: RequestForm,
+) -> Result<Response, WebError> {
+    form.kind = request.kind.code().to_owned();
+    let page = page.with_town(town);
+    let draft = match form.parse(state, &town.prefecture) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            return Ok(render_form(
+                state,
+                page,
+                base,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    let tenant = state.store.tenant(town);
+    let before = RequestForm::from_stored(&request, &tenant.request_skills(request.id).await?);
+    let changed = before.changed_fields(&form).join(", ");
+    match tenant
+        .update_request(request.id, &draft, account.id, &changed)
+        .await
+    {
+        Ok(()) => {}
+        Err(store::StoreError::NotFound) => {
+            return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+        }
+        Err(err) => return Err(err.into()),
+    }
+    audit
+        .record(
+            Some(town.id),
+            AuditAction::RequestEdit,
+            AuditTarget::Request,
+            &request.id.to_string(),
+            &changed,
+        )
+        .await?;
+    Ok(Redirect::to(&format!("{base}?done=saved")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    pub action: String,
+    /// The status the person saw, so a stale form changes nothing.
+    pub from: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Applies a workflow move if it is legal from the status the person saw; a stale form gets
+/// a notice, never a 500.
+pub async fn apply_move(
+    (state, town): (&AppState, &domain::Municipality),
+    audit: &Audit,
+    account: &store::account::Account,
+    Managed { request, by, base }: &Managed,
+    form: &StatusForm,
+) -> Result<Response, WebError> {
+    let chosen = super::moves::parse(&form.action, *by).ok_or(WebError::BadRequest)?;
+    let action = chosen.action;
+    // Only open requests have moves; the form says which status the person saw.
+    let seen = match form.from.as_str() {
+        "draft" => Some(RequestStatus::Draft),
+        "submitted" => Some(RequestStatus::Submitted),
+        "published" => Some(RequestStatus::Published),
+        _ => None,
+    };
+    let Some(seen) = seen else {
+        return Err(WebError::BadRequest);
+    };
+    let Ok(to) = review(seen, action, *by) else {
+        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+    };
+    let comment = form.comment.trim();
+    if comment.chars().count() > 1000 {
+        return Err(WebError::BadRequest);
+    }
+    let moved = state
+        .store
+        .tenant(town)
+        .move_request(request.id, seen, to, chosen.step, account.id, comment)
+        .await?;
+    if !moved {
+        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+    }
+    audit
+        .record(
+            Some(town.id),
+            chosen.audit,
+            AuditTarget::Request,
+            &request.id.to_string(),
+            comment,
+        )
+        .await?;
+    Ok(Redirect::to(&format!("{base}?done=moved")).into_response())
+}
