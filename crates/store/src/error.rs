@@ -30,6 +30,10 @@ pub enum StoreError {
     Busy,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// A batch of writes this one was part of failed and was rolled back whole (its cause is
+    /// logged once, where the batch ran).
+    #[error("a batch of writes failed: {0}")]
+    Batch(String),
 }
 
 impl StoreError {

@@ -310,60 +310,6 @@ impl TenantStore<'_> {
         Ok(rows)
     }
 
-    /// Books `participant` onto an event: confirmed, waitlisted, or refused with the reason.
-    /// `profile` is the person's children per band, the most they may bring to childcare.
-    pub async fn book(
-        &self,
-        event_id: i64,
-        participant: AccountId,
-        request: &Request,
-        profile: &Children,
-        ratios: &Ratios,
-        notifications: impl FnOnce(BookingStatus) -> Vec<NewNotification>,
-    ) -> Result<Booked, StoreError> {
-        let now = Utc::now();
-        let town = self.municipality_id;
-        let mut tx = self.store.begin().await?;
-        let Some(event) = lock_event(&mut tx, town, event_id).await? else {
-            return Err(StoreError::NotFound);
-        };
-        if event.is_cancelled() {
-            return Ok(Booked::Refused(BookingError::EventCancelled));
-        }
-        if let Err(refusal) =
-            booking::admissible(event.window(), now, event.capacity(), request, profile)
-        {
-            return Ok(Booked::Refused(refusal));
-        }
-        if active_booking(&mut tx, event_id, participant).await? {
-            return Ok(Booked::Refused(BookingError::AlreadyBooked));
-        }
-        if overlaps(&mut tx, town, &event, participant).await? {
-            return Ok(Booked::Refused(BookingError::Overlaps));
-        }
-        let status = booking::place(event.capacity(), &event.taken(), request, ratios);
-        let c = request.children.0;
-        let id: i64 = on_backend!(tx.exec(), conn => sqlx::query_scalar(
-            "INSERT INTO booking (municipality_id, event_id, participant_id, status, children_age0, children_age1_2, \
-             children_age3_5, children_school, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id")
-            .bind(town.0).bind(event_id).bind(participant.0).bind(status.code())
-            .bind(i32::from(c[0])).bind(i32::from(c[1])).bind(i32::from(c[2])).bind(i32::from(c[3])).bind(now)
-            .fetch_one(conn).await)?;
-        crate::participant::add_case_event(
-            tx.exec(),
-            town,
-            participant,
-            domain::timeline::TimelineKind::Booked(status),
-            &event.title,
-            Some(participant),
-            now,
-        )
-        .await?;
-        write_notifications(&mut tx, Some(town), &notifications(status), now).await?;
-        tx.commit().await?;
-        Ok(Booked::Placed { id, status })
-    }
-
     pub async fn booking(&self, id: i64) -> Result<Option<StoredBooking>, StoreError> {
         let sql = format!("{BOOKING_SELECT} WHERE b.municipality_id = $1 AND b.id = $2");
         let mut conn = self.store.conn().await?;
@@ -503,7 +449,7 @@ impl TenantStore<'_> {
     }
 }
 
-async fn lock_event(
+pub(crate) async fn lock_event(
     tx: &mut Tx,
     town: MunicipalityId,
     event_id: i64,
@@ -520,7 +466,7 @@ async fn lock_event(
     Ok(event)
 }
 
-async fn active_booking(
+pub(crate) async fn active_booking(
     tx: &mut Tx,
     event_id: i64,
     participant: AccountId,
@@ -532,7 +478,7 @@ async fn active_booking(
 }
 
 /// Whether any session of another event the person is booked on overlaps one of this one's.
-async fn overlaps(
+pub(crate) async fn overlaps(
     tx: &mut Tx,
     town: MunicipalityId,
     event: &StoredEvent,
@@ -546,6 +492,25 @@ async fn overlaps(
          AND s.starts_at < mine.ends_at AND mine.starts_at < s.ends_at")
         .bind(event.id).bind(town.0).bind(participant.0).fetch_one(c).await)?;
     Ok(n > 0)
+}
+
+/// Writes one booking inside the caller's transaction.
+pub(crate) async fn insert_booking(
+    tx: &mut Tx,
+    (town, event_id): (MunicipalityId, i64),
+    participant: AccountId,
+    status: BookingStatus,
+    request: &Request,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let c = request.children.0;
+    let id: i64 = on_backend!(tx.exec(), conn => sqlx::query_scalar(
+        "INSERT INTO booking (municipality_id, event_id, participant_id, status, children_age0, children_age1_2, \
+         children_age3_5, children_school, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id")
+        .bind(town.0).bind(event_id).bind(participant.0).bind(status.code())
+        .bind(i32::from(c[0])).bind(i32::from(c[1])).bind(i32::from(c[2])).bind(i32::from(c[3])).bind(now)
+        .fetch_one(conn).await)?;
+    Ok(id)
 }
 
 /// Offers freed seats to the waitlist, in order (see `domain::event::booking::promote`).

@@ -16,6 +16,7 @@ pub mod announcement;
 pub mod attendance;
 pub mod audit;
 pub mod backup;
+pub mod booking_desk;
 pub mod calendar_token;
 pub mod casework;
 mod database_url;
@@ -61,6 +62,8 @@ pub struct Store {
     acquisitions: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// Towns' engine inputs held in memory (`matching_cache`).
     matching: std::sync::Arc<matching_cache::MatchingCache>,
+    /// Where simultaneous bookings of an event wait their turn (`booking_desk`).
+    booking_desks: std::sync::Arc<booking_desk::Desks>,
 }
 
 impl Store {
@@ -70,6 +73,7 @@ impl Store {
             db: Db::connect(url).await?,
             acquisitions: Default::default(),
             matching: Default::default(),
+            booking_desks: Default::default(),
         })
     }
 

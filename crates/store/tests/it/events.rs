@@ -14,6 +14,20 @@ use store::testing::fresh_store;
 
 use crate::towns::town;
 
+/// A booking asked for with `children` in care, by a parent with `profile`'s children.
+fn ask(
+    participant: AccountId,
+    children: [u8; 4],
+    profile: Children,
+) -> store::booking_desk::BookingAsk {
+    store::booking_desk::BookingAsk {
+        participant,
+        request: kids(children),
+        profile,
+        notices: Default::default(),
+    }
+}
+
 fn record(role: Role, email: &str) -> NewAccountRecord {
     NewAccountRecord {
         role,
@@ -60,6 +74,55 @@ fn kids(c: [u8; 4]) -> Request {
     }
 }
 
+/// Bookings that arrive together are placed together (one transaction a batch), in arrival
+/// order: a person who sends the form twenty times at once holds one place, and the other
+/// nineteen are refused as already booked, not placed beside it.
+#[tokio::test]
+async fn the_same_person_booking_many_times_at_once_holds_one_place() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id;
+    let event = tenant
+        .create_event(&seminar(10, 50, 4, "seminar", 1), host)
+        .await
+        .unwrap();
+    let parent = tenant
+        .register_participant(
+            &record(Role::Participant, "p@example.jp"),
+            EligibilityBasis::LivesInTown,
+            "v",
+        )
+        .await
+        .unwrap()
+        .id;
+    let ratios = Ratios::shipped();
+    let mut handles = Vec::new();
+    for _ in 0..20 {
+        let (store, town) = (store.store.clone(), town.clone());
+        handles.push(tokio::spawn(async move {
+            store
+                .tenant(&town)
+                .book(event, ask(parent, [0; 4], Children::default()), &ratios)
+                .await
+                .unwrap()
+        }));
+    }
+    let mut placed = 0;
+    for handle in handles {
+        match handle.await.unwrap() {
+            Booked::Placed { .. } => placed += 1,
+            refused => assert_eq!(refused, Booked::Refused(BookingError::AlreadyBooked)),
+        }
+    }
+    assert_eq!(placed, 1);
+    assert_eq!(tenant.event_bookings(event).await.unwrap().len(), 1);
+}
+
 #[tokio::test]
 async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
     let store = fresh_store().await;
@@ -104,14 +167,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
         handles.push(tokio::spawn(async move {
             let tenant = store.tenant(&town);
             tenant
-                .book(
-                    event,
-                    id,
-                    &kids(children),
-                    &Children(children),
-                    &ratios,
-                    |_| Vec::new(),
-                )
+                .book(event, ask(id, children, Children(children)), &ratios)
                 .await
                 .unwrap()
         }));
@@ -231,7 +287,7 @@ async fn bad_bookings_are_refused_and_change_nothing() {
         let ratios = &ratios;
         async move {
             tenant
-                .book(event, parent, &kids(c), &profile, ratios, |_| Vec::new())
+                .book(event, ask(parent, c, profile), ratios)
                 .await
                 .unwrap()
         }
@@ -319,14 +375,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
             .unwrap()
             .id;
         tenant
-            .book(
-                event,
-                id,
-                &kids([0; 4]),
-                &Children::default(),
-                &ratios,
-                |_| Vec::new(),
-            )
+            .book(event, ask(id, [0; 4], Children::default()), &ratios)
             .await
             .unwrap();
         people.push(id);
@@ -404,14 +453,7 @@ async fn attending_most_of_a_course_adds_its_skills_to_the_profile() {
         .unwrap()
         .id;
     let Booked::Placed { id: booking, .. } = tenant
-        .book(
-            course,
-            parent,
-            &kids([0; 4]),
-            &Children::default(),
-            &ratios,
-            |_| Vec::new(),
-        )
+        .book(course, ask(parent, [0; 4], Children::default()), &ratios)
         .await
         .unwrap()
     else {
@@ -520,11 +562,8 @@ async fn capacity_cannot_drop_below_confirmed_bookings_and_more_room_serves_the_
         tenant
             .book(
                 event,
-                id,
-                &kids([1, 0, 0, 0]),
-                &Children([1, 0, 0, 0]),
+                ask(id, [1, 0, 0, 0], Children([1, 0, 0, 0])),
                 &ratios,
-                |_| Vec::new(),
             )
             .await
             .unwrap();

@@ -281,15 +281,14 @@ pub async fn book(
         .map(|r| r.profile.children)
         .unwrap_or_default();
     let recipients = tenant.recipients(&[account.id]).await?;
+    let ask = store::booking_desk::BookingAsk {
+        participant: account.id,
+        request: Request { children },
+        profile,
+        notices: notices::booked(&state, &town, &event, &recipients),
+    };
     let result = tenant
-        .book(
-            id,
-            account.id,
-            &Request { children },
-            &profile,
-            state.childcare_ratios.as_ref(),
-            |status| notices::booked(&state, &town, &event, status, &recipients),
-        )
+        .book(id, ask, state.childcare_ratios.as_ref())
         .await?;
     match result {
         Booked::Placed { status, .. } => {

@@ -27,7 +27,21 @@ fn mine(town: &Municipality) -> String {
 }
 
 /// After booking: confirmed, or on the waitlist.
+/// What the person is told for either place the booking gets.
 pub fn booked(
+    state: &AppState,
+    town: &Municipality,
+    event: &StoredEvent,
+    recipients: &[Recipient],
+) -> store::booking_desk::BookingNotices {
+    let told = |status| booked_as(state, town, event, status, recipients);
+    store::booking_desk::BookingNotices {
+        confirmed: told(BookingStatus::Confirmed),
+        waitlisted: told(BookingStatus::Waitlisted),
+    }
+}
+
+fn booked_as(
     state: &AppState,
     town: &Municipality,
     event: &StoredEvent,

@@ -168,13 +168,15 @@ async fn people_booked_are_reminded_the_day_before_once() {
     tenant
         .book(
             event,
-            parent.id,
-            &domain::event::booking::Request {
-                children: Default::default(),
+            store::booking_desk::BookingAsk {
+                participant: parent.id,
+                request: domain::event::booking::Request {
+                    children: Default::default(),
+                },
+                profile: Default::default(),
+                notices: Default::default(),
             },
-            &Default::default(),
             &domain::event::childcare::Ratios::shipped(),
-            |_| Vec::new(),
         )
         .await
         .unwrap();
