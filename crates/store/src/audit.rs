@@ -139,44 +139,57 @@ impl Store {
         entry: &NewAuditEntry,
         subjects: &[i64],
     ) -> Result<(), StoreError> {
-        let mut subjects = subjects.to_vec();
-        subjects.sort_unstable();
-        subjects.dedup();
         let mut tx = self.begin().await?;
-        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "INSERT INTO audit_log (municipality_id, actor_id, actor_role, action, target_type, target_id, \
-             detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
-            .bind(entry.municipality_id.map(|m| m.0))
-            .bind(entry.actor_id.map(|a| a.0))
-            .bind(entry.actor_role.code())
-            .bind(entry.action.code())
-            .bind(entry.target_type.code())
-            .bind(&entry.target_id)
-            .bind(&entry.detail)
-            .bind(&entry.ip)
-            .bind(Utc::now())
-            .fetch_one(c)
-            .await)?;
-        // One statement per 500 people keeps a long list to a few round trips.
-        for chunk in subjects.chunks(500) {
-            let values: Vec<String> = (0..chunk.len())
-                .map(|i| format!("($1, $2, ${})", i + 3))
-                .collect();
-            let sql = format!(
-                "INSERT INTO audit_subject (audit_id, municipality_id, account_id) VALUES {}",
-                values.join(", ")
-            );
-            let mut args = vec![
-                Arg::I64(id),
-                Arg::OptI64(entry.municipality_id.map(|m| m.0)),
-            ];
-            args.extend(chunk.iter().map(|a| Arg::I64(*a)));
-            on_backend!(tx.exec(), c => bind_args!(sqlx::query(&sql), &args)
-                .execute(c).await.map(|r| r.rows_affected()))?;
-        }
+        insert_entry(&mut tx, entry, subjects, Utc::now()).await?;
         tx.commit().await
     }
+}
 
+/// Appends an entry and the people it names inside the caller's transaction.
+pub(crate) async fn insert_entry(
+    tx: &mut crate::Tx,
+    entry: &NewAuditEntry,
+    subjects: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let mut subjects = subjects.to_vec();
+    subjects.sort_unstable();
+    subjects.dedup();
+    let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+        "INSERT INTO audit_log (municipality_id, actor_id, actor_role, action, target_type, target_id, \
+         detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+        .bind(entry.municipality_id.map(|m| m.0))
+        .bind(entry.actor_id.map(|a| a.0))
+        .bind(entry.actor_role.code())
+        .bind(entry.action.code())
+        .bind(entry.target_type.code())
+        .bind(&entry.target_id)
+        .bind(&entry.detail)
+        .bind(&entry.ip)
+        .bind(now)
+        .fetch_one(c)
+        .await)?;
+    // One statement per 500 people keeps a long list to a few round trips.
+    for chunk in subjects.chunks(500) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("($1, $2, ${})", i + 3))
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit_subject (audit_id, municipality_id, account_id) VALUES {}",
+            values.join(", ")
+        );
+        let mut args = vec![
+            Arg::I64(id),
+            Arg::OptI64(entry.municipality_id.map(|m| m.0)),
+        ];
+        args.extend(chunk.iter().map(|a| Arg::I64(*a)));
+        on_backend!(tx.exec(), c => bind_args!(sqlx::query(&sql), &args)
+            .execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+impl Store {
     /// The people named by these entries, for the log's page.
     pub async fn audit_subjects(&self, ids: &[i64]) -> Result<Vec<AuditSubject>, StoreError> {
         if ids.is_empty() {

@@ -18,10 +18,12 @@ use domain::participant::Children;
 use tokio::sync::oneshot;
 
 use crate::account::AccountId;
+use crate::audit::NewAuditEntry;
 use crate::event::{Booked, StoredEvent, active_booking, insert_booking, lock_event, overlaps};
 use crate::notification::{NewNotification, write_notifications};
 use crate::{Store, StoreError, TenantStore, Tx};
 use domain::MunicipalityId;
+use domain::audit::{AuditAction, AuditTarget};
 
 /// What to tell the person, for either place a booking can get.
 #[derive(Debug, Clone, Default)]
@@ -39,13 +41,32 @@ impl BookingNotices {
     }
 }
 
-/// One booking asked for: who, for whom care is needed, and what to tell them.
+/// One booking asked for: who, for whom care is needed, what to tell them, and who asked (for
+/// the audit log).
 pub struct BookingAsk {
     pub participant: AccountId,
     pub request: Request,
     /// The parent's children per band, as the profile says.
     pub profile: Children,
     pub notices: BookingNotices,
+    /// The audit entry of the request that asked; a placed booking is recorded with it, in the
+    /// same transaction, as confirmed or waitlisted on the event (`None` writes no entry).
+    pub audit: Option<NewAuditEntry>,
+}
+
+/// The entry recording a placed booking.
+fn placed_entry(asked: &NewAuditEntry, event_id: i64, status: BookingStatus) -> NewAuditEntry {
+    NewAuditEntry {
+        action: if status == BookingStatus::Confirmed {
+            AuditAction::EventBookingConfirmed
+        } else {
+            AuditAction::EventBookingWaitlisted
+        },
+        target_type: AuditTarget::Event,
+        target_id: event_id.to_string(),
+        detail: String::new(),
+        ..asked.clone()
+    }
 }
 
 struct Waiting {
@@ -192,6 +213,10 @@ async fn place_all(
         )
         .await?;
         write_notifications(&mut tx, Some(town), &ask.notices.take(status), now).await?;
+        if let Some(asked) = &ask.audit {
+            let entry = placed_entry(asked, event_id, status);
+            crate::audit::insert_entry(&mut tx, &entry, &[], now).await?;
+        }
         answers.push(Booked::Placed { id, status });
     }
     tx.commit().await?;

@@ -88,6 +88,18 @@ impl Audit {
         unshown.reveal(&self.store, &entry).await
     }
 
+    /// The entry this request would append about record `id` of `target` in `town`, for a
+    /// store method that writes it with its change, in one transaction.
+    pub fn town_entry(
+        &self,
+        town: MunicipalityId,
+        action: AuditAction,
+        (target, id): (AuditTarget, impl std::fmt::Display),
+    ) -> NewAuditEntry {
+        let account = self.session.account();
+        self.entry(account, Some(town), action, (target, &id.to_string()), "")
+    }
+
     fn entry(
         &self,
         account: Option<&Account>,

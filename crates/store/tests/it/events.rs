@@ -25,6 +25,7 @@ fn ask(
         request: kids(children),
         profile,
         notices: Default::default(),
+        audit: None,
     }
 }
 

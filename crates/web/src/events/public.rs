@@ -286,20 +286,23 @@ pub async fn book(
         request: Request { children },
         profile,
         notices: notices::booked(&state, &town, &event, &recipients),
+        // The action is the booking's place, settled by the store.
+        audit: Some(audit.town_entry(
+            town.id,
+            AuditAction::EventBookingConfirmed,
+            (AuditTarget::Event, id),
+        )),
     };
     let result = tenant
         .book(id, ask, state.childcare_ratios.as_ref())
         .await?;
     match result {
         Booked::Placed { status, .. } => {
-            let (action, done) = if status == BookingStatus::Confirmed {
-                (AuditAction::EventBookingConfirmed, "confirmed")
+            let done = if status == BookingStatus::Confirmed {
+                "confirmed"
             } else {
-                (AuditAction::EventBookingWaitlisted, "waitlisted")
+                "waitlisted"
             };
-            audit
-                .town_record(town.id, action, (AuditTarget::Event, id))
-                .await?;
             Ok(Redirect::to(&format!("/{}/events/{id}?done={done}", town.slug)).into_response())
         }
         Booked::Refused(reason) => {

@@ -176,6 +176,38 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
     let two = signed_in(&app, "second@example.jp").await;
     let waiting = two.submit(&public, &public, &[("care_age1_2", "1")]).await;
     assert!(waiting.location().ends_with("done=waitlisted"));
+    // Each booking is in the audit log with its place, written with the booking itself.
+    let logged = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("event.booking".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    let by: Vec<_> = logged
+        .iter()
+        .map(|e| (e.action, e.actor_id, e.target_id.clone()))
+        .collect();
+    let event_id = public.rsplit('/').next().unwrap().to_owned();
+    assert_eq!(
+        by,
+        [
+            (
+                domain::audit::AuditAction::EventBookingWaitlisted,
+                Some(second.id.0),
+                event_id.clone()
+            ),
+            (
+                domain::audit::AuditAction::EventBookingConfirmed,
+                Some(first.id.0),
+                event_id
+            ),
+        ]
+    );
 
     // The first cancels; the second is offered the seat, told, and confirms.
     let mine = one.get("/nagaizumi/me/events").await;

@@ -175,6 +175,7 @@ async fn people_booked_are_reminded_the_day_before_once() {
                 },
                 profile: Default::default(),
                 notices: Default::default(),
+                audit: None,
             },
             &domain::event::childcare::Ratios::shipped(),
         )
