@@ -98,45 +98,31 @@ fn words(
     words
 }
 
-/// A notice's title and body for `reader` in `town`, in `lang`.
-pub fn notice(
-    lang: Lang,
-    kind: NoticeKind,
-    args: &BTreeMap<String, Arg>,
-    reader: &str,
-    town: &str,
-) -> (String, String) {
-    written(
-        lang,
-        (kind.label_key(), kind.body_key()),
-        args,
-        (reader, town),
-    )
+/// A kind of message: the keys of its title (a notice's) or subject (a mail's), and of its body.
+pub trait Kind: Copy {
+    fn keys(self) -> (&'static str, &'static str);
 }
 
-/// An account mail's subject and text for `reader` in `town`, in `lang`.
-pub fn account_mail(
-    lang: Lang,
-    kind: MailKind,
-    args: &BTreeMap<String, Arg>,
-    reader: &str,
-    town: &str,
-) -> (String, String) {
-    written(
-        lang,
-        (kind.label_key(), kind.body_key()),
-        args,
-        (reader, town),
-    )
+impl Kind for NoticeKind {
+    fn keys(self) -> (&'static str, &'static str) {
+        (self.label_key(), self.body_key())
+    }
 }
 
-/// The words of a title (or subject) and a body with these arguments.
-fn written(
+impl Kind for MailKind {
+    fn keys(self) -> (&'static str, &'static str) {
+        (self.label_key(), self.body_key())
+    }
+}
+
+/// A message's title (or subject) and body for `reader` in `town`, in `lang`.
+pub fn write(
     lang: Lang,
-    (title_key, body_key): (&'static str, &'static str),
+    kind: impl Kind,
     args: &BTreeMap<String, Arg>,
     (reader, town): (&str, &str),
 ) -> (String, String) {
+    let (title_key, body_key) = kind.keys();
     let words = words(lang, args, reader, town);
     (
         lang.t_args(title_key, &words),
@@ -179,21 +165,19 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let (title, body) = notice(
+        let (title, body) = write(
             Lang::En,
             NoticeKind::BookingConfirmed,
             &args,
-            "Hanako",
-            "Nagaizumi",
+            ("Hanako", "Nagaizumi"),
         );
         assert_eq!(title, "You are registered: Yukata dressing class");
         assert!(body.contains("Thu 10 Dec 2026, 10:00–12:00"), "{body}");
-        let (title, body) = notice(
+        let (title, body) = write(
             Lang::Ja,
             NoticeKind::BookingConfirmed,
             &args,
-            "花子",
-            "長泉町",
+            ("花子", "長泉町"),
         );
         assert!(title.contains("ゆかた着付け講座"), "{title}");
         assert!(body.contains("2026年12月10日（木） 10:00–12:00"), "{body}");
@@ -209,14 +193,14 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let (subject, text) = account_mail(Lang::En, MailKind::Invitation, &args, "", "Nagaizumi");
+        let (subject, text) = write(Lang::En, MailKind::Invitation, &args, ("", "Nagaizumi"));
         assert!(subject.contains("Nagaizumi"), "{subject}");
         assert!(
             text.contains("Coordinator") || text.contains("coordinator"),
             "{text}"
         );
         assert!(!text.contains("コーディネーター"), "{text}");
-        let (_, text) = account_mail(Lang::Ja, MailKind::Invitation, &args, "", "長泉町");
+        let (_, text) = write(Lang::Ja, MailKind::Invitation, &args, ("", "長泉町"));
         assert!(text.contains("http://x.example/i/t"), "{text}");
         assert!(!text.contains("Coordinator"), "{text}");
     }

@@ -14,6 +14,28 @@ use store::testing::fresh_store;
 
 use crate::towns::town;
 
+/// The town's coordinator, who hosts the events.
+async fn coordinator(tenant: &store::TenantStore<'_>) -> AccountId {
+    tenant
+        .create_account(&record(Role::Coordinator, "c@example.jp"))
+        .await
+        .unwrap()
+        .id
+}
+
+/// A participant who lives in town.
+async fn participant(tenant: &store::TenantStore<'_>, email: &str) -> AccountId {
+    tenant
+        .register_participant(
+            &record(Role::Participant, email),
+            EligibilityBasis::LivesInTown,
+            "v",
+        )
+        .await
+        .unwrap()
+        .id
+}
+
 /// A booking asked for with `children` in care, by a parent with `profile`'s children.
 fn ask(
     participant: AccountId,
@@ -83,24 +105,12 @@ async fn the_same_person_booking_many_times_at_once_holds_one_place() {
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let host = tenant
-        .create_account(&record(Role::Coordinator, "c@example.jp"))
-        .await
-        .unwrap()
-        .id;
+    let host = coordinator(&tenant).await;
     let event = tenant
         .create_event(&seminar(10, 50, 4, "seminar", 1), host)
         .await
         .unwrap();
-    let parent = tenant
-        .register_participant(
-            &record(Role::Participant, "p@example.jp"),
-            EligibilityBasis::LivesInTown,
-            "v",
-        )
-        .await
-        .unwrap()
-        .id;
+    let parent = participant(&tenant, "p@example.jp").await;
     let ratios = Ratios::shipped();
     let mut handles = Vec::new();
     for _ in 0..20 {
@@ -129,11 +139,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let host = tenant
-        .create_account(&record(Role::Coordinator, "c@example.jp"))
-        .await
-        .unwrap()
-        .id;
+    let host = coordinator(&tenant).await;
     // 50 seats; 4 carers: e.g. 12 babies, or 24 toddlers, or a mix.
     let event = tenant
         .create_event(&seminar(10, 50, 4, "seminar", 1), host)
@@ -141,15 +147,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
         .unwrap();
     let mut parents = Vec::new();
     for n in 0..500 {
-        let id = tenant
-            .register_participant(
-                &record(Role::Participant, &format!("p{n}@example.jp")),
-                EligibilityBasis::LivesInTown,
-                "v",
-            )
-            .await
-            .unwrap()
-            .id;
+        let id = participant(&tenant, &format!("p{n}@example.jp")).await;
         // 0, 1 or 2 children, in varied bands.
         let children = match n % 5 {
             0 | 1 => [0, 0, 0, 0],
@@ -259,11 +257,7 @@ async fn bad_bookings_are_refused_and_change_nothing() {
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let host = tenant
-        .create_account(&record(Role::Coordinator, "c@example.jp"))
-        .await
-        .unwrap()
-        .id;
+    let host = coordinator(&tenant).await;
     let ratios = Ratios::shipped();
     let with_care = tenant
         .create_event(&seminar(5, 10, 1, "seminar", 1), host)
@@ -273,15 +267,7 @@ async fn bad_bookings_are_refused_and_change_nothing() {
         .create_event(&seminar(5, 10, 0, "seminar", 1), host)
         .await
         .unwrap();
-    let parent = tenant
-        .register_participant(
-            &record(Role::Participant, "p@example.jp"),
-            EligibilityBasis::LivesInTown,
-            "v",
-        )
-        .await
-        .unwrap()
-        .id;
+    let parent = participant(&tenant, "p@example.jp").await;
     let profile = Children([0, 1, 0, 0]);
     let book = |event, c: [u8; 4]| {
         let tenant = &tenant;
@@ -354,11 +340,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let host = tenant
-        .create_account(&record(Role::Coordinator, "c@example.jp"))
-        .await
-        .unwrap()
-        .id;
+    let host = coordinator(&tenant).await;
     let ratios = Ratios::shipped();
     let event = tenant
         .create_event(&seminar(5, 1, 0, "seminar", 1), host)
@@ -366,15 +348,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
         .unwrap();
     let mut people = Vec::new();
     for n in 0..3 {
-        let id = tenant
-            .register_participant(
-                &record(Role::Participant, &format!("p{n}@example.jp")),
-                EligibilityBasis::LivesInTown,
-                "v",
-            )
-            .await
-            .unwrap()
-            .id;
+        let id = participant(&tenant, &format!("p{n}@example.jp")).await;
         tenant
             .book(event, ask(id, [0; 4], Children::default()), &ratios)
             .await
@@ -434,25 +408,13 @@ async fn attending_most_of_a_course_adds_its_skills_to_the_profile() {
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let host = tenant
-        .create_account(&record(Role::Coordinator, "c@example.jp"))
-        .await
-        .unwrap()
-        .id;
+    let host = coordinator(&tenant).await;
     let ratios = Ratios::shipped();
     let course = tenant
         .create_event(&seminar(3, 10, 0, "course", 5), host)
         .await
         .unwrap();
-    let parent = tenant
-        .register_participant(
-            &record(Role::Participant, "p@example.jp"),
-            EligibilityBasis::LivesInTown,
-            "v",
-        )
-        .await
-        .unwrap()
-        .id;
+    let parent = participant(&tenant, "p@example.jp").await;
     let Booked::Placed { id: booking, .. } = tenant
         .book(course, ask(parent, [0; 4], Children::default()), &ratios)
         .await
@@ -494,24 +456,8 @@ async fn a_calendar_token_opens_only_its_owners_feed_until_revoked() {
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let a = tenant
-        .register_participant(
-            &record(Role::Participant, "a@example.jp"),
-            EligibilityBasis::LivesInTown,
-            "v",
-        )
-        .await
-        .unwrap()
-        .id;
-    let b = tenant
-        .register_participant(
-            &record(Role::Participant, "b@example.jp"),
-            EligibilityBasis::LivesInTown,
-            "v",
-        )
-        .await
-        .unwrap()
-        .id;
+    let a = participant(&tenant, "a@example.jp").await;
+    let b = participant(&tenant, "b@example.jp").await;
     tenant.renew_calendar_token(a, "hash-a1").await.unwrap();
     tenant.renew_calendar_token(b, "hash-b").await.unwrap();
     assert_eq!(tenant.calendar_owner("hash-a1").await.unwrap(), Some(a));
@@ -540,26 +486,14 @@ async fn capacity_cannot_drop_below_confirmed_bookings_and_more_room_serves_the_
     let store = fresh_store().await;
     let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
     let tenant = store.tenant(&town);
-    let host = tenant
-        .create_account(&record(Role::Coordinator, "c@example.jp"))
-        .await
-        .unwrap()
-        .id;
+    let host = coordinator(&tenant).await;
     let ratios = Ratios::shipped();
     let event = tenant
         .create_event(&seminar(5, 2, 1, "seminar", 1), host)
         .await
         .unwrap();
     for n in 0..3 {
-        let id = tenant
-            .register_participant(
-                &record(Role::Participant, &format!("p{n}@example.jp")),
-                EligibilityBasis::LivesInTown,
-                "v",
-            )
-            .await
-            .unwrap()
-            .id;
+        let id = participant(&tenant, &format!("p{n}@example.jp")).await;
         tenant
             .book(
                 event,

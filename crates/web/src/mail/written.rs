@@ -29,11 +29,11 @@ pub fn write(
     let brand = lang.t_args("mail-brand", &[("town", town_words.to_owned())]);
     let (subject, text) = match kind {
         MessageKind::Mail(kind) => {
-            crate::letter::account_mail(lang, kind, &letter.args, &letter.reader, town_words)
+            crate::letter::write(lang, kind, &letter.args, (&letter.reader, town_words))
         }
         MessageKind::Notice(kind) => {
             let (title, body) =
-                crate::letter::notice(lang, kind, &letter.args, &letter.reader, town_words);
+                crate::letter::write(lang, kind, &letter.args, (&letter.reader, town_words));
             let subject = lang.t_args(
                 "mail-notice-subject",
                 &[("town", town_words.to_owned()), ("title", title)],

@@ -40,7 +40,7 @@ pub fn reread(
     town: &str,
 ) -> (String, String) {
     match serde_json::from_str::<BTreeMap<String, Arg>>(&stored.args) {
-        Ok(args) => crate::letter::notice(lang, stored.kind, &args, reader, town),
+        Ok(args) => crate::letter::write(lang, stored.kind, &args, (reader, town)),
         Err(_) => (stored.title.clone(), stored.body.clone()),
     }
 }
@@ -63,13 +63,8 @@ pub fn compose(
         .iter()
         .map(|recipient| {
             let lang = Lang::from_code(&recipient.lang).unwrap_or_default();
-            let (title, body) = crate::letter::notice(
-                lang,
-                notice.kind,
-                &args,
-                &recipient.display_name,
-                town_name(lang, town),
-            );
+            let reader = (recipient.display_name.as_str(), town_name(lang, town));
+            let (title, body) = crate::letter::write(lang, notice.kind, &args, reader);
             let email = (recipient.notify_by_email && !recipient.email.is_empty()).then(|| {
                 let letter = Letter {
                     args: args.clone(),
