@@ -8,7 +8,7 @@ use domain::event::EventKind;
 use domain::event::course::completed;
 
 use crate::account::AccountId;
-use crate::event::StoredBooking;
+use crate::booking::StoredBooking;
 use crate::{StoreError, TenantStore, Tx};
 
 fn i32_of(v: u32) -> i32 {

@@ -19,7 +19,8 @@ use tokio::sync::oneshot;
 
 use crate::account::AccountId;
 use crate::audit::NewAuditEntry;
-use crate::event::{Booked, StoredEvent, active_booking, insert_booking, lock_event, overlaps};
+use crate::booking::{Booked, active_booking, insert_booking, overlaps};
+use crate::event::{StoredEvent, lock_event};
 use crate::notification::{NewNotification, write_notifications};
 use crate::{Store, StoreError, TenantStore, Tx};
 use domain::MunicipalityId;

@@ -16,6 +16,7 @@ pub mod announcement;
 pub mod attendance;
 pub mod audit;
 pub mod backup;
+pub mod booking;
 pub mod booking_desk;
 pub mod calendar_token;
 pub mod casework;

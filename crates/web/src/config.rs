@@ -64,7 +64,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             session_idle_minutes: 120,
             session_absolute_hours: 12,
-            waitlist_offer_hours: store::event::OFFER_HOURS,
+            waitlist_offer_hours: store::booking::OFFER_HOURS,
             public_url: "http://127.0.0.1:8080".to_owned(),
             trusted_proxies: Vec::new(),
             metrics_token: None,

@@ -9,7 +9,8 @@ use domain::municipality::EligibilityBasis;
 use domain::participant::Children;
 use domain::skill::Taxonomy;
 use store::account::{AccountId, NewAccountRecord};
-use store::event::{Booked, EventFilter};
+use store::booking::Booked;
+use store::event::EventFilter;
 use store::testing::fresh_store;
 
 use crate::towns::town;
@@ -209,7 +210,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
             first.id,
             BookingStatus::Confirmed,
             AccountId(first.participant_id),
-            (&ratios, store::event::OFFER_HOURS),
+            (&ratios, store::booking::OFFER_HOURS),
             |_| Vec::new(),
         )
         .await
@@ -236,7 +237,7 @@ async fn five_hundred_parents_book_at_once_and_no_capacity_is_ever_exceeded() {
                 first.id,
                 BookingStatus::Confirmed,
                 AccountId(first.participant_id),
-                (&ratios, store::event::OFFER_HOURS),
+                (&ratios, store::booking::OFFER_HOURS),
                 |_| Vec::new()
             )
             .await
@@ -361,7 +362,7 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
             bookings[0].id,
             BookingStatus::Confirmed,
             people[0],
-            (&ratios, store::event::OFFER_HOURS),
+            (&ratios, store::booking::OFFER_HOURS),
             |_| Vec::new(),
         )
         .await
@@ -375,9 +376,9 @@ async fn an_unconfirmed_offer_lapses_and_the_next_in_line_is_offered() {
             .status,
         BookingStatus::Offered
     );
-    let later = Utc::now() + Duration::hours(store::event::OFFER_HOURS + 1);
+    let later = Utc::now() + Duration::hours(store::booking::OFFER_HOURS + 1);
     let lapsed = store
-        .lapse_offers(later, (&ratios, store::event::OFFER_HOURS))
+        .lapse_offers(later, (&ratios, store::booking::OFFER_HOURS))
         .await
         .unwrap();
     assert_eq!(lapsed.len(), 1);

@@ -12,7 +12,8 @@ use domain::event::EventKind;
 use domain::event::booking::{BookingStatus, Request};
 use domain::participant::{AgeBand, Children};
 use serde::Deserialize;
-use store::event::{Booked, EventFilter, StoredEvent};
+use store::booking::Booked;
+use store::event::{EventFilter, StoredEvent};
 
 use super::view::{EventView, title};
 use crate::auth::{CurrentSession, SignedIn};

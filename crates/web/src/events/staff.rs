@@ -314,7 +314,7 @@ type Mark = (i64, i64, bool, i32);
 /// waiting list, and the rest.
 fn booking_groups(
     page: &Page,
-    bookings: &[store::event::StoredBooking],
+    bookings: &[store::booking::StoredBooking],
     (attendance, session): (&[Mark], i64),
     now: chrono::DateTime<Utc>,
 ) -> (Vec<AttendanceRow>, Vec<BookingView>, Vec<BookingView>) {

@@ -5,7 +5,8 @@ use domain::event::booking::BookingStatus;
 use domain::event::childcare::Ratios;
 use domain::local_time::to_jst;
 use domain::participant::AgeBand;
-use store::event::{StoredBooking, StoredEvent};
+use store::booking::StoredBooking;
+use store::event::StoredEvent;
 
 use crate::i18n::Lang;
 use crate::page::Page;

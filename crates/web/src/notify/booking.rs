@@ -147,7 +147,7 @@ pub fn offers_made(
     state: &AppState,
     town: &Municipality,
     event: &StoredEvent,
-    offers: &[store::event::Offer],
+    offers: &[store::booking::Offer],
     waiting: &[Recipient],
 ) -> Vec<NewNotification> {
     offers
