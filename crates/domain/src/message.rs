@@ -22,6 +22,8 @@ crate::coded!(
         SeatOffered = "seat_offered" => "notice-seat-offered-title",
         EventCancelled = "event_cancelled" => "notice-event-cancelled-title",
         EventReminder = "event_reminder" => "notice-event-reminder-title",
+        /// The date, time or place of an event the person booked changed.
+        EventChanged = "event_changed" => "notice-event-changed-title",
         /// Written by migration 0015 for people whose "103万円" choice moved to the spouse
         /// deduction's 123万円.
         IncomeCapMoved = "income_cap_moved" => "notice-income-cap-moved-title",
@@ -46,6 +48,7 @@ impl NoticeKind {
             NoticeKind::SeatOffered => "notice-seat-offered-body",
             NoticeKind::EventCancelled => "notice-event-cancelled-body",
             NoticeKind::EventReminder => "notice-event-reminder-body",
+            NoticeKind::EventChanged => "notice-event-changed-body",
             NoticeKind::IncomeCapMoved => "notice-income-cap-moved-body",
         }
     }

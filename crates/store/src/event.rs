@@ -1,6 +1,6 @@
-//! Events: creating, listing and cancelling them, their sessions, skills and capacity (see
-//! `domain::event`). Bookings are `booking` (reading, cancelling, the waitlist) and
-//! `booking_desk` (placing them).
+//! Events: creating and listing them, their sessions, skills and capacity (see
+//! `domain::event`). Editing and cancelling one is `event_change`; bookings are `booking`
+//! (reading, cancelling, the waitlist) and `booking_desk` (placing them).
 //!
 //! Booking is atomic: the event's row is taken first (`lock_event`: `booking_version` is
 //! bumped, which serializes bookings of one event on both backends), then what is taken is
@@ -17,8 +17,7 @@ use domain::participant::Children;
 
 use crate::account::AccountId;
 use crate::booking::promote_waitlist;
-use crate::booking::{Offer, StoredBooking};
-use crate::notification::{NewNotification, write_notifications};
+use crate::booking::Offer;
 use crate::{StoreError, TenantStore, Tx};
 
 /// A stored event with what is taken.
@@ -46,6 +45,8 @@ pub struct StoredEvent {
     pub carers: i32,
     pub children_programme: String,
     pub public: bool,
+    /// Why it was cancelled, as the registrants were told (empty while it is scheduled).
+    pub cancel_reason: String,
     pub host_id: i64,
     pub host_name: String,
     pub seats_taken: i64,
@@ -111,9 +112,29 @@ pub struct EventFilter {
     pub include_private: bool,
 }
 
+/// The staff's lists of events: what is coming, what has ended (attendance is recorded after),
+/// and what was called off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventTab {
+    /// Scheduled and not yet ended, soonest first.
+    Upcoming,
+    /// Scheduled and ended, latest first.
+    Past,
+    /// Cancelled: those whose day was still to come first, then latest first.
+    Cancelled,
+}
+
+/// How many events each tab holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct EventTabCounts {
+    pub upcoming: i64,
+    pub past: i64,
+    pub cancelled: i64,
+}
+
 pub(crate) const EVENT_SELECT: &str = "SELECT e.id, e.kind, e.status, e.title, e.title_en, e.description, e.description_en, e.place, e.online_url, \
     e.starts_at, e.ends_at, e.capacity, e.opens_at, e.closes_at, e.cancel_deadline, e.childcare, e.carers, \
-    e.children_programme, e.public, e.host_id, h.display_name AS host_name, \
+    e.children_programme, e.public, e.cancel_reason, e.host_id, h.display_name AS host_name, \
     (SELECT COUNT(*) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS seats_taken, \
     (SELECT COUNT(*) FROM booking b WHERE b.event_id = e.id AND b.status = 'waitlisted') AS waiting, \
     (SELECT COALESCE(SUM(b.children_age0), 0) FROM booking b WHERE b.event_id = e.id AND b.status IN ('confirmed', 'offered')) AS care_age0, \
@@ -193,6 +214,39 @@ impl TenantStore<'_> {
         Ok(rows)
     }
 
+    /// One of the staff's lists, public and private events alike.
+    pub async fn staff_events(
+        &self,
+        tab: EventTab,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let condition = match tab {
+            EventTab::Upcoming => "e.status = 'scheduled' AND e.ends_at >= $2 ORDER BY e.starts_at, e.id",
+            EventTab::Past => "e.status = 'scheduled' AND e.ends_at < $2 ORDER BY e.starts_at DESC, e.id DESC",
+            EventTab::Cancelled => {
+                "e.status = 'cancelled' ORDER BY CASE WHEN e.ends_at >= $2 THEN 0 ELSE 1 END, e.starts_at DESC, e.id DESC"
+            }
+        };
+        let sql = format!("{EVENT_SELECT} WHERE e.municipality_id = $1 AND {condition} LIMIT $3");
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, StoredEvent>(&sql)
+            .bind(self.municipality_id.0).bind(now).bind(limit).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// How many events each of the staff's lists holds, in one query.
+    pub async fn event_tab_counts(&self, now: DateTime<Utc>) -> Result<EventTabCounts, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let counts = on_backend!(conn.exec(), c => sqlx::query_as::<_, EventTabCounts>(
+            "SELECT COALESCE(SUM(CASE WHEN status = 'scheduled' AND ends_at >= $2 THEN 1 ELSE 0 END), 0) AS upcoming, \
+             COALESCE(SUM(CASE WHEN status = 'scheduled' AND ends_at < $2 THEN 1 ELSE 0 END), 0) AS past, \
+             COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0) AS cancelled \
+             FROM event WHERE municipality_id = $1")
+            .bind(self.municipality_id.0).bind(now).fetch_one(c).await)?;
+        Ok(counts)
+    }
+
     /// The sessions of several events in one query, by event.
     pub async fn sessions_of(
         &self,
@@ -253,36 +307,6 @@ impl TenantStore<'_> {
              WHERE e.municipality_id = $1 AND e.status = 'scheduled' AND e.closes_at >= $2 ORDER BY e.starts_at")
             .bind(self.municipality_id.0).bind(now).fetch_all(c).await)?;
         Ok(rows)
-    }
-
-    /// Cancels a whole event (staff): every active booking is cancelled with it.
-    pub async fn cancel_event(
-        &self,
-        event_id: i64,
-        notifications: impl FnOnce(&[StoredBooking]) -> Vec<NewNotification>,
-    ) -> Result<bool, StoreError> {
-        let now = Utc::now();
-        let town = self.municipality_id;
-        let affected: Vec<StoredBooking> = self
-            .event_bookings(event_id)
-            .await?
-            .into_iter()
-            .filter(|b| b.status.is_active())
-            .collect();
-        let mut tx = self.store.begin().await?;
-        let changed = on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE event SET status = 'cancelled', booking_version = booking_version + 1 \
-             WHERE municipality_id = $1 AND id = $2 AND status = 'scheduled'")
-            .bind(town.0).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
-        if changed == 0 {
-            return Ok(false);
-        }
-        on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE booking SET status = 'cancelled', updated_at = $1 WHERE event_id = $2 AND status IN ('confirmed', 'waitlisted', 'offered')")
-            .bind(now).bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
-        write_notifications(&mut tx, Some(town), &notifications(&affected), now).await?;
-        tx.commit().await?;
-        Ok(true)
     }
 }
 

@@ -24,6 +24,7 @@ mod database_url;
 pub mod enquiry;
 mod error;
 pub mod event;
+pub mod event_change;
 mod held;
 pub mod introduction;
 pub mod invitation;

@@ -1,9 +1,11 @@
 //! Events (イベント): seminars, round-table talks, workshops, courses of several sessions,
 //! company sessions and one-to-one career consultations, with childcare (託児) for the
-//! attendees' children. [`EventDraft::parse`] checks the coordinator's form; [`booking`] holds
-//! the rules for seats, childcare and the waitlist; [`childcare`] the staff ratios; [`course`]
-//! completion.
+//! attendees' children. [`EventDraft::parse`] checks the coordinator's form (and
+//! [`EventDraft::parse_change`] an edit of a saved event); [`booking`] holds the rules for
+//! seats, childcare and the waitlist; [`childcare`] the staff ratios; [`course`] completion;
+//! [`attendance`] when attendance can be recorded.
 
+pub mod attendance;
 pub mod booking;
 pub mod childcare;
 pub mod course;
@@ -178,6 +180,26 @@ fn end_of_day(day: NaiveDate) -> DateTime<Utc> {
     at_jst(day, NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default())
 }
 
+/// A deadline typed as a day (registration closes, or self-cancelling ends, at the end of it):
+/// on or before the event's day `event_day`, and never later than the start `first_start`.
+/// Empty: the start itself.
+fn deadline(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    raw: &str,
+    event_day: Option<NaiveDate>,
+    first_start: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    let typed = optional_date(errors, field, raw);
+    if let (Some(typed), Some(day)) = (typed, event_day)
+        && typed > day
+    {
+        errors.add(field, "deadline-after-start");
+    }
+    let at = typed.map(end_of_day).or(first_start)?;
+    Some(first_start.map_or(at, |start| at.min(start)))
+}
+
 impl EventDraft {
     /// Parses the form, naming every wrong field. `now` is when it is saved: a new event
     /// cannot start in the past.
@@ -185,6 +207,26 @@ impl EventDraft {
         input: &EventInput,
         taxonomy: &Taxonomy,
         now: DateTime<Utc>,
+    ) -> Result<Self, FieldErrors> {
+        Self::parse_from(input, taxonomy, now, None)
+    }
+
+    /// Parses an edit of a saved event whose first session starts at `saved_start`: it may keep
+    /// that start even once it has passed, but a new start cannot be in the past.
+    pub fn parse_change(
+        input: &EventInput,
+        taxonomy: &Taxonomy,
+        now: DateTime<Utc>,
+        saved_start: DateTime<Utc>,
+    ) -> Result<Self, FieldErrors> {
+        Self::parse_from(input, taxonomy, now, Some(saved_start))
+    }
+
+    fn parse_from(
+        input: &EventInput,
+        taxonomy: &Taxonomy,
+        now: DateTime<Utc>,
+        saved_start: Option<DateTime<Utc>>,
     ) -> Result<Self, FieldErrors> {
         let mut e = FieldErrors::default();
         let kind = EventKind::from_code(input.kind.trim());
@@ -234,7 +276,7 @@ impl EventDraft {
                 let on = day + Duration::weeks(week);
                 sessions.push((at_jst(on, start), at_jst(on, end)));
             }
-            if sessions[0].0 < now {
+            if sessions[0].0 < now && saved_start != Some(sessions[0].0) {
                 e.add("date", "date-in-past");
             }
         }
@@ -251,21 +293,18 @@ impl EventDraft {
             )
         };
         let first_start = sessions.first().map(|s| s.0);
-        let opens_at = optional_date(&mut e, "opens_on", &input.opens_on)
-            .map_or(now, |d| at_jst(d, NaiveTime::MIN));
-        let closes_at = optional_date(&mut e, "closes_on", &input.closes_on)
-            .map(end_of_day)
-            .or(first_start)
-            .map(|c| first_start.map_or(c, |s| c.min(s)))
-            .unwrap_or(now);
-        if closes_at < opens_at {
+        let opens_at = optional_date(&mut e, "opens_on", &input.opens_on).map_or_else(
+            || first_start.map_or(now, |s| s.min(now)),
+            |d| at_jst(d, NaiveTime::MIN),
+        );
+        let closes_at = deadline(&mut e, "closes_on", &input.closes_on, day, first_start);
+        if closes_at.is_some_and(|c| c < opens_at) {
             e.add("closes_on", "closes-before-opens");
         }
-        let cancel_deadline = optional_date(&mut e, "cancel_until", &input.cancel_until)
-            .map(end_of_day)
-            .or(first_start)
-            .map(|c| first_start.map_or(c, |s| c.min(s)))
-            .unwrap_or(now);
+        let closes_at = closes_at.unwrap_or(now);
+        let cancel_deadline =
+            deadline(&mut e, "cancel_until", &input.cancel_until, day, first_start)
+                .unwrap_or(now);
         let carers = if input.childcare {
             whole(
                 &mut e,
@@ -317,6 +356,24 @@ impl EventDraft {
             _ => Err(e),
         }
     }
+}
+
+impl EventDraft {
+    /// Whether this edit of a saved event changes when or where it takes place (what its
+    /// registrants must be told): a session's times, the place or the online address.
+    pub fn moves(&self, saved: &Whereabouts<'_>) -> bool {
+        self.sessions != saved.sessions
+            || self.place != saved.place
+            || self.online_url != saved.online_url
+    }
+}
+
+/// When and where a saved event takes place.
+#[derive(Debug, Clone, Copy)]
+pub struct Whereabouts<'a> {
+    pub sessions: &'a [(DateTime<Utc>, DateTime<Utc>)],
+    pub place: &'a str,
+    pub online_url: &'a str,
 }
 
 crate::labels!(EventKind {
@@ -440,8 +497,8 @@ mod tests {
             end_time: "09:00".into(),
             capacity: "0".into(),
             carers: "0".into(),
-            closes_on: "2026-11-20".into(),
-            opens_on: "2026-11-30".into(),
+            closes_on: "2026-10-20".into(),
+            opens_on: "2026-10-30".into(),
             skills: vec![("no-such-skill".into(), "2".into())],
             ..seminar()
         };
@@ -458,6 +515,91 @@ mod tests {
             ("skills", "skill-unknown"),
         ] {
             assert_eq!(errors.code_for(field), Some(code), "{field}");
+        }
+    }
+
+    #[test]
+    fn deadlines_after_the_event_day_are_refused_on_their_own_field() {
+        let input = EventInput {
+            closes_on: "2026-12-11".into(),
+            cancel_until: "2026-12-12".into(),
+            ..seminar()
+        };
+        let errors = EventDraft::parse(&input, &Taxonomy::shipped().unwrap(), now()).unwrap_err();
+        assert_eq!(errors.code_for("closes_on"), Some("deadline-after-start"));
+        assert_eq!(errors.code_for("cancel_until"), Some("deadline-after-start"));
+        assert_eq!(errors.code_for("date"), None);
+
+        let same_day = EventInput {
+            closes_on: "2026-12-10".into(),
+            cancel_until: "2026-12-09".into(),
+            ..seminar()
+        };
+        let draft = EventDraft::parse(&same_day, &Taxonomy::shipped().unwrap(), now()).unwrap();
+        assert_eq!(draft.closes_at, draft.sessions[0].0, "never after the start");
+        assert_eq!(
+            draft.cancel_deadline.to_rfc3339(),
+            "2026-12-09T14:59:59+00:00",
+            "the end of that day in Japan"
+        );
+    }
+
+    #[test]
+    fn an_edit_may_keep_a_start_that_has_passed_but_not_move_one_into_the_past() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let draft = EventDraft::parse(&seminar(), &taxonomy, now()).unwrap();
+        let later = draft.sessions[0].1 + Duration::days(2);
+        let renamed = EventInput {
+            title: "再就職セミナー（第1回）".into(),
+            ..seminar()
+        };
+        let kept = EventDraft::parse_change(&renamed, &taxonomy, later, draft.sessions[0].0);
+        assert_eq!(kept.unwrap().sessions, draft.sessions);
+
+        let moved = EventInput {
+            start_time: "09:30".into(),
+            ..seminar()
+        };
+        let errors =
+            EventDraft::parse_change(&moved, &taxonomy, later, draft.sessions[0].0).unwrap_err();
+        assert_eq!(errors.code_for("date"), Some("date-in-past"));
+    }
+
+    #[test]
+    fn an_edit_moves_people_when_the_time_or_place_changes() {
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let saved = EventDraft::parse(&seminar(), &taxonomy, now()).unwrap();
+        let whereabouts = Whereabouts {
+            sessions: &saved.sessions,
+            place: &saved.place,
+            online_url: &saved.online_url,
+        };
+        let edit = |input: EventInput| EventDraft::parse(&input, &taxonomy, now()).unwrap();
+        let retitled = edit(EventInput {
+            title: "再就職セミナー".into(),
+            description: "書き直した説明".into(),
+            ..seminar()
+        });
+        assert!(!retitled.moves(&whereabouts));
+        for moved in [
+            EventInput {
+                start_time: "10:30".into(),
+                ..seminar()
+            },
+            EventInput {
+                date: "2026-12-11".into(),
+                ..seminar()
+            },
+            EventInput {
+                place: "長泉町役場 3階".into(),
+                ..seminar()
+            },
+            EventInput {
+                online_url: "https://meet.example.jp/a".into(),
+                ..seminar()
+            },
+        ] {
+            assert!(edit(moved).moves(&whereabouts));
         }
     }
 }

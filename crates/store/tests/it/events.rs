@@ -323,7 +323,7 @@ async fn bad_bookings_are_refused_and_change_nothing() {
     assert_eq!(list.iter().map(|e| e.id).collect::<Vec<_>>(), [with_care]);
     assert!(
         tenant
-            .cancel_event(with_care, |affected| {
+            .cancel_event(with_care, "会場の都合", |affected| {
                 assert_eq!(affected.len(), 1);
                 Vec::new()
             })
@@ -521,4 +521,128 @@ async fn capacity_cannot_drop_below_confirmed_bookings_and_more_room_serves_the_
         .unwrap();
     assert_eq!(changed, store::event::CapacityChange::Changed);
     assert_eq!(offers.len(), 1);
+}
+
+/// An edit moves the event's sessions in place (bookings stay with them), and its notices are
+/// written with it; an edit of another town's event, or with another number of sessions,
+/// changes nothing.
+#[tokio::test]
+async fn an_edit_moves_the_sessions_in_place_and_tells_with_it() {
+    let store = fresh_store().await;
+    let other = store.create_municipality(&town("susono")).await.unwrap();
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = coordinator(&tenant).await;
+    let course = tenant
+        .create_event(&seminar(10, 5, 0, "course", 3), host)
+        .await
+        .unwrap();
+    let parent = participant(&tenant, "p@example.jp").await;
+    let ratios = Ratios::shipped();
+    tenant
+        .book(course, ask(parent, [0; 4], Children::default()), &ratios)
+        .await
+        .unwrap();
+    let before = tenant.event_sessions(course).await.unwrap();
+
+    let mut moved = seminar(12, 5, 0, "course", 3);
+    moved.title = "表計算講座".into();
+    moved.place = "長泉町役場".into();
+    let notice = store::notification::NewNotification {
+        account_id: parent,
+        kind: domain::message::NoticeKind::EventChanged,
+        title: "日時が変わりました".into(),
+        body: "本文".into(),
+        args: String::new(),
+        link: "/nagaizumi/me/events".into(),
+        in_app: true,
+        email: None,
+    };
+    let edit = store::event_change::EventEdit::Saved;
+    assert_eq!(
+        tenant
+            .update_event(course, &moved, std::slice::from_ref(&notice))
+            .await
+            .unwrap(),
+        edit
+    );
+    let saved = tenant.event(course).await.unwrap().unwrap();
+    assert_eq!((saved.title.as_str(), saved.place.as_str()), ("表計算講座", "長泉町役場"));
+    assert_eq!(saved.starts_at, moved.sessions[0].0);
+    assert_eq!(saved.ends_at, moved.sessions[2].1);
+    let after = tenant.event_sessions(course).await.unwrap();
+    assert_eq!(
+        after.iter().map(|s| s.id).collect::<Vec<_>>(),
+        before.iter().map(|s| s.id).collect::<Vec<_>>(),
+        "the same sessions, moved"
+    );
+    assert_eq!(after[1].starts_at - before[1].starts_at, Duration::days(2));
+    assert_eq!(tenant.event_bookings(course).await.unwrap().len(), 1);
+    let told = store.notifications(parent, 10).await.unwrap();
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].kind, domain::message::NoticeKind::EventChanged);
+
+    let shorter = seminar(12, 5, 0, "course", 2);
+    assert_eq!(
+        tenant.update_event(course, &shorter, &[]).await.unwrap(),
+        store::event_change::EventEdit::SessionsDiffer
+    );
+    assert_eq!(
+        store
+            .tenant(&other)
+            .update_event(course, &moved, &[])
+            .await
+            .unwrap(),
+        store::event_change::EventEdit::SessionsDiffer,
+        "another town sees no sessions of it"
+    );
+    assert_eq!(tenant.event(course).await.unwrap().unwrap().title, "表計算講座");
+}
+
+/// The staff's lists: coming events soonest first, ended ones latest first, cancelled ones
+/// with their reason; the counts agree with the lists.
+#[tokio::test]
+async fn staff_lists_hold_upcoming_past_and_cancelled_events() {
+    use store::event::EventTab;
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = coordinator(&tenant).await;
+    let mut ids = Vec::new();
+    for days in [-40, -2, 3, 9] {
+        let mut draft = seminar(10, 5, 0, "seminar", 1);
+        let shift = Duration::days(days - 10);
+        draft.sessions = vec![(draft.sessions[0].0 + shift, draft.sessions[0].1 + shift)];
+        ids.push(tenant.create_event(&draft, host).await.unwrap());
+    }
+    let called_off = tenant
+        .create_event(&seminar(20, 5, 0, "seminar", 1), host)
+        .await
+        .unwrap();
+    assert!(
+        tenant
+            .cancel_event(called_off, "講師の急病のため", |_| Vec::new())
+            .await
+            .unwrap()
+    );
+    let now = Utc::now();
+    let listed = |tab| {
+        let tenant = &tenant;
+        async move {
+            tenant
+                .staff_events(tab, now, 50)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(listed(EventTab::Upcoming).await, [ids[2], ids[3]]);
+    assert_eq!(listed(EventTab::Past).await, [ids[1], ids[0]]);
+    assert_eq!(listed(EventTab::Cancelled).await, [called_off]);
+    let cancelled = tenant.event(called_off).await.unwrap().unwrap();
+    assert_eq!(cancelled.cancel_reason, "講師の急病のため");
+    let counts = tenant.event_tab_counts(now).await.unwrap();
+    assert_eq!((counts.upcoming, counts.past, counts.cancelled), (2, 2, 1));
 }
