@@ -102,6 +102,7 @@ crate::coded!(
         EnquiryDecline = "enquiry.decline" => "audit-event-enquiry-decline",
         EventCreated = "event.created" => "audit-event-event-created",
         EventCancelled = "event.cancelled" => "audit-event-event-cancelled",
+        EventEdited = "event.edited" => "audit-event-event-edited",
         EventCapacityChanged = "event.capacity_changed" => "audit-event-event-capacity-changed",
         EventAttendance = "event.attendance" => "audit-event-event-attendance",
         EventBookingConfirmed = "event.booking_confirmed" => "audit-event-event-booking-confirmed",

@@ -16,8 +16,8 @@ use domain::event::{EventDraft, EventKind, EventStatus};
 use domain::participant::Children;
 
 use crate::account::AccountId;
-use crate::booking::promote_waitlist;
 use crate::booking::Offer;
+use crate::booking::promote_waitlist;
 use crate::{StoreError, TenantStore, Tx};
 
 /// A stored event with what is taken.
@@ -222,8 +222,12 @@ impl TenantStore<'_> {
         limit: i64,
     ) -> Result<Vec<StoredEvent>, StoreError> {
         let condition = match tab {
-            EventTab::Upcoming => "e.status = 'scheduled' AND e.ends_at >= $2 ORDER BY e.starts_at, e.id",
-            EventTab::Past => "e.status = 'scheduled' AND e.ends_at < $2 ORDER BY e.starts_at DESC, e.id DESC",
+            EventTab::Upcoming => {
+                "e.status = 'scheduled' AND e.ends_at >= $2 ORDER BY e.starts_at, e.id"
+            }
+            EventTab::Past => {
+                "e.status = 'scheduled' AND e.ends_at < $2 ORDER BY e.starts_at DESC, e.id DESC"
+            }
             EventTab::Cancelled => {
                 "e.status = 'cancelled' ORDER BY CASE WHEN e.ends_at >= $2 THEN 0 ELSE 1 END, e.starts_at DESC, e.id DESC"
             }

@@ -17,6 +17,7 @@
 //! | `session_idle_minutes` | sign out after this long without a request    | `120`                      |
 //! | `session_absolute_hours` | sign out this long after sign-in            | `12`                       |
 //! | `waitlist_offer_hours` | how long a freed event seat is held for the next on the waitlist | `24` |
+//! | `attendance_days` | how many days after an event ends its attendance can still be recorded | `30` |
 //! | `smtp_url`       | mail server, `smtp://HOST:PORT` or `smtps://USER:PASSWORD@HOST:PORT` | none: mail stays in the outbox |
 //! | `mail_from`      | sender address of the platform's mail               | `noreply@localhost.localdomain` |
 //! | `mail_spool`     | without `smtp_url`: the folder mail is written to, readable only by the server's user | `mail-spool` |
@@ -77,6 +78,7 @@ struct Layer {
     session_idle_minutes: Option<i64>,
     session_absolute_hours: Option<i64>,
     waitlist_offer_hours: Option<i64>,
+    attendance_days: Option<i64>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     mail_spool: Option<String>,
@@ -94,6 +96,7 @@ const KEYS: &[&str] = &[
     "session_idle_minutes",
     "session_absolute_hours",
     "waitlist_offer_hours",
+    "attendance_days",
     "smtp_url",
     "mail_from",
     "mail_spool",
@@ -223,6 +226,10 @@ impl Config {
                 .waitlist_offer_hours
                 .or(file_layer.waitlist_offer_hours)
                 .unwrap_or(defaults.waitlist_offer_hours),
+            attendance_days: env_layer
+                .attendance_days
+                .or(file_layer.attendance_days)
+                .unwrap_or(defaults.attendance_days),
             trusted_proxies: parse_proxies(
                 env_layer
                     .trusted_proxies
@@ -323,6 +330,11 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
             "waitlist_offer_hours" => {
                 layer.waitlist_offer_hours = Some(
                     positive(&value).ok_or_else(|| invalid("write a positive number of hours"))?,
+                )
+            }
+            "attendance_days" => {
+                layer.attendance_days = Some(
+                    positive(&value).ok_or_else(|| invalid("write a positive number of days"))?,
                 )
             }
             "bind" => layer.bind = Some(value),

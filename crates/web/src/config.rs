@@ -46,6 +46,8 @@ pub struct WebConfig {
     pub session_absolute_hours: i64,
     /// How long a freed event seat is held for the person offered it from the waitlist.
     pub waitlist_offer_hours: i64,
+    /// How many days after an event ends its attendance can still be recorded.
+    pub attendance_days: i64,
     /// The address people reach the platform at, for links in emails, e.g.
     /// `https://wakucari.example.jp`.
     pub public_url: String,
@@ -65,6 +67,7 @@ impl Default for WebConfig {
             session_idle_minutes: 120,
             session_absolute_hours: 12,
             waitlist_offer_hours: store::booking::OFFER_HOURS,
+            attendance_days: 30,
             public_url: "http://127.0.0.1:8080".to_owned(),
             trusted_proxies: Vec::new(),
             metrics_token: None,

@@ -35,6 +35,9 @@ pub enum Arg {
     Meeting(DateTime<Utc>, String),
     /// A role, by its code (an unknown code is written as nothing).
     Role(String),
+    /// Why something happened, as staff wrote it, introduced as a reason in the reader's
+    /// language (nothing when empty).
+    Reason(String),
 }
 
 impl Arg {
@@ -52,6 +55,11 @@ impl Arg {
             Arg::Day(day) => crate::formats::date(lang, *day),
             Arg::FollowUpNote(note) => follow_up_note(lang, note),
             Arg::Meeting(at, place) => crate::formats::at_place(lang, *at, place),
+            Arg::Reason(reason) if reason.trim().is_empty() => String::new(),
+            Arg::Reason(reason) => {
+                let said = reason.trim().trim_end_matches(['。', '.']);
+                lang.t_args("notice-reason", &[("reason", said.to_owned())])
+            }
             Arg::Role(code) => domain::Role::from_code(code)
                 .map(|role| lang.t(role.label_key()))
                 .unwrap_or_default(),
@@ -78,6 +86,7 @@ pub(crate) const ARG_NAMES: &[&str] = &[
     "days",
     "hours",
     "minutes",
+    "reason",
 ];
 
 /// The arguments in `lang`, with the reader's name and the town's.
@@ -92,6 +101,11 @@ fn words(
         if let Some(name) = ARG_NAMES.iter().find(|n| **n == name.as_str()) {
             words.push((name, arg.words(lang)));
         }
+    }
+    if !args.contains_key("reason") {
+        // A reason is optional on every message (and notices from before one was asked
+        // for have none): without one it reads as nothing.
+        words.push(("reason", String::new()));
     }
     words.push(("name", reader.to_owned()));
     words.push(("town", town.to_owned()));

@@ -151,6 +151,10 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/events/new", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/{id}/edit", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/{id}/edit", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/{id}/cancel", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/{id}/cancel", Method::POST, Town(COORDINATOR)),
     ("/{town}/notifications", Method::POST, Town(ANY_TOWN_ROLE)),
     // Town officers
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),

@@ -59,7 +59,12 @@ mod tests {
             AttendanceWindow::Open
         );
         assert_eq!(
-            window(start, end, 30, end + Duration::days(30) + Duration::seconds(1)),
+            window(
+                start,
+                end,
+                30,
+                end + Duration::days(30) + Duration::seconds(1)
+            ),
             AttendanceWindow::Closed
         );
         assert_eq!(window(start, end, 0, at(10, 13)), AttendanceWindow::Closed);

@@ -302,9 +302,14 @@ impl EventDraft {
             e.add("closes_on", "closes-before-opens");
         }
         let closes_at = closes_at.unwrap_or(now);
-        let cancel_deadline =
-            deadline(&mut e, "cancel_until", &input.cancel_until, day, first_start)
-                .unwrap_or(now);
+        let cancel_deadline = deadline(
+            &mut e,
+            "cancel_until",
+            &input.cancel_until,
+            day,
+            first_start,
+        )
+        .unwrap_or(now);
         let carers = if input.childcare {
             whole(
                 &mut e,
@@ -365,6 +370,17 @@ impl EventDraft {
         self.sessions != saved.sessions
             || self.place != saved.place
             || self.online_url != saved.online_url
+    }
+}
+
+/// The reason a cancellation gives the people booked: required, at most 500 characters.
+pub fn cancel_reason(raw: &str) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let reason = text(&mut errors, "cancel_reason", raw, 500, true);
+    if errors.is_empty() {
+        Ok(reason)
+    } else {
+        Err(errors)
     }
 }
 
@@ -527,7 +543,10 @@ mod tests {
         };
         let errors = EventDraft::parse(&input, &Taxonomy::shipped().unwrap(), now()).unwrap_err();
         assert_eq!(errors.code_for("closes_on"), Some("deadline-after-start"));
-        assert_eq!(errors.code_for("cancel_until"), Some("deadline-after-start"));
+        assert_eq!(
+            errors.code_for("cancel_until"),
+            Some("deadline-after-start")
+        );
         assert_eq!(errors.code_for("date"), None);
 
         let same_day = EventInput {
@@ -536,7 +555,10 @@ mod tests {
             ..seminar()
         };
         let draft = EventDraft::parse(&same_day, &Taxonomy::shipped().unwrap(), now()).unwrap();
-        assert_eq!(draft.closes_at, draft.sessions[0].0, "never after the start");
+        assert_eq!(
+            draft.closes_at, draft.sessions[0].0,
+            "never after the start"
+        );
         assert_eq!(
             draft.cancel_deadline.to_rfc3339(),
             "2026-12-09T14:59:59+00:00",
@@ -563,6 +585,24 @@ mod tests {
         let errors =
             EventDraft::parse_change(&moved, &taxonomy, later, draft.sessions[0].0).unwrap_err();
         assert_eq!(errors.code_for("date"), Some("date-in-past"));
+    }
+
+    #[test]
+    fn a_cancellation_needs_a_reason_of_reasonable_length() {
+        assert_eq!(
+            cancel_reason("  講師の急病のため  ").unwrap(),
+            "講師の急病のため"
+        );
+        assert_eq!(
+            cancel_reason(" ").unwrap_err().code_for("cancel_reason"),
+            Some("required")
+        );
+        assert_eq!(
+            cancel_reason(&"あ".repeat(501))
+                .unwrap_err()
+                .code_for("cancel_reason"),
+            Some("too-long")
+        );
     }
 
     #[test]

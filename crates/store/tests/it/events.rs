@@ -567,7 +567,10 @@ async fn an_edit_moves_the_sessions_in_place_and_tells_with_it() {
         edit
     );
     let saved = tenant.event(course).await.unwrap().unwrap();
-    assert_eq!((saved.title.as_str(), saved.place.as_str()), ("表計算講座", "長泉町役場"));
+    assert_eq!(
+        (saved.title.as_str(), saved.place.as_str()),
+        ("表計算講座", "長泉町役場")
+    );
     assert_eq!(saved.starts_at, moved.sessions[0].0);
     assert_eq!(saved.ends_at, moved.sessions[2].1);
     let after = tenant.event_sessions(course).await.unwrap();
@@ -596,7 +599,10 @@ async fn an_edit_moves_the_sessions_in_place_and_tells_with_it() {
         store::event_change::EventEdit::SessionsDiffer,
         "another town sees no sessions of it"
     );
-    assert_eq!(tenant.event(course).await.unwrap().unwrap().title, "表計算講座");
+    assert_eq!(
+        tenant.event(course).await.unwrap().unwrap().title,
+        "表計算講座"
+    );
 }
 
 /// The staff's lists: coming events soonest first, ended ones latest first, cancelled ones

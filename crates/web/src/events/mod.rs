@@ -1,13 +1,17 @@
 //! Events with childcare: the public list and pages, booking, a participant's bookings and
-//! calendar feed, and the coordinator's events with attendance (see `domain::event`).
+//! calendar feed, and the coordinator's events: lists and the form (`schedule`), one event's
+//! page with attendance (`staff`), cancelling one (`cancel`). See `domain::event`.
 
+mod cancel;
+mod form;
 mod mine;
 mod public;
+pub(crate) mod schedule;
 mod staff;
 pub mod view;
 
 #[cfg(feature = "fuzzing")]
-pub(crate) use staff::EventForm;
+pub(crate) use form::EventForm;
 
 use axum::routing::{get, post};
 
@@ -22,10 +26,18 @@ pub fn routes() -> Routes {
         .route("/{town}/calendar/{token}", get(public::private_feed))
         .route("/{town}/me/events", get(mine::show).post(mine::feed))
         .route("/{town}/me/bookings/{id}", post(mine::change))
-        .route("/{town}/coordinator/events", get(staff::list))
+        .route("/{town}/coordinator/events", get(schedule::list))
         .route(
             "/{town}/coordinator/events/new",
-            get(staff::new_form).post(staff::create),
+            get(schedule::new_form).post(schedule::create),
+        )
+        .route(
+            "/{town}/coordinator/events/{id}/edit",
+            get(schedule::edit_form).post(schedule::save_edit),
+        )
+        .route(
+            "/{town}/coordinator/events/{id}/cancel",
+            get(cancel::confirm).post(cancel::cancel),
         )
         .route(
             "/{town}/coordinator/events/{id}",

@@ -1,277 +1,27 @@
-//! The coordinator's side: create events (and one-to-one consultation slots), see bookings
-//! and the waitlist, take attendance on a phone (children in care too), cancel a booking or
-//! the whole event.
+//! The coordinator's page of one event: its bookings and waitlist, attendance taken on a
+//! phone (children in care too) from the day of each session until `attendance_days` after the
+//! end, seats and carers, and cancelling a booking. Lists and the form are `schedule`;
+//! cancelling the whole event is `cancel`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::Utc;
-use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
+use domain::event::attendance::{AttendanceWindow, window};
 use domain::event::booking::BookingStatus;
-use domain::event::{EventDraft, EventInput, EventKind};
 use serde::Deserialize;
-use store::account::AccountId;
-use store::event::EventFilter;
 
 use super::mine::cancel_and_offer;
-use super::view::{BookingView, EventView, children_text};
+use super::view::{BookingView, EventDone, EventView, children_text};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::{Found, WebError};
-use crate::form::FieldView;
 use crate::notify::booking as notices;
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
-
-#[derive(askama::Template)]
-#[template(path = "events/staff_list.html")]
-struct StaffList {
-    page: Page,
-    events: Vec<EventView>,
-    new_href: String,
-}
-
-pub async fn list(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    page: Page,
-) -> Result<Response, WebError> {
-    let page = page.with_town(&town);
-    let tenant = state.store.tenant(&town);
-    let now = Utc::now();
-    let filter = EventFilter {
-        include_private: true,
-        ..EventFilter::default()
-    };
-    let mut events = Vec::new();
-    for event in tenant.upcoming_events(&filter, now, 300).await? {
-        let sessions = usize::try_from(event.session_count).unwrap_or(0);
-        let mut view = EventView::new(
-            &page,
-            &event,
-            sessions,
-            state.childcare_ratios.as_ref(),
-            now,
-        );
-        view.href = format!("/{}/coordinator/events/{}", town.slug, event.id);
-        events.push(view);
-    }
-    Ok(render(
-        StatusCode::OK,
-        &StaffList {
-            new_href: format!("/{}/coordinator/events/new", town.slug),
-            page,
-            events,
-        },
-    ))
-}
-
-#[derive(Debug, Deserialize, Default, Clone)]
-pub struct EventForm {
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    title_en: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    description_en: String,
-    #[serde(default)]
-    place: String,
-    #[serde(default)]
-    online_url: String,
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    start_time: String,
-    #[serde(default)]
-    end_time: String,
-    #[serde(default)]
-    sessions: String,
-    #[serde(default)]
-    capacity: String,
-    #[serde(default)]
-    opens_on: String,
-    #[serde(default)]
-    closes_on: String,
-    #[serde(default)]
-    cancel_until: String,
-    #[serde(default)]
-    childcare: String,
-    #[serde(default)]
-    carers: String,
-    #[serde(default)]
-    children_programme: String,
-    #[serde(default)]
-    public: String,
-    #[serde(default)]
-    skill_id: String,
-    #[serde(default)]
-    skill_level: String,
-}
-
-impl EventForm {
-    pub(crate) fn input(&self) -> EventInput {
-        EventInput {
-            kind: self.kind.clone(),
-            title: self.title.clone(),
-            title_en: self.title_en.clone(),
-            description: self.description.clone(),
-            description_en: self.description_en.clone(),
-            place: self.place.clone(),
-            online_url: self.online_url.clone(),
-            date: self.date.clone(),
-            start_time: self.start_time.clone(),
-            end_time: self.end_time.clone(),
-            sessions: self.sessions.clone(),
-            capacity: self.capacity.clone(),
-            opens_on: self.opens_on.clone(),
-            closes_on: self.closes_on.clone(),
-            cancel_until: self.cancel_until.clone(),
-            childcare: self.childcare == "yes",
-            carers: self.carers.clone(),
-            children_programme: self.children_programme.clone(),
-            public: self.public == "yes",
-            skills: vec![(self.skill_id.clone(), self.skill_level.clone())],
-        }
-    }
-}
-
-#[derive(askama::Template)]
-#[template(path = "events/form.html")]
-struct FormPage {
-    page: Page,
-    fields: Vec<FieldView>,
-    has_errors: bool,
-    action: String,
-}
-
-/// The skills a course can grant, "none" first.
-fn skill_options(state: &AppState, page: &Page) -> Vec<(String, String)> {
-    std::iter::once((String::new(), page.t("event-no-skill")))
-        .chain(state.taxonomy.skills().iter().map(|s| {
-            (
-                s.id.as_str().to_owned(),
-                crate::skill_choices::label(state, page.lang, s.id.as_str()),
-            )
-        }))
-        .collect()
-}
-
-fn form_page(
-    state: &AppState,
-    page: Page,
-    town: &domain::Municipality,
-    form: &EventForm,
-    e: &FieldErrors,
-) -> FormPage {
-    let kinds = crate::form::choices(&page, &EventKind::ALL, EventKind::code);
-    let p = &page;
-    let fields = vec![
-        FieldView::new(p, "kind", "select", &form.kind, e).options(kinds),
-        FieldView::new(p, "title", "text", &form.title, e),
-        FieldView::new(p, "title_en", "text", &form.title_en, e).optional(),
-        FieldView {
-            label: p.t("field-event-description"),
-            ..FieldView::new(p, "description", "textarea", &form.description, e)
-        },
-        FieldView::new(p, "description_en", "textarea", &form.description_en, e).optional(),
-        FieldView::new(p, "place", "text", &form.place, e)
-            .optional()
-            .hint(p, "field-event-place-hint"),
-        FieldView::new(p, "online_url", "url", &form.online_url, e).optional(),
-        FieldView::new(p, "date", "date", &form.date, e),
-        FieldView::new(p, "start_time", "time", &form.start_time, e),
-        FieldView::new(p, "end_time", "time", &form.end_time, e),
-        FieldView::new(p, "sessions", "number", &form.sessions, e)
-            .optional()
-            .hint(p, "field-sessions-hint"),
-        FieldView::new(p, "capacity", "number", &form.capacity, e).hint(p, "field-capacity-hint"),
-        FieldView::new(p, "opens_on", "date", &form.opens_on, e).optional(),
-        FieldView::new(p, "closes_on", "date", &form.closes_on, e)
-            .optional()
-            .hint(p, "field-closes-on-hint"),
-        FieldView::new(p, "cancel_until", "date", &form.cancel_until, e).optional(),
-        FieldView::new(p, "childcare", "checkbox", &form.childcare, e).optional(),
-        FieldView::new(p, "carers", "number", &form.carers, e)
-            .optional()
-            .hint(p, "field-carers-hint"),
-        FieldView::new(p, "children_programme", "text", &form.children_programme, e).optional(),
-        FieldView::new(p, "public", "checkbox", &form.public, e).optional(),
-        FieldView::new(p, "skill_id", "select", &form.skill_id, e)
-            .optional()
-            .options(skill_options(state, p))
-            .hint(p, "field-skill-id-hint"),
-        FieldView::new(p, "skill_level", "select", &form.skill_level, e)
-            .optional()
-            .options(crate::skill_choices::levels(p)),
-    ];
-    FormPage {
-        has_errors: !e.is_empty(),
-        action: format!("/{}/coordinator/events/new", town.slug),
-        page,
-        fields,
-    }
-}
-
-pub async fn new_form(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    page: Page,
-) -> Result<Response, WebError> {
-    let form = EventForm {
-        public: "yes".into(),
-        sessions: "1".into(),
-        skill_level: "2".into(),
-        ..EventForm::default()
-    };
-    let view = form_page(
-        &state,
-        page.with_town(&town),
-        &town,
-        &form,
-        &FieldErrors::default(),
-    );
-    Ok(render(StatusCode::OK, &view))
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    SignedIn(account): SignedIn,
-    page: Page,
-    audit: Audit,
-    Form(form): Form<EventForm>,
-) -> Result<Response, WebError> {
-    match EventDraft::parse(&form.input(), &state.taxonomy, Utc::now()) {
-        Ok(draft) => {
-            let id = state
-                .store
-                .tenant(&town)
-                .create_event(&draft, account.id)
-                .await?;
-            audit
-                .record(
-                    Some(town.id),
-                    AuditAction::EventCreated,
-                    AuditTarget::Event,
-                    &id.to_string(),
-                    draft.kind.code(),
-                )
-                .await?;
-            Ok(Redirect::to(&format!("/{}/coordinator/events/{id}", town.slug)).into_response())
-        }
-        Err(errors) => {
-            let view = form_page(&state, page.with_town(&town), &town, &form, &errors);
-            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-        }
-    }
-}
 
 /// One person's line on the attendance sheet.
 struct AttendanceRow {
@@ -296,9 +46,14 @@ struct StaffDetail {
     children_in_care: i32,
     action: String,
     public_href: String,
+    edit_href: String,
+    cancel_href: String,
     notice: Option<String>,
     is_error: bool,
     carers: i32,
+    /// Whether this session's attendance can be recorded now, and if not, why.
+    attendance_open: bool,
+    attendance_note: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -351,6 +106,30 @@ fn session_choices(page: &Page, sessions: &[store::event::Session]) -> Vec<(i64,
         .collect()
 }
 
+/// When session `session` of `event` can have its attendance recorded.
+fn attendance_window(
+    state: &AppState,
+    event: &store::event::StoredEvent,
+    sessions: &[store::event::Session],
+    session: i64,
+) -> AttendanceWindow {
+    let start = sessions
+        .iter()
+        .find(|s| s.id == session)
+        .map_or(event.starts_at, |s| s.starts_at);
+    let days = state.config.attendance_days;
+    window(start, event.ends_at, days, Utc::now())
+}
+
+/// What the attendance sheet says when it cannot be changed now.
+fn attendance_note(page: &Page, open: AttendanceWindow, days: i64) -> Option<String> {
+    match open {
+        AttendanceWindow::Open => None,
+        AttendanceWindow::NotYet => Some(page.t("attendance-not-yet")),
+        AttendanceWindow::Closed => Some(page.t1("attendance-closed", "days", &days.to_string())),
+    }
+}
+
 /// A session's counts: who came, who did not, and the children cared for.
 fn session_counts(attendance: &[Mark], session: i64) -> (usize, usize, i32) {
     let marked: Vec<_> = attendance
@@ -361,6 +140,14 @@ fn session_counts(attendance: &[Mark], session: i64) -> (usize, usize, i32) {
     let no_shows = marked.iter().filter(|m| !m.2).count();
     let children = marked.iter().filter(|m| m.2).map(|m| m.3).sum();
     (attended, no_shows, children)
+}
+
+/// The session asked for, if it is the event's; else the first.
+fn chosen_session(asked: Option<i64>, sessions: &[store::event::Session]) -> i64 {
+    asked
+        .filter(|s| sessions.iter().any(|x| x.id == *s))
+        .or_else(|| sessions.first().map(|s| s.id))
+        .unwrap_or(0)
 }
 
 pub async fn show(
@@ -376,11 +163,7 @@ pub async fn show(
     let event = tenant.event(id).await.found()?;
     let now = Utc::now();
     let sessions = tenant.event_sessions(id).await?;
-    let session = query
-        .session
-        .filter(|s| sessions.iter().any(|x| x.id == *s))
-        .or_else(|| sessions.first().map(|s| s.id))
-        .unwrap_or(0);
+    let session = chosen_session(query.session, &sessions);
     let attendance = tenant.attendance(id).await?;
     let bookings = audit
         .reveal(
@@ -393,6 +176,9 @@ pub async fn show(
         .await?;
     let (rows, waiting, others) = booking_groups(&page, &bookings, (&attendance, session), now);
     let (attended, no_shows, children_in_care) = session_counts(&attendance, session);
+    let open = attendance_window(&state, &event, &sessions, session);
+    let done = query.done.as_deref().and_then(EventDone::from_code);
+    let base = format!("/{}/coordinator/events/{id}", town.slug);
     let view = StaffDetail {
         event: EventView::new(
             &page,
@@ -409,14 +195,15 @@ pub async fn show(
         attended,
         no_shows,
         children_in_care,
-        action: format!("/{}/coordinator/events/{id}", town.slug),
         public_href: format!("/{}/events/{id}", town.slug),
-        notice: page.done_notice(query.done.as_deref(), super::view::EventDone::from_code),
-        is_error: query
-            .done
-            .as_deref()
-            .is_some_and(|d| d.starts_with("capacity-") && d != "capacity-changed"),
+        edit_href: format!("{base}/edit"),
+        cancel_href: format!("{base}/cancel"),
+        action: base,
+        notice: done.map(|d| page.label(d)),
+        is_error: done.is_some_and(EventDone::is_refusal),
         carers: event.carers,
+        attendance_open: open == AttendanceWindow::Open,
+        attendance_note: attendance_note(&page, open, state.config.attendance_days),
         page,
     };
     Ok(render(StatusCode::OK, &view))
@@ -456,7 +243,20 @@ pub async fn act(
     let event = tenant.event(id).await.found()?;
     let base = format!("/{}/coordinator/events/{id}", town.slug);
     match form.action.as_str() {
-        "attendance" => record_attendance(&tenant, (&audit, &town), (&account, id), &form).await,
+        "attendance" => {
+            let sessions = tenant.event_sessions(id).await?;
+            match attendance_window(&state, &event, &sessions, form.session) {
+                AttendanceWindow::Open => {
+                    record_attendance(&tenant, (&audit, &town), (&account, id), &form).await
+                }
+                AttendanceWindow::NotYet => {
+                    refused(&base, form.session, EventDone::AttendanceNotYet)
+                }
+                AttendanceWindow::Closed => {
+                    refused(&base, form.session, EventDone::AttendanceClosed)
+                }
+            }
+        }
         "capacity" => change_capacity(&state, &town, (&audit, &event), &form).await,
         "cancel_booking" => {
             let seen = BookingStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
@@ -470,9 +270,14 @@ pub async fn act(
                 .await?;
             Ok(Redirect::to(&base).into_response())
         }
-        "cancel_event" => cancel_event(&state, &town, (&audit, &event), &base).await,
         _ => Err(WebError::BadRequest),
     }
+}
+
+/// Back to the session's sheet, saying why nothing was recorded.
+fn refused(base: &str, session: i64, why: EventDone) -> Result<Response, WebError> {
+    let to = format!("{base}?session={session}&done={}", why.code());
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// Records who came to one session (and how many children were cared for); a course's last
@@ -528,38 +333,6 @@ async fn record_attendance(
         form.session
     ))
     .into_response())
-}
-
-/// Cancels the event; everyone booked is told, in the same transaction.
-async fn cancel_event(
-    state: &AppState,
-    town: &domain::Municipality,
-    (audit, event): (&Audit, &store::event::StoredEvent),
-    base: &str,
-) -> Result<Response, WebError> {
-    let tenant = state.store.tenant(town);
-    let id = event.id;
-    let people: Vec<AccountId> = tenant
-        .event_bookings(id)
-        .await?
-        .iter()
-        .filter(|b| b.status.is_active())
-        .map(|b| AccountId(b.participant_id))
-        .collect();
-    let recipients = tenant.recipients(&people).await?;
-    tenant
-        .cancel_event(id, |_| {
-            notices::event_cancelled(state, town, event, &recipients)
-        })
-        .await?;
-    audit
-        .town_record(
-            town.id,
-            AuditAction::EventCancelled,
-            (AuditTarget::Event, id),
-        )
-        .await?;
-    Ok(Redirect::to(base).into_response())
 }
 
 /// Changes the seats and carers, unless that would leave fewer than confirmed bookings hold;

@@ -46,7 +46,13 @@ pub fn title(lang: Lang, event: &StoredEvent) -> Shown {
 
 /// Whether and until when people can book, in words.
 fn registration_text(page: &Page, event: &StoredEvent, now: DateTime<Utc>) -> String {
-    if event.is_cancelled() {
+    if event.is_cancelled() && !event.cancel_reason.is_empty() {
+        page.t1(
+            "event-registration-cancelled-because",
+            "reason",
+            event.cancel_reason.trim_end_matches(['。', '.']),
+        )
+    } else if event.is_cancelled() {
         page.t("event-registration-cancelled")
     } else if now < event.opens_at {
         page.t1(
@@ -195,9 +201,29 @@ domain::coded!(
 domain::coded!(
     /// What the coordinator's event page says after a change, from `?done=…`.
     EventDone {
+        Created = "created" => "event-done-created",
+        Saved = "saved" => "event-done-saved",
+        /// Saved, and the registrants were told of the new date or place.
+        SavedTold = "saved-told" => "event-done-saved-told",
+        Cancelled = "cancelled" => "event-done-cancelled",
         Attendance = "attendance" => "event-done-attendance",
+        AttendanceNotYet = "attendance-not-yet" => "event-done-attendance-not-yet",
+        AttendanceClosed = "attendance-closed" => "event-done-attendance-closed",
         CapacityChanged = "capacity-changed" => "event-done-capacity-changed",
         CapacityBelowBookings = "capacity-below-bookings" => "event-done-capacity-below-bookings",
         CapacityInvalid = "capacity-invalid" => "event-done-capacity-invalid",
     }
 );
+
+impl EventDone {
+    /// Whether it says that nothing was done.
+    pub fn is_refusal(self) -> bool {
+        matches!(
+            self,
+            EventDone::AttendanceNotYet
+                | EventDone::AttendanceClosed
+                | EventDone::CapacityBelowBookings
+                | EventDone::CapacityInvalid
+        )
+    }
+}

@@ -87,14 +87,35 @@ pub fn seat_offered(
     )
 }
 
-/// The event was cancelled by the town.
+/// The event was cancelled by the town, for `reason`.
 pub fn event_cancelled(
+    state: &AppState,
+    town: &Municipality,
+    (event, reason): (&StoredEvent, &str),
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
+    let mut args = args(event);
+    args.push(("reason", Arg::Reason(reason.to_owned())));
+    compose(
+        state,
+        town,
+        &Notice {
+            kind: NoticeKind::EventCancelled,
+            args,
+            link: format!("/{}/events/{}", town.slug, event.id),
+        },
+        recipients,
+    )
+}
+
+/// The event's date, time or place changed: `event` as it is now.
+pub fn event_changed(
     state: &AppState,
     town: &Municipality,
     event: &StoredEvent,
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
-    about_event(state, (town, event), NoticeKind::EventCancelled, recipients)
+    about_event(state, (town, event), NoticeKind::EventChanged, recipients)
 }
 
 /// The day before.
@@ -124,6 +145,21 @@ fn about_event(
         },
         recipients,
     )
+}
+
+/// Everyone holding a place or waiting for one at an event: who is told when it changes.
+pub async fn registrant_recipients(
+    tenant: &store::TenantStore<'_>,
+    event: i64,
+) -> Result<Vec<Recipient>, store::StoreError> {
+    let people: Vec<store::account::AccountId> = tenant
+        .event_bookings(event)
+        .await?
+        .iter()
+        .filter(|b| b.status.is_active())
+        .map(|b| store::account::AccountId(b.participant_id))
+        .collect();
+    tenant.recipients(&people).await
 }
 
 /// Everyone on an event's waiting list, loaded before a change that may offer them seats, so

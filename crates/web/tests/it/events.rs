@@ -15,7 +15,7 @@ use store::account::Account;
 
 use crate::harness::{Client, PASSWORD, TestApp};
 
-async fn parent(
+pub(crate) async fn parent(
     app: &TestApp,
     town: &domain::Municipality,
     email: &str,
@@ -51,10 +51,17 @@ async fn parent(
     account
 }
 
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
     let client = app.client();
     client.sign_in("/nagaizumi/login", email, PASSWORD).await;
     client
+}
+
+/// The id of the event a coordinator's page is about, from its address.
+pub(crate) fn event_id(location: &str) -> i64 {
+    let path = location.split('?').next().unwrap();
+    let id = path.trim_end_matches("/edit").rsplit('/').next().unwrap();
+    id.parse().unwrap()
 }
 
 /// The VEVENTs of a calendar, each as its properties.
@@ -130,13 +137,7 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
-    let id: i64 = created
-        .location()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id = event_id(created.location());
     let public = format!("/nagaizumi/events/{id}");
 
     // The public list filters by childcare; the page shows places per age band.
@@ -259,7 +260,9 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
         .await;
     assert!(confirmed.location().ends_with("done=confirmed"));
 
-    // The coordinator takes attendance on the event's page, with the child at childcare.
+    // On the day, the coordinator takes attendance on the event's page, with the child at
+    // childcare.
+    app.shift_event(&town, id, -Duration::days(10)).await;
     let sheet = staff
         .get(&format!("/nagaizumi/coordinator/events/{id}"))
         .await;
@@ -292,6 +295,7 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
         .await;
     assert!(sheet.body.contains("出席 1名"));
     assert!(sheet.body.contains("託児 1人"));
+    app.shift_event(&town, id, Duration::days(10)).await;
 
     // Calendars: the event's .ics and the public feed parse; the private feed is the
     // person's own and stops working when renewed.
@@ -412,13 +416,7 @@ async fn completing_a_course_adds_its_skill_to_the_profile() {
             ],
         )
         .await;
-    let id: i64 = created
-        .location()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id = event_id(created.location());
     let person = signed_in(&app, "learner@example.jp").await;
     let public = format!("/nagaizumi/events/{id}");
     assert!(
@@ -436,6 +434,8 @@ async fn completing_a_course_adds_its_skill_to_the_profile() {
         .unwrap()[0]
         .id
         .to_string();
+    // The course has ended; its attendance is recorded afterwards.
+    app.shift_event(&town, id, -Duration::days(3 + 15)).await;
     let sessions = app.store.tenant(&town).event_sessions(id).await.unwrap();
     let sheet = format!("/nagaizumi/coordinator/events/{id}");
     for session in &sessions {

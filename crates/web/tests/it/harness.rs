@@ -53,6 +53,38 @@ impl TestApp {
         }
     }
 
+    /// Moves event `id` and its sessions (and its deadlines) by `by`, as if it had been made
+    /// that much earlier or later: how a test reaches the day of an event.
+    pub async fn shift_event(&self, town: &Municipality, id: i64, by: chrono::Duration) {
+        let tenant = self.store.tenant(town);
+        let e = tenant.event(id).await.unwrap().unwrap();
+        let sessions = tenant.event_sessions(id).await.unwrap();
+        let draft = domain::event::EventDraft {
+            kind: e.kind,
+            title: e.title,
+            title_en: e.title_en,
+            description: e.description,
+            description_en: e.description_en,
+            place: e.place,
+            online_url: e.online_url,
+            sessions: sessions
+                .iter()
+                .map(|s| (s.starts_at + by, s.ends_at + by))
+                .collect(),
+            capacity: u32::try_from(e.capacity).unwrap(),
+            opens_at: e.opens_at + by,
+            closes_at: e.closes_at + by,
+            cancel_deadline: e.cancel_deadline + by,
+            childcare: e.childcare,
+            carers: u32::try_from(e.carers).unwrap(),
+            children_programme: e.children_programme,
+            public: e.public,
+            skills: Vec::new(),
+        };
+        let saved = tenant.update_event(id, &draft, &[]).await.unwrap();
+        assert_eq!(saved, store::event_change::EventEdit::Saved);
+    }
+
     pub async fn add_town(&self, slug: &str, name_ja: &str, name_en: &str) -> Municipality {
         let town = NewMunicipality::parse(&MunicipalityInput {
             slug,

@@ -8,6 +8,7 @@ mod audit;
 mod browser;
 mod csrf;
 mod errors;
+mod event_changes;
 mod events;
 mod health;
 mod home;
