@@ -4,6 +4,7 @@
 
 mod events;
 pub mod generated;
+mod past_events;
 mod people;
 mod requests;
 mod town;
@@ -92,7 +93,8 @@ pub fn travel_table() -> TravelTable {
 
 /// Loads the whole demo town when the database has no town yet: the hand-written part (the
 /// demo accounts and the people and requests the README walks through) and the generated rest
-/// (about 500 participants in all; see [`generated`]). `serve --demo` and `wakucareer demo`
+/// (about 500 participants in all; see [`generated`]) with the last twenty months of events
+/// (`past_events`). `serve --demo` and `wakucareer demo`
 /// use this; tests use the hand-written part alone, [`load_if_empty`].
 pub async fn load_town_if_empty(store: &Store) -> Result<Option<Municipality>, StoreError> {
     load_sized_town_if_empty(store, generated::TOWN).await
@@ -114,6 +116,7 @@ pub async fn load_sized_town_if_empty(
         .expect("the demo coordinator was just created");
     let password_hash = hash_password(DEMO_PASSWORD);
     generated::load(store, &town, (coordinator.id, &password_hash), size).await?;
+    past_events::load_past_events(&store.tenant(&town), coordinator.id).await?;
     store.refresh_planner_statistics().await?;
     Ok(Some(town))
 }
@@ -208,6 +211,34 @@ mod tests {
         assert!(
             events.iter().filter(|e| e.childcare).count() >= 20,
             "most with childcare"
+        );
+        let past = tenant
+            .staff_events(store::event::EventTab::Past, Utc::now(), 1_000)
+            .await
+            .unwrap();
+        let kinds: std::collections::HashSet<_> = past.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds.len(), 6, "past events of every kind");
+        assert!(past.len() >= 50, "two fiscal years of them");
+        let yesterday = &past[0];
+        assert!(yesterday.seats_taken > 0);
+        assert!(
+            tenant.attendance(yesterday.id).await.unwrap().is_empty(),
+            "yesterday's seminar waits for its attendance"
+        );
+        let (mut came, mut missed) = (0, 0);
+        for event in &past[1..] {
+            for mark in tenant.attendance(event.id).await.unwrap() {
+                if mark.2 { came += 1 } else { missed += 1 }
+            }
+        }
+        assert!(
+            came > 4 * missed && missed > 0,
+            "{came} came, {missed} did not"
+        );
+        assert!(
+            past.iter()
+                .any(|e| e.starts_at < Utc::now() - chrono::Duration::days(540)),
+            "the previous fiscal year too"
         );
         let introductions = tenant
             .introductions_for_test(store::introduction::IntroductionScope::Town, None, 1_000)

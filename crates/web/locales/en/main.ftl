@@ -1169,6 +1169,7 @@ events-tab-upcoming = Upcoming
 events-tab-past = Ended
 events-tab-cancelled = Cancelled
 events-past-lead = For events that have ended you can still record attendance and course completion.
+event-ended-booked = Ended ({ $count } registered)
 event-edit = Edit this event
 event-edit-title = Edit the event
 event-edit-lead = The kind, number of sessions, seats and childcare cannot be changed here. If you change the date, time or place, everyone registered is told.

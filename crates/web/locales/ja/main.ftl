@@ -1169,6 +1169,7 @@ events-tab-upcoming = これから
 events-tab-past = 終了
 events-tab-cancelled = 中止
 events-past-lead = 終了したイベントも、出欠と講座の修了を記録できます。
+event-ended-booked = 終了しました（申し込み { $count }名）
 event-edit = このイベントを編集する
 event-edit-title = イベントの編集
 event-edit-lead = 種類・回数・定員・託児の有無はここでは変えられません。日時・会場を変えると、申し込んでいる方にお知らせが届きます。

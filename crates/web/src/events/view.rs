@@ -31,6 +31,8 @@ pub struct EventView {
     pub registration: String,
     pub open: bool,
     pub cancelled: bool,
+    /// It has taken place (its last session is over).
+    pub ended: bool,
     pub host: String,
 }
 
@@ -119,6 +121,7 @@ impl EventView {
             registration,
             open,
             cancelled: event.is_cancelled(),
+            ended: now > event.ends_at,
             host: event.host_name.clone(),
         }
     }
