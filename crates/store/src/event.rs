@@ -154,33 +154,27 @@ impl TenantStore<'_> {
         draft: &EventDraft,
         host: AccountId,
     ) -> Result<i64, StoreError> {
+        let ids = self
+            .create_events(std::slice::from_ref(draft), host)
+            .await?;
+        ids.first().copied().ok_or(StoreError::NotFound)
+    }
+
+    /// Creates several events (a series of consultation slots) in one transaction: all of
+    /// them, or none.
+    pub async fn create_events(
+        &self,
+        drafts: &[EventDraft],
+        host: AccountId,
+    ) -> Result<Vec<i64>, StoreError> {
         let now = Utc::now();
-        let town = self.municipality_id.0;
-        let first = draft.sessions.first().copied().unwrap_or((now, now));
-        let last = draft.sessions.last().copied().unwrap_or(first);
         let mut tx = self.store.begin().await?;
-        let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "INSERT INTO event (municipality_id, kind, status, title, title_en, description, place, online_url, starts_at, \
-             ends_at, capacity, opens_at, closes_at, cancel_deadline, childcare, carers, children_programme, public, host_id, created_at, \
-             description_en) \
-             VALUES ($1, $2, 'scheduled', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id")
-            .bind(town).bind(draft.kind.code()).bind(&draft.title).bind(&draft.title_en).bind(&draft.description)
-            .bind(&draft.place).bind(&draft.online_url).bind(first.0).bind(last.1).bind(i32_of(draft.capacity))
-            .bind(draft.opens_at).bind(draft.closes_at).bind(draft.cancel_deadline).bind(draft.childcare)
-            .bind(i32_of(draft.carers)).bind(&draft.children_programme).bind(draft.public).bind(host.0).bind(now)
-            .bind(&draft.description_en).fetch_one(c).await)?;
-        for (start, end) in &draft.sessions {
-            on_backend!(tx.exec(), c => sqlx::query(
-                "INSERT INTO event_session (municipality_id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
-                .bind(town).bind(id).bind(start).bind(end).execute(c).await.map(|r| r.rows_affected()))?;
-        }
-        for (skill, level) in &draft.skills {
-            on_backend!(tx.exec(), c => sqlx::query(
-                "INSERT INTO event_skill (event_id, municipality_id, skill_id, level) VALUES ($1, $2, $3, $4)")
-                .bind(id).bind(town).bind(skill).bind(i32::from(level.get())).execute(c).await.map(|r| r.rows_affected()))?;
+        let mut ids = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            ids.push(insert_event(&mut tx, self.municipality_id, (draft, host), now).await?);
         }
         tx.commit().await?;
-        Ok(id)
+        Ok(ids)
     }
 
     pub async fn event(&self, id: i64) -> Result<Option<StoredEvent>, StoreError> {
@@ -312,6 +306,39 @@ impl TenantStore<'_> {
             .bind(self.municipality_id.0).bind(now).fetch_all(c).await)?;
         Ok(rows)
     }
+}
+
+/// Writes one event with its sessions and skills.
+async fn insert_event(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    (draft, host): (&EventDraft, AccountId),
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let town = town.0;
+    let first = draft.sessions.first().copied().unwrap_or((now, now));
+    let last = draft.sessions.last().copied().unwrap_or(first);
+    let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+        "INSERT INTO event (municipality_id, kind, status, title, title_en, description, place, online_url, starts_at, \
+         ends_at, capacity, opens_at, closes_at, cancel_deadline, childcare, carers, children_programme, public, host_id, created_at, \
+         description_en) \
+         VALUES ($1, $2, 'scheduled', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id")
+        .bind(town).bind(draft.kind.code()).bind(&draft.title).bind(&draft.title_en).bind(&draft.description)
+        .bind(&draft.place).bind(&draft.online_url).bind(first.0).bind(last.1).bind(i32_of(draft.capacity))
+        .bind(draft.opens_at).bind(draft.closes_at).bind(draft.cancel_deadline).bind(draft.childcare)
+        .bind(i32_of(draft.carers)).bind(&draft.children_programme).bind(draft.public).bind(host.0).bind(now)
+        .bind(&draft.description_en).fetch_one(c).await)?;
+    for (start, end) in &draft.sessions {
+        on_backend!(tx.exec(), c => sqlx::query(
+            "INSERT INTO event_session (municipality_id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
+            .bind(town).bind(id).bind(start).bind(end).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    for (skill, level) in &draft.skills {
+        on_backend!(tx.exec(), c => sqlx::query(
+            "INSERT INTO event_skill (event_id, municipality_id, skill_id, level) VALUES ($1, $2, $3, $4)")
+            .bind(id).bind(town).bind(skill).bind(i32::from(level.get())).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    Ok(id)
 }
 
 pub(crate) async fn lock_event(

@@ -149,6 +149,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/events", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/new", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/new", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/slots", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/slots", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}/edit", Method::GET, Town(COORDINATOR)),

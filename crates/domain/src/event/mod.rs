@@ -3,12 +3,13 @@
 //! attendees' children. [`EventDraft::parse`] checks the coordinator's form (and
 //! [`EventDraft::parse_change`] an edit of a saved event); [`booking`] holds the rules for
 //! seats, childcare and the waitlist; [`childcare`] the staff ratios; [`course`] completion;
-//! [`attendance`] when attendance can be recorded.
+//! [`attendance`] when attendance can be recorded; [`series`] consultation slots made in series.
 
 pub mod attendance;
 pub mod booking;
 pub mod childcare;
 pub mod course;
+pub mod series;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 

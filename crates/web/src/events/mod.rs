@@ -1,12 +1,14 @@
 //! Events with childcare: the public list and pages, booking, a participant's bookings and
 //! calendar feed, and the coordinator's events: lists and the form (`schedule`), one event's
-//! page with attendance (`staff`), cancelling one (`cancel`). See `domain::event`.
+//! page with attendance (`staff`), cancelling one (`cancel`), consultation slots in series
+//! (`slots`). See `domain::event`.
 
 mod cancel;
 mod form;
 mod mine;
 mod public;
 pub(crate) mod schedule;
+mod slots;
 mod staff;
 pub mod view;
 
@@ -30,6 +32,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/coordinator/events/new",
             get(schedule::new_form).post(schedule::create),
+        )
+        .route(
+            "/{town}/coordinator/events/slots",
+            get(slots::form).post(slots::create),
         )
         .route(
             "/{town}/coordinator/events/{id}/edit",

@@ -65,12 +65,17 @@ struct StaffList {
     tabs: Vec<TabLink>,
     events: Vec<EventView>,
     new_href: String,
+    slots_href: String,
     past: bool,
+    notice: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
     tab: Option<String>,
+    /// `slots` after a series of consultation slots was made, with their `count`.
+    done: Option<String>,
+    count: Option<usize>,
 }
 
 /// The tabs, each with its count.
@@ -117,7 +122,12 @@ pub async fn list(
         &StaffList {
             tabs: tab_links(&page, town.slug.as_str(), shown, &counts),
             new_href: format!("/{}/coordinator/events/new", town.slug),
+            slots_href: format!("/{}/coordinator/events/slots", town.slug),
             past: shown == ListTab::Past,
+            notice: (query.done.as_deref() == Some("slots")).then(|| {
+                let count = query.count.unwrap_or(0).to_string();
+                page.t1("events-done-slots", "count", &count)
+            }),
             page,
             events,
         },

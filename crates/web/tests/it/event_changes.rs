@@ -365,3 +365,73 @@ async fn cancelling_asks_for_confirmation_and_a_reason_the_registrants_are_given
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn consultation_slots_are_made_in_series_all_or_none() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    app.add_account(Some(&town), Role::Coordinator, "c@example.jp", "調整 恵")
+        .await;
+    let staff = signed_in(&app, "c@example.jp").await;
+    let slots = "/nagaizumi/coordinator/events/slots";
+    let list = staff.get("/nagaizumi/coordinator/events").await;
+    assert!(list.body.contains(&format!(r#"href="{slots}""#)));
+    let day = (Utc::now() + Duration::days(7)).date_naive().to_string();
+    let fields = |weeks: &'static str, minutes: &'static str| {
+        vec![
+            ("title", "キャリア相談（個別）".to_owned()),
+            ("description", "働き方の相談".to_owned()),
+            ("place", "役場 相談室".to_owned()),
+            ("date", day.clone()),
+            ("start_time", "10:00".to_owned()),
+            ("end_time", "12:00".to_owned()),
+            ("slot_minutes", minutes.to_owned()),
+            ("weeks", weeks.to_owned()),
+            ("public", "yes".to_owned()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let staff = &staff;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            staff.submit(slots, slots, &pairs).await
+        }
+    };
+    let bad = send(fields("0", "150")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains(r#"id="f-weeks-error""#));
+    assert!(bad.body.contains("週の数は1〜26で入力してください。"));
+    assert!(bad.body.contains("役場 相談室"), "typed values are kept");
+    let upcoming = || async {
+        app.store
+            .tenant(&town)
+            .staff_events(store::event::EventTab::Upcoming, Utc::now(), 100)
+            .await
+            .unwrap()
+    };
+    assert!(upcoming().await.is_empty(), "none made");
+
+    let made = send(fields("8", "30")).await;
+    assert!(
+        made.location().ends_with("done=slots&count=32"),
+        "{}",
+        made.location()
+    );
+    let page = staff.get(made.location()).await;
+    assert!(page.body.contains("相談枠を32件作成しました。"));
+    let events = upcoming().await;
+    assert_eq!(events.len(), 32);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.capacity == 1 && e.kind.code() == "consultation")
+    );
+    assert_eq!(
+        events[1].starts_at - events[0].starts_at,
+        Duration::minutes(30)
+    );
+    assert_eq!(
+        events[4].starts_at - events[0].starts_at,
+        Duration::weeks(1)
+    );
+}
