@@ -98,7 +98,7 @@ fn calendar() -> Vec<(&'static PastEvent, u32, u32)> {
     for months in 1..=20 {
         held.push((&SEMINAR, months, 12));
         held.push((&CONSULTATION, months, 20));
-        if months % 2 == 0 {
+        if months.is_multiple_of(2) {
             held.push((&ROUND_TABLE, months, 8));
         }
         if months % 3 == 1 {
@@ -197,7 +197,7 @@ async fn book(
     let mut booked = Vec::new();
     for k in 0..wanted.min(people.len()) {
         let person = &people[(n * 5 + k * 3) % people.len()];
-        let care = e.carers > 0 && (n + k) % 3 == 0;
+        let care = e.carers > 0 && (n + k).is_multiple_of(3);
         let children = Children(if care { [0, 1, 0, 0] } else { [0; 4] });
         let ask = BookingAsk {
             participant: person.id,
@@ -259,7 +259,7 @@ async fn attend(
 ) -> Result<(), StoreError> {
     for (s, session) in tenant.event_sessions(id).await?.iter().enumerate() {
         for (k, (booking, care)) in booked.iter().enumerate() {
-            let present = (n + k * 5 + s * 3) % 8 != 0;
+            let present = !(n + k * 5 + s * 3).is_multiple_of(8);
             let children = u32::from(present && *care);
             tenant
                 .record_attendance(session.id, *booking, present, children, host)
