@@ -95,7 +95,7 @@ const CONSULTATION: PastEvent = PastEvent {
 /// What the last twenty months held: (event, months ago, day of the month).
 fn calendar() -> Vec<(&'static PastEvent, u32, u32)> {
     let mut held = Vec::new();
-    for months in 1..=20 {
+    for months in 1..=20_u32 {
         held.push((&SEMINAR, months, 12));
         held.push((&CONSULTATION, months, 20));
         if months.is_multiple_of(2) {
