@@ -153,6 +153,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/events/slots", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/introductions/{id}/cancel", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/introductions/{id}/cancel", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}/edit", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}/edit", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/{id}/cancel", Method::GET, Town(COORDINATOR)),

@@ -102,7 +102,7 @@ pub async fn list(
 }
 
 /// The introduction for a coordinator's page; the view is recorded, naming its members.
-async fn load(
+pub(super) async fn load(
     state: &AppState,
     town: &domain::Municipality,
     audit: &Audit,

@@ -113,6 +113,8 @@ pub fn parse_change(
                 }
             }
         },
+        // The people introduced are told why, so a cancellation says it.
+        Action::Cancel if change.note.is_empty() => errors.add("note", "required"),
         _ => {}
     }
     if errors.is_empty() {

@@ -3,6 +3,7 @@
 //! decline; organizations see the profiles shared with them and respond. The moves are
 //! `domain::introduction`'s; the store applies each only from the state the person saw.
 
+mod cancel;
 mod coordinator;
 mod forms;
 mod organization;
@@ -23,6 +24,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/coordinator/introductions/{id}",
             get(coordinator::show).post(coordinator::advance),
+        )
+        .route(
+            "/{town}/coordinator/introductions/{id}/cancel",
+            get(cancel::confirm).post(cancel::cancel),
         )
         .route(
             "/{town}/coordinator/requests/{id}/introductions",

@@ -19,8 +19,9 @@ use crate::notify::introduction::{self as notices, Audience};
 use crate::page::Page;
 use crate::state::AppState;
 
-/// The moves a coordinator makes with a button (the others have their own forms).
-const BUTTONS: [Action; 3] = [Action::Offer, Action::Discard, Action::Cancel];
+/// The moves a coordinator makes with a button (the others have their own forms; cancelling
+/// has a page of its own, where the reason is asked for).
+const BUTTONS: [Action; 2] = [Action::Offer, Action::Discard];
 
 /// What a participant may answer, on their view of the page.
 pub struct AnswerView {
@@ -52,6 +53,8 @@ pub struct DetailPage {
     pub request_href: String,
     pub action_url: String,
     pub buttons: Vec<(String, String)>,
+    /// Where the coordinator goes to cancel it, while it can be.
+    pub cancel_href: Option<String>,
     pub meeting_form: bool,
     pub start_form: bool,
     pub outcome_form: bool,
@@ -87,6 +90,8 @@ impl DetailPage {
         let allowed = |action| introduction::advance(intro.status, action, by).is_ok();
         Self {
             buttons: view::moves(&page, intro.status, by, buttons),
+            cancel_href: (by == Actor::Coordinator && allowed(Action::Cancel))
+                .then(|| format!("/{slug}/coordinator/introductions/{}/cancel", intro.id)),
             meeting_form: allowed(Action::ScheduleMeeting),
             start_form: allowed(Action::Start),
             outcome_form: allowed(Action::Conclude),
@@ -140,7 +145,8 @@ pub async fn apply(
     let tenant = state.store.tenant(town);
     let audience = Audience::of(&tenant, intro).await?;
     let meeting = change.meeting.clone();
-    let notifications = notices::advanced(state, town, intro, &audience, action, meeting);
+    let said = (meeting, change.note.as_str());
+    let notifications = notices::advanced(state, town, intro, &audience, action, said);
     let moved = tenant
         .advance_introduction(
             intro.id,

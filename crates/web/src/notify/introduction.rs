@@ -137,7 +137,7 @@ pub fn advanced(
     i: &Introduction,
     audience: &Audience,
     action: Action,
-    meeting: Option<(chrono::DateTime<chrono::Utc>, String)>,
+    (meeting, note): (Option<(chrono::DateTime<chrono::Utc>, String)>, &str),
 ) -> Vec<NewNotification> {
     let mut args = vec![
         ("organization", Arg::Text(i.organization_name.clone())),
@@ -175,12 +175,15 @@ pub fn advanced(
             to_members_and_coordinator(NoticeKind::MeetingScheduled, &args)
         }
         Action::Start => to_members_and_coordinator(NoticeKind::WorkStarted, &args),
-        Action::Cancel => tell(
-            NoticeKind::IntroductionCancelled,
-            &args,
-            "me",
-            &audience.members,
-        ),
+        Action::Cancel => {
+            args.push(("reason", Arg::Reason(note.to_owned())));
+            tell(
+                NoticeKind::IntroductionCancelled,
+                &args,
+                "me",
+                &audience.members,
+            )
+        }
         Action::Discard | Action::Conclude => Vec::new(),
     }
 }

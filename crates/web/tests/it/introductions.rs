@@ -27,7 +27,7 @@ fn smtp_mailer() -> Mailer {
 
 /// A participant with a unique address (the Maildir is shared by the whole test run) and a
 /// profile that fits the inn's morning housekeeping job.
-async fn parent(
+pub(crate) async fn parent(
     app: &TestApp,
     town: &domain::Municipality,
     tag: &str,
@@ -74,7 +74,7 @@ async fn parent(
 }
 
 /// The id in a redirect to `/…/introductions/{id}?…`.
-fn introduction_id(location: &str) -> i64 {
+pub(crate) fn introduction_id(location: &str) -> i64 {
     let tail = location.split("/introductions/").nth(1).unwrap();
     tail.split('?').next().unwrap().parse().unwrap()
 }

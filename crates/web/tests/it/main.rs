@@ -14,6 +14,7 @@ mod health;
 mod home;
 mod html_check;
 mod i18n_files;
+mod introduction_cancel;
 mod introductions;
 mod invitations;
 pub mod mail_delivery;
