@@ -62,6 +62,31 @@ fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<Naiv
 }
 
 /// What `action` records, checked; errors name the form's fields.
+/// The meeting's time (in Japan) and place, from today on.
+fn meeting(
+    errors: &mut FieldErrors,
+    form: &MoveForm,
+    today: NaiveDate,
+) -> Option<(chrono::DateTime<chrono::Utc>, String)> {
+    let day = date(errors, "meeting_date", &form.meeting_date);
+    if day.is_some_and(|d| d < today) {
+        errors.add("meeting_date", "date-in-past");
+    }
+    let time = NaiveTime::parse_from_str(form.meeting_time.trim(), "%H:%M").ok();
+    if time.is_none() {
+        errors.add("meeting_time", "time-invalid");
+    }
+    let place = form.meeting_place.trim();
+    if place.chars().count() > PLACE_MAX {
+        errors.add("meeting_place", "too-long");
+    }
+    let local = NaiveDateTime::new(day?, time?);
+    jst()
+        .from_local_datetime(&local)
+        .single()
+        .map(|at| (at.with_timezone(&chrono::Utc), place.to_owned()))
+}
+
 pub fn parse_change(
     form: &MoveForm,
     action: Action,
@@ -76,27 +101,7 @@ pub fn parse_change(
         errors.add("note", "too-long");
     }
     match action {
-        Action::ScheduleMeeting => {
-            let day = date(&mut errors, "meeting_date", &form.meeting_date);
-            if day.is_some_and(|d| d < today) {
-                errors.add("meeting_date", "date-in-past");
-            }
-            let time = NaiveTime::parse_from_str(form.meeting_time.trim(), "%H:%M").ok();
-            if time.is_none() {
-                errors.add("meeting_time", "time-invalid");
-            }
-            let place = form.meeting_place.trim();
-            if place.chars().count() > PLACE_MAX {
-                errors.add("meeting_place", "too-long");
-            }
-            if let (Some(day), Some(time)) = (day, time) {
-                let local = NaiveDateTime::new(day, time);
-                change.meeting = jst()
-                    .from_local_datetime(&local)
-                    .single()
-                    .map(|at| (at.with_timezone(&chrono::Utc), place.to_owned()));
-            }
-        }
+        Action::ScheduleMeeting => change.meeting = meeting(&mut errors, form, today),
         Action::Start => {
             change.started_on = date(&mut errors, "started_on", &form.started_on);
         }
