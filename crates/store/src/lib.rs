@@ -47,6 +47,7 @@ mod tenant;
 pub mod testing;
 pub mod throttle;
 pub mod travel;
+pub mod work_queue;
 
 pub use database_url::{Backend, DatabaseUrl};
 pub use db::{Arg, Conn, Exec, Tx};

@@ -481,6 +481,8 @@ pub struct ParticipantFilter {
     pub max_gap_months: Option<u32>,
     /// Not contacted since this time (or never).
     pub not_contacted_since: Option<DateTime<Utc>>,
+    /// Never contacted at all: new registrations waiting for their first call.
+    pub never_contacted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -563,6 +565,9 @@ impl TenantStore<'_> {
                 &|p| format!("(p.last_contact_at IS NULL OR p.last_contact_at < {p})"),
                 Arg::Time(since),
             );
+        }
+        if filter.never_contacted {
+            conditions.push("p.last_contact_at IS NULL".to_owned());
         }
         args.push(Arg::I64(limit));
         args.push(Arg::I64(offset));

@@ -453,6 +453,15 @@ impl TenantStore<'_> {
     }
 
     /// The town's requests in a status (or all), newest first, for coordinators.
+    /// How many of the town's requests are in each status, as (status code, count).
+    pub async fn request_status_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT status, COUNT(*) FROM request WHERE municipality_id = $1 GROUP BY status ORDER BY status")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
     pub async fn requests_in_status(
         &self,
         status: Option<&str>,

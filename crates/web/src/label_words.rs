@@ -114,6 +114,7 @@ mod tests {
         check::<crate::introductions::Done>(&mut problems);
         check::<crate::events::view::BookingDone>(&mut problems);
         check::<crate::events::view::EventDone>(&mut problems);
+        check::<crate::requests::review::QueueTab>(&mut problems);
         check::<crate::events::schedule::ListTab>(&mut problems);
         check::<domain::message::NoticeKind>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");

@@ -173,6 +173,17 @@ organization-home-heading = Page of { $name }
 organization-home-lead = You will be able to post jobs and projects here as soon as this is ready.
 coordinator-home-heading = { $name } (coordinator)
 coordinator-home-lead = Opening a participant's record is written to the audit log.
+work-queue-title = Today's work
+work-requests-to-review = Requests waiting for review: { $count }
+work-enquiries-open = Enquiries not yet handled: { $count }
+work-not-contacted = Registrations not yet contacted: { $count }
+work-awaiting-consent = Introductions waiting for consent: { $count }
+work-awaiting-organization = Introductions waiting for the organization: { $count }
+work-awaiting-outcome = Introductions waiting for an outcome: { $count }
+work-follow-ups-overdue = Overdue follow-ups: { $count }
+work-follow-ups-this-week = Follow-ups this week: { $count }
+work-events-with-places = Events this week with places left: { $count }
+work-events-with-waitlist = Events this week with a waiting list: { $count }
 
 ## Coordinator
 coordinator-participants-title = Participants
@@ -560,6 +571,7 @@ filter-gap-under1 = Under a year
 filter-gap-1to5 = 1 to 5 years
 filter-gap-over5 = 6 years or more
 filter-contact-days = { $days } days or more
+filter-contact-never = Not contacted yet (new registrations)
 gap-years-months = { $years } y { $months } m
 hearing-record = Record a hearing
 field-held-on = Date held

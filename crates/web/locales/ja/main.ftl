@@ -173,6 +173,17 @@ organization-home-heading = { $name } さまのページ
 organization-home-lead = 求人やプロジェクトの依頼は、準備が整いしだいこちらから登録していただけます。
 coordinator-home-heading = { $name } さん（コーディネーター）
 coordinator-home-lead = 参加者の情報を開くと、その記録が監査ログに残ります。
+work-queue-title = 今日のお仕事
+work-requests-to-review = 審査待ちの募集: { $count }件
+work-enquiries-open = 未対応のお問い合わせ: { $count }件
+work-not-contacted = まだ連絡していない登録者: { $count }名
+work-awaiting-consent = ご本人の同意待ちの紹介: { $count }件
+work-awaiting-organization = 事業者の回答待ちの紹介: { $count }件
+work-awaiting-outcome = 結果の記録待ちの紹介: { $count }件
+work-follow-ups-overdue = 期限を過ぎたフォローアップ: { $count }件
+work-follow-ups-this-week = 今週のフォローアップ: { $count }件
+work-events-with-places = 今週の空きのあるイベント: { $count }件
+work-events-with-waitlist = 今週のキャンセル待ちのあるイベント: { $count }件
 
 ## Coordinator
 coordinator-participants-title = 参加者一覧
@@ -560,6 +571,7 @@ filter-gap-under1 = 1年未満
 filter-gap-1to5 = 1年以上6年未満
 filter-gap-over5 = 6年以上
 filter-contact-days = { $days }日以上
+filter-contact-never = まだ連絡していない（新しい登録）
 gap-years-months = { $years }年{ $months }か月
 hearing-record = ヒアリングの記録
 field-held-on = 実施日

@@ -6,6 +6,7 @@ mod invitations;
 mod participants;
 pub(crate) mod proposals;
 mod timeline;
+mod work_queue;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -64,6 +65,7 @@ struct CoordinatorHome {
     links: Vec<(String, String)>,
     /// Mail that could not be sent: (message, link to the outbox).
     mail_alerts: Vec<String>,
+    queue: Vec<work_queue::WorkItem>,
     due: Vec<DueRow>,
     back: String,
 }
@@ -84,6 +86,7 @@ fn home_links(page: &Page, town: &domain::Municipality, base: &str) -> Vec<(Stri
             page.t("introductions-title"),
         ),
         (format!("{base}/proposals"), page.t("proposals-title")),
+        (format!("{base}/events"), page.t("events-staff-title")),
         (format!("{base}/enquiries"), page.t("enquiries-title")),
         (
             format!("{base}/invitations"),
@@ -160,6 +163,12 @@ async fn home(
         .collect();
     let health = state.store.outbox_health(town.id).await?;
     let mail_alerts = mail_alerts(&page, &health);
+    let counts = state
+        .store
+        .tenant(&town)
+        .work_queue(account.id, (chrono::Utc::now(), today))
+        .await?;
+    let queue = work_queue::items(&page, &base, &counts);
     let heading = page.t1("coordinator-home-heading", "name", &account.display_name);
     Ok(render(
         StatusCode::OK,
@@ -168,6 +177,7 @@ async fn home(
             heading,
             links,
             mail_alerts,
+            queue,
             due,
             back: format!("{base}/"),
         },

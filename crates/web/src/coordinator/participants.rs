@@ -61,6 +61,7 @@ impl ListQuery {
                 .ok()
                 .filter(|d| *d > 0)
                 .map(|days| Utc::now() - Duration::days(days)),
+            never_contacted: self.contact == "never",
         }
     }
 
@@ -183,14 +184,19 @@ fn list_filters(state: &AppState, page: &Page, query: &ListQuery) -> Vec<FieldVi
             )),
         FieldView::new(page, "contact", "select", &query.contact, &none)
             .optional()
-            .options(crate::form::with_any(
-                page,
-                ["14", "30", "90"]
-                    .iter()
-                    .map(|d| (d.to_string(), page.t1("filter-contact-days", "days", d)))
-                    .collect(),
-            )),
+            .options(crate::form::with_any(page, contact_choices(page))),
     ]
+}
+
+/// The "last contact" filter's choices: never contacted, or not for some days.
+fn contact_choices(page: &Page) -> Vec<(String, String)> {
+    std::iter::once(("never".to_owned(), page.t("filter-contact-never")))
+        .chain(
+            ["14", "30", "90"]
+                .iter()
+                .map(|d| (d.to_string(), page.t1("filter-contact-days", "days", d))),
+        )
+        .collect()
 }
 
 pub async fn list(

@@ -53,7 +53,58 @@ struct Queue {
     rows: Vec<Row>,
 }
 
-const TABS: &[&str] = &["submitted", "published", "draft", "closed", ""];
+domain::coded!(
+    /// The review queue's tabs, from `?status=…` (審査待ち first, and by default).
+    QueueTab {
+        Submitted = "submitted" => "request-tab-submitted",
+        Published = "published" => "request-tab-published",
+        Draft = "draft" => "request-tab-draft",
+        Closed = "closed" => "request-tab-closed",
+        All = "all" => "request-tab-all",
+    }
+);
+
+impl QueueTab {
+    /// The status it lists (every status for `All`).
+    fn status(self) -> Option<&'static str> {
+        Some(self.code()).filter(|_| self != QueueTab::All)
+    }
+
+    /// How many requests it holds, from the counts per status.
+    fn count(self, counts: &[(String, i64)]) -> i64 {
+        counts
+            .iter()
+            .filter(|(status, _)| self.status().is_none_or(|s| s == status))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// The tabs as (link, words with the count, shown).
+fn queue_tabs(
+    page: &Page,
+    base: &str,
+    shown: QueueTab,
+    counts: &[(String, i64)],
+) -> Vec<(String, String, bool)> {
+    QueueTab::ALL
+        .iter()
+        .map(|tab| {
+            let words = format!(
+                "{}{}{}{}",
+                page.label(*tab),
+                page.open_paren(),
+                tab.count(counts),
+                page.close_paren()
+            );
+            (
+                format!("{base}?status={}", tab.code()),
+                words,
+                *tab == shown,
+            )
+        })
+        .collect()
+}
 
 pub async fn list(
     State(state): State<AppState>,
@@ -61,31 +112,13 @@ pub async fn list(
     page: Page,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let status = TABS
-        .iter()
-        .find(|t| **t == query.status)
-        .copied()
-        .unwrap_or("submitted");
-    let requests = state
-        .store
-        .tenant(&town)
-        .requests_in_status(Some(status).filter(|s| !s.is_empty()), 200)
-        .await?;
+    let shown = QueueTab::from_code(&query.status).unwrap_or(QueueTab::Submitted);
+    let tenant = state.store.tenant(&town);
+    let requests = tenant.requests_in_status(shown.status(), 200).await?;
+    let counts = tenant.request_status_counts().await?;
     let page = page.with_town(&town);
     let base = format!("/{}/coordinator/requests", town.slug);
-    let tabs = TABS
-        .iter()
-        .map(|t| {
-            (
-                format!("{base}?status={t}"),
-                page.t(&format!(
-                    "request-tab-{}",
-                    if t.is_empty() { "all" } else { t }
-                )),
-                *t == status,
-            )
-        })
-        .collect();
+    let tabs = queue_tabs(&page, &base, shown, &counts);
     let rows = requests
         .into_iter()
         .map(|r| Row {

@@ -554,7 +554,7 @@ async fn a_team_is_introduced_consents_and_is_placed() {
     }
 
     // The yukata project's shortlist and team proposal; introduce the team.
-    c.go(&format!("{base}/nagaizumi/coordinator/requests"))
+    c.go(&format!("{base}/nagaizumi/coordinator/requests?status=all"))
         .await;
     let project = c
         .client

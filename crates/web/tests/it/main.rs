@@ -30,4 +30,5 @@ mod reset;
 mod security;
 mod security_headers;
 mod slow_clients;
+mod work_queue;
 mod worker;
