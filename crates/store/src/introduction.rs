@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::MunicipalityId;
 use domain::introduction::{
     Action, Answer, IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, Outcome,
-    OutcomeKind, PayBand, SharedItem, Step, follow_up_dates, respond,
+    OutcomeKind, PayBand, SharedItem, Step, follow_up_base, follow_up_dates, respond,
 };
 
 use crate::account::AccountId;
@@ -524,6 +524,10 @@ impl TenantStore<'_> {
         let members: Vec<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
             "SELECT participant_id FROM introduction_member WHERE introduction_id = $1 ORDER BY participant_id")
             .bind(id).fetch_all(c).await)?;
+        let started_on: Option<NaiveDate> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+            "SELECT started_on FROM introduction WHERE id = $1").bind(id).fetch_one(c).await)?;
+        let follow_ups_from =
+            follow_up_base(started_on, domain::local_time::to_jst(now).date_naive());
         for member in &members {
             let member = AccountId(*member);
             add_case_event(
@@ -537,9 +541,7 @@ impl TenantStore<'_> {
             )
             .await?;
             if let Some(outcome) = outcome.filter(|o| o.is_placed()) {
-                for (months, due_on) in
-                    follow_up_dates(domain::local_time::to_jst(now).date_naive())
-                {
+                for (months, due_on) in follow_up_dates(follow_ups_from) {
                     on_backend!(tx.exec(), c => sqlx::query(
                         "INSERT INTO follow_up (municipality_id, participant_id, assigned_to, due_on, note, created_at, introduction_id) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7)")

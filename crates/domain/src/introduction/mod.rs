@@ -371,8 +371,15 @@ impl Outcome {
     }
 }
 
-/// The follow-up check-ins after a placement: 3, 6 and 12 months after it was recorded (the
-/// end of a shorter month when the day does not exist, e.g. 30 November → 28 February).
+/// The day a placement's follow-ups count from: the day the work started when it was
+/// recorded, else the day the outcome was.
+pub fn follow_up_base(started_on: Option<NaiveDate>, concluded_on: NaiveDate) -> NaiveDate {
+    started_on.unwrap_or(concluded_on)
+}
+
+/// The follow-up check-ins after a placement: 3, 6 and 12 months after `concluded_on` (see
+/// [`follow_up_base`]; the end of a shorter month when the day does not exist, e.g.
+/// 30 November → 28 February).
 pub fn follow_up_dates(concluded_on: NaiveDate) -> [(u32, NaiveDate); 3] {
     [3, 6, 12].map(|months| {
         (
@@ -605,5 +612,13 @@ mod tests {
             dates[2],
             (12, NaiveDate::from_ymd_opt(2027, 11, 30).unwrap())
         );
+    }
+
+    #[test]
+    fn follow_ups_count_from_the_start_of_work_when_it_was_recorded() {
+        let started = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        let recorded = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(follow_up_base(Some(started), recorded), started);
+        assert_eq!(follow_up_base(None, recorded), recorded);
     }
 }

@@ -230,9 +230,11 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
     assert_eq!(records[0].organization_name, "湯の花旅館");
     assert!(records[0].items.0.contains(&SharedItem::Skills) && records[0].stopped_at.is_none());
 
+    let started = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     for (from, to, action) in [
         (S::Consented, S::Accepted, Action::Accept),
         (S::Accepted, S::MeetingScheduled, Action::ScheduleMeeting),
+        (S::MeetingScheduled, S::Engaged, Action::Start),
     ] {
         assert!(
             tenant
@@ -244,6 +246,7 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
                     &Change {
                         meeting: (action == Action::ScheduleMeeting)
                             .then(|| (chrono::Utc::now(), "本館ロビー".into())),
+                        started_on: (action == Action::Start).then_some(started),
                         ..Change::default()
                     },
                     &[]
@@ -263,7 +266,7 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
         tenant
             .advance_introduction(
                 id,
-                (S::MeetingScheduled, S::Concluded),
+                (S::Engaged, S::Concluded),
                 Action::Conclude,
                 w.coordinator,
                 &Change {
@@ -286,7 +289,13 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
     let follow_ups = tenant.follow_ups_of(hanako).await.unwrap();
     assert_eq!(follow_ups.len(), 3, "3, 6 and 12 months");
     assert!(follow_ups[0].note.starts_with("outcome_check:3:"));
-    assert_eq!(tenant.introduction_events(id).await.unwrap().len(), 5);
+    let due: Vec<_> = follow_ups.iter().map(|f| f.due_on.to_string()).collect();
+    assert_eq!(
+        due,
+        ["2027-01-01", "2027-04-01", "2027-10-01"],
+        "dated from the start of work, not from when the outcome was recorded"
+    );
+    assert_eq!(tenant.introduction_events(id).await.unwrap().len(), 6);
 
     // Withdrawing consent after the outcome hides the profile again and ends the record.
     let withdrawn = tenant
