@@ -163,17 +163,18 @@ pub enum FormMode {
     Edit,
 }
 
+/// A page of the coordinator's event forms: this one, and the consultation series (`slots`).
 #[derive(askama::Template)]
 #[template(path = "events/form.html")]
 pub struct FormPage {
-    page: Page,
-    heading: String,
-    lead: Option<String>,
-    submit: String,
-    fields: Vec<FieldView>,
-    has_errors: bool,
-    action: String,
-    back_href: Option<String>,
+    pub(super) page: Page,
+    pub(super) heading: String,
+    pub(super) lead: Option<String>,
+    pub(super) submit: String,
+    pub(super) fields: Vec<FieldView>,
+    pub(super) has_errors: bool,
+    pub(super) action: String,
+    pub(super) back_href: Option<String>,
 }
 
 /// The skills a course can grant, "none" first.

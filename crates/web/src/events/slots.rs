@@ -11,6 +11,7 @@ use domain::audit::{AuditAction, AuditTarget};
 use domain::event::series::{SeriesInput, parse_series};
 use serde::Deserialize;
 
+use super::form::FormPage;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
@@ -63,20 +64,7 @@ impl SlotsForm {
     }
 }
 
-#[derive(askama::Template)]
-#[template(path = "events/form.html")]
-struct SlotsPage {
-    page: Page,
-    heading: String,
-    lead: Option<String>,
-    submit: String,
-    fields: Vec<FieldView>,
-    has_errors: bool,
-    action: String,
-    back_href: Option<String>,
-}
-
-fn slots_page(page: Page, slug: &str, form: &SlotsForm, e: &FieldErrors) -> SlotsPage {
+fn slots_page(page: Page, slug: &str, form: &SlotsForm, e: &FieldErrors) -> FormPage {
     let p = &page;
     let fields = vec![
         FieldView::new(p, "title", "text", &form.title, e),
@@ -96,7 +84,7 @@ fn slots_page(page: Page, slug: &str, form: &SlotsForm, e: &FieldErrors) -> Slot
         FieldView::new(p, "weeks", "number", &form.weeks, e).hint(p, "field-weeks-hint"),
         FieldView::new(p, "public", "checkbox", &form.public, e).optional(),
     ];
-    SlotsPage {
+    FormPage {
         heading: p.t("event-slots-title"),
         lead: Some(p.t("event-slots-lead")),
         submit: p.t("event-slots-save"),
