@@ -109,6 +109,12 @@ impl Page {
         crate::formats::parens(self.lang).1
     }
 
+    /// A tab's or a list's words with how many it holds: `審査待ち（3）` / `Waiting (3)`.
+    pub fn counted(&self, words: &str, count: i64) -> String {
+        let (open, close) = crate::formats::parens(self.lang);
+        format!("{words}{open}{count}{close}")
+    }
+
     /// Between two items of a list written out in a template: `、` / `, `.
     pub fn list_separator(&self) -> &'static str {
         crate::formats::list_separator(self.lang)

@@ -3,13 +3,17 @@
 //! attendees' children. [`EventDraft::parse`] checks the coordinator's form (and
 //! [`EventDraft::parse_change`] an edit of a saved event); [`booking`] holds the rules for
 //! seats, childcare and the waitlist; [`childcare`] the staff ratios; [`course`] completion;
-//! [`attendance`] when attendance can be recorded; [`series`] consultation slots made in series.
+//! [`attendance`] when attendance can be recorded; [`series`] consultation slots made in series;
+//! [`change`] what an edit or a cancellation must say.
 
 pub mod attendance;
 pub mod booking;
+pub mod change;
 pub mod childcare;
 pub mod course;
 pub mod series;
+
+pub use change::{Whereabouts, cancel_reason};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
@@ -364,35 +368,6 @@ impl EventDraft {
     }
 }
 
-impl EventDraft {
-    /// Whether this edit of a saved event changes when or where it takes place (what its
-    /// registrants must be told): a session's times, the place or the online address.
-    pub fn moves(&self, saved: &Whereabouts<'_>) -> bool {
-        self.sessions != saved.sessions
-            || self.place != saved.place
-            || self.online_url != saved.online_url
-    }
-}
-
-/// The reason a cancellation gives the people booked: required, at most 500 characters.
-pub fn cancel_reason(raw: &str) -> Result<String, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let reason = text(&mut errors, "cancel_reason", raw, 500, true);
-    if errors.is_empty() {
-        Ok(reason)
-    } else {
-        Err(errors)
-    }
-}
-
-/// When and where a saved event takes place.
-#[derive(Debug, Clone, Copy)]
-pub struct Whereabouts<'a> {
-    pub sessions: &'a [(DateTime<Utc>, DateTime<Utc>)],
-    pub place: &'a str,
-    pub online_url: &'a str,
-}
-
 crate::labels!(EventKind {
     EventKind::Seminar => "event-kind-seminar",
     EventKind::RoundTable => "event-kind-round-table",
@@ -586,61 +561,5 @@ mod tests {
         let errors =
             EventDraft::parse_change(&moved, &taxonomy, later, draft.sessions[0].0).unwrap_err();
         assert_eq!(errors.code_for("date"), Some("date-in-past"));
-    }
-
-    #[test]
-    fn a_cancellation_needs_a_reason_of_reasonable_length() {
-        assert_eq!(
-            cancel_reason("  講師の急病のため  ").unwrap(),
-            "講師の急病のため"
-        );
-        assert_eq!(
-            cancel_reason(" ").unwrap_err().code_for("cancel_reason"),
-            Some("required")
-        );
-        assert_eq!(
-            cancel_reason(&"あ".repeat(501))
-                .unwrap_err()
-                .code_for("cancel_reason"),
-            Some("too-long")
-        );
-    }
-
-    #[test]
-    fn an_edit_moves_people_when_the_time_or_place_changes() {
-        let taxonomy = Taxonomy::shipped().unwrap();
-        let saved = EventDraft::parse(&seminar(), &taxonomy, now()).unwrap();
-        let whereabouts = Whereabouts {
-            sessions: &saved.sessions,
-            place: &saved.place,
-            online_url: &saved.online_url,
-        };
-        let edit = |input: EventInput| EventDraft::parse(&input, &taxonomy, now()).unwrap();
-        let retitled = edit(EventInput {
-            title: "再就職セミナー".into(),
-            description: "書き直した説明".into(),
-            ..seminar()
-        });
-        assert!(!retitled.moves(&whereabouts));
-        for moved in [
-            EventInput {
-                start_time: "10:30".into(),
-                ..seminar()
-            },
-            EventInput {
-                date: "2026-12-11".into(),
-                ..seminar()
-            },
-            EventInput {
-                place: "長泉町役場 3階".into(),
-                ..seminar()
-            },
-            EventInput {
-                online_url: "https://meet.example.jp/a".into(),
-                ..seminar()
-            },
-        ] {
-            assert!(edit(moved).moves(&whereabouts));
-        }
     }
 }

@@ -84,13 +84,7 @@ fn tab_links(page: &Page, slug: &str, shown: ListTab, counts: &EventTabCounts) -
         .iter()
         .map(|tab| TabLink {
             href: format!("/{slug}/coordinator/events?tab={}", tab.code()),
-            label: format!(
-                "{}{}{}{}",
-                page.label(*tab),
-                page.open_paren(),
-                tab.count(counts),
-                page.close_paren()
-            ),
+            label: page.counted(&page.label(*tab), tab.count(counts)),
             current: *tab == shown,
         })
         .collect()

@@ -90,13 +90,7 @@ fn queue_tabs(
     QueueTab::ALL
         .iter()
         .map(|tab| {
-            let words = format!(
-                "{}{}{}{}",
-                page.label(*tab),
-                page.open_paren(),
-                tab.count(counts),
-                page.close_paren()
-            );
+            let words = page.counted(&page.label(*tab), tab.count(counts));
             (
                 format!("{base}?status={}", tab.code()),
                 words,
