@@ -65,9 +65,42 @@ impl fmt::Display for Furigana {
     }
 }
 
+/// The form of a name or reading that search compares: katakana folded to hiragana, Latin
+/// letters to lower case, full-width letters and digits to ASCII, spaces removed. So
+/// 「ナガイズミ　ハナコ」, 「ながいずみはなこ」 and 「ながいずみ はなこ」 all find the same person.
+pub fn search_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn fold_char(c: char) -> char {
+    let shifted = |from: char, by: u32| char::from_u32(from as u32 - by).unwrap_or(from);
+    match c {
+        // Katakana ァ..ヶ and the katakana iteration marks sit 0x60 above their hiragana.
+        '\u{30A1}'..='\u{30F6}' | '\u{30FD}'..='\u{30FE}' => shifted(c, 0x60),
+        // Full-width ASCII ！..～ sits 0xFEE0 above ASCII.
+        '\u{FF01}'..='\u{FF5E}' => shifted(c, 0xFEE0),
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_keys_fold_kana_width_case_and_spaces() {
+        let key = search_key("ながいずみ はなこ");
+        assert_eq!(search_key("ナガイズミ　ハナコ"), key);
+        assert_eq!(search_key("ながいずみはなこ"), key);
+        assert_eq!(search_key("ヴァイオリン"), "ゔぁいおりん");
+        assert_eq!(search_key("Ｓａｔｏ Ａｎｎａ"), "satoanna");
+        assert_eq!(search_key("長泉 花子"), "長泉花子");
+        assert_eq!(search_key("サトー"), "さとー", "the long-vowel mark stays");
+    }
 
     #[test]
     fn kana_readings_parse() {

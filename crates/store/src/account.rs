@@ -91,7 +91,7 @@ pub(crate) async fn insert_account(
 ) -> Result<Account, StoreError> {
     let sql = format!(
         "INSERT INTO account (municipality_id, role, organization_id, email, display_name, furigana, \
-         password_hash, created_at, password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+         password_hash, created_at, password_changed_at, name_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) \
          RETURNING {ACCOUNT_COLUMNS}"
     );
     let row = on_backend!(exec, c => sqlx::query_as::<_, AccountRow>(&sql)
@@ -103,10 +103,31 @@ pub(crate) async fn insert_account(
         .bind(&new.furigana)
         .bind(&new.password_hash)
         .bind(now)
+        .bind(name_key(&new.display_name, &new.furigana))
         .fetch_one(c)
         .await)
     .map_err(|e| StoreError::unique(e, "account.email", "email"))?;
     Account::try_from(row)
+}
+
+/// What a name search compares: the name and the reading in search form, apart.
+pub(crate) fn name_key(display_name: &str, furigana: &str) -> String {
+    use domain::furigana::search_key;
+    format!("{} {}", search_key(display_name), search_key(furigana))
+}
+
+/// Writes the search key of accounts stored before keys existed, in one transaction.
+pub(crate) async fn fill_name_keys(store: &Store) -> Result<(), StoreError> {
+    let mut tx = store.begin().await?;
+    let missing: Vec<(i64, String, String)> = on_backend!(tx.exec(), c => sqlx::query_as(
+        "SELECT id, display_name, furigana FROM account WHERE name_key = ''")
+        .fetch_all(c).await)?;
+    for (id, name, furigana) in missing {
+        let key = name_key(&name, &furigana);
+        on_backend!(tx.exec(), c => sqlx::query("UPDATE account SET name_key = $1 WHERE id = $2")
+            .bind(&key).bind(id).execute(c).await.map(|_| ()))?;
+    }
+    tx.commit().await
 }
 
 impl Store {

@@ -88,7 +88,8 @@ impl Store {
     }
 
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        self.db.migrate().await
+        self.db.migrate().await?;
+        account::fill_name_keys(self).await
     }
 
     pub fn backend(&self) -> Backend {

@@ -15,6 +15,7 @@ pub mod page;
 pub mod policy;
 
 mod account;
+mod area_choices;
 mod assets;
 mod audit_trail;
 mod audit_view;

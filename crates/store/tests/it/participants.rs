@@ -218,7 +218,7 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
     );
     assert_eq!(
         by(ParticipantFilter {
-            skill_id: Some("spreadsheet".into()),
+            skill_ids: vec!["spreadsheet".into()],
             ..Default::default()
         })
         .await,
@@ -397,4 +397,151 @@ async fn an_old_103_choice_moves_to_the_spouse_deduction_with_a_notice() {
         .await
         .unwrap();
     assert_eq!(store.notifications(ids[0], 10).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn coordinators_find_people_by_name_or_reading_in_either_kana_and_by_their_constraints() {
+    use domain::furigana::{Furigana, search_key};
+    use domain::income_cap::IncomeCap;
+    use domain::participant::{CareFor, Children};
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let mut ids = Vec::new();
+    for (email, name, reading) in [
+        ("a@example.jp", "長泉 花子", "ながいずみ はなこ"),
+        ("b@example.jp", "長泉 花子", "ナガイズミ ハナエ"),
+        ("c@example.jp", "佐藤 100%", "さとう"),
+    ] {
+        let mut new = record(email, reading);
+        new.display_name = name.into();
+        let id = tenant
+            .register_participant(&new, EligibilityBasis::LivesInTown, "v1")
+            .await
+            .unwrap()
+            .id;
+        ids.push(id);
+    }
+    let by = |filter: ParticipantFilter| {
+        let tenant = &tenant;
+        async move {
+            let rows = tenant.search_participants(&filter, 10, 0).await.unwrap();
+            rows.peek().into_iter().map(|r| r.id).collect::<Vec<_>>()
+        }
+    };
+    let named = |text: &str| ParticipantFilter {
+        name: Some(search_key(text)),
+        ..Default::default()
+    };
+    let [a, b, c] = [ids[0].0, ids[1].0, ids[2].0];
+    assert_eq!(by(named("ハナコ")).await, [a], "katakana finds hiragana");
+    assert_eq!(by(named("はなえ")).await, [b], "hiragana finds katakana");
+    assert_eq!(
+        by(named("ながいずみ　はな")).await,
+        [a, b],
+        "spaces ignored"
+    );
+    assert_eq!(by(named("長泉花子")).await, [a, b], "by the name too");
+    assert_eq!(
+        by(named("%")).await,
+        [c],
+        "% is a character, not a wildcard"
+    );
+    assert!(by(named("_")).await.is_empty());
+
+    // The second person changes her reading; the search follows.
+    let mut changed = profile("own_pace", &[0], "1", &[]);
+    changed.display_name = "長泉 花江".into();
+    changed.furigana = Furigana::parse("ながいずみ はなえ").unwrap();
+    changed.income_cap = IncomeCap::SpouseDeduction;
+    changed.home_area = None;
+    changed.children = Children([0, 1, 0, 0]);
+    changed.cares_for = vec![CareFor::Elder];
+    tenant.save_profile(ids[1], &changed, ids[1]).await.unwrap();
+    assert_eq!(by(named("ハナエ")).await, [b]);
+    assert_eq!(by(named("長泉花江")).await, [b]);
+    assert_eq!(by(named("長泉花子")).await, [a]);
+
+    assert_eq!(
+        by(ParticipantFilter {
+            income_cap: Some(IncomeCap::SpouseDeduction),
+            ..Default::default()
+        })
+        .await,
+        [b]
+    );
+    assert_eq!(
+        by(ParticipantFilter {
+            needs_childcare: true,
+            ..Default::default()
+        })
+        .await,
+        [b]
+    );
+    assert_eq!(
+        by(ParticipantFilter {
+            cares_for: Some(CareFor::Elder),
+            ..Default::default()
+        })
+        .await,
+        [b]
+    );
+    assert!(
+        by(ParticipantFilter {
+            cares_for: Some(CareFor::Family),
+            ..Default::default()
+        })
+        .await
+        .is_empty()
+    );
+    assert_eq!(
+        by(ParticipantFilter {
+            registered_since: Some(Utc::now() - Duration::days(1)),
+            ..Default::default()
+        })
+        .await
+        .len(),
+        3
+    );
+    assert!(
+        by(ParticipantFilter {
+            registered_since: Some(Utc::now() + Duration::days(1)),
+            ..Default::default()
+        })
+        .await
+        .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn accounts_stored_before_search_keys_get_theirs_when_the_store_migrates() {
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let id = tenant
+        .register_participant(
+            &record("a@example.jp", "ナガイズミ"),
+            EligibilityBasis::LivesInTown,
+            "v1",
+        )
+        .await
+        .unwrap()
+        .id;
+    {
+        let mut conn = store.conn().await.unwrap();
+        store::on_backend!(conn.exec(), c => sqlx::query("UPDATE account SET name_key = ''")
+            .execute(c).await.map(|_| ()))
+        .unwrap();
+    }
+    let named = ParticipantFilter {
+        name: Some("ながいずみ".into()),
+        ..Default::default()
+    };
+    let found = || async {
+        let rows = tenant.search_participants(&named, 10, 0).await.unwrap();
+        rows.peek().len()
+    };
+    assert_eq!(found().await, 0);
+    store.migrate().await.unwrap();
+    assert_eq!(found().await, 1, "{id:?} is found again");
 }

@@ -1220,3 +1220,17 @@ event-done-capacity-changed = Changed. If places opened, they were offered to th
 event-done-capacity-below-bookings = It cannot go below the confirmed registrations (seats or childcare). Nothing was changed.
 event-done-capacity-invalid = Enter 1 to 500 places and 1 to 30 carers. Nothing was changed.
 content-in-japanese = This is written in Japanese only.
+
+## Coordinator: finding participants
+field-who = Name or reading
+field-who-hint = Part of the name, or part of its furigana (hiragana or katakana alike).
+field-skill-text = Skill name
+field-skill-text-hint = Instead of picking from the list, type part of a skill's name.
+field-registered = Registered
+field-area = Area
+field-care = Family needs
+filter-registered-days = In the last { $days } days
+filter-care-childcare = Has a child under school age (needs childcare)
+filter-care-elder = Cares for an older relative
+filter-care-family = Looks after another family member
+error-no-such-skill = No skill has that name. Try other words, or pick one from the list.

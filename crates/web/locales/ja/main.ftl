@@ -1220,3 +1220,17 @@ event-done-capacity-changed = 定員・保育者数を変更しました。空�
 event-done-capacity-below-bookings = 確定している申し込み（席または託児）より少なくはできません。変更しませんでした。
 event-done-capacity-invalid = 定員は1〜500、保育者数は1〜30の数字で入力してください。変更しませんでした。
 content-in-japanese = この内容は日本語のみで掲載しています。
+
+## Coordinator: finding participants
+field-who = 名前・ふりがな
+field-who-hint = 名前の一部、またはふりがなの一部（ひらがな・カタカナのどちらでも）で探せます。
+field-skill-text = スキル名で探す
+field-skill-text-hint = 一覧から選ぶ代わりに、スキル名の一部を入力できます。
+field-registered = 登録した時期
+field-area = 地区
+field-care = 家族の事情
+filter-registered-days = { $days }日以内に登録
+filter-care-childcare = 未就学の子どもがいる（預け先が必要）
+filter-care-elder = 高齢の家族の介護をしている
+filter-care-family = ほかの家族の見守りをしている
+error-no-such-skill = その名前のスキルは見つかりませんでした。別のことばで入力するか、一覧から選んでください。

@@ -3,7 +3,7 @@
 
 pub(crate) mod casework;
 mod invitations;
-mod participants;
+pub(crate) mod participants;
 pub(crate) mod proposals;
 mod timeline;
 mod work_queue;

@@ -21,7 +21,6 @@ use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::{Found, WebError};
 use crate::form::{FieldView, choices};
-use crate::i18n::Lang;
 use crate::page::{Page, render};
 use crate::skill_choices::{self, SkillGroup};
 use crate::state::AppState;
@@ -228,13 +227,7 @@ struct ProfilePage {
 
 fn area_options(page: &Page, areas: &TravelTable) -> Vec<(String, String)> {
     std::iter::once((String::new(), page.t("field-home-area-unset")))
-        .chain(areas.areas.iter().map(|a| {
-            let name = match page.lang {
-                Lang::En => &a.name_en,
-                Lang::Ja => &a.name_ja,
-            };
-            (a.code.clone(), name.clone())
-        }))
+        .chain(crate::area_choices::named(page.lang, areas))
         .collect()
 }
 
@@ -534,6 +527,7 @@ pub async fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn form() -> ProfileForm {
         ProfileForm {

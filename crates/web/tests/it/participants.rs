@@ -444,3 +444,104 @@ async fn the_privacy_statement_says_what_is_never_collected() {
         .await;
     assert!(english.body.contains("We never collect health information"));
 }
+
+#[tokio::test]
+async fn coordinators_find_people_by_reading_in_either_kana_by_constraints_and_tell_namesakes_apart()
+ {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    app.add_account(
+        Some(&town),
+        Role::Coordinator,
+        "coord@example.jp",
+        "調整 恵",
+    )
+    .await;
+    app.add_account(
+        Some(&town),
+        Role::Participant,
+        "hanako@example.jp",
+        "長泉 花子",
+    )
+    .await;
+    let namesake = app
+        .add_account(
+            Some(&town),
+            Role::Participant,
+            "other@example.jp",
+            "長泉 花子",
+        )
+        .await;
+    let parent = app.client();
+    parent
+        .sign_in("/nagaizumi/login", "hanako@example.jp", PASSWORD)
+        .await;
+    parent.submit(PROFILE, PROFILE, &profile_fields()).await;
+
+    let coordinator = app.client();
+    coordinator
+        .sign_in("/nagaizumi/login", "coord@example.jp", PASSWORD)
+        .await;
+    let list = "/nagaizumi/coordinator/participants";
+    let other_href = format!("{list}/{}", namesake.id.0);
+    let katakana = coordinator
+        .get(&format!("{list}?who=%E3%83%8A%E3%82%AC%E3%82%A4%E3%82%BA%E3%83%9F%E3%80%80%E3%83%8F%E3%83%8A%E3%82%B3"))
+        .await; // ナガイズミ　ハナコ
+    assert_eq!(katakana.status, StatusCode::OK);
+    assert!(
+        katakana.body.contains("ながいずみ はなこ"),
+        "found by katakana"
+    );
+    assert!(
+        !katakana.body.contains(&other_href),
+        "the namesake reads てすと"
+    );
+    let by_name = coordinator
+        .get(&format!("{list}?who=%E9%95%B7%E6%B3%89%E8%8A%B1%E5%AD%90")) // 長泉花子
+        .await;
+    assert!(by_name.body.contains(&other_href) && by_name.body.contains("ながいずみ はなこ"));
+    assert!(
+        by_name.body.contains("てすと") && by_name.body.contains("登録日"),
+        "namesakes are told apart by reading and registration date"
+    );
+
+    for filter in [
+        "care=childcare",
+        "income_cap=spouse_deduction",
+        "registered=7",
+    ] {
+        let found = coordinator.get(&format!("{list}?{filter}")).await;
+        assert!(found.body.contains("ながいずみ はなこ"), "{filter}");
+        if filter != "registered=7" {
+            assert!(!found.body.contains(&other_href), "{filter}");
+        }
+    }
+    let elder = coordinator.get(&format!("{list}?care=elder")).await;
+    assert!(elder.body.contains("まだ参加者はいません") || !elder.body.contains("長泉 花子"));
+
+    // PTAの会計, typed in part; the group list offers it too.
+    let typed = coordinator
+        .get(&format!("{list}?skill_text=PTA%E3%81%AE%E4%BC%9A"))
+        .await;
+    assert!(typed.body.contains("ながいずみ はなこ"));
+    assert!(!typed.body.contains(&other_href));
+    assert!(typed.body.contains("<optgroup"), "skills grouped");
+    let unknown = coordinator
+        .get(&format!("{list}?skill_text=zzzz-no-such"))
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unknown
+            .body
+            .contains("その名前のスキルは見つかりませんでした。")
+    );
+    assert!(unknown.body.contains("aria-invalid=\"true\""));
+    assert!(
+        unknown.body.contains("zzzz-no-such"),
+        "what was typed stays"
+    );
+    let long = "%E3%81%82".repeat(101);
+    let too_long = coordinator.get(&format!("{list}?who={long}")).await;
+    assert_eq!(too_long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_long.body.contains("長すぎます。"));
+}

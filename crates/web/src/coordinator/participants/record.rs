@@ -1,16 +1,13 @@
-//! The participant list and a participant's record. Both are views of personal data: each
-//! opening is recorded in the audit log before anything is shown.
+//! A participant's record: profile, skills, casework and suggestions. Opening it is recorded
+//! in the audit log before anything is shown.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{Duration, Utc};
 use domain::FieldErrors;
-use domain::audit::{AuditAction, AuditTarget};
-use domain::local_time::to_jst;
-use domain::participant::{AgeBand, GoalTrack};
+use domain::participant::AgeBand;
 use serde::Deserialize;
-use store::participant::{ParticipantFilter, ParticipantRecord};
+use store::participant::ParticipantRecord;
 
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
@@ -20,82 +17,6 @@ use crate::i18n::Lang;
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
-use domain::paging::PageNumber;
-
-const PAGE_SIZE: i64 = 50;
-
-#[derive(Deserialize, Default, Debug, Clone)]
-pub struct ListQuery {
-    #[serde(default)]
-    page: PageNumber,
-    #[serde(default)]
-    goal: String,
-    #[serde(default)]
-    skill: String,
-    #[serde(default)]
-    day: String,
-    #[serde(default)]
-    gap: String,
-    #[serde(default)]
-    contact: String,
-}
-
-impl ListQuery {
-    fn filter(&self) -> ParticipantFilter {
-        let (min_gap_months, max_gap_months) = match self.gap.as_str() {
-            "under1" => (None, Some(11)),
-            "1to5" => (Some(12), Some(71)),
-            "over5" => (Some(72), None),
-            _ => (None, None),
-        };
-        ParticipantFilter {
-            goal_track: GoalTrack::from_code(&self.goal),
-            skill_id: Some(self.skill.clone()).filter(|s| !s.is_empty()),
-            free_on: domain::availability::Weekday::from_code(&self.day)
-                .map(|d| d.code().to_owned()),
-            min_gap_months,
-            max_gap_months,
-            not_contacted_since: self
-                .contact
-                .parse::<i64>()
-                .ok()
-                .filter(|d| *d > 0)
-                .map(|days| Utc::now() - Duration::days(days)),
-            never_contacted: self.contact == "never",
-        }
-    }
-
-    fn query_string(&self, page: PageNumber) -> String {
-        url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("goal", &self.goal)
-            .append_pair("skill", &self.skill)
-            .append_pair("day", &self.day)
-            .append_pair("gap", &self.gap)
-            .append_pair("contact", &self.contact)
-            .append_pair("page", &page.get().to_string())
-            .finish()
-    }
-}
-
-struct ParticipantRow {
-    href: String,
-    name: String,
-    furigana: String,
-    goal: String,
-    gap: String,
-    last_contact: String,
-}
-
-#[derive(askama::Template)]
-#[template(path = "coordinator/participants.html")]
-struct ListPage {
-    page: Page,
-    filters: Vec<FieldView>,
-    rows: Vec<ParticipantRow>,
-    previous_href: Option<String>,
-    next_href: Option<String>,
-    action: String,
-}
 
 fn skill_label(state: &AppState, lang: Lang, id: &str) -> String {
     crate::skill_choices::label(state, lang, id)
@@ -109,148 +30,6 @@ pub fn gap_text(page: &Page, months: i64) -> String {
             ("months", (months % 12).to_string()),
         ],
     )
-}
-
-/// One line of the list.
-fn participant_row(
-    page: &Page,
-    base: &str,
-    p: store::participant::ParticipantSummary,
-) -> ParticipantRow {
-    ParticipantRow {
-        href: format!("{base}/{}", p.id),
-        goal: p
-            .goal_track
-            .get()
-            .map(|g| page.label(g))
-            .unwrap_or_else(|| page.t("profile-not-filled")),
-        gap: gap_text(page, i64::from(p.career_gap_months)),
-        last_contact: p
-            .last_contact_at
-            .map(|t| page.date(to_jst(t).date_naive()))
-            .unwrap_or_else(|| "—".into()),
-        name: p.display_name,
-        furigana: p.furigana,
-    }
-}
-
-/// The list's filters, as the query set them.
-fn list_filters(state: &AppState, page: &Page, query: &ListQuery) -> Vec<FieldView> {
-    let none = FieldErrors::default();
-    let mut skills: Vec<(String, String)> = state
-        .taxonomy
-        .skills()
-        .iter()
-        .map(|s| {
-            (
-                s.id.as_str().to_owned(),
-                skill_label(state, page.lang, s.id.as_str()),
-            )
-        })
-        .collect();
-    skills.sort_by(|a, b| a.1.cmp(&b.1));
-    vec![
-        FieldView::new(page, "goal", "select", &query.goal, &none)
-            .optional()
-            .options(crate::form::with_any(
-                page,
-                crate::form::labelled(page, &GoalTrack::ALL, GoalTrack::code),
-            )),
-        FieldView::new(page, "skill", "select", &query.skill, &none)
-            .optional()
-            .options(crate::form::with_any(page, skills)),
-        FieldView::new(page, "day", "select", &query.day, &none)
-            .optional()
-            .options(crate::form::with_any(
-                page,
-                crate::form::labelled(
-                    page,
-                    &domain::availability::Weekday::ALL,
-                    domain::availability::Weekday::code,
-                ),
-            )),
-        FieldView::new(page, "gap", "select", &query.gap, &none)
-            .optional()
-            .options(crate::form::with_any(
-                page,
-                [
-                    ("under1", "filter-gap-under1"),
-                    ("1to5", "filter-gap-1to5"),
-                    ("over5", "filter-gap-over5"),
-                ]
-                .iter()
-                .map(|(code, key)| ((*code).to_owned(), page.t(key)))
-                .collect(),
-            )),
-        FieldView::new(page, "contact", "select", &query.contact, &none)
-            .optional()
-            .options(crate::form::with_any(page, contact_choices(page))),
-    ]
-}
-
-/// The "last contact" filter's choices: never contacted, or not for some days.
-fn contact_choices(page: &Page) -> Vec<(String, String)> {
-    std::iter::once(("never".to_owned(), page.t("filter-contact-never")))
-        .chain(
-            ["14", "30", "90"]
-                .iter()
-                .map(|d| (d.to_string(), page.t1("filter-contact-days", "days", d))),
-        )
-        .collect()
-}
-
-pub async fn list(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    page: Page,
-    audit: Audit,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, WebError> {
-    let number = query.page;
-    let (found, more) = state
-        .store
-        .tenant(&town)
-        .search_participants(
-            &query.filter(),
-            PAGE_SIZE + 1,
-            number.offset(PAGE_SIZE as u32),
-        )
-        .await?
-        .first(PAGE_SIZE as usize);
-    let found = audit
-        .reveal(
-            found,
-            Some(town.id),
-            AuditAction::ParticipantList,
-            (AuditTarget::Participant, ""),
-            &format!("{:?}", query.filter()),
-        )
-        .await?;
-    let page = page.with_town(&town);
-    let base = format!("/{}/coordinator/participants", town.slug);
-    let next_href = number
-        .next()
-        .filter(|_| more)
-        .map(|next| format!("{base}?{}", query.query_string(next)));
-    let previous_href = number
-        .previous()
-        .map(|previous| format!("{base}?{}", query.query_string(previous)));
-    let rows = found
-        .into_iter()
-        .map(|p| participant_row(&page, &base, p))
-        .collect();
-    let filters = list_filters(&state, &page, &query);
-    Ok(render(
-        StatusCode::OK,
-        &ListPage {
-            page,
-            filters,
-            rows,
-            previous_href,
-            next_href,
-            action: base,
-        },
-    ))
 }
 
 struct SkillView {
@@ -397,8 +176,8 @@ pub async fn record_page(
     town: &domain::Municipality,
     page: Page,
     record: ParticipantRecord,
-    hearing_form: &super::casework::HearingForm,
-    follow_up_form: &super::casework::FollowUpForm,
+    hearing_form: &super::super::casework::HearingForm,
+    follow_up_form: &super::super::casework::FollowUpForm,
     errors: &FieldErrors,
 ) -> Result<RecordPage, WebError> {
     let tenant = state.store.tenant(town);
@@ -429,8 +208,8 @@ pub async fn record_page(
         hearings,
         follow_ups,
         events,
-        hearing_fields: super::casework::hearing_fields(&page, hearing_form, errors),
-        follow_up_fields: super::casework::follow_up_fields(&page, follow_up_form, errors),
+        hearing_fields: super::super::casework::hearing_fields(&page, hearing_form, errors),
+        follow_up_fields: super::super::casework::follow_up_fields(&page, follow_up_form, errors),
         alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
         notice: None,
         page,
@@ -477,7 +256,7 @@ fn skill_view(state: &AppState, lang: Lang, s: &store::participant::StoredSkill)
 fn timeline_view(page: &Page, e: store::casework::CaseEvent) -> EventView {
     EventView {
         at: page.date_time(e.at),
-        text: super::timeline::line(page.lang, &e),
+        text: super::super::timeline::line(page.lang, &e),
         actor: e.actor_name.unwrap_or_default(),
     }
 }
@@ -517,7 +296,8 @@ pub async fn show(
     audit: Audit,
     Query(done): Query<Done>,
 ) -> Result<Response, WebError> {
-    let record = super::casework::participant_or_404(&state, &town, (&viewer, &audit), id).await?;
+    let record =
+        super::super::casework::participant_or_404(&state, &town, (&viewer, &audit), id).await?;
     let page = page.with_town(&town);
     let mut view = record_page(
         &state,
