@@ -78,6 +78,21 @@ impl TenantStore<'_> {
         Ok(rows)
     }
 
+    /// A person's recorded attendance by booking: (booking id, sessions attended, sessions
+    /// recorded). Bookings with nothing recorded are absent.
+    pub async fn participant_attendance(
+        &self,
+        participant: AccountId,
+    ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT a.booking_id, SUM(CASE WHEN a.attended THEN 1 ELSE 0 END), COUNT(*) FROM attendance a \
+             JOIN booking b ON b.id = a.booking_id WHERE b.municipality_id = $1 AND b.participant_id = $2 \
+             GROUP BY a.booking_id")
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
     /// Courses a person completed: (event id, title, awarded at).
     pub async fn credentials(
         &self,

@@ -116,7 +116,7 @@ mod tests {
         check::<crate::events::view::EventDone>(&mut problems);
         check::<crate::requests::review::QueueTab>(&mut problems);
         check::<crate::events::schedule::ListTab>(&mut problems);
-        check::<crate::coordinator::participants::CareNeed>(&mut problems);
+        check::<crate::coordinator::participants::filters::CareNeed>(&mut problems);
         check::<domain::message::NoticeKind>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }

@@ -1234,3 +1234,17 @@ filter-care-childcare = Has a child under school age (needs childcare)
 filter-care-elder = Cares for an older relative
 filter-care-family = Looks after another family member
 error-no-such-skill = No skill has that name. Try other words, or pick one from the list.
+
+## Coordinator: what a person has taken part in
+record-bookings-title = Event bookings and attendance
+record-bookings-none = No event bookings yet.
+record-bookings-caption = Events booked (newest first)
+record-col-event = Event
+record-col-when = When
+record-col-booking = Booking
+record-attendance-not-recorded = Attendance not recorded yet
+record-attendance-sessions = Attended { $attended } of { $of } sessions
+record-credentials-title = Courses completed
+record-introductions-title = Introductions
+record-introductions-none = No introductions yet.
+record-updated = Updated

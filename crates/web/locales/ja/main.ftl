@@ -1234,3 +1234,17 @@ filter-care-childcare = 未就学の子どもがいる（預け先が必要）
 filter-care-elder = 高齢の家族の介護をしている
 filter-care-family = ほかの家族の見守りをしている
 error-no-such-skill = その名前のスキルは見つかりませんでした。別のことばで入力するか、一覧から選んでください。
+
+## Coordinator: what a person has taken part in
+record-bookings-title = イベントの申し込みと出欠
+record-bookings-none = まだイベントの申し込みはありません。
+record-bookings-caption = 申し込んだイベント（新しい順）
+record-col-event = イベント
+record-col-when = 日時
+record-col-booking = 申し込み
+record-attendance-not-recorded = 出欠はまだ記録されていません
+record-attendance-sessions = { $of }回中{ $attended }回出席
+record-credentials-title = 修了した講座
+record-introductions-title = 紹介
+record-introductions-none = まだ紹介はありません。
+record-updated = 更新

@@ -295,6 +295,38 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
         .await;
     assert!(sheet.body.contains("出席 1名"));
     assert!(sheet.body.contains("託児 1人"));
+    // The person's record shows the booking with its attendance, linked to the event.
+    let record = staff
+        .get(&format!(
+            "/nagaizumi/coordinator/participants/{}",
+            second.id.0
+        ))
+        .await;
+    let bookings = record
+        .body
+        .split("イベントの申し込みと出欠")
+        .nth(1)
+        .unwrap();
+    let bookings = bookings.split("</section>").next().unwrap();
+    assert!(bookings.contains("はじめての再就職セミナー"), "{bookings}");
+    assert!(bookings.contains(&format!("/nagaizumi/coordinator/events/{id}")));
+    assert!(bookings.contains("申し込み済み") && bookings.contains("出席"));
+    let first_record = staff
+        .get(&format!(
+            "/nagaizumi/coordinator/participants/{}",
+            first.id.0
+        ))
+        .await;
+    let theirs = first_record
+        .body
+        .split("イベントの申し込みと出欠")
+        .nth(1)
+        .unwrap();
+    let theirs = theirs.split("</section>").next().unwrap();
+    assert!(
+        theirs.contains("キャンセル") && theirs.contains("出欠はまだ記録されていません"),
+        "each record shows its own person's booking: {theirs}"
+    );
     app.shift_event(&town, id, Duration::days(10)).await;
 
     // Calendars: the event's .ics and the public feed parse; the private feed is the

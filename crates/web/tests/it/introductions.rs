@@ -351,6 +351,15 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
         ))
         .await;
     assert!(record.body.contains("就労後6か月のフォローアップ"));
+    let introductions = record.body.split(">紹介</h2>").nth(1).unwrap();
+    let introductions = introductions.split("</section>").next().unwrap();
+    assert!(
+        introductions.contains("客室の準備スタッフ")
+            && introductions.contains("湯の花旅館")
+            && introductions.contains("結果記録済み"),
+        "the record lists the introduction with its state: {introductions}"
+    );
+    assert!(introductions.contains(&coordinator_page));
 
     // Withdrawing consent hides the profile from the organization again.
     let withdrawn = yuki

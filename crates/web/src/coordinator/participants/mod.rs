@@ -1,10 +1,10 @@
 //! The participant list and a participant's record. Both are views of personal data: each
 //! opening is recorded in the audit log before anything is shown.
 
-mod filters;
+mod activity;
+pub(crate) mod filters;
 mod list;
 mod record;
 
-pub use filters::CareNeed;
 pub use list::list;
 pub use record::{gap_text, record_page, show};

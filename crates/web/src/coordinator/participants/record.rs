@@ -84,6 +84,7 @@ pub struct RecordPage {
     notice: Option<String>,
     /// Requests the engine suggests for this person.
     suggestions: Vec<crate::requests::matches::MatchView>,
+    activity: super::activity::Activity,
 }
 
 /// The profile's facts as the record page lists them: (label, value), in the page's language.
@@ -192,11 +193,13 @@ pub async fn record_page(
     let consents = tenant.consents(id).await?;
     let consent_active = consents.first().is_some_and(|c| c.withdrawn_at.is_none());
     let (hearings, follow_ups, events) = casework_views(&tenant, &page, id).await?;
+    let activity = super::activity::of(&tenant, &page, town.slug.as_str(), id).await?;
     let suggestions =
         crate::requests::matches::for_participant(state, &tenant, &page, town.slug.as_str(), id.0)
             .await?;
     Ok(RecordPage {
         suggestions,
+        activity,
         base: format!("/{}/coordinator/participants/{}", town.slug, id.0),
         name: record.account.display_name,
         furigana: record.account.furigana,
