@@ -59,6 +59,7 @@ crate::coded!(
         InvitationAccepted = "invitation.accepted" => "audit-event-invitation-accepted",
         MunicipalityCreate = "municipality.create" => "audit-event-municipality-create",
         AuditLogView = "audit_log.view" => "audit-event-audit-log-view",
+        AuditLogExport = "audit_log.export" => "audit-event-audit-log-export",
         OutboxView = "outbox.view" => "audit-event-outbox-view",
         ParticipantList = "participant.list" => "audit-event-participant-list",
         ParticipantView = "participant.view" => "audit-event-participant-view",

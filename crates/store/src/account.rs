@@ -116,6 +116,18 @@ pub(crate) fn name_key(display_name: &str, furigana: &str) -> String {
     format!("{} {}", search_key(display_name), search_key(furigana))
 }
 
+/// A LIKE pattern that finds `text` anywhere, its own `%`, `_` and `\\` taken literally.
+pub(crate) fn contains_pattern(text: &str) -> String {
+    let escaped: String = text
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            _ => vec![c],
+        })
+        .collect();
+    format!("%{escaped}%")
+}
+
 /// Writes the search key of accounts stored before keys existed, in one transaction.
 pub(crate) async fn fill_name_keys(store: &Store) -> Result<(), StoreError> {
     let mut tx = store.begin().await?;
@@ -234,5 +246,41 @@ impl TenantStore<'_> {
             .fetch_all(c)
             .await)?;
         rows.into_iter().map(Account::try_from).collect()
+    }
+}
+
+impl Store {
+    /// Accounts whose name or reading holds `key` (in search form), in a town or, for
+    /// operators, anywhere; at most `limit`.
+    pub async fn accounts_named(
+        &self,
+        town: Option<MunicipalityId>,
+        key: &str,
+        limit: i64,
+    ) -> Result<Vec<AccountId>, StoreError> {
+        let mut conn = self.conn().await?;
+        let ids: Vec<i64> = on_backend!(conn.exec(), c => sqlx::query_scalar(
+            "SELECT id FROM account WHERE ($1 IS NULL OR municipality_id = $1) \
+             AND name_key LIKE $2 ESCAPE '\\' ORDER BY id LIMIT $3")
+            .bind(town.map(|t| t.0)).bind(contains_pattern(key)).bind(limit)
+            .fetch_all(c).await)?;
+        Ok(ids.into_iter().map(AccountId).collect())
+    }
+
+    /// The names of these accounts, for pages that list ids (the audit log).
+    pub async fn display_names(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id, display_name FROM account WHERE id IN ({})",
+            marks.join(", ")
+        );
+        let args: Vec<crate::db::Arg> = ids.iter().map(|i| crate::db::Arg::I64(*i)).collect();
+        let mut conn = self.conn().await?;
+        let rows = on_backend!(conn.exec(), c =>
+            bind_args!(sqlx::query_as::<_, (i64, String)>(&sql), &args).fetch_all(c).await)?;
+        Ok(rows)
     }
 }

@@ -55,13 +55,51 @@ pub struct AuditFilter {
     pub municipality: Option<MunicipalityId>,
     /// Entries whose action starts with this, e.g. `participant.` or `access.denied`.
     pub action_prefix: Option<String>,
-    pub actor_id: Option<AccountId>,
+    /// Entries by any of these accounts (empty: anyone).
+    pub actor_ids: Vec<AccountId>,
     pub from: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     /// Keyset paging: entries older than this id.
     pub before_id: Option<i64>,
-    /// Entries whose view showed this person.
-    pub subject: Option<AccountId>,
+    /// Entries whose view showed, or that concern, any of these people (empty: anyone).
+    pub subjects: Vec<AccountId>,
+}
+
+/// `$n, $m, …` for the ids, bound after the arguments already in `args`.
+fn id_list(ids: &[AccountId], args: &mut Vec<Arg>) -> String {
+    let marks: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            args.push(Arg::I64(id.0));
+            format!("${}", args.len())
+        })
+        .collect();
+    marks.join(", ")
+}
+
+/// The filter's conditions on the people involved: who acted, and whose data it was.
+fn people_conditions(filter: &AuditFilter, args: &mut Vec<Arg>) -> Vec<String> {
+    let mut conditions = Vec::new();
+    if !filter.actor_ids.is_empty() {
+        conditions.push(format!(
+            "l.actor_id IN ({})",
+            id_list(&filter.actor_ids, args)
+        ));
+    }
+    if !filter.subjects.is_empty() {
+        let shown = id_list(&filter.subjects, args);
+        let as_text: Vec<String> = filter
+            .subjects
+            .iter()
+            .map(|id| format!("'{}'", id.0))
+            .collect();
+        conditions.push(format!(
+            "(l.id IN (SELECT audit_id FROM audit_subject WHERE account_id IN ({shown})) \
+             OR (l.target_type IN ('participant', 'account') AND l.target_id IN ({})))",
+            as_text.join(", ")
+        ));
+    }
+    conditions
 }
 
 /// The people a piece of data is about (account ids).
@@ -236,9 +274,6 @@ impl Store {
                 Arg::Text(prefix.to_owned()),
             );
         }
-        if let Some(actor) = filter.actor_id {
-            push(&|p| format!("l.actor_id = {p}"), Arg::I64(actor.0));
-        }
         if let Some(from) = filter.from {
             push(&|p| format!("l.at >= {p}"), Arg::Time(from));
         }
@@ -248,17 +283,7 @@ impl Store {
         if let Some(before) = filter.before_id {
             push(&|p| format!("l.id < {p}"), Arg::I64(before));
         }
-        if let Some(subject) = filter.subject {
-            push(
-                &|p| {
-                    format!(
-                        "(l.id IN (SELECT audit_id FROM audit_subject WHERE account_id = {p}) \
-                         OR (l.target_type IN ('participant', 'account') AND l.target_id = CAST({p} AS TEXT)))"
-                    )
-                },
-                Arg::I64(subject.0),
-            );
-        }
+        conditions.extend(people_conditions(filter, &mut args));
         let where_clause = if conditions.is_empty() {
             String::new()
         } else {

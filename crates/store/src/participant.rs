@@ -513,18 +513,6 @@ pub struct ParticipantSummary {
     pub home_area: Option<String>,
 }
 
-/// A LIKE pattern that finds `text` anywhere, its own `%`, `_` and `\\` taken literally.
-fn contains_pattern(text: &str) -> String {
-    let escaped: String = text
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            _ => vec![c],
-        })
-        .collect();
-    format!("%{escaped}%")
-}
-
 /// The filter as SQL conditions over `a` (account) and `p` (profile), with their arguments
 /// numbered after the `args` already given.
 fn filter_conditions(filter: &ParticipantFilter, args: &mut Vec<Arg>) -> Vec<String> {
@@ -566,7 +554,7 @@ fn filter_conditions(filter: &ParticipantFilter, args: &mut Vec<Arg>) -> Vec<Str
     if let Some(name) = &filter.name {
         push(
             &|p| format!("a.name_key LIKE {p} ESCAPE '\\'"),
-            Arg::Text(contains_pattern(name)),
+            Arg::Text(crate::account::contains_pattern(name)),
         );
     }
     if let Some(cap) = filter.income_cap {

@@ -52,6 +52,24 @@ pub fn choices<T: Label>(
         .collect()
 }
 
+/// The fields that have a value, in words: `label: value` (a choice by its words), joined
+/// with ` / `. For audit entries that say what a search asked for.
+pub fn chosen_in_words(fields: &[FieldView]) -> String {
+    fields
+        .iter()
+        .filter(|f| !f.value.trim().is_empty())
+        .map(|f| {
+            let value = f
+                .options
+                .iter()
+                .find(|(code, _)| *code == f.value)
+                .map_or(f.value.as_str(), |(_, words)| words.as_str());
+            format!("{}: {}", f.label, value)
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 /// One input, ready for `templates/partials/field.html`.
 #[derive(Debug, Clone)]
 pub struct FieldView {

@@ -20,6 +20,7 @@ mod assets;
 mod audit_trail;
 mod audit_view;
 mod coordinator;
+mod csv_file;
 mod events;
 mod form;
 mod formats;

@@ -286,16 +286,7 @@ async fn audit_log(
     audit: Audit,
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, WebError> {
-    audit
-        .record(
-            None,
-            AuditAction::AuditLogView,
-            AuditTarget::AuditLog,
-            "",
-            "",
-        )
-        .await?;
-    audit_view::respond(&state, page, None, "/operator/audit", &query).await
+    audit_view::respond(&state, (page, &audit), None, "/operator/audit", &query).await
 }
 
 async fn outbox(

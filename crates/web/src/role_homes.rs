@@ -4,7 +4,6 @@
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use domain::audit::{AuditAction, AuditTarget};
 
 use crate::audit_trail::Audit;
 use crate::audit_view::{self, AuditQuery};
@@ -26,18 +25,9 @@ async fn town_officer_home(
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    audit
-        .record(
-            Some(town.id),
-            AuditAction::AuditLogView,
-            AuditTarget::AuditLog,
-            "",
-            "",
-        )
-        .await?;
     audit_view::respond(
         &state,
-        page,
+        (page, &audit),
         Some(town.id),
         &format!("/{}/town/", town.slug),
         &query,

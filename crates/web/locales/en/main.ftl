@@ -138,7 +138,6 @@ signup-verified-email = Email address to register: { $email }
 signup-already-registered = This email address is already registered. Please sign in.
 error-input-control = “{ $field }” contains a character that cannot be used (a control character or a text-direction mark). Please remove it and send again.
 error-input-control-unnamed = Your input contains a character that cannot be used (a control character or a text-direction mark). Please remove it and send again.
-audit-filter-person = Person shown (account number)
 audit-subjects = People shown
 
 ## Password reset and change
@@ -203,10 +202,6 @@ pager-next = Next page
 ## Audit log
 audit-title = Audit log
 audit-lead = A record of who viewed or changed which record, when and from where. Entries can only be added, never changed or removed.
-audit-filter-action = Kind
-audit-filter-actor = Actor number
-audit-filter-from = From
-audit-filter-until = Until
 audit-filter-submit = Filter
 audit-empty = No matching entries.
 audit-caption = Audit log, newest first
@@ -1248,3 +1243,28 @@ record-credentials-title = Courses completed
 record-introductions-title = Introductions
 record-introductions-none = No introductions yet.
 record-updated = Updated
+
+## The audit log, readable
+field-action = Kind
+field-actor = Done by
+field-actor-hint = Part of a name or its reading (hiragana or katakana), or an account number (e.g. #12)
+field-person = About
+field-person-hint = Find who viewed a person's data and when. Type part of their name or reading, or their account number.
+field-from = From
+field-until = Until
+error-until-before-from = The end date must be the same as or after the start date.
+error-no-one-named = Nobody has that name. Try part of the name or its reading, or type an account number.
+audit-person-name = { $name }
+audit-target-numbered = { $target } (no. { $id })
+audit-csv-download = Download these entries as CSV
+audit-csv-note = Opens in Excel (up to 10,000 entries). The download is itself logged.
+audit-csv-actor-number = Account number
+audit-csv-role = Role
+audit-csv-detail = Detail
+audit-event-audit-log-export = Downloaded the audit log as CSV
+audit-action-introduction = Introductions
+audit-action-event = Events and bookings
+audit-action-request = Jobs and projects
+audit-action-enquiry = Enquiries from organizations
+audit-action-consent = Consent
+audit-action-outbox = Outgoing mail

@@ -138,7 +138,6 @@ signup-verified-email = 登録するメールアドレス: { $email }
 signup-already-registered = このメールアドレスはすでに登録されています。ログインしてください。
 error-input-control = 「{ $field }」に使えない文字（制御文字や文字の向きを変える記号）が含まれています。取り除いてから、もう一度お送りください。
 error-input-control-unnamed = 入力に使えない文字（制御文字や文字の向きを変える記号）が含まれています。取り除いてから、もう一度お送りください。
-audit-filter-person = 対象者（アカウント番号）
 audit-subjects = 表示された人
 
 ## Password reset and change
@@ -203,10 +202,6 @@ pager-next = 次のページ
 ## Audit log
 audit-title = 監査ログ
 audit-lead = 誰が、いつ、どこから、どの記録を見たり変更したりしたかの記録です。記録は追加のみで、変更や削除はできません。
-audit-filter-action = 種類
-audit-filter-actor = 操作した人の番号
-audit-filter-from = 開始日
-audit-filter-until = 終了日
 audit-filter-submit = 絞り込む
 audit-empty = 該当する記録はありません。
 audit-caption = 監査ログ（新しい順）
@@ -1248,3 +1243,28 @@ record-credentials-title = 修了した講座
 record-introductions-title = 紹介
 record-introductions-none = まだ紹介はありません。
 record-updated = 更新
+
+## The audit log, readable
+field-action = 種類
+field-actor = 操作した人
+field-actor-hint = 名前かふりがなの一部（ひらがな・カタカナのどちらでも）、またはアカウント番号（例: #12）
+field-person = 対象の人
+field-person-hint = その人の情報を、誰が、いつ見たかを探せます。名前かふりがなの一部、またはアカウント番号で入力してください。
+field-from = 開始日
+field-until = 終了日
+error-until-before-from = 終了日は開始日と同じか、それより後の日付にしてください。
+error-no-one-named = その名前の人は見つかりませんでした。名前の一部やふりがなで試すか、アカウント番号を入力してください。
+audit-person-name = { $name }さん
+audit-target-numbered = { $target }（番号 { $id }）
+audit-csv-download = この条件の記録をCSVでダウンロード
+audit-csv-note = Excelで開けます（最大10,000件）。ダウンロードしたことも記録されます。
+audit-csv-actor-number = 操作した人の番号
+audit-csv-role = 役割
+audit-csv-detail = 詳細
+audit-event-audit-log-export = 監査ログをCSVでダウンロード
+audit-action-introduction = 紹介
+audit-action-event = イベント・申し込み
+audit-action-request = 求人・プロジェクト
+audit-action-enquiry = 団体からの問い合わせ
+audit-action-consent = 同意
+audit-action-outbox = 送信メール

@@ -914,12 +914,18 @@ async fn every_staff_view_of_people_names_them_and_officers_can_ask_who_looked()
         .await;
     assert_eq!(who.status, StatusCode::OK);
     assert!(
-        who.body.contains("<td>参加者の記録を閲覧"),
+        who.body.contains(">参加者の記録を閲覧"),
         "the record's opening is listed"
     );
     assert!(
-        who.body.contains("<td>参加者の一覧を閲覧"),
+        who.body.contains(">参加者の一覧を閲覧"),
         "and the list that showed her"
     );
-    assert!(who.body.contains("長泉 花子 (#"), "named in the entry");
+    assert!(
+        who.body.contains(&format!(
+            "<a href=\"/nagaizumi/town/?person=%23{}\">長泉 花子さん</a>",
+            hanako.id.0
+        )),
+        "named in the entry, linked to her trail"
+    );
 }

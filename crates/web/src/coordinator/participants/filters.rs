@@ -233,6 +233,27 @@ pub fn fields(
     fields
 }
 
+/// The filters as chosen, in words, for the audit entry of the search.
+pub fn in_words(state: &AppState, page: &Page, query: &ListQuery, areas: &TravelTable) -> String {
+    let none = FieldErrors::default();
+    let mut chosen = fields(page, query, areas, &none);
+    if let Some(skill) = state.taxonomy.get(&query.skill) {
+        let label = crate::skill_choices::label(state, page.lang, skill.id.as_str());
+        chosen.push(
+            FieldView::new(page, "skill", "select", &query.skill, &none)
+                .options(vec![(query.skill.clone(), label)]),
+        );
+    }
+    chosen.push(FieldView::new(
+        page,
+        "skill_text",
+        "search",
+        &query.skill_text,
+        &none,
+    ));
+    crate::form::chosen_in_words(&chosen)
+}
+
 /// The skill filter: a grouped choice, and a box to type part of a skill's name.
 pub struct SkillFilter {
     pub selected: String,

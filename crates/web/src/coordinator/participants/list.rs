@@ -78,7 +78,7 @@ async fn found(
     state: &AppState,
     town: &domain::Municipality,
     audit: &Audit,
-    (query, filter): (&ListQuery, &store::participant::ParticipantFilter),
+    (query, filter, detail): (&ListQuery, &store::participant::ParticipantFilter, &str),
 ) -> Result<(Vec<ParticipantSummary>, bool), WebError> {
     let (found, more) = state
         .store
@@ -92,7 +92,7 @@ async fn found(
             Some(town.id),
             AuditAction::ParticipantList,
             (AuditTarget::Participant, ""),
-            &format!("{filter:?}"),
+            detail,
         )
         .await?;
     Ok((found, more))
@@ -105,9 +105,12 @@ pub async fn list(
     audit: Audit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
+    let areas = state.store.tenant(&town).travel_table().await?;
+    let page = page.with_town(&town);
     let (status, (found, more), errors) = match query.filter(&state) {
         Ok(filter) => {
-            let found = found(&state, &town, &audit, (&query, &filter)).await?;
+            let detail = super::filters::in_words(&state, &page, &query, &areas);
+            let found = found(&state, &town, &audit, (&query, &filter, &detail)).await?;
             (StatusCode::OK, found, FieldErrors::default())
         }
         Err(errors) => (
@@ -116,8 +119,6 @@ pub async fn list(
             errors,
         ),
     };
-    let areas = state.store.tenant(&town).travel_table().await?;
-    let page = page.with_town(&town);
     let base = format!("/{}/coordinator/participants", town.slug);
     let href = |number: PageNumber| format!("{base}?{}", query.query_string(number));
     let number = query.page;
