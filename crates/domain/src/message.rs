@@ -21,6 +21,8 @@ crate::coded!(
         BookingWaitlisted = "booking_waitlisted" => "notice-booking-waitlisted-title",
         SeatOffered = "seat_offered" => "notice-seat-offered-title",
         EventCancelled = "event_cancelled" => "notice-event-cancelled-title",
+        /// Staff cancelled one person's booking, for a reason they are told.
+        BookingCancelledByStaff = "booking_cancelled_by_staff" => "notice-booking-cancelled-by-staff-title",
         EventReminder = "event_reminder" => "notice-event-reminder-title",
         /// The date, time or place of an event the person booked changed.
         EventChanged = "event_changed" => "notice-event-changed-title",
@@ -47,6 +49,7 @@ impl NoticeKind {
             NoticeKind::BookingWaitlisted => "notice-booking-waitlisted-body",
             NoticeKind::SeatOffered => "notice-seat-offered-body",
             NoticeKind::EventCancelled => "notice-event-cancelled-body",
+            NoticeKind::BookingCancelledByStaff => "notice-booking-cancelled-by-staff-body",
             NoticeKind::EventReminder => "notice-event-reminder-body",
             NoticeKind::EventChanged => "notice-event-changed-body",
             NoticeKind::IncomeCapMoved => "notice-income-cap-moved-body",

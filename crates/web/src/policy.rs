@@ -146,6 +146,17 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/me/events", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/events", Method::POST, Town(PARTICIPANT)),
     ("/{town}/me/bookings/{id}", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/me/bookings/{id}/cancel", Method::GET, Town(PARTICIPANT)),
+    (
+        "/{town}/coordinator/events/{id}/bookings/{booking}/cancel",
+        Method::GET,
+        Town(COORDINATOR),
+    ),
+    (
+        "/{town}/coordinator/events/{id}/bookings/{booking}/cancel",
+        Method::POST,
+        Town(COORDINATOR),
+    ),
     ("/{town}/coordinator/events", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/new", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/new", Method::POST, Town(COORDINATOR)),

@@ -1268,3 +1268,18 @@ audit-action-request = Jobs and projects
 audit-action-enquiry = Enquiries from organizations
 audit-action-consent = Consent
 audit-action-outbox = Outgoing mail
+
+## Cancelling one booking, on a page of its own
+notice-booking-cancelled-by-staff-title = Your booking was cancelled: { $event }
+notice-booking-cancelled-by-staff-body = Your booking for "{ $event }" ({ $when }) has been cancelled by the staff. { $reason }If anything is unclear, please ask the coordinator.
+booking-cancel-title = Cancel your booking
+booking-cancel-lead = This cancels the booking below. Your place goes to the next person on the waiting list.
+booking-cancel-deadline = You can cancel until { $deadline }
+booking-cancel-confirm = Yes, cancel the booking
+booking-cancel-back = Keep the booking
+booking-cancel-staff-title = Cancel a booking (staff)
+booking-cancel-staff-lead = This cancels { $name }'s booking. They are told, with your reason. The place goes to the waiting list.
+booking-cancel-person = Booked by
+field-booking-cancel-reason = Reason the person is told
+field-booking-cancel-reason-hint = For example: to adjust numbers, or to offer another date. It appears in the notice as written.
+event-done-booking-cancelled = The booking was cancelled and the person was told.

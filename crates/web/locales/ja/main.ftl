@@ -1268,3 +1268,18 @@ audit-action-request = 求人・プロジェクト
 audit-action-enquiry = 団体からの問い合わせ
 audit-action-consent = 同意
 audit-action-outbox = 送信メール
+
+## Cancelling one booking, on a page of its own
+notice-booking-cancelled-by-staff-title = お申し込みを取り消しました: { $event }
+notice-booking-cancelled-by-staff-body = 「{ $event }」（{ $when }）のお申し込みを、担当者が取り消しました。{ $reason }ご不明な点は、お気軽に担当者へお問い合わせください。
+booking-cancel-title = お申し込みの取り消し
+booking-cancel-lead = 次のお申し込みを取り消します。取り消すと、キャンセル待ちの方に席をお譲りします。
+booking-cancel-deadline = 取り消しの締め切り: { $deadline }
+booking-cancel-confirm = 取り消しを確定する
+booking-cancel-back = 取り消さずに戻る
+booking-cancel-staff-title = 申し込みの取り消し（担当者）
+booking-cancel-staff-lead = { $name }さんの申し込みを取り消します。理由を添えて、ご本人にお知らせします。空いた席はキャンセル待ちの方に回ります。
+booking-cancel-person = 申し込んだ人
+field-booking-cancel-reason = ご本人に伝える理由
+field-booking-cancel-reason-hint = 例: 定員の調整のため、別の日程へのご案内のため。お知らせにそのまま載ります。
+event-done-booking-cancelled = 申し込みを取り消し、ご本人にお知らせしました。

@@ -123,7 +123,9 @@ pub async fn change(
                 return Ok(back("past-deadline"));
             }
             let event = tenant.event(booking.event_id).await.found()?;
-            let cancelled = cancel_and_offer(&state, &town, &event, id, seen, account.id).await?;
+            let cancelled =
+                cancel_and_offer(&state, (&town, &event), (id, seen, account.id), Vec::new())
+                    .await?;
             if cancelled {
                 audit
                     .town_record(
@@ -139,14 +141,13 @@ pub async fn change(
     }
 }
 
-/// Cancels a booking and tells whoever is offered the freed seat.
+/// Cancels a booking (held in `seen` status, cancelled `by` someone) and tells whoever is
+/// offered the freed seat, and `told` (the person, when staff cancel), in one transaction.
 pub async fn cancel_and_offer(
     state: &AppState,
-    town: &domain::Municipality,
-    event: &store::event::StoredEvent,
-    booking: i64,
-    seen: BookingStatus,
-    by: AccountId,
+    (town, event): (&domain::Municipality, &store::event::StoredEvent),
+    (booking, seen, by): (i64, BookingStatus, AccountId),
+    told: Vec<store::notification::NewNotification>,
 ) -> Result<bool, WebError> {
     let tenant = state.store.tenant(town);
     // Everyone on the waitlist, so the offers' notices can go in the same transaction.
@@ -160,7 +161,11 @@ pub async fn cancel_and_offer(
                 state.childcare_ratios.as_ref(),
                 state.config.waitlist_offer_hours,
             ),
-            |offers| notices::offers_made(state, town, event, offers, &waiting),
+            |offers| {
+                let mut all = notices::offers_made(state, town, event, offers, &waiting);
+                all.extend(told);
+                all
+            },
         )
         .await?;
     Ok(result.is_some())

@@ -1,8 +1,10 @@
 //! Events with childcare: the public list and pages, booking, a participant's bookings and
 //! calendar feed, and the coordinator's events: lists and the form (`schedule`), one event's
-//! page with attendance (`staff`), cancelling one (`cancel`), consultation slots in series
+//! page with attendance (`staff`), cancelling one (`cancel`), cancelling one booking
+//! (`booking_cancel`), consultation slots in series
 //! (`slots`). See `domain::event`.
 
+mod booking_cancel;
 mod cancel;
 mod form;
 mod mine;
@@ -28,6 +30,14 @@ pub fn routes() -> Routes {
         .route("/{town}/calendar/{token}", get(public::private_feed))
         .route("/{town}/me/events", get(mine::show).post(mine::feed))
         .route("/{town}/me/bookings/{id}", post(mine::change))
+        .route(
+            "/{town}/me/bookings/{id}/cancel",
+            get(booking_cancel::confirm_mine),
+        )
+        .route(
+            "/{town}/coordinator/events/{id}/bookings/{booking}/cancel",
+            get(booking_cancel::confirm_staff).post(booking_cancel::cancel_staff),
+        )
         .route("/{town}/coordinator/events", get(schedule::list))
         .route(
             "/{town}/coordinator/events/new",

@@ -13,7 +13,6 @@ use domain::event::attendance::{AttendanceWindow, window};
 use domain::event::booking::BookingStatus;
 use serde::Deserialize;
 
-use super::mine::cancel_and_offer;
 use super::view::{BookingView, EventDone, EventView, children_text};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
@@ -214,10 +213,6 @@ pub struct StaffForm {
     #[serde(default)]
     action: String,
     #[serde(default)]
-    booking: i64,
-    #[serde(default)]
-    from: String,
-    #[serde(default)]
     session: i64,
     /// Bookings present at the session.
     #[serde(default)]
@@ -258,18 +253,6 @@ pub async fn act(
             }
         }
         "capacity" => change_capacity(&state, &town, (&audit, &event), &form).await,
-        "cancel_booking" => {
-            let seen = BookingStatus::from_code(&form.from).ok_or(WebError::BadRequest)?;
-            cancel_and_offer(&state, &town, &event, form.booking, seen, account.id).await?;
-            audit
-                .town_record(
-                    town.id,
-                    AuditAction::EventBookingCancelledByStaff,
-                    (AuditTarget::Booking, form.booking),
-                )
-                .await?;
-            Ok(Redirect::to(&base).into_response())
-        }
         _ => Err(WebError::BadRequest),
     }
 }

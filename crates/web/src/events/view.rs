@@ -215,6 +215,7 @@ domain::coded!(
         CapacityChanged = "capacity-changed" => "event-done-capacity-changed",
         CapacityBelowBookings = "capacity-below-bookings" => "event-done-capacity-below-bookings",
         CapacityInvalid = "capacity-invalid" => "event-done-capacity-invalid",
+        BookingCancelled = "booking-cancelled" => "event-done-booking-cancelled",
     }
 );
 

@@ -108,6 +108,27 @@ pub fn event_cancelled(
     )
 }
 
+/// Staff cancelled the person's booking, for the reason given.
+pub fn booking_cancelled_by_staff(
+    state: &AppState,
+    town: &Municipality,
+    (event, reason): (&StoredEvent, &str),
+    recipients: &[Recipient],
+) -> Vec<NewNotification> {
+    let mut args = args(event);
+    args.push(("reason", Arg::Reason(reason.to_owned())));
+    compose(
+        state,
+        town,
+        &Notice {
+            kind: NoticeKind::BookingCancelledByStaff,
+            args,
+            link: mine(town),
+        },
+        recipients,
+    )
+}
+
 /// The event's date, time or place changed: `event` as it is now.
 pub fn event_changed(
     state: &AppState,

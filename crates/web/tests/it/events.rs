@@ -221,9 +221,25 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
         .next()
         .unwrap()
         .to_owned();
+    // Cancelling asks first, on a page of its own.
+    let confirm_path = format!("/nagaizumi/me/bookings/{booking_id}/cancel");
+    assert!(
+        mine.body.contains(&confirm_path),
+        "a link, not a one-tap button"
+    );
+    let confirm = one.get(&confirm_path).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.body.contains("お申し込みの取り消し"));
+    assert!(confirm.body.contains("はじめての再就職セミナー"));
+    assert!(confirm.body.contains("取り消しの締め切り"));
+    assert_eq!(
+        two.get(&confirm_path).await.status,
+        StatusCode::NOT_FOUND,
+        "someone else's booking"
+    );
     let cancelled = one
         .submit(
-            "/nagaizumi/me/events",
+            &confirm_path,
             &format!("/nagaizumi/me/bookings/{booking_id}"),
             &[("action", "cancel"), ("from", "confirmed")],
         )

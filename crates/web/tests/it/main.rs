@@ -5,6 +5,7 @@ mod harness;
 
 mod accounts;
 mod audit;
+mod booking_cancel;
 mod browser;
 mod csrf;
 mod errors;
