@@ -244,6 +244,7 @@ impl TenantStore<'_> {
                     PublishedTitle {
                         title: request.title,
                         organization_id: request.organization_id,
+                        organization_name: request.organization_name,
                     },
                 )
             })
@@ -258,6 +259,7 @@ impl TenantStore<'_> {
 pub struct PublishedTitle {
     pub title: String,
     pub organization_id: i64,
+    pub organization_name: String,
 }
 
 /// Participants' skills grouped by account, as the engine's (skill index, level) pairs.

@@ -24,6 +24,8 @@ pub const SHORTLIST_SIZE: usize = 20;
 pub struct MatchView {
     pub href: String,
     pub name: String,
+    /// Beside a request's title: the organization that posted it (empty for a person).
+    pub organization: String,
     pub score: String,
     pub reasons: Vec<String>,
     pub gaps: Vec<String>,
@@ -202,6 +204,7 @@ pub async fn for_request(
             MatchView {
                 href: href(id),
                 name: names.get(&id).cloned().unwrap_or_default(),
+                organization: String::new(),
                 score: format!("{:.0}", m.score.total),
                 reasons,
                 gaps,
@@ -337,6 +340,10 @@ pub async fn for_participant(
             MatchView {
                 href: format!("/{slug}/coordinator/requests/{id}"),
                 name: titles.get(&id).map(|t| t.title.clone()).unwrap_or_default(),
+                organization: titles
+                    .get(&id)
+                    .map(|t| t.organization_name.clone())
+                    .unwrap_or_default(),
                 score: format!("{:.0}", m.score.total),
                 reasons,
                 gaps,
@@ -356,6 +363,7 @@ pub struct ProposalView {
     pub people: Vec<(i64, String, String)>,
     pub request_href: String,
     pub request: String,
+    pub organization: String,
     pub score: String,
     pub reasons: Vec<String>,
 }
@@ -425,14 +433,15 @@ impl Batch {
         )
     }
 
-    fn request(&self, slug: &str, opening: usize) -> (String, String) {
+    /// The request's page, title and organization.
+    fn request(&self, slug: &str, opening: usize) -> (String, String, String) {
         let id = self.input.openings[opening].id;
+        let title = self.input.titles.get(&id);
         (
             format!("/{slug}/coordinator/requests/{id}"),
-            self.input
-                .titles
-                .get(&id)
-                .map(|t| t.title.clone())
+            title.map(|t| t.title.clone()).unwrap_or_default(),
+            title
+                .map(|t| t.organization_name.clone())
                 .unwrap_or_default(),
         )
     }
@@ -450,17 +459,18 @@ pub async fn batch(
     let run = run_batch(state, tenant, per_person).await?;
     let courses = course_index(state, tenant).await?;
     let singles = run.proposals.chosen.iter().map(|m| {
-        let (request_href, request) = run.request(slug, m.opening);
+        let (request_href, request, organization) = run.request(slug, m.opening);
         ProposalView {
             people: vec![run.person(slug, m.candidate)],
             request_href,
             request,
+            organization,
             score: format!("{:.0}", m.score.total),
             reasons: explain(state, (page, &courses), m).0,
         }
     });
     let teams = run.proposals.teams.iter().map(|t| {
-        let (request_href, request) = run.request(slug, t.opening);
+        let (request_href, request, organization) = run.request(slug, t.opening);
         ProposalView {
             people: t
                 .members
@@ -469,6 +479,7 @@ pub async fn batch(
                 .collect(),
             request_href,
             request,
+            organization,
             score: format!("{:.0}", team_score(t)),
             reasons: std::iter::once(team_summary(page, &t.team))
                 .chain(shared_reasons(t).into_iter().map(|r| page.label(r)))

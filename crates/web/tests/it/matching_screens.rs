@@ -107,6 +107,16 @@ async fn a_participants_record_suggests_requests_that_fit() {
             .take(600)
             .collect::<String>()
     );
+    let suggestions = page
+        .body
+        .split("この方に合う仕事・プロジェクト")
+        .nth(1)
+        .unwrap();
+    let suggestions = suggestions.split("</section>").next().unwrap();
+    assert!(
+        suggestions.contains("</a> <small>（"),
+        "each request shows its organization beside its title: {suggestions}"
+    );
 }
 
 #[tokio::test]
@@ -125,6 +135,10 @@ async fn batch_proposals_list_the_best_set_of_introductions() {
     let page = coordinator.get("/nagaizumi/coordinator/proposals").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("一括提案") && page.body.contains("適合度"));
+    assert!(
+        page.body.contains("</a> <small>（"),
+        "each proposal shows the request's organization"
+    );
     let anonymous = app.client().get("/nagaizumi/coordinator/proposals").await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
 }
