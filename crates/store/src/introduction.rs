@@ -29,6 +29,10 @@ pub struct NewIntroduction {
     pub reasons: Vec<MatchReason>,
     /// A team's common free time (hex of the weekly grid), empty for one person.
     pub common_time: String,
+    /// The skill gaps the shortlist showed.
+    pub gaps: Vec<domain::introduction::gap::SkillGap>,
+    /// The coordinator's own words to the person, sent with the offer (may be empty).
+    pub personal_note: String,
     pub created_by: AccountId,
 }
 
@@ -56,6 +60,8 @@ struct IntroductionRow {
     pay_band: Option<String>,
     concluded_at: Option<DateTime<Utc>>,
     organization_note: String,
+    gaps: String,
+    personal_note: String,
 }
 
 /// A member of an introduction.
@@ -91,6 +97,10 @@ pub struct Introduction {
     pub fit_score: i32,
     pub reasons: Vec<MatchReason>,
     pub common_time: String,
+    /// The skill gaps the shortlist showed when it was made.
+    pub gaps: Vec<domain::introduction::gap::SkillGap>,
+    /// The coordinator's own words to the person.
+    pub personal_note: String,
     /// The coordinator who made it: told of the answers.
     pub created_by: i64,
     pub created_at: DateTime<Utc>,
@@ -202,7 +212,7 @@ pub struct MemberAnswer {
 const SELECT: &str = "SELECT i.id, i.request_id, r.title AS request_title, i.organization_id, \
     o.name AS organization_name, i.kind, i.status, i.fit_score, i.reasons, i.common_time, i.created_by, i.created_at, \
     i.updated_at, i.meeting_at, i.meeting_place, i.started_on, i.outcome, i.outcome_reason, \
-    i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note \
+    i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note, i.gaps, i.personal_note \
     FROM introduction i JOIN request r ON r.id = i.request_id JOIN organization o ON o.id = i.organization_id";
 
 fn corrupt(detail: String) -> StoreError {
@@ -231,6 +241,8 @@ fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, 
             .map(|r| MatchReason::try_from(r.to_owned()))
             .collect::<Result<_, _>>()?,
         common_time: row.common_time,
+        gaps: domain::introduction::gap::decode(&row.gaps),
+        personal_note: row.personal_note,
         created_by: row.created_by,
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -304,9 +316,11 @@ impl TenantStore<'_> {
         };
         let id: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
             "INSERT INTO introduction (municipality_id, request_id, organization_id, kind, status, fit_score, reasons, \
-             common_time, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id")
+             common_time, created_by, created_at, updated_at, gaps, personal_note) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id")
             .bind(town.0).bind(new.request_id).bind(new.organization_id).bind(kind).bind(status.code())
             .bind(new.fit_score).bind(new.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")).bind(&new.common_time).bind(new.created_by.0).bind(now)
+            .bind(domain::introduction::gap::encode(&new.gaps)).bind(&new.personal_note)
             .fetch_one(c).await)?;
         for member in &new.members {
             on_backend!(tx.exec(), c => sqlx::query(

@@ -111,7 +111,7 @@ mod tests {
     fn web_values_have_words_in_both_languages() {
         let mut problems = Vec::new();
         check_words::<Lang>(&mut problems, true);
-        check::<crate::introductions::Done>(&mut problems);
+        check::<crate::introduction_done::Done>(&mut problems);
         check::<crate::events::view::BookingDone>(&mut problems);
         check::<crate::events::view::EventDone>(&mut problems);
         check::<crate::requests::review::QueueTab>(&mut problems);

@@ -38,6 +38,8 @@ pub enum Arg {
     /// Why something happened, as staff wrote it, introduced as a reason in the reader's
     /// language (nothing when empty).
     Reason(String),
+    /// A coordinator's own words to the person, introduced as such (nothing when empty).
+    Remark(String),
 }
 
 impl Arg {
@@ -59,6 +61,10 @@ impl Arg {
             Arg::Reason(reason) => {
                 let said = reason.trim().trim_end_matches(['。', '.']);
                 lang.t_args("notice-reason", &[("reason", said.to_owned())])
+            }
+            Arg::Remark(remark) if remark.trim().is_empty() => String::new(),
+            Arg::Remark(remark) => {
+                lang.t_args("notice-remark", &[("remark", remark.trim().to_owned())])
             }
             Arg::Role(code) => domain::Role::from_code(code)
                 .map(|role| lang.t(role.label_key()))
@@ -87,6 +93,7 @@ pub(crate) const ARG_NAMES: &[&str] = &[
     "hours",
     "minutes",
     "reason",
+    "remark",
 ];
 
 /// The arguments in `lang`, with the reader's name and the town's.
@@ -102,10 +109,12 @@ fn words(
             words.push((name, arg.words(lang)));
         }
     }
-    if !args.contains_key("reason") {
-        // A reason is optional on every message (and notices from before one was asked
-        // for have none): without one it reads as nothing.
-        words.push(("reason", String::new()));
+    for optional in ["reason", "remark"] {
+        // A reason and a remark are optional on every message (and notices from before one
+        // was asked for have none): without one it reads as nothing.
+        if !args.contains_key(optional) {
+            words.push((optional, String::new()));
+        }
     }
     words.push(("name", reader.to_owned()));
     words.push(("town", town.to_owned()));

@@ -30,6 +30,7 @@ mod health;
 mod ical;
 mod income_walls;
 pub mod input_guard;
+mod introduction_done;
 mod introductions;
 mod invite;
 mod label_words;

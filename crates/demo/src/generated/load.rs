@@ -152,6 +152,8 @@ async fn introductions(
             fit_score: m.score.total.round() as i32,
             reasons: m.score.explanation.reasons.clone(),
             common_time: String::new(),
+            gaps: Vec::new(),
+            personal_note: String::new(),
             created_by: coordinator,
         };
         let Some(id) = tenant.create_introduction(&new, |_| Vec::new()).await? else {

@@ -7,6 +7,7 @@
 //! answer. Anything not listed is an [`IllegalMove`]. Their words and stored codes are in
 //! `words`.
 
+pub mod gap;
 mod words;
 pub use words::{MatchReason, NotPlacedReason, PayBand, SharedItem, Step};
 

@@ -113,6 +113,13 @@ pub fn introduction(w: &World, members: &[AccountId], draft: bool) -> NewIntrodu
         fit_score: 82,
         reasons: vec![MatchReason::SkillsMatch, MatchReason::FitsSchedule],
         common_time: String::new(),
+        gaps: vec![domain::introduction::gap::SkillGap {
+            skill_id: "spreadsheet".into(),
+            needed: 3,
+            has: 1,
+            required: true,
+        }],
+        personal_note: "以前お話しされていた在宅の仕事です。".into(),
         created_by: w.coordinator,
     }
 }
@@ -190,6 +197,9 @@ async fn a_person_is_introduced_consents_and_is_placed_with_follow_ups() {
         found.reasons,
         [MatchReason::SkillsMatch, MatchReason::FitsSchedule]
     );
+    assert_eq!(found.gaps.len(), 1, "the gaps it was made with are kept");
+    assert_eq!(found.gaps[0].skill_id, "spreadsheet");
+    assert_eq!(found.personal_note, "以前お話しされていた在宅の仕事です。");
 
     // An organization's move before consent is refused by the store's condition too.
     assert!(

@@ -988,7 +988,7 @@ mail-notice-body =
 
     { $brand }
 notice-introduction-offered-title = An introduction for you: { $request }
-notice-introduction-offered-body = We would like to introduce you to "{ $request }" at { $organization }. Please see why it fits and tell us whether we may share your profile.
+notice-introduction-offered-body = We would like to introduce you to "{ $request }" at { $organization }. Please see why it fits and tell us whether we may share your profile. { $remark }
 notice-introduction-consented-title = Consent to share a profile
 notice-introduction-consented-body = { $person } agreed to share their profile for "{ $request }". Please read it and reply.
 notice-introduction-declined-title = An introduction was declined
@@ -1283,3 +1283,12 @@ booking-cancel-person = Booked by
 field-booking-cancel-reason = Reason the person is told
 field-booking-cancel-reason-hint = For example: to adjust numbers, or to offer another date. It appears in the notice as written.
 event-done-booking-cancelled = The booking was cancelled and the person was told.
+
+## An introduction keeps its gaps and carries a personal note
+notice-remark = From your coordinator: "{ $remark }"{" "}
+introduction-gaps = What is missing (as seen when introduced)
+introduction-personal-note = A word from your coordinator
+introduction-add-note = Add a personal note (optional)
+field-personal-note = Note to the person
+field-personal-note-hint = Shown in the notice and on their introduction page (up to 500 characters). For example: this is the remote work you asked about.
+introduction-done-note-too-long = The note is too long, so the introduction was not sent. Please keep it to 500 characters.

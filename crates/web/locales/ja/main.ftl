@@ -988,7 +988,7 @@ mail-notice-body =
 
     { $brand }
 notice-introduction-offered-title = ご紹介があります: { $request }
-notice-introduction-offered-body = { $organization }の「{ $request }」をご紹介します。合っている点をご確認のうえ、プロフィールを先方に伝えてよいかお答えください。
+notice-introduction-offered-body = { $organization }の「{ $request }」をご紹介します。合っている点をご確認のうえ、プロフィールを先方に伝えてよいかお答えください。{ $remark }
 notice-introduction-consented-title = プロフィールの共有に同意がありました
 notice-introduction-consented-body = 「{ $request }」へのご紹介について、{ $person } さんが同意しました。プロフィールをご確認のうえ、お返事ください。
 notice-introduction-declined-title = ご紹介が辞退されました
@@ -1283,3 +1283,12 @@ booking-cancel-person = 申し込んだ人
 field-booking-cancel-reason = ご本人に伝える理由
 field-booking-cancel-reason-hint = 例: 定員の調整のため、別の日程へのご案内のため。お知らせにそのまま載ります。
 event-done-booking-cancelled = 申し込みを取り消し、ご本人にお知らせしました。
+
+## An introduction keeps its gaps and carries a personal note
+notice-remark = 担当者から：「{ $remark }」
+introduction-gaps = 足りないところ（紹介したときの見立て）
+introduction-personal-note = 担当者からのひとこと
+introduction-add-note = ひとことを添える（任意）
+field-personal-note = ご本人へのひとこと
+field-personal-note-hint = お知らせとご本人の紹介ページに載ります（500文字まで）。例: 以前お話しされていた在宅の仕事です。
+introduction-done-note-too-long = ひとことが長すぎるため、紹介はまだ送っていません。500文字以内にしてください。

@@ -130,6 +130,11 @@ async fn detail(
 ) -> Result<DetailPage, WebError> {
     let tenant = state.store.tenant(town);
     let mut detail = DetailPage::new(page, intro, Actor::Coordinator, form, errors);
+    detail.intro.gaps = intro
+        .gaps
+        .iter()
+        .map(|g| crate::requests::matches::stored_gap_text(state, &detail.page, g))
+        .collect();
     detail.events = view::events(&detail.page, tenant.introduction_events(intro.id).await?);
     for member in &intro.members {
         for f in tenant
@@ -212,6 +217,9 @@ pub struct CreateForm {
     /// Where to come back to: the request's page, or a participant's record.
     #[serde(default)]
     back: String,
+    /// The coordinator's own words to the person, sent with the offer.
+    #[serde(default)]
+    personal_note: String,
 }
 
 /// Introduces one person, or a team, to a published request.
@@ -231,7 +239,20 @@ pub async fn create(
     if members.is_empty() || members.len() > 12 || request.status()? != RequestStatus::Published {
         return Err(WebError::BadRequest);
     }
-    let new = introduction_of(&state, &tenant, (&request, &members), account.id).await?;
+    let back = back_to(&town, &form.back, request_id);
+    let mut errors = FieldErrors::default();
+    let note = domain::field_errors::text(
+        &mut errors,
+        "personal_note",
+        &form.personal_note,
+        500,
+        false,
+    );
+    if !errors.is_empty() {
+        return Ok(Redirect::to(&with_done(&back, "note-too-long")).into_response());
+    }
+    let mut new = introduction_of(&state, &tenant, (&request, &members), account.id).await?;
+    new.personal_note = note;
     let recipients = tenant.recipients(&new.members).await?;
     let created = tenant
         .create_introduction(&new, |id| {
@@ -239,11 +260,10 @@ pub async fn create(
                 &state,
                 &town,
                 (id, &request.organization_name, &request.title),
-                &recipients,
+                (&new.personal_note, &recipients),
             )
         })
         .await?;
-    let back = back_to(&town, &form.back, request_id);
     let Some(id) = created else {
         return Ok(Redirect::to(&with_done(&back, "duplicate")).into_response());
     };
@@ -289,6 +309,8 @@ async fn introduction_of(
         } else {
             String::new()
         },
+        gaps: crate::requests::matches::stored_gaps(state, &fit.gaps),
+        personal_note: String::new(),
         created_by: by,
     })
 }

@@ -11,9 +11,6 @@ mod participant;
 mod shared;
 mod view;
 
-#[cfg(test)]
-pub(crate) use view::Done;
-
 use axum::routing::{get, post};
 
 use crate::routes::Routes;

@@ -22,6 +22,10 @@ pub struct IntroductionView {
     pub started_on: Option<String>,
     pub outcome: Option<String>,
     pub common_time: Vec<String>,
+    /// The skill gaps the shortlist showed, in words (filled in for the coordinator's page).
+    pub gaps: Vec<String>,
+    /// The coordinator's own words to the person.
+    pub personal_note: String,
 }
 
 pub struct MemberView {
@@ -90,6 +94,8 @@ impl IntroductionView {
             } else {
                 crate::weekly_grid::in_words(page, &common)
             },
+            gaps: Vec::new(),
+            personal_note: introduction.personal_note.clone(),
         }
     }
 }
@@ -120,21 +126,4 @@ pub fn moves(
         .collect()
 }
 
-/// A notice after a redirect (`?done=…`).
-pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
-    page.done_notice(done, Done::from_code)
-}
-
-domain::coded!(
-    /// What the page says after a move, from the redirect's `?done=…`; any other value says
-    /// nothing.
-    Done {
-        Created = "created" => "introduction-done-created",
-        Moved = "moved" => "introduction-done-moved",
-        Stale = "stale" => "introduction-done-stale",
-        Duplicate = "duplicate" => "introduction-done-duplicate",
-        Consent = "consent" => "introduction-done-consent",
-        Decline = "decline" => "introduction-done-decline",
-        Withdraw = "withdraw" => "introduction-done-withdraw",
-    }
-);
+pub use crate::introduction_done::notice;

@@ -58,11 +58,12 @@ pub fn offered(
     state: &AppState,
     town: &Municipality,
     (id, organization, request): (i64, &str, &str),
-    members: &[Recipient],
+    (personal_note, members): (&str, &[Recipient]),
 ) -> Vec<NewNotification> {
     let args = [
         ("organization", Arg::Text(organization.to_owned())),
         ("request", Arg::Text(request.to_owned())),
+        ("remark", Arg::Remark(personal_note.to_owned())),
     ];
     compose(
         state,
@@ -156,7 +157,7 @@ pub fn advanced(
             state,
             town,
             (i.id, &i.organization_name, &i.request_title),
-            &audience.members,
+            (&i.personal_note, &audience.members),
         ),
         Action::Accept | Action::Decline => {
             let response = if action == Action::Accept {

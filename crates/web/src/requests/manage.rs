@@ -58,12 +58,14 @@ pub struct ShowQuery {
     edit: Option<String>,
 }
 
+/// What the page says after a redirect: a change to the request, or an introduction made
+/// from its shortlist that came back here (a duplicate, a note too long).
 pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
     match done? {
         "saved" => Some(page.t("request-saved")),
         "moved" => Some(page.t("request-moved")),
         "stale" => Some(page.t("request-stale")),
-        _ => None,
+        other => page.done_notice(Some(other), crate::introduction_done::Done::from_code),
     }
 }
 

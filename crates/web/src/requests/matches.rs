@@ -2,6 +2,7 @@
 //! proposal for a team project, and suggested requests for a participant. Names shown here are
 //! personal data, so each view is recorded in the audit log by the caller.
 
+use domain::introduction::gap::SkillGap;
 use store::audit::{Subjects, Unshown};
 
 use matching::courses::{CourseIndex, CourseRef};
@@ -67,20 +68,36 @@ async fn course_index(state: &AppState, tenant: &TenantStore<'_>) -> Result<Cour
 }
 
 /// A skill the person lacks for the request, in words.
-fn gap_text(state: &AppState, page: &Page, gap: &Gap) -> String {
-    let Gap::Skill {
-        skill,
-        needed,
-        has,
-        required,
-    } = gap;
-    let name = state
-        .taxonomy
-        .skills()
-        .get(usize::from(*skill))
-        .map(|s| skill_choices::label(state, page.lang, s.id.as_str()))
-        .unwrap_or_default();
-    let key = if *required {
+/// The engine's gaps as an introduction keeps them, by skill id.
+pub fn stored_gaps(state: &AppState, gaps: &[Gap]) -> Vec<SkillGap> {
+    gaps.iter()
+        .filter_map(
+            |Gap::Skill {
+                 skill,
+                 needed,
+                 has,
+                 required,
+             }| {
+                let id = state
+                    .taxonomy
+                    .skills()
+                    .get(usize::from(*skill))?
+                    .id
+                    .as_str();
+                Some(SkillGap {
+                    skill_id: id.to_owned(),
+                    needed: *needed,
+                    has: *has,
+                    required: *required,
+                })
+            },
+        )
+        .collect()
+}
+
+/// A kept gap in words: the skill's name, the level asked and the level the person has.
+pub fn stored_gap_text(state: &AppState, page: &Page, gap: &SkillGap) -> String {
+    let key = if gap.required {
         "match-gap-required"
     } else {
         "match-gap-nice"
@@ -88,11 +105,21 @@ fn gap_text(state: &AppState, page: &Page, gap: &Gap) -> String {
     page.lang.t_args(
         key,
         &[
-            ("skill", name),
-            ("needed", needed.to_string()),
-            ("has", has.to_string()),
+            (
+                "skill",
+                skill_choices::label(state, page.lang, &gap.skill_id),
+            ),
+            ("needed", gap.needed.to_string()),
+            ("has", gap.has.to_string()),
         ],
     )
+}
+
+fn gap_text(state: &AppState, page: &Page, gap: &Gap) -> String {
+    stored_gaps(state, std::slice::from_ref(gap))
+        .first()
+        .map(|g| stored_gap_text(state, page, g))
+        .unwrap_or_default()
 }
 
 fn explain(
@@ -501,6 +528,16 @@ pub async fn batch_drafts(
     let draft = |opening: usize, members: Vec<i64>, score: f32, reasons: Vec<_>, time: String| {
         let request = openings[opening].id;
         let title = run.input.titles.get(&request)?;
+        let gaps = match members.as_slice() {
+            [one] => run
+                .proposals
+                .chosen
+                .iter()
+                .find(|m| m.opening == opening && candidates[m.candidate].id == *one)
+                .map(|m| stored_gaps(state, &m.score.explanation.gaps))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         Some(NewIntroduction {
             request_id: request,
             organization_id: title.organization_id,
@@ -509,6 +546,8 @@ pub async fn batch_drafts(
             fit_score: score.round() as i32,
             reasons,
             common_time: time,
+            gaps,
+            personal_note: String::new(),
             created_by: store::account::AccountId(0),
         })
     };

@@ -109,6 +109,28 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
         page.body.contains(&button),
         "the parent is on the shortlist with a button"
     );
+    assert!(
+        page.body.contains("ひとことを添える"),
+        "a note can go with it"
+    );
+    let too_long = "あ".repeat(501);
+    let refused = coordinator
+        .submit(
+            &job_page,
+            &format!("/nagaizumi/coordinator/requests/{}/introductions", job.id),
+            &[
+                ("participant_id", &parent_account.id.0.to_string()),
+                ("back", &job_page),
+                ("personal_note", &too_long),
+            ],
+        )
+        .await;
+    assert!(refused.location().ends_with("done=note-too-long"));
+    let told = coordinator.get(refused.location()).await;
+    assert!(
+        told.body
+            .contains("ひとことが長すぎるため、紹介はまだ送っていません。")
+    );
     let created = coordinator
         .submit(
             &job_page,
@@ -116,11 +138,19 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
             &[
                 ("participant_id", &parent_account.id.0.to_string()),
                 ("back", &job_page),
+                ("personal_note", "朝の時間に合うお仕事です。"),
             ],
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER);
     let id = introduction_id(created.location());
+    let kept = coordinator
+        .get(&format!("/nagaizumi/coordinator/introductions/{id}"))
+        .await;
+    assert!(
+        kept.body.contains("担当者からのひとこと")
+            && kept.body.contains("朝の時間に合うお仕事です。")
+    );
     let again = coordinator
         .submit(
             &job_page,
@@ -168,6 +198,12 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
     let link = format!("http://127.0.0.1:8080/nagaizumi/me/introductions/{id}");
     assert!(mail.text.contains(&link), "{}", mail.text);
     assert!(
+        mail.text
+            .contains("担当者から：「朝の時間に合うお仕事です。」"),
+        "the note goes with the offer: {}",
+        mail.text
+    );
+    assert!(
         mail.html.contains(&format!("href=\"{link}\"")),
         "{}",
         mail.html
@@ -186,6 +222,10 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
     let mine = format!("/nagaizumi/me/introductions/{id}");
     let page = yuki.get(&mine).await;
     assert!(page.body.contains("合っている点"));
+    assert!(
+        page.body.contains("朝の時間に合うお仕事です。"),
+        "she reads the note"
+    );
     assert!(
         page.body.contains("スキル"),
         "what would be shared is listed"
@@ -503,6 +543,13 @@ async fn other_people_cannot_read_or_answer_an_introduction() {
                 fit_score: 80,
                 reasons: Vec::new(),
                 common_time: String::new(),
+                gaps: vec![domain::introduction::gap::SkillGap {
+                    skill_id: "spreadsheet".into(),
+                    needed: 3,
+                    has: 1,
+                    required: true,
+                }],
+                personal_note: String::new(),
                 created_by: coordinator.id,
             },
             |_| Vec::new(),
@@ -533,5 +580,22 @@ async fn other_people_cannot_read_or_answer_an_introduction() {
         tenant.introduction(id).await.unwrap().unwrap().status,
         domain::introduction::IntroductionStatus::Offered,
         "nothing changed"
+    );
+    // The coordinator's page keeps the gaps the shortlist showed, in words.
+    let staff = app.client();
+    staff
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let kept = staff
+        .get(&format!("/nagaizumi/coordinator/introductions/{id}"))
+        .await;
+    assert!(kept.body.contains("足りないところ"));
+    assert!(
+        kept.body
+            .contains("必須: 表計算（Excel等） はレベル3が必要です（現在1）")
     );
 }

@@ -315,7 +315,9 @@ pub async fn show(
     view.notice = match done.done.as_deref() {
         Some("hearing") => Some(view.page.t("hearing-saved")),
         Some("follow-up") => Some(view.page.t("follow-up-saved")),
-        _ => None,
+        other => view
+            .page
+            .done_notice(other, crate::introduction_done::Done::from_code),
     };
     Ok(render(StatusCode::OK, &view))
 }
