@@ -66,6 +66,7 @@ crate::coded!(
         ParticipantProfileSaved = "participant.profile_saved" => "audit-event-participant-profile-saved",
         ParticipantProfileViewedByOrganization = "participant.profile_viewed_by_organization" => "audit-event-participant-profile-viewed-by-organization",
         ParticipantHearingRecorded = "participant.hearing_recorded" => "audit-event-participant-hearing-recorded",
+        ParticipantHearingCorrected = "participant.hearing_corrected" => "audit-event-participant-hearing-corrected",
         ParticipantFollowUpsViewed = "participant.follow_ups_viewed" => "audit-event-participant-follow-ups-viewed",
         ParticipantFollowUpScheduled = "participant.follow_up_scheduled" => "audit-event-participant-follow-up-scheduled",
         ParticipantFollowUpDone = "participant.follow_up_done" => "audit-event-participant-follow-up-done",

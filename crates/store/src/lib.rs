@@ -25,6 +25,7 @@ pub mod enquiry;
 mod error;
 pub mod event;
 pub mod event_change;
+pub mod hearing_revision;
 mod held;
 pub mod introduction;
 pub mod invitation;

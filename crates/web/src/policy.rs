@@ -118,6 +118,16 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ),
     ("/{town}/coordinator/participants/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/hearings", Method::POST, Town(COORDINATOR)),
+    (
+        "/{town}/coordinator/participants/{id}/hearings/{hearing}/edit",
+        Method::GET,
+        Town(COORDINATOR),
+    ),
+    (
+        "/{town}/coordinator/participants/{id}/hearings/{hearing}/edit",
+        Method::POST,
+        Town(COORDINATOR),
+    ),
     ("/{town}/coordinator/participants/{id}/follow-ups", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/follow-ups/{id}/done", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/proposals", Method::GET, Town(COORDINATOR)),

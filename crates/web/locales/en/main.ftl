@@ -1292,3 +1292,17 @@ introduction-add-note = Add a personal note (optional)
 field-personal-note = Note to the person
 field-personal-note-hint = Shown in the notice and on their introduction page (up to 500 characters). For example: this is the remote work you asked about.
 introduction-done-note-too-long = The note is too long, so the introduction was not sent. Please keep it to 500 characters.
+
+## Correcting a hearing
+hearing-correct-link = Correct this record
+hearing-correct-title = Correct a hearing record
+hearing-correct-lead = You are correcting { $name }'s hearing record. What it said before is kept in its history, with your reason.
+hearing-correct-save = Save the correction
+hearing-correct-back = Go back without correcting
+hearing-corrected = The hearing record was corrected. What it said before is kept in its history.
+hearing-history = Corrections ({ $count })
+hearing-revision-changed = Corrected by { $name }, { $when }
+hearing-revision-before = Before
+field-correction-reason = Reason for the correction
+field-correction-reason-hint = For example: the date was entered wrongly. It is kept in the history.
+audit-event-participant-hearing-corrected = Corrected a hearing record

@@ -1292,3 +1292,17 @@ introduction-add-note = ひとことを添える（任意）
 field-personal-note = ご本人へのひとこと
 field-personal-note-hint = お知らせとご本人の紹介ページに載ります（500文字まで）。例: 以前お話しされていた在宅の仕事です。
 introduction-done-note-too-long = ひとことが長すぎるため、紹介はまだ送っていません。500文字以内にしてください。
+
+## Correcting a hearing
+hearing-correct-link = この記録を訂正する
+hearing-correct-title = ヒアリング記録の訂正
+hearing-correct-lead = { $name }さんのヒアリング記録を訂正します。訂正前の内容は、理由とともに履歴に残ります。
+hearing-correct-save = 訂正を保存する
+hearing-correct-back = 訂正せずに戻る
+hearing-corrected = ヒアリング記録を訂正しました。訂正前の内容は履歴に残っています。
+hearing-history = 訂正の履歴（{ $count }件）
+hearing-revision-changed = { $when } { $name }が訂正
+hearing-revision-before = 訂正前
+field-correction-reason = 訂正の理由
+field-correction-reason-hint = 例: 実施日の入力を間違えたため。履歴に残ります。
+audit-event-participant-hearing-corrected = ヒアリング記録を訂正

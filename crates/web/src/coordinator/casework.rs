@@ -84,13 +84,13 @@ pub fn follow_up_fields(page: &Page, form: &FollowUpForm, e: &FieldErrors) -> Ve
 
 /// Which side of today a date must fall on.
 #[derive(Clone, Copy)]
-enum When {
+pub(super) enum When {
     TodayOrBefore,
     TodayOrAfter,
 }
 
 /// Parses a date field, reporting an invalid or out-of-range date on `field`.
-fn date_field(
+pub(super) fn date_field(
     errors: &mut FieldErrors,
     field: &'static str,
     raw: &str,
@@ -114,7 +114,12 @@ fn date_field(
     }
 }
 
-fn limited(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
+pub(super) fn limited(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
     if value.chars().count() > max {
         errors.add(field, "too-long");
     }

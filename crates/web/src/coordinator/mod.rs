@@ -2,6 +2,7 @@
 //! list and records (every opening is written to the audit log), and the outbox.
 
 pub(crate) mod casework;
+mod hearing_edit;
 mod invitations;
 pub(crate) mod participants;
 pub(crate) mod proposals;
@@ -28,6 +29,10 @@ pub fn routes() -> Routes {
             get(invitations::show).post(invitations::create),
         )
         .route("/{town}/coordinator/participants", get(participants::list))
+        .route(
+            "/{town}/coordinator/participants/{id}/hearings/{hearing}/edit",
+            get(hearing_edit::form).post(hearing_edit::save),
+        )
         .route(
             "/{town}/coordinator/participants/{id}",
             get(participants::show),

@@ -382,6 +382,75 @@ async fn a_coordinator_records_a_hearing_and_sees_the_follow_up_due() {
         "the timeline shows the hearing"
     );
 
+    // The hearing is corrected afterwards; what it said before stays in its history.
+    let edit = record
+        .body
+        .split(&format!("{record_path}/hearings/"))
+        .nth(1)
+        .and_then(|rest| rest.split("/edit").next())
+        .expect("a link to correct the hearing")
+        .to_owned();
+    let edit_path = format!("{record_path}/hearings/{edit}/edit");
+    let form = coordinator.get(&edit_path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("午前中に週3日"),
+        "the form holds the hearing as it stands"
+    );
+    let no_reason = coordinator
+        .submit(
+            &edit_path,
+            &edit_path,
+            &[("held_on", today.as_str()), ("goals", "午後に週2日")],
+        )
+        .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_reason.body.contains("午後に週2日"),
+        "what was typed stays"
+    );
+    let corrected = coordinator
+        .submit(
+            &edit_path,
+            &edit_path,
+            &[
+                ("held_on", today.as_str()),
+                ("goals", "午後に週2日"),
+                ("constraints_confirmed", "yes"),
+                ("correction_reason", "希望の時間帯を聞き違えたため"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        corrected.location(),
+        format!("{record_path}?done=hearing-corrected")
+    );
+    let record = coordinator.get(corrected.location()).await;
+    assert!(record.body.contains("ヒアリング記録を訂正しました。"));
+    let hearings = record.body.split(r#"id="hearings-h""#).nth(1).unwrap();
+    assert!(hearings.contains("午後に週2日"));
+    assert!(hearings.contains("訂正の履歴（1件）"));
+    assert!(
+        hearings.contains("希望の時間帯を聞き違えたため") && hearings.contains("午前中に週3日")
+    );
+    let someone_else = app
+        .add_account(
+            Some(&town),
+            Role::Participant,
+            "other@example.jp",
+            "佐藤 葵",
+        )
+        .await;
+    let elsewhere = format!(
+        "/nagaizumi/coordinator/participants/{}/hearings/{edit}/edit",
+        someone_else.id.0
+    );
+    assert_eq!(
+        coordinator.get(&elsewhere).await.status,
+        StatusCode::NOT_FOUND,
+        "a hearing is reached only through its own person's record"
+    );
+
     let home = coordinator.get("/nagaizumi/coordinator/").await;
     assert!(home.body.contains("事務の求人を紹介する") && home.body.contains("長泉 花子"));
     let verified = app

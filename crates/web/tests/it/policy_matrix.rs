@@ -170,6 +170,7 @@ async fn every_route_answers_every_role_as_the_policy_table_says() {
             .replace("{token}", "no-such-token")
             .replace("{id}", &participant.id.0.to_string())
             .replace("{booking}", "1")
+            .replace("{hearing}", "1")
             .replace("{file}", "app.css")
             .replace("{code}", "en");
         for method in [Method::GET, Method::POST] {

@@ -41,11 +41,24 @@ struct SkillView {
 }
 
 struct HearingView {
+    edit_href: String,
     held_on: String,
     coordinator: String,
     goals: String,
     worries: String,
     constraints_confirmed: bool,
+    notes: String,
+    /// Earlier versions, newest correction first.
+    revisions: Vec<RevisionView>,
+}
+
+/// A hearing as it stood before a correction, and who corrected it, when and why.
+struct RevisionView {
+    changed: String,
+    reason: String,
+    held_on: String,
+    goals: String,
+    worries: String,
     notes: String,
 }
 
@@ -219,17 +232,27 @@ pub async fn record_page(
     })
 }
 
+/// `/{town}` of the page's town.
+fn town_root(page: &Page) -> String {
+    page.town
+        .as_ref()
+        .map(|t| format!("/{}", t.slug))
+        .unwrap_or_default()
+}
+
 /// The person's casework as the record shows it: hearings, follow-ups and the timeline.
 async fn casework_views(
     tenant: &store::TenantStore<'_>,
     page: &Page,
     id: store::account::AccountId,
 ) -> Result<(Vec<HearingView>, Vec<FollowUpView>, Vec<EventView>), WebError> {
+    let revisions = tenant.hearing_revisions(id).await?;
+    let base = format!("{}/coordinator/participants/{}", town_root(page), id.0);
     let hearings = tenant
         .hearings(id)
         .await?
         .into_iter()
-        .map(|h| hearing_view(page, h))
+        .map(|h| hearing_view(page, (&base, &revisions), h))
         .collect();
     let follow_ups = tenant
         .follow_ups_of(id)
@@ -264,8 +287,35 @@ fn timeline_view(page: &Page, e: store::casework::CaseEvent) -> EventView {
     }
 }
 
-fn hearing_view(page: &Page, h: store::casework::Hearing) -> HearingView {
+fn revision_view(page: &Page, r: &store::hearing_revision::HearingRevision) -> RevisionView {
+    RevisionView {
+        changed: page.lang.t_args(
+            "hearing-revision-changed",
+            &[
+                ("when", page.date_time(r.changed_at)),
+                ("name", r.changed_by_name.clone()),
+            ],
+        ),
+        reason: r.reason.clone(),
+        held_on: page.date(r.held_on),
+        goals: r.goals.clone(),
+        worries: r.worries.clone(),
+        notes: r.notes.clone(),
+    }
+}
+
+fn hearing_view(
+    page: &Page,
+    (base, revisions): (&str, &[store::hearing_revision::HearingRevision]),
+    h: store::casework::Hearing,
+) -> HearingView {
     HearingView {
+        edit_href: format!("{base}/hearings/{}/edit", h.id),
+        revisions: revisions
+            .iter()
+            .filter(|r| r.hearing_id == h.id)
+            .map(|r| revision_view(page, r))
+            .collect(),
         held_on: page.date(h.held_on),
         coordinator: h.coordinator_name,
         goals: h.goals,
@@ -315,6 +365,7 @@ pub async fn show(
     view.notice = match done.done.as_deref() {
         Some("hearing") => Some(view.page.t("hearing-saved")),
         Some("follow-up") => Some(view.page.t("follow-up-saved")),
+        Some("hearing-corrected") => Some(view.page.t("hearing-corrected")),
         other => view
             .page
             .done_notice(other, crate::introduction_done::Done::from_code),
