@@ -49,30 +49,79 @@ pub struct FollowUpForm {
     note: String,
 }
 
-pub fn hearing_fields(page: &Page, form: &HearingForm, e: &FieldErrors) -> Vec<FieldView> {
-    let held_on = if form.held_on.is_empty() {
-        to_jst(Utc::now()).date_naive().to_string()
-    } else {
-        form.held_on.clone()
-    };
+/// What a hearing says, as typed: (held on, goals, worries, constraints confirmed, notes).
+pub(super) type Content<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str);
+
+/// The fields of what a hearing says, shared by recording one and correcting it.
+pub(super) fn content_fields(page: &Page, typed: Content<'_>, e: &FieldErrors) -> Vec<FieldView> {
+    let (held_on, goals, worries, constraints_confirmed, notes) = typed;
     vec![
-        FieldView::new(page, "held_on", "date", &held_on, e),
-        FieldView::new(page, "goals", "textarea", &form.goals, e).optional(),
-        FieldView::new(page, "worries", "textarea", &form.worries, e).optional(),
+        FieldView::new(page, "held_on", "date", held_on, e),
+        FieldView::new(page, "goals", "textarea", goals, e).optional(),
+        FieldView::new(page, "worries", "textarea", worries, e).optional(),
         FieldView::new(
             page,
             "constraints_confirmed",
             "checkbox",
-            &form.constraints_confirmed,
+            constraints_confirmed,
             e,
         )
         .optional(),
-        FieldView::new(page, "notes", "textarea", &form.notes, e).optional(),
+        FieldView::new(page, "notes", "textarea", notes, e).optional(),
+    ]
+}
+
+/// What a hearing says, checked: held today or before, texts within their lengths.
+pub(super) struct Checked {
+    pub held_on: Option<NaiveDate>,
+    pub goals: String,
+    pub worries: String,
+    pub notes: String,
+}
+
+pub(super) fn check_content(
+    errors: &mut FieldErrors,
+    typed: Content<'_>,
+    today: NaiveDate,
+) -> Checked {
+    let (held_on, goals, worries, _, notes) = typed;
+    Checked {
+        held_on: date_field(errors, "held_on", held_on, When::TodayOrBefore, today),
+        goals: limited(errors, "goals", goals, 2000),
+        worries: limited(errors, "worries", worries, 2000),
+        notes: limited(errors, "notes", notes, 4000),
+    }
+}
+
+impl HearingForm {
+    fn content(&self) -> Content<'_> {
+        (
+            &self.held_on,
+            &self.goals,
+            &self.worries,
+            &self.constraints_confirmed,
+            &self.notes,
+        )
+    }
+}
+
+pub fn hearing_fields(page: &Page, form: &HearingForm, e: &FieldErrors) -> Vec<FieldView> {
+    let today = to_jst(Utc::now()).date_naive().to_string();
+    let held_on = if form.held_on.is_empty() {
+        today.as_str()
+    } else {
+        form.held_on.as_str()
+    };
+    let (_, goals, worries, constraints_confirmed, notes) = form.content();
+    let typed = (held_on, goals, worries, constraints_confirmed, notes);
+    let mut fields = content_fields(page, typed, e);
+    fields.extend([
         FieldView::new(page, "follow_up_on", "date", &form.follow_up_on, e)
             .optional()
             .hint(page, "field-follow-up-on-hint"),
         FieldView::new(page, "follow_up_note", "text", &form.follow_up_note, e).optional(),
-    ]
+    ]);
+    fields
 }
 
 pub fn follow_up_fields(page: &Page, form: &FollowUpForm, e: &FieldErrors) -> Vec<FieldView> {
@@ -160,16 +209,12 @@ fn parse_hearing(
     today: chrono::NaiveDate,
 ) -> Result<NewHearing, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let held_on = date_field(
-        &mut errors,
-        "held_on",
-        &form.held_on,
-        When::TodayOrBefore,
-        today,
-    );
-    let goals = limited(&mut errors, "goals", &form.goals, 2000);
-    let worries = limited(&mut errors, "worries", &form.worries, 2000);
-    let notes = limited(&mut errors, "notes", &form.notes, 4000);
+    let Checked {
+        held_on,
+        goals,
+        worries,
+        notes,
+    } = check_content(&mut errors, form.content(), today);
     let follow_up_note = limited(&mut errors, "follow_up_note", &form.follow_up_note, 200);
     let follow_up = if form.follow_up_on.trim().is_empty() {
         None

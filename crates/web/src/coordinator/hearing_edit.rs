@@ -14,7 +14,7 @@ use store::account::AccountId;
 use store::casework::Hearing;
 use store::hearing_revision::HearingCorrection;
 
-use super::casework::{When, date_field, limited, participant_or_404};
+use super::casework::{Checked, check_content, content_fields, participant_or_404};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
@@ -52,19 +52,25 @@ impl CorrectionForm {
         }
     }
 
+    fn content(&self) -> super::casework::Content<'_> {
+        (
+            &self.held_on,
+            &self.goals,
+            &self.worries,
+            &self.constraints_confirmed,
+            &self.notes,
+        )
+    }
+
     /// Checked as a new hearing is, and a reason is required.
     fn parse(&self, today: chrono::NaiveDate) -> Result<HearingCorrection, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let held_on = date_field(
-            &mut errors,
-            "held_on",
-            &self.held_on,
-            When::TodayOrBefore,
-            today,
-        );
-        let goals = limited(&mut errors, "goals", &self.goals, 2000);
-        let worries = limited(&mut errors, "worries", &self.worries, 2000);
-        let notes = limited(&mut errors, "notes", &self.notes, 4000);
+        let Checked {
+            held_on,
+            goals,
+            worries,
+            notes,
+        } = check_content(&mut errors, self.content(), today);
         let reason = domain::field_errors::text(
             &mut errors,
             "correction_reason",
@@ -98,19 +104,8 @@ struct EditPage {
 }
 
 fn fields(page: &Page, form: &CorrectionForm, e: &FieldErrors) -> Vec<FieldView> {
-    vec![
-        FieldView::new(page, "held_on", "date", &form.held_on, e),
-        FieldView::new(page, "goals", "textarea", &form.goals, e).optional(),
-        FieldView::new(page, "worries", "textarea", &form.worries, e).optional(),
-        FieldView::new(
-            page,
-            "constraints_confirmed",
-            "checkbox",
-            &form.constraints_confirmed,
-            e,
-        )
-        .optional(),
-        FieldView::new(page, "notes", "textarea", &form.notes, e).optional(),
+    let mut fields = content_fields(page, form.content(), e);
+    fields.push(
         FieldView::new(
             page,
             "correction_reason",
@@ -119,7 +114,8 @@ fn fields(page: &Page, form: &CorrectionForm, e: &FieldErrors) -> Vec<FieldView>
             e,
         )
         .hint(page, "field-correction-reason-hint"),
-    ]
+    );
+    fields
 }
 
 fn edit_page(

@@ -94,18 +94,9 @@ pub fn event_cancelled(
     (event, reason): (&StoredEvent, &str),
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
-    let mut args = args(event);
-    args.push(("reason", Arg::Reason(reason.to_owned())));
-    compose(
-        state,
-        town,
-        &Notice {
-            kind: NoticeKind::EventCancelled,
-            args,
-            link: format!("/{}/events/{}", town.slug, event.id),
-        },
-        recipients,
-    )
+    let link = format!("/{}/events/{}", town.slug, event.id);
+    let notice = with_reason(NoticeKind::EventCancelled, (event, reason), link);
+    compose(state, town, &notice, recipients)
 }
 
 /// Staff cancelled the person's booking, for the reason given.
@@ -115,18 +106,19 @@ pub fn booking_cancelled_by_staff(
     (event, reason): (&StoredEvent, &str),
     recipients: &[Recipient],
 ) -> Vec<NewNotification> {
+    let notice = with_reason(
+        NoticeKind::BookingCancelledByStaff,
+        (event, reason),
+        mine(town),
+    );
+    compose(state, town, &notice, recipients)
+}
+
+/// A notice about the event that gives staff's reason.
+fn with_reason(kind: NoticeKind, (event, reason): (&StoredEvent, &str), link: String) -> Notice {
     let mut args = args(event);
     args.push(("reason", Arg::Reason(reason.to_owned())));
-    compose(
-        state,
-        town,
-        &Notice {
-            kind: NoticeKind::BookingCancelledByStaff,
-            args,
-            link: mine(town),
-        },
-        recipients,
-    )
+    Notice { kind, args, link }
 }
 
 /// The event's date, time or place changed: `event` as it is now.
