@@ -29,6 +29,27 @@ pub const GROUPS: &[&str] = &[
     "business",
 ];
 
+/// The words of a group's name (`skill-group-…`), for each of [`GROUPS`].
+pub fn group_label_key(group: &str) -> Option<&'static str> {
+    Some(match group {
+        "care-derived" => "skill-group-care-derived",
+        "office" => "skill-group-office",
+        "it" => "skill-group-it",
+        "sales" => "skill-group-sales",
+        "communication" => "skill-group-communication",
+        "language" => "skill-group-language",
+        "creative" => "skill-group-creative",
+        "hospitality" => "skill-group-hospitality",
+        "food" => "skill-group-food",
+        "education" => "skill-group-education",
+        "care" => "skill-group-care",
+        "health" => "skill-group-health",
+        "manufacturing" => "skill-group-manufacturing",
+        "business" => "skill-group-business",
+        _ => return None,
+    })
+}
+
 /// A skill's id in the taxonomy, e.g. `spreadsheet`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SkillId(String);
@@ -254,6 +275,7 @@ mod tests {
             assert!(GROUPS.contains(&skill.group));
         }
         for group in GROUPS {
+            assert!(group_label_key(group).is_some(), "{group} has no words");
             assert!(
                 taxonomy.skills().iter().any(|s| s.group == *group),
                 "group {group} is empty"

@@ -1,7 +1,7 @@
 //! The skills taxonomy as a person chooses from it: grouped, labelled in their language.
 
 use domain::label::Label;
-use domain::skill::GROUPS;
+use domain::skill::{GROUPS, group_label_key};
 
 use crate::i18n::Lang;
 use crate::page::Page;
@@ -34,10 +34,10 @@ pub fn groups(state: &AppState, page: &Page) -> Vec<SkillGroup> {
         .by_group()
         .into_iter()
         .map(|(order, skills)| SkillGroup {
-            label: page.t(&format!(
-                "skill-group-{}",
-                GROUPS.get(order).copied().unwrap_or("other")
-            )),
+            label: GROUPS
+                .get(order)
+                .and_then(|g| group_label_key(g))
+                .map_or_else(String::new, |key| page.t(key)),
             skills: skills
                 .into_iter()
                 .map(|s| {
