@@ -36,6 +36,7 @@ pub mod notification;
 pub mod organization;
 pub mod outbox;
 pub mod participant;
+mod participant_search;
 pub mod password_reset;
 pub mod request;
 pub mod schema;
