@@ -142,6 +142,39 @@ pub fn value_of(
     })
 }
 
+/// One skill a team project asks for, and the members who bring it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    pub skill: SkillLevelPair,
+    /// Required, rather than nice to have.
+    pub required: bool,
+    /// Indexes into the members given, in their order; empty when nobody covers it.
+    pub by: Vec<usize>,
+}
+
+/// Who covers which of the project's skills: every required skill, then every nice one, each
+/// with the members who bring it at the level asked ([`COVERS`], as the search counts it).
+pub fn coverage<C: std::borrow::Borrow<Candidate>>(
+    graph: &SkillGraph,
+    members: &[C],
+    needs: &TeamNeeds,
+) -> Vec<Cover> {
+    let asked = needs
+        .required
+        .iter()
+        .map(|s| (s, true))
+        .chain(needs.nice.iter().map(|s| (s, false)));
+    asked
+        .map(|(skill, required)| Cover {
+            skill: *skill,
+            required,
+            by: (0..members.len())
+                .filter(|m| graph.coverage_of(&members[*m].borrow().skills, *skill) >= COVERS)
+                .collect(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod fixtures {
     use crate::input::Candidate;
@@ -161,5 +194,44 @@ mod fixtures {
             .with_window(Weekday::new(day).unwrap(), 18, 24)
             .with_window(Weekday::new(4).unwrap(), 20, 24);
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{graph, person};
+    use super::*;
+
+    #[test]
+    fn coverage_names_who_brings_each_skill_at_its_level() {
+        let members = [
+            person(vec![(0, 3), (1, 1)], 0),
+            person(vec![(1, 3)], 1),
+            person(vec![(0, 2), (5, 4)], 2),
+        ];
+        let needs = TeamNeeds {
+            required: vec![(0, 3), (1, 2)],
+            nice: vec![(5, 2), (6, 1)],
+            size_min: 2,
+            size_max: 3,
+            meeting_minutes: 60,
+        };
+        let covers = coverage(&graph(), &members, &needs);
+        let by: Vec<(SkillLevelPair, bool, Vec<usize>)> = covers
+            .into_iter()
+            .map(|c| (c.skill, c.required, c.by))
+            .collect();
+        assert_eq!(
+            by,
+            [
+                // Level 2 of skill 0 is below the 3 asked: only the first member covers it.
+                ((0, 3), true, vec![0]),
+                // Level 1 of skill 1 does not cover the 2 asked.
+                ((1, 2), true, vec![1]),
+                ((5, 2), false, vec![2]),
+                // Nobody brings skill 6.
+                ((6, 1), false, vec![]),
+            ]
+        );
     }
 }

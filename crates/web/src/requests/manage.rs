@@ -49,7 +49,7 @@ pub struct ManagePage {
     /// The engine's ranked candidates (coordinators only).
     pub candidates: Vec<super::matches::MatchView>,
     /// The engine's team proposal for a team project (coordinators only).
-    pub team: Option<super::matches::TeamView>,
+    pub team: Option<super::team_view::TeamView>,
 }
 
 #[derive(Deserialize, Default)]
@@ -73,7 +73,7 @@ pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
 #[derive(Default)]
 pub struct Proposals {
     pub candidates: Vec<super::matches::MatchView>,
-    pub team: Option<super::matches::TeamView>,
+    pub team: Option<super::team_view::TeamView>,
 }
 
 /// The request's edit form, if the page was asked for it and the request is still open.

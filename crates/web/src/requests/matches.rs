@@ -8,11 +8,12 @@ use store::audit::{Subjects, Unshown};
 use matching::courses::{CourseIndex, CourseRef};
 use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
-use matching::{Candidate, Gap, Opening};
+use matching::{Gap, Opening};
 use store::TenantStore;
 use store::introduction::NewIntroduction;
 use store::matching_cache::MatchingInput;
 
+use super::team_view::{TeamView, best_team, no_team, team_summary, team_view};
 use crate::error::WebError;
 use crate::page::Page;
 use crate::skill_choices;
@@ -34,23 +35,6 @@ pub struct MatchView {
     pub introduce: Option<(String, i64)>,
     /// Where the form comes back to.
     pub back: String,
-}
-
-/// A proposed team and when it can meet; or, with no members, the word that none exists.
-pub struct TeamView {
-    pub members: Vec<(String, String)>,
-    pub member_ids: Vec<i64>,
-    pub introduce_action: String,
-    pub meeting_slots: Vec<String>,
-    /// What the team covers and shares: 「3人で必要なスキルをすべてカバーし、週7.5時間…」.
-    pub summary: String,
-    pub proven_optimal: bool,
-}
-
-impl TeamView {
-    pub fn found(&self) -> bool {
-        !self.members.is_empty()
-    }
 }
 
 /// The town's upcoming courses by the skills they teach, for gap explanations.
@@ -181,12 +165,6 @@ impl Subjects for MatchView {
     }
 }
 
-impl Subjects for TeamView {
-    fn subjects(&self) -> Vec<i64> {
-        self.member_ids.clone()
-    }
-}
-
 /// The ranked candidates for one request, and a team when it is a team project: people's
 /// names, so shown only through `Audit::reveal`, which names those on the page.
 pub async fn for_request(
@@ -241,92 +219,10 @@ pub async fn for_request(
         })
         .collect();
     let team = formed.map(|found| match found {
-        Ok((ids, t)) => team_view(page, (slug, names), ids, &t, &introduce_action),
+        Ok(found) => team_view((state, page), (slug, names), found, &introduce_action),
         Err(why) => no_team(page, why),
     });
     Ok(Unshown::new((views, team)))
-}
-
-/// The best team among the people who fit the project (`list`), with its members' ids; or
-/// why there is none (none exists, or the search stopped first).
-fn best_team(
-    graph: &matching::SkillGraph,
-    input: &MatchingInput,
-    list: &[Match],
-    needs: &TeamNeeds,
-) -> Result<(Vec<i64>, team::Team), team::Formed> {
-    let pool: Vec<&Candidate> = list
-        .iter()
-        .map(|m| &input.candidates[m.candidate])
-        .collect();
-    let scores: Vec<f32> = list.iter().map(Match::fair_score).collect();
-    match team::form_or_stopped(graph, &pool, &scores, needs, team::DEFAULT_MAX_NODES) {
-        team::Formed::Team(t) => Ok((t.members.iter().map(|i| pool[*i].id).collect(), t)),
-        other => Err(other),
-    }
-}
-
-/// The team the search formed, as the request page shows it.
-fn team_view(
-    page: &Page,
-    (slug, names): (&str, &std::collections::HashMap<i64, String>),
-    ids: Vec<i64>,
-    team: &team::Team,
-    introduce_action: &str,
-) -> TeamView {
-    TeamView {
-        members: ids
-            .iter()
-            .map(|id| {
-                (
-                    format!("/{slug}/coordinator/participants/{id}"),
-                    names.get(id).cloned().unwrap_or_default(),
-                )
-            })
-            .collect(),
-        member_ids: ids,
-        introduce_action: introduce_action.to_owned(),
-        meeting_slots: crate::weekly_grid::in_words(page, &team.common_time),
-        summary: team_summary(page, team),
-        proven_optimal: team.proven_optimal,
-    }
-}
-
-/// The trade-off the team search made, in words: how many people, what they cover, and the
-/// time they share.
-fn team_summary(page: &Page, team: &team::Team) -> String {
-    let mut words = page.lang.t_args(
-        "match-team-summary",
-        &[
-            ("people", team.members.len().to_string()),
-            (
-                "hours",
-                crate::income_walls::hours(team.common_time.minutes()),
-            ),
-        ],
-    );
-    if team.nice_covered > 0 {
-        words.push_str(&page.t1("match-team-nice", "count", &team.nice_covered.to_string()));
-    }
-    words
-}
-
-/// A team project without a team: none can be formed from the people who fit, or the search
-/// stopped at its limit before finding one (then the page does not say none exists).
-fn no_team(page: &Page, why: team::Formed) -> TeamView {
-    let stopped = why == team::Formed::Stopped;
-    TeamView {
-        members: Vec::new(),
-        member_ids: Vec::new(),
-        introduce_action: String::new(),
-        meeting_slots: Vec::new(),
-        summary: page.t(if stopped {
-            "match-team-stopped"
-        } else {
-            "match-team-none"
-        }),
-        proven_optimal: !stopped,
-    }
 }
 
 /// The requests that fit one participant best; a team project only when a team that includes

@@ -8,6 +8,7 @@ pub mod moves;
 pub mod organization;
 pub mod public;
 pub mod review;
+pub mod team_view;
 pub mod view;
 
 use axum::routing::{get, post};

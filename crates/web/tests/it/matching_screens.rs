@@ -55,6 +55,22 @@ async fn a_request_page_ranks_candidates_with_reasons_and_proposes_a_team() {
         "the yukata class gets a team"
     );
     assert!(page.body.contains("全員が打ち合わせできる時間"));
+    // Who covers which skill: every required skill has someone in the team.
+    let card = page.body.split("team-card").nth(1).unwrap();
+    let table = card.split("</table>").next().unwrap();
+    assert!(table.contains("スキルごとの担当"), "{table}");
+    let required: Vec<&str> = table
+        .split("<tr>")
+        .filter(|row| row.contains(">必須<"))
+        .collect();
+    assert!(!required.is_empty(), "{table}");
+    for row in required {
+        assert!(!row.contains("チーム内にはまだいません"), "{row}");
+        assert!(
+            row.contains("</td>\n  <td data-label=\"担当できる方\">"),
+            "{row}"
+        );
+    }
 
     let audit = app
         .store
