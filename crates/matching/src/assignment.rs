@@ -1,9 +1,10 @@
 //! Batch proposals: choose introductions across all people and requests that maximize the
-//! total score, with at most `per_person` open introductions each and no more than each
-//! request's capacity. Solved exactly as a min-cost flow on the sparse graph of feasible pairs:
+//! total score, with at most each person's room for introductions (the same `per_person` for
+//! all, or less for someone with introductions already open) and no more than each request's
+//! capacity. Solved exactly as a min-cost flow on the sparse graph of feasible pairs:
 //!
-//! request (supply = its capacity) → person (capacity 1, cost −weight) → end (capacity
-//! `per_person`, cost 0), and request → end (cost 0) for a place left unfilled.
+//! request (supply = its capacity) → person (capacity 1, cost −weight) → end (capacity the
+//! person's room, cost 0), and request → end (cost 0) for a place left unfilled.
 //!
 //! Successive shortest paths, one unit of supply at a time from its request, with Dijkstra on
 //! reduced costs (potentials keep them non-negative). Two things keep it fast on a town-sized
@@ -32,7 +33,8 @@ const NONE: u32 = u32::MAX;
 /// the end node. The pairs with a positive weight are copied request by request into slots,
 /// so a request's arcs are read from contiguous memory.
 struct Solver {
-    per_person: u32,
+    /// How many pairs each person may have chosen.
+    rooms: Vec<u32>,
     openings: usize,
     end: usize,
     /// Slots `first[o]..first[o + 1]` are request `o`'s pairs.
@@ -55,7 +57,8 @@ struct Solver {
 }
 
 impl Solver {
-    fn new(candidates: usize, per_person: u32, openings: usize, pairs: &[Pair]) -> Self {
+    fn new(rooms: &[u32], openings: usize, pairs: &[Pair]) -> Self {
+        let candidates = rooms.len();
         let mut first = vec![0_usize; openings + 1];
         for pair in pairs.iter().filter(|p| p.weight > 0) {
             first[pair.opening + 1] += 1;
@@ -83,7 +86,7 @@ impl Solver {
             potential[pair.opening] = potential[pair.opening].max(pair.weight);
         }
         Solver {
-            per_person,
+            rooms: rooms.to_vec(),
             openings,
             end,
             first,
@@ -130,7 +133,7 @@ impl Solver {
 
     fn leave_person(&mut self, person: usize) {
         let proposed = std::mem::take(&mut self.proposed[person - self.openings]);
-        if (proposed.len() as u32) < self.per_person {
+        if (proposed.len() as u32) < self.rooms[person - self.openings] {
             let free = self.potential[person] - self.potential[self.end];
             self.reach(person, self.end, NONE, free);
         }
@@ -199,26 +202,26 @@ impl Solver {
     }
 }
 
-/// The pairs chosen, as indexes into `pairs`, maximizing the total weight.
+/// The pairs chosen, as indexes into `pairs`, maximizing the total weight, with at most
+/// `per_person` for each of `candidates` people.
 pub fn solve(candidates: usize, per_person: u32, capacities: &[u32], pairs: &[Pair]) -> Vec<usize> {
     solve_counting(
-        candidates,
-        per_person,
+        &vec![per_person; candidates],
         capacities,
         pairs,
         &AtomicUsize::new(0),
     )
 }
 
-/// [`solve`], adding to `routed` each request place as it is settled (filled or left empty).
+/// [`solve`] with room for `rooms[c]` pairs for person `c`, adding to `routed` each request
+/// place as it is settled (filled or left empty).
 pub fn solve_counting(
-    candidates: usize,
-    per_person: u32,
+    rooms: &[u32],
     capacities: &[u32],
     pairs: &[Pair],
     routed: &AtomicUsize,
 ) -> Vec<usize> {
-    let mut solver = Solver::new(candidates, per_person, capacities.len(), pairs);
+    let mut solver = Solver::new(rooms, capacities.len(), pairs);
     for (request, capacity) in capacities.iter().enumerate() {
         let mut left = *capacity as usize;
         while left > 0 && solver.route(request) {

@@ -5,6 +5,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use chrono::NaiveDate;
+use domain::introduction::history::HeldBack;
+
 use crate::assignment::{Pair, solve_counting};
 use crate::feasibility::Fit;
 use crate::input::{Candidate, Opening, TravelTimes};
@@ -58,26 +61,43 @@ pub fn propose(
         travel,
         ranking,
         (candidates, openings),
-        per_person,
+        &vec![per_person; candidates.len()],
         &progress,
     )
 }
 
-/// [`propose`], counting its progress in `progress`.
+/// How many introductions a run may propose to each person, at most `per_person` open at once,
+/// and why it leaves some out (see [`IntroductionHistory::batch_room`]).
+pub fn rooms(
+    candidates: &[Candidate],
+    per_person: u32,
+    today: NaiveDate,
+) -> Vec<Result<u32, HeldBack>> {
+    candidates
+        .iter()
+        .map(|c| c.history.batch_room(per_person, today))
+        .collect()
+}
+
+/// [`propose`] with room for `rooms[c]` introductions for person `c` (none for someone held
+/// back), counting its progress in `progress`.
 pub fn propose_reporting(
     graph: &SkillGraph,
     travel: &TravelTimes,
     ranking: Ranking,
     (candidates, openings): (&[Candidate], &[Opening]),
-    per_person: u32,
+    rooms: &[u32],
     progress: &Progress,
 ) -> Proposals {
     use rayon::prelude::*;
     let ranked: Vec<Ranked> = candidates
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(c, candidate)| {
+        .inspect(|_| {
             progress.people_scored.fetch_add(1, Ordering::Relaxed);
+        })
+        .filter(|(c, _)| rooms[*c] > 0)
+        .flat_map_iter(|(c, candidate)| {
             let levels = Levels::of(&candidate.skills);
             openings.iter().enumerate().filter_map(move |(o, opening)| {
                 rank(graph, travel, ranking, (candidate, &levels), opening)
@@ -107,19 +127,14 @@ pub fn propose_reporting(
         })
         .collect();
     let capacities: Vec<u32> = openings.iter().map(|o| o.capacity).collect();
-    let mut chosen: Vec<Match> = solve_counting(
-        candidates.len(),
-        per_person,
-        &capacities,
-        &pairs,
-        &progress.places_routed,
-    )
-    .into_iter()
-    .map(|i| {
-        let (c, o, fit, r) = ranked[job_pairs[i] as usize];
-        explain(graph, candidates, openings, c as usize, o as usize, fit, r)
-    })
-    .collect();
+    let mut chosen: Vec<Match> =
+        solve_counting(rooms, &capacities, &pairs, &progress.places_routed)
+            .into_iter()
+            .map(|i| {
+                let (c, o, fit, r) = ranked[job_pairs[i] as usize];
+                explain(graph, candidates, openings, c as usize, o as usize, fit, r)
+            })
+            .collect();
     chosen.sort_by(|a, b| b.rank_score.total_cmp(&a.rank_score));
     let mut used = vec![0_u32; candidates.len()];
     for m in &chosen {
@@ -129,7 +144,7 @@ pub fn propose_reporting(
         graph,
         (candidates, openings),
         (&ranked, &team_pairs),
-        per_person,
+        rooms,
         &mut used,
     );
     Proposals {
@@ -140,13 +155,13 @@ pub fn propose_reporting(
 }
 
 /// The best team for each team project, in request order, from the people it fits
-/// (`by_opening[o]`: indexes into `ranked`) who have fewer than `per_person` introductions so
-/// far (`used`, updated).
+/// (`by_opening[o]`: indexes into `ranked`) who have room for another introduction (fewer than
+/// `rooms[c]` so far: `used`, updated).
 fn propose_teams(
     graph: &SkillGraph,
     (candidates, openings): (&[Candidate], &[Opening]),
     (ranked, by_opening): (&[Ranked], &[Vec<u32>]),
-    per_person: u32,
+    rooms: &[u32],
     used: &mut [u32],
 ) -> Vec<ProposedTeam> {
     let mut teams = Vec::new();
@@ -157,7 +172,7 @@ fn propose_teams(
         let fitting: Vec<&Ranked> = by_opening[o]
             .iter()
             .map(|i| &ranked[*i as usize])
-            .filter(|(c, ..)| used[*c as usize] < per_person)
+            .filter(|(c, ..)| used[*c as usize] < rooms[*c as usize])
             .collect();
         let pool: Vec<&Candidate> = fitting
             .iter()
@@ -250,5 +265,69 @@ mod tests {
         ids.sort_unstable();
         assert_eq!(ids.len(), 2, "two people are enough");
         assert!(ids.contains(&3), "the one with both skills");
+    }
+
+    #[test]
+    fn a_run_gives_each_person_only_the_room_their_open_introductions_leave() {
+        use domain::introduction::history::IntroductionHistory;
+        let graph = SkillGraph::unrelated(3);
+        let travel = TravelTimes::new(3, 10);
+        let with = |id: i64, history: IntroductionHistory| Candidate {
+            id,
+            history,
+            ..candidate()
+        };
+        let today: NaiveDate = "2026-12-02".parse().unwrap();
+        let people = vec![
+            with(1, IntroductionHistory::default()),
+            with(
+                2,
+                IntroductionHistory {
+                    open: 1,
+                    ..Default::default()
+                },
+            ),
+            with(
+                3,
+                IntroductionHistory {
+                    open: 2,
+                    ..Default::default()
+                },
+            ),
+            with(
+                4,
+                IntroductionHistory {
+                    placed: true,
+                    ..Default::default()
+                },
+            ),
+        ];
+        let jobs: Vec<Opening> = (0..3)
+            .map(|i| Opening {
+                id: 10 + i,
+                capacity: 4,
+                ..opening()
+            })
+            .collect();
+        let rooms = rooms(&people, 2, today);
+        assert_eq!(
+            rooms,
+            [Ok(2), Ok(1), Err(HeldBack::AtLimit), Err(HeldBack::Placed)]
+        );
+        let rooms: Vec<u32> = rooms.into_iter().map(|r| r.unwrap_or(0)).collect();
+        let proposals = propose_reporting(
+            &graph,
+            &travel,
+            Ranking::default(),
+            (&people, &jobs),
+            &rooms,
+            &Progress::default(),
+        );
+        let count = |c: usize| proposals.chosen.iter().filter(|m| m.candidate == c).count();
+        assert_eq!([count(0), count(1), count(2), count(3)], [2, 1, 0, 0]);
+        assert_eq!(
+            proposals.feasible_pairs, 6,
+            "people without room are not scored"
+        );
     }
 }

@@ -130,6 +130,7 @@ pub fn candidates(seed: u64, n: usize, skills: u16) -> Vec<Candidate> {
                 cares_for_adult: false,
                 recent_introductions: rng.below(3) as u32,
                 introduced_to: Vec::new(),
+                history: Default::default(),
             }
         })
         .collect()

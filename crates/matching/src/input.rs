@@ -34,6 +34,8 @@ pub struct Candidate {
     /// Requests (by id, sorted) the person already has an introduction to, in progress or
     /// declined: not proposed again.
     pub introduced_to: Vec<i64>,
+    /// The person's introductions so far: how much room a batch run has for them.
+    pub history: domain::introduction::history::IntroductionHistory,
 }
 
 /// A team project's team: how many people and how long they meet together each week.

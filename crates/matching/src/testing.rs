@@ -36,6 +36,7 @@ pub fn candidate() -> Candidate {
         cares_for_adult: false,
         recent_introductions: 0,
         introduced_to: Vec::new(),
+        history: Default::default(),
     }
 }
 

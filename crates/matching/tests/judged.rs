@@ -84,6 +84,7 @@ fn person(id: i64) -> Candidate {
         cares_for_adult: false,
         recent_introductions: 0,
         introduced_to: Vec::new(),
+        history: Default::default(),
     }
 }
 

@@ -350,6 +350,7 @@ mod tests {
             cares_for_adult: false,
             recent_introductions: 0,
             introduced_to: Vec::new(),
+            history: Default::default(),
         }
     }
 

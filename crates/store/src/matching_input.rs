@@ -5,9 +5,11 @@
 //! place names; travel minutes come from the town's table (`domain::travel`, where the
 //! approximation is stated). Unknown areas take the table's default.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::availability::WeeklyAvailability;
 use domain::income_cap::{CapLimit, IncomeCap, WallRules};
+use domain::introduction::history::IntroductionHistory;
+use domain::introduction::{IntroductionStatus, MemberStatus, OutcomeKind};
 use domain::participant::{GoalTrack, WorkPlace};
 use domain::skill::Taxonomy;
 use domain::travel::TravelTable;
@@ -112,26 +114,66 @@ pub(crate) struct NamedCandidate {
     pub name: String,
 }
 
+/// (participant, request, introduction status, outcome, member status, responded at).
+type FactRow = (i64, i64, String, String, String, Option<DateTime<Utc>>);
+
+/// One person's introductions, gathered row by row.
+#[derive(Default)]
+struct IntroductionFacts {
+    introduced_to: Vec<i64>,
+    history: IntroductionHistory,
+}
+
+impl IntroductionFacts {
+    /// Counts one introduction: open, a placement, or one the person declined (on the day in
+    /// Japan they answered).
+    fn add(
+        &mut self,
+        status: &str,
+        outcome: &str,
+        (member, responded): (&str, Option<DateTime<Utc>>),
+    ) {
+        let status = IntroductionStatus::from_code(status);
+        if status.is_some_and(IntroductionStatus::is_open) {
+            self.history.open += 1;
+        }
+        let placed = OutcomeKind::from_code(outcome).is_some_and(OutcomeKind::is_placement);
+        if status == Some(IntroductionStatus::Concluded) && placed {
+            self.history.placed = true;
+        }
+        if MemberStatus::from_code(member) == Some(MemberStatus::Declined) {
+            let on = responded.map(|at| domain::local_time::to_jst(at).date_naive());
+            self.history.last_declined_on = self.history.last_declined_on.max(on);
+        }
+    }
+}
+
 impl TenantStore<'_> {
-    /// Each person's requests with an introduction in progress, concluded or declined (not
-    /// drafts set aside or cancelled ones), sorted: the engine does not propose them again.
-    async fn introduced_pairs(&self, only: Only<'_>) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+    /// Each person's introductions as the engine reads them: the requests with one in progress,
+    /// concluded or declined (not drafts set aside or cancelled ones), sorted, which it does not
+    /// propose again; and their history, which decides their room in a batch run.
+    async fn introduction_facts(
+        &self,
+        only: Only<'_>,
+    ) -> Result<HashMap<i64, IntroductionFacts>, StoreError> {
         let (filter, extra) = only.filter(self.store.backend(), "m.participant_id", 2);
         let sql = format!(
-            "SELECT m.participant_id, i.request_id FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
+            "SELECT m.participant_id, i.request_id, i.status, COALESCE(i.outcome, ''), m.status, m.responded_at \
+             FROM introduction_member m JOIN introduction i ON i.id = m.introduction_id \
              WHERE i.municipality_id = $1 AND i.status NOT IN ('discarded', 'cancelled'){filter} ORDER BY m.participant_id, i.request_id"
         );
         let args = [vec![Arg::I64(self.municipality_id.0)], extra].concat();
         let mut conn = self.store.conn().await?;
-        let rows: Vec<(i64, i64)> = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as(&sql), &args).fetch_all(c).await)?;
-        let mut pairs: HashMap<i64, Vec<i64>> = Default::default();
-        for (participant, request) in rows {
-            let list = pairs.entry(participant).or_default();
-            if list.last() != Some(&request) {
-                list.push(request);
+        let rows: Vec<FactRow> = on_backend!(conn.exec(), c => bind_args!(sqlx::query_as(&sql), &args).fetch_all(c).await)?;
+        let mut facts: HashMap<i64, IntroductionFacts> = Default::default();
+        for (participant, request, status, outcome, member, responded) in rows {
+            let person = facts.entry(participant).or_default();
+            if person.introduced_to.last() != Some(&request) {
+                person.introduced_to.push(request);
             }
+            person.add(&status, &outcome, (&member, responded));
         }
-        Ok(pairs)
+        Ok(facts)
     }
 
     /// How many introductions (not drafts, not set aside) each person had in the last `days`:
@@ -194,7 +236,7 @@ impl TenantStore<'_> {
         let mut by_account = skills_by_account(taxonomy, &skills);
         let table = self.travel_table().await?;
         let today = today_in_japan();
-        let introduced = self.introduced_pairs(only).await?;
+        let mut introduced = self.introduction_facts(only).await?;
         let recent = self.recent_introduction_counts(RECENT_DAYS, only).await?;
         Ok(rows
             .into_iter()
@@ -204,8 +246,9 @@ impl TenantStore<'_> {
                 let name = row.display_name.clone();
                 let mut candidate = row.into_candidate(&table, skills, today);
                 candidate.recent_introductions = recent.get(&candidate.id).copied().unwrap_or(0);
-                candidate.introduced_to =
-                    introduced.get(&candidate.id).cloned().unwrap_or_default();
+                let facts = introduced.remove(&candidate.id).unwrap_or_default();
+                candidate.introduced_to = facts.introduced_to;
+                candidate.history = facts.history;
                 NamedCandidate { candidate, name }
             })
             .collect())
@@ -317,6 +360,7 @@ impl CandidateRow {
             cares_for_adult: self.cares_for_adult,
             recent_introductions: 0,
             introduced_to: Vec::new(),
+            history: Default::default(),
         }
     }
 }

@@ -66,6 +66,13 @@ pub async fn run(
     let loaded = started.elapsed();
     let solving = Instant::now();
     let graph = SkillGraph::from_taxonomy(&taxonomy);
+    // The same room per person as the coordinator's page: open introductions count, and
+    // people placed or resting after a decline are left out.
+    let today = store::matching_input::today_in_japan();
+    let rooms: Vec<u32> = matching::batch::rooms(candidates, per_person, today)
+        .into_iter()
+        .map(|room| room.unwrap_or(0))
+        .collect();
     let progress = Arc::new(Progress::default());
     let bar = Bar::start(stages(&progress, candidates.len(), openings));
     let proposals = propose_reporting(
@@ -73,7 +80,7 @@ pub async fn run(
         &input.travel,
         Ranking::default(),
         (candidates, openings),
-        per_person,
+        &rooms,
         &progress,
     );
     bar.finish();

@@ -80,6 +80,7 @@ mod tests {
         check::<IntroductionStatus>(&mut problems);
         check::<MemberStatus>(&mut problems);
         check::<OutcomeKind>(&mut problems);
+        check::<domain::introduction::history::HeldBack>(&mut problems);
         check::<Step>(&mut problems);
         check::<SharedItem>(&mut problems);
         check::<NotPlacedReason>(&mut problems);

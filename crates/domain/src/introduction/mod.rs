@@ -8,6 +8,7 @@
 //! `words`.
 
 pub mod gap;
+pub mod history;
 mod words;
 pub use words::{MatchReason, NotPlacedReason, PayBand, SharedItem, Step};
 
@@ -296,6 +297,11 @@ impl OutcomeKind {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// The person found work or started a business.
+    pub fn is_placement(self) -> bool {
+        self != OutcomeKind::NotPlaced
+    }
 }
 
 /// A recorded outcome.
@@ -368,7 +374,7 @@ impl Outcome {
     }
 
     pub fn is_placed(&self) -> bool {
-        self.kind != OutcomeKind::NotPlaced
+        self.kind.is_placement()
     }
 }
 

@@ -78,8 +78,8 @@ async fn the_engine_input_in_memory_follows_writes_from_any_app_node() {
     assert!(!input.candidates[0].skills.is_empty());
     same(&input, &*cold(&test.url, &town).await);
 
-    // An introduction: the pair is not proposed again and counts towards exposure.
-    there
+    // An introduction: the pair is not proposed again, counts towards exposure and is open.
+    let offered = there
         .create_introduction(&introduction(&w, &[w.people[0]], false), |_| Vec::new())
         .await
         .unwrap()
@@ -88,6 +88,40 @@ async fn the_engine_input_in_memory_follows_writes_from_any_app_node() {
     let first = &input.candidates[input.candidate_index(w.people[0].0).unwrap()];
     assert_eq!(first.introduced_to, [w.request]);
     assert_eq!(first.recent_introductions, 1);
+    assert_eq!(first.history.open, 1);
+    assert_eq!(first.history.last_declined_on, None);
+    same(&input, &*cold(&test.url, &town).await);
+
+    // Declined: no longer open, and the day of the answer is kept for the batch run's rest.
+    let declined = there
+        .answer_introduction(
+            &store::introduction::MemberAnswer {
+                introduction: offered,
+                participant: w.people[0],
+                answer: domain::introduction::Answer::Decline,
+                seen: domain::introduction::IntroductionStatus::Offered,
+                reason: String::new(),
+            },
+            |_, _| Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert!(declined.is_some());
+    let input = here.matching_input(&taxonomy).await.unwrap();
+    let first = &input.candidates[input.candidate_index(w.people[0].0).unwrap()];
+    assert_eq!(first.introduced_to, [w.request], "not proposed to it again");
+    assert_eq!(first.history.open, 0);
+    assert!(!first.history.placed);
+    assert_eq!(
+        first.history.last_declined_on,
+        Some(store::matching_input::today_in_japan())
+    );
+    assert_eq!(
+        first
+            .history
+            .batch_room(2, store::matching_input::today_in_japan()),
+        Err(domain::introduction::history::HeldBack::RecentlyDeclined)
+    );
     same(&input, &*cold(&test.url, &town).await);
 
     // Consent withdrawn: no longer proposable.

@@ -831,7 +831,7 @@ match-gap-required = Required: { $skill } at level { $needed } (has { $has })
 match-gap-nice = Nice to have: { $skill } at level { $needed } (has { $has })
 
 proposals-title = Batch proposals (matching)
-proposals-lead = The set of introductions across the town, among those meeting every condition, with the highest total fit (at most { $count } per person, within each request's headcount). Save them as drafts to review each one and offer it to the person.
+proposals-lead = The set of introductions across the town, among those meeting every condition, with the highest total fit (at most { $count } per person counting the introductions already in progress, within each request's headcount), best first. Untick the ones you do not want, then save the rest as drafts.
 
 ## Introductions
 nav-notifications = Notifications
@@ -970,10 +970,17 @@ provision-stopped = Stopped at
 introduce-this = Introduce { $name }
 introduce-team = Introduce this team
 proposals-run-title = New proposals
-proposals-save-drafts = Save these { $count } as drafts
+proposals-save-drafts = Save the ticked proposals as drafts
 proposals-drafts-title = Drafts to review
 proposals-drafts-lead = Review each one, then offer it to the person or set it aside.
 proposals-drafts-saved = { $count } saved as drafts.
+proposals-keep = Keep this proposal
+proposals-left-out-title = People left out of this run
+proposals-left-out-count = { $reason }: { $count }
+proposals-none-kept = No proposal was ticked. Please tick the proposals you want to save.
+held-back-placed = Already placed in work or a business
+held-back-at-limit = Already at the limit of introductions in progress
+held-back-recently-declined = Declined an introduction in the last 30 days
 notifications-title = Notifications
 notifications-none = There are no notifications.
 notifications-new = New

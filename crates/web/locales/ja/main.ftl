@@ -831,7 +831,7 @@ match-gap-required = 必須: { $skill } はレベル{ $needed }が必要です�
 match-gap-nice = 望ましい: { $skill } レベル{ $needed }（現在{ $has }）
 
 proposals-title = 一括提案（マッチング）
-proposals-lead = 町全体で、条件をすべて満たす組み合わせのうち、適合度の合計がいちばん高くなるご紹介案です（1人あたり最大{ $count }件、各依頼の募集人数まで）。下書きとして保存すると、一つずつ確認してご本人にご紹介できます。
+proposals-lead = 町全体で、条件をすべて満たす組み合わせのうち、適合度の合計がいちばん高くなるご紹介案です（進行中のご紹介と合わせて1人あたり最大{ $count }件、各依頼の募集人数まで）。適合度の高い順に並んでいます。保存しないものはチェックを外してから、下書きとして保存してください。
 
 ## Introductions (紹介)
 nav-notifications = お知らせ
@@ -970,10 +970,17 @@ provision-stopped = 停止日時
 introduce-this = { $name } を紹介する
 introduce-team = このチームを紹介する
 proposals-run-title = 新しいご紹介案
-proposals-save-drafts = この{ $count }件を下書きとして保存
+proposals-save-drafts = チェックしたご紹介案を下書きとして保存
 proposals-drafts-title = 下書き（確認待ち）
 proposals-drafts-lead = 一つずつ確認して、ご本人にご紹介するか見送るかを決めてください。
 proposals-drafts-saved = { $count }件を下書きとして保存しました。
+proposals-keep = このご紹介案を保存する
+proposals-left-out-title = 今回の提案から外した方
+proposals-left-out-count = { $reason }: { $count }人
+proposals-none-kept = 保存するご紹介案が選ばれていません。保存したい案にチェックを入れてください。
+held-back-placed = すでに就業・開業が決まった方
+held-back-at-limit = 進行中のご紹介が上限に達している方
+held-back-recently-declined = 最近30日以内にご紹介をお断りになった方
 notifications-title = お知らせ
 notifications-none = お知らせはありません。
 notifications-new = 新着

@@ -1,5 +1,5 @@
-//! `/{town}/coordinator/proposals`: the engine's batch proposals for the whole town. Turning
-//! a proposal into an introduction arrives with the introductions workflow.
+//! `/{town}/coordinator/proposals`: the engine's batch proposals for the whole town, best first,
+//! each kept or dropped before the kept ones are saved as drafts; and the drafts saved so far.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -9,12 +9,9 @@ use domain::audit::{AuditAction, AuditTarget};
 use crate::audit_trail::Audit;
 use crate::error::WebError;
 use crate::page::{Page, render};
-use crate::requests::matches::{self, ProposalView};
+use crate::requests::batch_run::{self, PER_PERSON, ProposalView};
 use crate::state::AppState;
 use crate::town::CurrentTown;
-
-/// At most this many proposals per person in a run.
-pub const PER_PERSON: u32 = 2;
 
 /// A saved draft with its buttons.
 struct DraftView {
@@ -32,9 +29,13 @@ struct DraftView {
 struct ProposalsPage {
     page: Page,
     proposals: Vec<ProposalView>,
+    /// How many people the run left out, for each reason, in words.
+    left_out: Vec<String>,
     drafts: Vec<DraftView>,
     per_person: u32,
     notice: Option<String>,
+    /// Saving was asked with no proposal ticked.
+    problem: Option<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -103,17 +104,16 @@ pub async fn show(
     axum::extract::Query(done): axum::extract::Query<Done>,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    let proposals = matches::batch(
+    let run = batch_run::batch(
         &state,
         &state.store.tenant(&town),
         &page,
         town.slug.as_str(),
-        PER_PERSON,
     )
     .await?;
-    let proposals = audit
+    let run = audit
         .reveal(
-            proposals,
+            run,
             Some(town.id),
             AuditAction::ParticipantBatchProposals,
             (AuditTarget::Municipality, town.slug.as_str()),
@@ -121,6 +121,8 @@ pub async fn show(
         )
         .await?;
     let drafts = saved_drafts(&state, &town, &audit, &page).await?;
+    let problem =
+        (done.done.as_deref() == Some("none-kept")).then(|| page.t("proposals-none-kept"));
     let notice = (done.done.as_deref() == Some("drafts")).then(|| {
         page.t1(
             "proposals-drafts-saved",
@@ -131,11 +133,22 @@ pub async fn show(
     Ok(render(
         StatusCode::OK,
         &ProposalsPage {
+            left_out: run
+                .left_out
+                .iter()
+                .map(|(why, count)| {
+                    page.lang.t_args(
+                        "proposals-left-out-count",
+                        &[("reason", page.label(*why)), ("count", count.to_string())],
+                    )
+                })
+                .collect(),
+            proposals: run.proposals,
             page,
-            proposals,
             drafts,
             per_person: PER_PERSON,
             notice,
+            problem,
         },
     ))
 }

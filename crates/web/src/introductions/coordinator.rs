@@ -347,21 +347,29 @@ fn with_done(path: &str, done: &str) -> String {
     format!("{path}{separator}done={done}")
 }
 
-/// Saves the town's batch proposals as drafts for the coordinator to offer or discard; pairs
-/// already introduced are left out by the engine.
+/// The proposals a coordinator kept from a batch run, by their keys.
+#[derive(Deserialize, Default)]
+pub struct KeptForm {
+    #[serde(default)]
+    keep: Vec<String>,
+}
+
+/// Saves the batch proposals the coordinator kept as drafts to offer or discard; the run is
+/// made again, so a proposal that no longer holds (a person introduced meanwhile) is not saved.
 pub async fn save_drafts(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     SignedIn(account): SignedIn,
     audit: Audit,
+    Form(form): Form<KeptForm>,
 ) -> Result<Response, WebError> {
+    if form.keep.is_empty() {
+        let back = format!("/{}/coordinator/proposals?done=none-kept", town.slug);
+        return Ok(Redirect::to(&back).into_response());
+    }
     let tenant = state.store.tenant(&town);
-    let drafts = crate::requests::matches::batch_drafts(
-        &state,
-        &tenant,
-        crate::coordinator::proposals::PER_PERSON,
-    )
-    .await?;
+    let kept: std::collections::HashSet<String> = form.keep.into_iter().collect();
+    let drafts = crate::requests::batch_run::kept_drafts(&state, &tenant, &kept).await?;
     let mut saved = 0;
     for draft in drafts {
         let new = NewIntroduction {

@@ -10,10 +10,8 @@ use matching::shortlist::{self, Match, Ranking};
 use matching::team::{self, TeamNeeds};
 use matching::{Gap, Opening};
 use store::TenantStore;
-use store::introduction::NewIntroduction;
-use store::matching_cache::MatchingInput;
 
-use super::team_view::{TeamView, best_team, no_team, team_summary, team_view};
+use super::team_view::{TeamView, best_team, no_team, team_view};
 use crate::error::WebError;
 use crate::page::Page;
 use crate::skill_choices;
@@ -38,7 +36,10 @@ pub struct MatchView {
 }
 
 /// The town's upcoming courses by the skills they teach, for gap explanations.
-async fn course_index(state: &AppState, tenant: &TenantStore<'_>) -> Result<CourseIndex, WebError> {
+pub(super) async fn course_index(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+) -> Result<CourseIndex, WebError> {
     let mut index = CourseIndex::default();
     for (id, title, skill, level) in tenant.courses_teaching(chrono::Utc::now()).await? {
         if let (Some(skill), Ok(level)) = (
@@ -106,7 +107,7 @@ fn gap_text(state: &AppState, page: &Page, gap: &Gap) -> String {
         .unwrap_or_default()
 }
 
-fn explain(
+pub(super) fn explain(
     state: &AppState,
     (page, courses): (&Page, &CourseIndex),
     m: &Match,
@@ -151,7 +152,7 @@ fn explain(
 
 /// Runs the engine on a blocking thread, so a long run never holds up the async runtime's
 /// threads (and with them every other request).
-async fn off_runtime<T: Send + 'static>(
+pub(super) async fn off_runtime<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, WebError> {
     tokio::task::spawn_blocking(work)
@@ -278,193 +279,4 @@ pub async fn for_participant(
             }
         })
         .collect())
-}
-
-/// One proposed introduction of a batch run: one person to a job, or a team to a project.
-pub struct ProposalView {
-    /// (id, page, name) of each person introduced.
-    pub people: Vec<(i64, String, String)>,
-    pub request_href: String,
-    pub request: String,
-    pub organization: String,
-    pub score: String,
-    pub reasons: Vec<String>,
-}
-
-impl Subjects for ProposalView {
-    fn subjects(&self) -> Vec<i64> {
-        self.people.iter().map(|(id, ..)| *id).collect()
-    }
-}
-
-/// One batch run: the engine's inputs and the introductions it chose.
-struct Batch {
-    input: std::sync::Arc<MatchingInput>,
-    proposals: matching::batch::Proposals,
-}
-
-async fn run_batch(
-    state: &AppState,
-    tenant: &TenantStore<'_>,
-    per_person: u32,
-) -> Result<Batch, WebError> {
-    let input = tenant.matching_input(&state.taxonomy).await?;
-    let proposals = off_runtime({
-        let (graph, input) = (state.skill_graph.clone(), input.clone());
-        move || {
-            matching::batch::propose(
-                &graph,
-                &input.travel,
-                Ranking::default(),
-                &input.candidates,
-                &input.openings,
-                per_person,
-            )
-        }
-    })
-    .await?;
-    Ok(Batch { input, proposals })
-}
-
-/// A team's fit: the mean of its members' fits.
-fn team_score(team: &matching::batch::ProposedTeam) -> f32 {
-    team.members.iter().map(|m| m.score.total).sum::<f32>() / team.members.len().max(1) as f32
-}
-
-/// The reasons every member of a proposed team shares.
-fn shared_reasons(team: &matching::batch::ProposedTeam) -> Vec<domain::introduction::MatchReason> {
-    let mut members = team.members.iter();
-    let first = members
-        .next()
-        .map(|m| m.score.explanation.reasons.clone())
-        .unwrap_or_default();
-    members.fold(first, |shared, m| {
-        shared
-            .into_iter()
-            .filter(|r| m.score.explanation.reasons.contains(r))
-            .collect()
-    })
-}
-
-impl Batch {
-    fn person(&self, slug: &str, candidate: usize) -> (i64, String, String) {
-        let id = self.input.candidates[candidate].id;
-        (
-            id,
-            format!("/{slug}/coordinator/participants/{id}"),
-            self.input.names.get(&id).cloned().unwrap_or_default(),
-        )
-    }
-
-    /// The request's page, title and organization.
-    fn request(&self, slug: &str, opening: usize) -> (String, String, String) {
-        let id = self.input.openings[opening].id;
-        let title = self.input.titles.get(&id);
-        (
-            format!("/{slug}/coordinator/requests/{id}"),
-            title.map(|t| t.title.clone()).unwrap_or_default(),
-            title
-                .map(|t| t.organization_name.clone())
-                .unwrap_or_default(),
-        )
-    }
-}
-
-/// Batch proposals across the town: the best set of introductions, at most `per_person` each,
-/// and a team for each team project that can have one; shown through `Audit::reveal`.
-pub async fn batch(
-    state: &AppState,
-    tenant: &TenantStore<'_>,
-    page: &Page,
-    slug: &str,
-    per_person: u32,
-) -> Result<Unshown<Vec<ProposalView>>, WebError> {
-    let run = run_batch(state, tenant, per_person).await?;
-    let courses = course_index(state, tenant).await?;
-    let singles = run.proposals.chosen.iter().map(|m| {
-        let (request_href, request, organization) = run.request(slug, m.opening);
-        ProposalView {
-            people: vec![run.person(slug, m.candidate)],
-            request_href,
-            request,
-            organization,
-            score: format!("{:.0}", m.score.total),
-            reasons: explain(state, (page, &courses), m).0,
-        }
-    });
-    let teams = run.proposals.teams.iter().map(|t| {
-        let (request_href, request, organization) = run.request(slug, t.opening);
-        ProposalView {
-            people: t
-                .members
-                .iter()
-                .map(|m| run.person(slug, m.candidate))
-                .collect(),
-            request_href,
-            request,
-            organization,
-            score: format!("{:.0}", team_score(t)),
-            reasons: std::iter::once(team_summary(page, &t.team))
-                .chain(shared_reasons(t).into_iter().map(|r| page.label(r)))
-                .collect(),
-        }
-    });
-    Ok(Unshown::new(teams.chain(singles).collect()))
-}
-
-/// The batch run's introductions, as drafts to save (the caller sets who made them): one per
-/// person and job, one per team.
-pub async fn batch_drafts(
-    state: &AppState,
-    tenant: &TenantStore<'_>,
-    per_person: u32,
-) -> Result<Vec<NewIntroduction>, WebError> {
-    let run = run_batch(state, tenant, per_person).await?;
-    let (candidates, openings) = (&run.input.candidates, &run.input.openings);
-    let draft = |opening: usize, members: Vec<i64>, score: f32, reasons: Vec<_>, time: String| {
-        let request = openings[opening].id;
-        let title = run.input.titles.get(&request)?;
-        let gaps = match members.as_slice() {
-            [one] => run
-                .proposals
-                .chosen
-                .iter()
-                .find(|m| m.opening == opening && candidates[m.candidate].id == *one)
-                .map(|m| stored_gaps(state, &m.score.explanation.gaps))
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        Some(NewIntroduction {
-            request_id: request,
-            organization_id: title.organization_id,
-            members: members.into_iter().map(store::account::AccountId).collect(),
-            draft: true,
-            fit_score: score.round() as i32,
-            reasons,
-            common_time: time,
-            gaps,
-            personal_note: String::new(),
-            created_by: store::account::AccountId(0),
-        })
-    };
-    let teams = run.proposals.teams.iter().filter_map(|t| {
-        let members = t
-            .members
-            .iter()
-            .map(|m| candidates[m.candidate].id)
-            .collect();
-        draft(
-            t.opening,
-            members,
-            team_score(t),
-            shared_reasons(t),
-            t.team.common_time.to_hex(),
-        )
-    });
-    let singles = run.proposals.chosen.iter().filter_map(|m| {
-        let members = vec![candidates[m.candidate].id];
-        let reasons = m.score.explanation.reasons.clone();
-        draft(m.opening, members, m.score.total, reasons, String::new())
-    });
-    Ok(teams.chain(singles).collect())
 }

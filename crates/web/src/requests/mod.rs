@@ -1,6 +1,7 @@
 //! Requests (依頼): organizations post jobs and team projects, coordinators review and publish
 //! them, and the public finds them.
 
+pub mod batch_run;
 pub mod form;
 pub mod manage;
 pub mod matches;

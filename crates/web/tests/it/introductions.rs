@@ -414,6 +414,15 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
     assert!(!page.body.contains("旅館の客室係"), "the profile is hidden");
 }
 
+/// The keys of the proposals a batch page offers to keep, in its order.
+fn keep_keys(body: &str) -> Vec<String> {
+    body.split("name=\"keep\" value=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
 #[tokio::test]
 async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
     let app = TestApp::new().await;
@@ -426,7 +435,24 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
             demo::DEMO_PASSWORD,
         )
         .await;
-    let saved = coordinator
+    let tenant = app.store.tenant(&town);
+    let all_open = || async {
+        let all = tenant
+            .introductions_for_test(store::introduction::IntroductionScope::Town, None, 1000)
+            .await
+            .unwrap();
+        let mut open: std::collections::HashMap<i64, usize> = Default::default();
+        for i in all.iter().filter(|i| i.status.is_open()) {
+            for m in &i.members {
+                *open.entry(m.participant_id).or_default() += 1;
+            }
+        }
+        open
+    };
+    let open_before = all_open().await;
+
+    // Nothing ticked: nothing is saved, and the page says what to do.
+    let none = coordinator
         .submit(
             "/nagaizumi/coordinator/proposals",
             "/nagaizumi/coordinator/proposals/drafts",
@@ -434,11 +460,32 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
         )
         .await;
     assert!(
-        saved.location().contains("done=drafts"),
+        none.location().ends_with("done=none-kept"),
+        "{}",
+        none.location()
+    );
+    let page = coordinator.get(none.location()).await;
+    assert!(page.body.contains("保存するご紹介案が選ばれていません"));
+
+    // Every proposal but the last is kept: only those are saved.
+    let keys = keep_keys(&page.body);
+    assert!(keys.len() >= 6, "the demo town gets proposals: {keys:?}");
+    let (dropped, kept) = keys.split_last().unwrap();
+    let fields: Vec<(&str, &str)> = kept.iter().map(|k| ("keep", k.as_str())).collect();
+    let saved = coordinator
+        .submit(
+            "/nagaizumi/coordinator/proposals",
+            "/nagaizumi/coordinator/proposals/drafts",
+            &fields,
+        )
+        .await;
+    assert!(
+        saved
+            .location()
+            .contains(&format!("done=drafts&saved={}", kept.len())),
         "{}",
         saved.location()
     );
-    let tenant = app.store.tenant(&town);
     let drafts = tenant
         .introductions_for_test(
             store::introduction::IntroductionScope::Town,
@@ -447,11 +494,23 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
         )
         .await
         .unwrap();
+    assert_eq!(drafts.len(), kept.len());
+    let (request, people) = dropped.split_once('-').unwrap();
     assert!(
-        drafts.len() >= 5,
-        "the demo town gets drafts: {}",
-        drafts.len()
+        !drafts.iter().any(|d| d.request_id.to_string() == request
+            && d.members[0].participant_id.to_string() == people.split('.').next().unwrap()),
+        "the dropped proposal is not saved"
     );
+    // Nobody gets more open introductions than a run allows, counting those already open.
+    // `requests::batch_run::PER_PERSON`.
+    let per_person = 2;
+    for (person, open) in all_open().await {
+        let before = open_before.get(&person).copied().unwrap_or(0);
+        assert!(
+            open <= per_person.max(before),
+            "{person}: {before} → {open}"
+        );
+    }
     let page = coordinator.get("/nagaizumi/coordinator/proposals").await;
     assert!(page.body.contains("下書き（確認待ち）"));
 
@@ -492,11 +551,18 @@ async fn batch_proposals_become_drafts_to_offer_or_set_aside() {
         .await
         .unwrap()
         .len();
+    let page = coordinator.get("/nagaizumi/coordinator/proposals").await;
+    assert!(
+        page.body.contains("進行中のご紹介が上限に達している方"),
+        "people with drafts at the limit are left out, and the page says so"
+    );
+    let keys = keep_keys(&page.body);
+    let fields: Vec<(&str, &str)> = keys.iter().map(|k| ("keep", k.as_str())).collect();
     coordinator
         .submit(
             "/nagaizumi/coordinator/proposals",
             "/nagaizumi/coordinator/proposals/drafts",
-            &[],
+            &fields,
         )
         .await;
     let all = tenant

@@ -155,6 +155,31 @@ async fn batch_proposals_list_the_best_set_of_introductions() {
         page.body.contains("</a> <small>（"),
         "each proposal shows the request's organization"
     );
+    // Best first, across jobs and teams alike.
+    let run = page.body.split("id=\"run-h\"").nth(1).unwrap();
+    let scores: Vec<u32> = run
+        .split("<span class=\"score\">")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect();
+    assert!(scores.len() >= 6, "{scores:?}");
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert_eq!(
+        run.matches("name=\"keep\"").count(),
+        scores.len(),
+        "each proposal can be kept or dropped"
+    );
+    assert!(
+        run.contains("スキルごとの担当"),
+        "a proposed team shows who covers which skill"
+    );
     let anonymous = app.client().get("/nagaizumi/coordinator/proposals").await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
 }
