@@ -101,6 +101,12 @@ mod tests {
         check::<OrganizationLocation>(&mut problems);
         check::<EnquiryStatus>(&mut problems);
         check::<TimelineKind>(&mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_audit_and_mail_value_has_words_in_both_languages() {
+        let mut problems = Vec::new();
         check::<domain::audit::AuditAction>(&mut problems);
         check::<domain::audit::AuditTarget>(&mut problems);
         check::<domain::audit::ActorRole>(&mut problems);
