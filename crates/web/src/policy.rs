@@ -87,6 +87,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/org/requests/{id}", Method::GET, Town(ORGANIZATION)),
     ("/{town}/org/requests/{id}", Method::POST, Town(ORGANIZATION)),
     ("/{town}/org/requests/{id}/status", Method::POST, Town(ORGANIZATION)),
+    ("/{town}/org/requests/{id}/close", Method::GET, Town(ORGANIZATION)),
     ("/{town}/requests", Method::GET, Public),
     ("/{town}/requests/{id}", Method::GET, Public),
     ("/{town}/work-with-us", Method::GET, Public),
@@ -97,6 +98,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/requests/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/{id}", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/{id}/status", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/requests/{id}/close", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/enquiries", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/enquiries/{id}", Method::POST, Town(COORDINATOR)),
     // Coordinators

@@ -10,6 +10,7 @@ use domain::request::{RequestStatus, Reviewer, review};
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
 
+use super::close;
 use super::form::{RequestForm, render_form};
 use super::view::{EventView, RequestView, events};
 use crate::audit_trail::Audit;
@@ -43,7 +44,10 @@ pub struct ManagePage {
     pub events: Vec<EventView>,
     pub edit_href: Option<String>,
     pub status_action: String,
+    /// The moves that keep the request open: (form value, button words).
     pub actions: Vec<(String, String)>,
+    /// The moves that end it, each asked about on its own page: (page, button words).
+    pub closings: Vec<(String, String)>,
     pub notice: Option<String>,
     pub coordinator: bool,
     /// The engine's ranked candidates (coordinators only).
@@ -108,12 +112,22 @@ pub async fn manage_response(
 ) -> Result<Response, WebError> {
     let Managed { request, by, base } = managed;
     let status = request.status()?;
+    let moves = super::moves::available(status, *by);
     let view = ManagePage {
         request: RequestView::new(state, &page, request, skills),
         events: events(&page, tenant.request_events(request.id).await?),
         edit_href: (!matches!(status, RequestStatus::Closed(_))).then(|| format!("{base}?edit=1")),
         status_action: format!("{base}/status"),
-        actions: super::moves::available(&page, status, *by),
+        actions: moves
+            .iter()
+            .filter(|m| !close::needs_confirmation(m))
+            .map(|m| (m.code.to_owned(), page.t(m.button_key)))
+            .collect(),
+        closings: moves
+            .iter()
+            .filter(|m| close::needs_confirmation(m))
+            .map(|m| (close::confirm_href(managed, m), page.t(m.button_key)))
+            .collect(),
         notice: notice(&page, query.done.as_deref()),
         coordinator: *by == Reviewer::Coordinator,
         candidates: proposals.candidates,
@@ -179,18 +193,32 @@ pub struct StatusForm {
     pub from: String,
     #[serde(default)]
     pub comment: String,
+    /// `yes` from the confirmation page a move that ends the request needs.
+    #[serde(default)]
+    pub confirmed: String,
 }
 
 /// Applies a workflow move if it is legal from the status the person saw; a stale form gets
 /// a notice, never a 500.
 pub async fn apply_move(
     (state, town): (&AppState, &domain::Municipality),
-    audit: &Audit,
+    (page, audit): (Page, &Audit),
     account: &store::account::Account,
-    Managed { request, by, base }: &Managed,
+    managed: &Managed,
     form: &StatusForm,
 ) -> Result<Response, WebError> {
+    let Managed { request, by, base } = managed;
     let chosen = super::moves::parse(&form.action, *by).ok_or(WebError::BadRequest)?;
+    if close::needs_confirmation(chosen) && form.confirmed != "yes" {
+        return Ok(Redirect::to(&close::confirm_href(managed, chosen)).into_response());
+    }
+    let comment = match close::check_comment(&form.comment) {
+        Ok(comment) => comment,
+        Err(errors) => {
+            let page = page.with_town(town);
+            return close::confirm_response(page, managed, chosen, (&form.comment, &errors));
+        }
+    };
     let action = chosen.action;
     // Only open requests have moves; the form says which status the person saw.
     let seen = match form.from.as_str() {
@@ -205,14 +233,10 @@ pub async fn apply_move(
     let Ok(to) = review(seen, action, *by) else {
         return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
     };
-    let comment = form.comment.trim();
-    if comment.chars().count() > 1000 {
-        return Err(WebError::BadRequest);
-    }
     let moved = state
         .store
         .tenant(town)
-        .move_request(request.id, seen, to, chosen.step, account.id, comment)
+        .move_request(request.id, seen, to, chosen.step, account.id, &comment)
         .await?;
     if !moved {
         return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
@@ -223,7 +247,7 @@ pub async fn apply_move(
             chosen.audit,
             AuditTarget::Request,
             &request.id.to_string(),
-            comment,
+            &comment,
         )
         .await?;
     Ok(Redirect::to(&format!("{base}?done=moved")).into_response())

@@ -2,6 +2,7 @@
 //! them, and the public finds them.
 
 pub mod batch_run;
+pub mod close;
 pub mod form;
 pub mod manage;
 pub mod matches;
@@ -37,6 +38,10 @@ pub fn routes() -> Routes {
             "/{town}/org/requests/{id}/status",
             post(organization::change_status),
         )
+        .route(
+            "/{town}/org/requests/{id}/close",
+            get(organization::confirm_close),
+        )
         .route("/{town}/coordinator/requests", get(review::list))
         .route(
             "/{town}/coordinator/requests/new",
@@ -49,6 +54,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/coordinator/requests/{id}/status",
             post(review::change_status),
+        )
+        .route(
+            "/{town}/coordinator/requests/{id}/close",
+            get(review::confirm_close),
         )
         .route("/{town}/coordinator/enquiries", get(review::enquiries))
         .route(

@@ -4,8 +4,6 @@
 use domain::audit::AuditAction;
 use domain::request::{CloseReason, RequestStatus, RequestStep, ReviewAction, Reviewer, review};
 
-use crate::page::Page;
-
 /// A move as a form offers it.
 pub struct Move {
     /// The form value.
@@ -89,12 +87,11 @@ fn table(by: Reviewer) -> &'static [Move] {
     }
 }
 
-/// The buttons to show: the moves the workflow allows from `status`, with their labels.
-pub fn available(page: &Page, status: RequestStatus, by: Reviewer) -> Vec<(String, String)> {
+/// The moves the workflow allows from `status`.
+pub fn available(status: RequestStatus, by: Reviewer) -> Vec<&'static Move> {
     table(by)
         .iter()
         .filter(|m| review(status, m.action, by).is_ok())
-        .map(|m| (m.code.to_owned(), page.t(m.button_key)))
         .collect()
 }
 

@@ -194,10 +194,24 @@ pub async fn change_status(
     CurrentTown(town): CurrentTown,
     SignedIn(account): SignedIn,
     Path((_, id)): Path<(String, i64)>,
-    audit: Audit,
+    (page, audit): (Page, Audit),
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
     let request = own_request(&state, &town, &account, id).await?;
     let managed = Managed::new(&town, request, Reviewer::Organization);
-    apply_move((&state, &town), &audit, &account, &managed, &form).await
+    apply_move((&state, &town), (page, &audit), &account, &managed, &form).await
+}
+
+/// Asks before a move that ends the request (see `super::close`).
+pub async fn confirm_close(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    Path((_, id)): Path<(String, i64)>,
+    page: Page,
+    Query(query): Query<super::close::CloseQuery>,
+) -> Result<Response, WebError> {
+    let request = own_request(&state, &town, &account, id).await?;
+    let managed = Managed::new(&town, request, Reviewer::Organization);
+    super::close::show_confirm(page.with_town(&town), &managed, &query)
 }

@@ -26,6 +26,7 @@ mod pool;
 mod public_cache;
 mod query_count;
 mod raw_keys;
+mod request_close;
 mod requests;
 mod reset;
 mod security;
