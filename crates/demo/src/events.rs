@@ -1,5 +1,6 @@
 //! The demo town's upcoming events: several with childcare, a course that teaches a skill,
-//! and one-to-one consultation slots.
+//! and one-to-one consultation slots; in the full town, the next weeks' events already have
+//! bookings, so a change of date or place has people to tell.
 
 use chrono::{Duration, Utc};
 use domain::event::{EventDraft, EventInput};
@@ -157,6 +158,37 @@ pub(crate) async fn load_events(
         };
         let draft = EventDraft::parse(&input, &taxonomy, now).expect("demo slots are valid");
         tenant.create_event(&draft, host).await?;
+    }
+    Ok(())
+}
+
+/// How far ahead the full demo town's events already have bookings.
+const BOOKED_AHEAD_DAYS: i64 = 21;
+
+/// Books some of the town's first participants onto each event of the next three weeks (not the
+/// consultation slots, which stay open for the demo), through the booking desk.
+pub(crate) async fn book_upcoming(tenant: &TenantStore<'_>) -> Result<(), StoreError> {
+    let people = tenant
+        .accounts_with_role(domain::Role::Participant, 40, 0)
+        .await?;
+    let now = Utc::now();
+    let until = now + Duration::days(BOOKED_AHEAD_DAYS);
+    let events = tenant
+        .upcoming_events(&Default::default(), now, 100)
+        .await?;
+    let soon = events
+        .iter()
+        .filter(|e| e.starts_at < until && e.kind != domain::event::EventKind::Consultation);
+    for (n, event) in soon.enumerate() {
+        let carers = u32::try_from(event.carers).unwrap_or(0);
+        crate::past_events::book(
+            tenant,
+            event.id,
+            (event.kind.code(), carers),
+            &people,
+            n + 3,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -116,9 +116,22 @@ pub async fn load_sized_town_if_empty(
         .expect("the demo coordinator was just created");
     let password_hash = hash_password(DEMO_PASSWORD);
     generated::load(store, &town, (coordinator.id, &password_hash), size).await?;
-    past_events::load_past_events(&store.tenant(&town), coordinator.id).await?;
+    load_casework_history(store, &town, coordinator.id).await?;
     store.refresh_planner_statistics().await?;
     Ok(Some(town))
+}
+
+/// The town's last two fiscal years of events with their attendance, and bookings on the next
+/// weeks' events: what a coordinator's morning works on. Part of the full demo town; journeys
+/// that need it load it on top of the hand-written part.
+pub async fn load_casework_history(
+    store: &Store,
+    town: &Municipality,
+    coordinator: store::account::AccountId,
+) -> Result<(), StoreError> {
+    let tenant = store.tenant(town);
+    past_events::load_past_events(&tenant, coordinator).await?;
+    events::book_upcoming(&tenant).await
 }
 
 /// Loads the hand-written demo town when the database has no town yet. Returns the town it loaded, or

@@ -136,7 +136,7 @@ pub(crate) async fn load_past_events(
             day_back(today, months, day)
         };
         let id = create_ahead(tenant, host, event, n).await?;
-        let booked = book(tenant, id, event, &people, n).await?;
+        let booked = book(tenant, id, (event.kind, event.carers), &people, n).await?;
         move_to(tenant, id, on).await?;
         if months > 0 {
             attend(tenant, id, &booked, host, n).await?;
@@ -180,24 +180,21 @@ async fn create_ahead(
     tenant.create_event(&draft, host).await
 }
 
-/// Bookings by some of `people` (a different few each time), some with a toddler in care.
-async fn book(
+/// Bookings by some of `people` (a different few each time), some with a toddler in care:
+/// one for a consultation, four to ten for anything else.
+pub(crate) async fn book(
     tenant: &TenantStore<'_>,
     id: i64,
-    e: &PastEvent,
+    (kind, carers): (&str, u32),
     people: &[store::account::Account],
     n: usize,
 ) -> Result<Vec<(i64, bool)>, StoreError> {
     let ratios = Ratios::shipped();
-    let wanted = if e.kind == "consultation" {
-        1
-    } else {
-        4 + n % 7
-    };
+    let wanted = if kind == "consultation" { 1 } else { 4 + n % 7 };
     let mut booked = Vec::new();
     for k in 0..wanted.min(people.len()) {
         let person = &people[(n * 5 + k * 3) % people.len()];
-        let care = e.carers > 0 && (n + k).is_multiple_of(3);
+        let care = carers > 0 && (n + k).is_multiple_of(3);
         let children = Children(if care { [0, 1, 0, 0] } else { [0; 4] });
         let ask = BookingAsk {
             participant: person.id,

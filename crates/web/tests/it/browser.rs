@@ -11,6 +11,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use store::testing::{TestStore, fresh_store};
 
+mod morning;
+
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1280, 900);
 
@@ -23,6 +25,27 @@ struct Site {
 async fn site() -> Site {
     let store = fresh_store().await;
     demo::load_if_empty(&store).await.unwrap().unwrap();
+    serve(store).await
+}
+
+/// The app with the demo town and its casework history: the past two years' events with their
+/// attendance, yesterday's seminar still to be marked, and bookings on the next weeks' events.
+async fn site_with_history() -> Site {
+    let store = fresh_store().await;
+    let town = demo::load_if_empty(&store).await.unwrap().unwrap();
+    let coordinator = store
+        .tenant(&town)
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    demo::load_casework_history(&store, &town, coordinator.id)
+        .await
+        .unwrap();
+    serve(store).await
+}
+
+async fn serve(store: TestStore) -> Site {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let config = web::WebConfig {
