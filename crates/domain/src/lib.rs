@@ -26,6 +26,7 @@ pub mod organization;
 pub mod paging;
 pub mod participant;
 pub mod password_policy;
+pub mod report;
 pub mod request;
 pub mod role;
 pub mod skill;

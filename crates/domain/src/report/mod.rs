@@ -1,0 +1,256 @@
+//! The town's numbers: counters by fiscal year and month, counted from the program's facts
+//! (`Fact`), each written when the thing happened and keeping what decides how it is counted
+//! as it stood then, so a closed year's figures do not change when someone later edits their
+//! profile or deletes their account.
+//!
+//! - `era`: fiscal years' era names (令和8年度), dated data with its source;
+//! - `suppression`: small counts hidden in anything that leaves the officer's screen.
+
+pub mod era;
+pub mod suppression;
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::FiscalYear;
+use crate::event::EventKind;
+use crate::introduction::{IntroductionStatus, OutcomeKind};
+use crate::municipality::EligibilityBasis;
+
+crate::coded!(
+    /// What a fact records.
+    FactKind {
+        /// A participant registered; the detail is their eligibility basis.
+        Registered = "registered" => "fact-registered",
+        /// An intake or later hearing was held.
+        Hearing = "hearing" => "fact-hearing",
+        /// Someone booked came to a session; the detail is the event's kind.
+        Attended = "attended" => "fact-attended",
+        /// Someone booked did not come.
+        NoShow = "no_show" => "fact-no-show",
+        /// A course was completed and its credential awarded.
+        Credential = "credential" => "fact-credential",
+        /// An introduction reached a stage; the detail is the stage.
+        Introduction = "introduction" => "fact-introduction",
+        /// An introduction's outcome was recorded; the detail is its kind.
+        Outcome = "outcome" => "fact-outcome",
+    }
+);
+
+/// One fact as stored: what, on which day in Japan, about whom (the account's number, kept
+/// when the account is gone) and what it was about (a session, an introduction).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub kind: FactKind,
+    pub on: NaiveDate,
+    pub person: i64,
+    pub detail: String,
+    pub subject: Option<i64>,
+    /// Children in care at an attended session.
+    pub children: u32,
+}
+
+crate::coded!(
+    /// One counter of the report. Each has one written definition beside it
+    /// (`Measure::definition_key`).
+    Measure {
+        Registrations = "registrations" => "measure-registrations",
+        Hearings = "hearings" => "measure-hearings",
+        PeopleHeard = "people_heard" => "measure-people-heard",
+        Sessions = "sessions" => "measure-sessions",
+        Attendances = "attendances" => "measure-attendances",
+        PeopleAttending = "people_attending" => "measure-people-attending",
+        ChildrenInCare = "children_in_care" => "measure-children-in-care",
+        NoShows = "no_shows" => "measure-no-shows",
+        Credentials = "credentials" => "measure-credentials",
+        Introductions = "introductions" => "measure-introductions",
+        Outcomes = "outcomes" => "measure-outcomes",
+    }
+);
+
+impl Measure {
+    /// What is counted, whether people or events, and which date decides the year.
+    pub fn definition_key(self) -> &'static str {
+        match self {
+            Measure::Registrations => "measure-registrations-definition",
+            Measure::Hearings => "measure-hearings-definition",
+            Measure::PeopleHeard => "measure-people-heard-definition",
+            Measure::Sessions => "measure-sessions-definition",
+            Measure::Attendances => "measure-attendances-definition",
+            Measure::PeopleAttending => "measure-people-attending-definition",
+            Measure::ChildrenInCare => "measure-children-in-care-definition",
+            Measure::NoShows => "measure-no-shows-definition",
+            Measure::Credentials => "measure-credentials-definition",
+            Measure::Introductions => "measure-introductions-definition",
+            Measure::Outcomes => "measure-outcomes-definition",
+        }
+    }
+
+    /// The breakdown its rows come in, as the fact's detail reads.
+    fn part(self, detail: &str) -> Option<Part> {
+        match self {
+            Measure::Registrations => EligibilityBasis::from_code(detail).map(Part::Basis),
+            Measure::Sessions
+            | Measure::Attendances
+            | Measure::PeopleAttending
+            | Measure::ChildrenInCare
+            | Measure::NoShows => EventKind::from_code(detail).map(Part::Event),
+            Measure::Introductions => IntroductionStatus::from_code(detail)
+                .filter(|s| *s != IntroductionStatus::Draft && *s != IntroductionStatus::Discarded)
+                .map(Part::Stage),
+            Measure::Outcomes => OutcomeKind::from_code(detail).map(Part::Outcome),
+            Measure::Hearings | Measure::PeopleHeard | Measure::Credentials => None,
+        }
+    }
+
+    /// Every part its rows can have, in the order they are listed.
+    fn parts(self) -> Vec<Part> {
+        match self {
+            Measure::Registrations => EligibilityBasis::ALL
+                .iter()
+                .copied()
+                .map(Part::Basis)
+                .collect(),
+            Measure::Sessions
+            | Measure::Attendances
+            | Measure::PeopleAttending
+            | Measure::ChildrenInCare
+            | Measure::NoShows => EventKind::ALL.iter().copied().map(Part::Event).collect(),
+            Measure::Introductions => IntroductionStatus::ALL
+                .iter()
+                .copied()
+                .filter(|s| *s != IntroductionStatus::Draft && *s != IntroductionStatus::Discarded)
+                .map(Part::Stage)
+                .collect(),
+            Measure::Outcomes => OutcomeKind::ALL
+                .iter()
+                .copied()
+                .map(Part::Outcome)
+                .collect(),
+            Measure::Hearings | Measure::PeopleHeard | Measure::Credentials => Vec::new(),
+        }
+    }
+
+    /// The facts it counts.
+    fn counts(self, kind: FactKind) -> bool {
+        use FactKind as K;
+        match self {
+            Measure::Registrations => kind == K::Registered,
+            Measure::Hearings | Measure::PeopleHeard => kind == K::Hearing,
+            Measure::Sessions => matches!(kind, K::Attended | K::NoShow),
+            Measure::Attendances | Measure::PeopleAttending | Measure::ChildrenInCare => {
+                kind == K::Attended
+            }
+            Measure::NoShows => kind == K::NoShow,
+            Measure::Credentials => kind == K::Credential,
+            Measure::Introductions => kind == K::Introduction,
+            Measure::Outcomes => kind == K::Outcome,
+        }
+    }
+
+    /// How one group of facts counts: facts, different people, different subjects, or the
+    /// children in care.
+    fn count(self, facts: &[&Fact]) -> u64 {
+        let distinct = |key: &dyn Fn(&Fact) -> Option<i64>| {
+            facts
+                .iter()
+                .filter_map(|f| key(f))
+                .collect::<HashSet<_>>()
+                .len() as u64
+        };
+        match self {
+            Measure::Registrations | Measure::PeopleHeard | Measure::PeopleAttending => {
+                distinct(&|f| Some(f.person))
+            }
+            Measure::Sessions | Measure::Introductions => distinct(&|f| f.subject),
+            Measure::ChildrenInCare => facts.iter().map(|f| u64::from(f.children)).sum(),
+            Measure::Hearings
+            | Measure::Attendances
+            | Measure::NoShows
+            | Measure::Credentials
+            | Measure::Outcomes => facts.len() as u64,
+        }
+    }
+}
+
+/// A row's breakdown: by eligibility basis, kind of event, stage or outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Basis(EligibilityBasis),
+    Event(EventKind),
+    Stage(IntroductionStatus),
+    Outcome(OutcomeKind),
+}
+
+/// One row: a measure (with a part, or its total), by month from the year's first and for the
+/// year. A year's figure for people is the number of different people, not the months' sum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub measure: Measure,
+    pub part: Option<Part>,
+    pub months: [u64; 12],
+    pub year: u64,
+}
+
+/// The month of the fiscal year a day falls in, 0 for its first month.
+pub fn month_index(fiscal_year: FiscalYear, on: NaiveDate) -> Option<usize> {
+    if !fiscal_year.contains(on) {
+        return None;
+    }
+    let first = fiscal_year.first_day();
+    let months = (on.year() - first.year()) * 12 + on.month() as i32 - first.month() as i32;
+    usize::try_from(months).ok()
+}
+
+/// Every measure's rows for a fiscal year: its total, then one row per part that has facts.
+pub fn tally(facts: &[Fact], fiscal_year: FiscalYear) -> Vec<Row> {
+    let year: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| fiscal_year.contains(f.on))
+        .collect();
+    let mut rows = Vec::new();
+    for measure in Measure::ALL.iter().copied() {
+        // A measure with parts counts only the facts that fall in one (drafts are no stage).
+        let parts = measure.parts();
+        let counted: Vec<&Fact> = year
+            .iter()
+            .copied()
+            .filter(|f| measure.counts(f.kind))
+            .filter(|f| parts.is_empty() || measure.part(&f.detail).is_some())
+            .collect();
+        rows.push(row(measure, None, &counted, fiscal_year));
+        for part in parts {
+            let facts: Vec<&Fact> = counted
+                .iter()
+                .copied()
+                .filter(|f| measure.part(&f.detail) == Some(part))
+                .collect();
+            if !facts.is_empty() {
+                rows.push(row(measure, Some(part), &facts, fiscal_year));
+            }
+        }
+    }
+    rows
+}
+
+fn row(measure: Measure, part: Option<Part>, facts: &[&Fact], fiscal_year: FiscalYear) -> Row {
+    let mut months = [0; 12];
+    for (m, slot) in months.iter_mut().enumerate() {
+        let in_month: Vec<&Fact> = facts
+            .iter()
+            .copied()
+            .filter(|f| month_index(fiscal_year, f.on) == Some(m))
+            .collect();
+        *slot = measure.count(&in_month);
+    }
+    Row {
+        measure,
+        part,
+        months,
+        year: measure.count(facts),
+    }
+}
+
+#[cfg(test)]
+mod tests;
