@@ -9,7 +9,9 @@ use domain::event::course::completed;
 
 use crate::account::AccountId;
 use crate::booking::StoredBooking;
+use crate::program_fact::NewFact;
 use crate::{StoreError, TenantStore, Tx};
+use domain::report::FactKind;
 
 fn i32_of(v: u32) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)
@@ -41,6 +43,14 @@ impl TenantStore<'_> {
              SELECT $1, s.id, $2, $3, $4, $5, $6 FROM event_session s WHERE s.id = $7 AND s.event_id = $8 AND s.municipality_id = $2")
             .bind(booking_id).bind(town.0).bind(attended).bind(i32_of(children_in_care)).bind(by.0).bind(now)
             .bind(session_id).bind(booking.event_id).execute(c).await.map(|r| r.rows_affected()))?;
+        let held_at = record_attended(
+            &mut tx,
+            town,
+            (&booking, session_id),
+            (attended, children_in_care),
+        )
+        .await?
+        .unwrap_or(now);
         let (sessions, present): (i64, i64) = on_backend!(tx.exec(), c => sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM event_session WHERE event_id = $1), \
              (SELECT COUNT(*) FROM attendance WHERE booking_id = $2 AND attended = TRUE)")
@@ -61,6 +71,10 @@ impl TenantStore<'_> {
                 .execute(c).await.map(|r| r.rows_affected()))?;
             if inserted == 1 {
                 awarded = true;
+                // Completed on the day of the session that completed it.
+                let fact = NewFact::at(FactKind::Credential, held_at, booking.participant_id)
+                    .subject(booking.event_id);
+                crate::program_fact::record(&mut tx, town, &fact).await?;
                 grant_course_skills(&mut tx, town, &booking, now).await?;
             }
         }
@@ -149,4 +163,40 @@ async fn grant_course_skills(
         now,
     )
     .await
+}
+
+/// The fact of a session attended or missed, on the session's day, replacing any recorded
+/// before for the same person and session; the session's start, when it is the event's.
+async fn record_attended(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    (booking, session): (&StoredBooking, i64),
+    (attended, children): (bool, u32),
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let person = booking.participant_id;
+    let kinds = [FactKind::Attended, FactKind::NoShow];
+    crate::program_fact::forget(tx, town, &kinds, (person, session)).await?;
+    let row: Option<(DateTime<Utc>, String)> = on_backend!(tx.exec(), c => sqlx::query_as(
+        "SELECT s.starts_at, e.kind FROM event_session s JOIN event e ON e.id = s.event_id \
+         WHERE s.id = $1 AND s.municipality_id = $2 AND s.event_id = $3")
+        .bind(session).bind(town.0).bind(booking.event_id).fetch_optional(c).await)?;
+    let Some((starts_at, kind)) = row else {
+        return Ok(None);
+    };
+    let fact = NewFact {
+        children: if attended { children } else { 0 },
+        ..NewFact::at(
+            if attended {
+                FactKind::Attended
+            } else {
+                FactKind::NoShow
+            },
+            starts_at,
+            person,
+        )
+    }
+    .detail(&kind)
+    .subject(session);
+    crate::program_fact::record(tx, town, &fact).await?;
+    Ok(Some(starts_at))
 }

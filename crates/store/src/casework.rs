@@ -95,6 +95,16 @@ impl TenantStore<'_> {
             .bind(town.0).bind(hearing.participant.0).bind(hearing.coordinator.0).bind(hearing.held_on)
             .bind(&hearing.goals).bind(&hearing.worries).bind(hearing.constraints_confirmed).bind(&hearing.notes).bind(now)
             .fetch_one(c).await)?;
+        let fact = crate::program_fact::NewFact {
+            on: hearing.held_on,
+            ..crate::program_fact::NewFact::at(
+                domain::report::FactKind::Hearing,
+                now,
+                hearing.participant.0,
+            )
+        }
+        .subject(id);
+        crate::program_fact::record(&mut tx, town, &fact).await?;
         for skill in hearing
             .confirmed_skills
             .iter()

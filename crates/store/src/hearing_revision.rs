@@ -59,6 +59,11 @@ impl TenantStore<'_> {
             .bind(correction.held_on).bind(&correction.goals).bind(&correction.worries)
             .bind(correction.constraints_confirmed).bind(&correction.notes).bind(town).bind(hearing)
             .execute(c).await.map(|r| r.rows_affected()))?;
+        // A corrected date is a correction of the fact too.
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE program_fact SET occurred_on = $1 WHERE municipality_id = $2 AND kind = $3 AND subject = $4")
+            .bind(correction.held_on).bind(town).bind(domain::report::FactKind::Hearing.code()).bind(hearing)
+            .execute(c).await.map(|r| r.rows_affected()))?;
         tx.commit().await?;
         Ok(true)
     }

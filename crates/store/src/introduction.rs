@@ -13,7 +13,9 @@ use domain::introduction::{
 use crate::account::AccountId;
 use crate::notification::{NewNotification, write_notifications};
 use crate::participant::add_case_event;
+use crate::program_fact::NewFact;
 use crate::{StoreError, TenantStore, Tx};
+use domain::report::FactKind;
 
 /// An introduction about to be made.
 #[derive(Debug, Clone)]
@@ -284,7 +286,35 @@ async fn add_event(
         .bind(town.0).bind(event.introduction).bind(event.participant.map(|p| p.0)).bind(event.action)
         .bind(event.from).bind(event.to).bind(event.actor.0).bind(event.note).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
+    if event.from != event.to {
+        stage_fact(tx, town, &event, now).await?;
+    }
     Ok(())
+}
+
+/// The fact of an introduction reaching a stage, about the member who moved it or else its
+/// first member.
+async fn stage_fact(
+    tx: &mut Tx,
+    town: MunicipalityId,
+    event: &Event<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let person = match event.participant {
+        Some(p) => p.0,
+        None => first_member(tx, event.introduction).await?,
+    };
+    let fact = NewFact::at(FactKind::Introduction, now, person)
+        .detail(event.to)
+        .subject(event.introduction);
+    crate::program_fact::record(tx, town, &fact).await
+}
+
+async fn first_member(tx: &mut Tx, introduction: i64) -> Result<i64, StoreError> {
+    let first: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
+        "SELECT MIN(participant_id) FROM introduction_member WHERE introduction_id = $1")
+        .bind(introduction).fetch_one(c).await)?;
+    Ok(first.unwrap_or(0))
 }
 
 impl TenantStore<'_> {
@@ -554,6 +584,12 @@ impl TenantStore<'_> {
                 now,
             )
             .await?;
+            if let Some(outcome) = outcome {
+                let fact = NewFact::at(FactKind::Outcome, now, member.0)
+                    .detail(outcome.kind.code())
+                    .subject(id);
+                crate::program_fact::record(&mut tx, town, &fact).await?;
+            }
             if let Some(outcome) = outcome.filter(|o| o.is_placed()) {
                 for (months, due_on) in follow_up_dates(follow_ups_from) {
                     on_backend!(tx.exec(), c => sqlx::query(
@@ -710,59 +746,6 @@ async fn open_introduction_exists(
     let count: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(&sql)
         .bind(town.0).bind(request).bind(participant.0).fetch_one(c).await)?;
     Ok(count > 0)
-}
-
-impl TenantStore<'_> {
-    /// Moves an introduction's whole history `days` into the past: its times, its events, the
-    /// members' answers, what was shared and its follow-ups. For loading a town's earlier
-    /// casework (the demo town's two fiscal years, or an import from another system).
-    pub async fn shift_introduction_history(&self, id: i64, days: i64) -> Result<(), StoreError> {
-        let shift = chrono::Duration::days(days);
-        let town = self.municipality_id.0;
-        let mut tx = self.store.begin().await?;
-        type Times = (
-            DateTime<Utc>,
-            DateTime<Utc>,
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-        );
-        let times: Option<Times> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT created_at, updated_at, concluded_at, meeting_at FROM introduction WHERE municipality_id = $1 AND id = $2")
-            .bind(town).bind(id).fetch_optional(c).await)?;
-        let Some((created, updated, concluded, meeting)) = times else {
-            return Err(StoreError::NotFound);
-        };
-        on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE introduction SET created_at = $1, updated_at = $2, concluded_at = $3, meeting_at = $4 WHERE id = $5")
-            .bind(created - shift).bind(updated - shift).bind(concluded.map(|t| t - shift)).bind(meeting.map(|t| t - shift)).bind(id)
-            .execute(c).await.map(|r| r.rows_affected()))?;
-        let events: Vec<(i64, DateTime<Utc>)> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT id, at FROM introduction_event WHERE introduction_id = $1").bind(id).fetch_all(c).await)?;
-        for (event, at) in events {
-            on_backend!(tx.exec(), c => sqlx::query("UPDATE introduction_event SET at = $1 WHERE id = $2")
-                .bind(at - shift).bind(event).execute(c).await.map(|r| r.rows_affected()))?;
-        }
-        let members: Vec<(i64, Option<DateTime<Utc>>)> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT participant_id, responded_at FROM introduction_member WHERE introduction_id = $1").bind(id).fetch_all(c).await)?;
-        for (member, at) in members {
-            on_backend!(tx.exec(), c => sqlx::query(
-                "UPDATE introduction_member SET responded_at = $1 WHERE introduction_id = $2 AND participant_id = $3")
-                .bind(at.map(|t| t - shift)).bind(id).bind(member).execute(c).await.map(|r| r.rows_affected()))?;
-        }
-        let shared: Vec<(i64, DateTime<Utc>, Option<DateTime<Utc>>)> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT id, provided_at, stopped_at FROM provision_record WHERE introduction_id = $1").bind(id).fetch_all(c).await)?;
-        for (record, provided, stopped) in shared {
-            on_backend!(tx.exec(), c => sqlx::query("UPDATE provision_record SET provided_at = $1, stopped_at = $2 WHERE id = $3")
-                .bind(provided - shift).bind(stopped.map(|t| t - shift)).bind(record).execute(c).await.map(|r| r.rows_affected()))?;
-        }
-        let follow_ups: Vec<(i64, NaiveDate, DateTime<Utc>)> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT id, due_on, created_at FROM follow_up WHERE introduction_id = $1").bind(id).fetch_all(c).await)?;
-        for (follow_up, due, created) in follow_ups {
-            on_backend!(tx.exec(), c => sqlx::query("UPDATE follow_up SET due_on = $1, created_at = $2 WHERE id = $3")
-                .bind(due - shift).bind(created - shift).bind(follow_up).execute(c).await.map(|r| r.rows_affected()))?;
-        }
-        tx.commit().await
-    }
 }
 
 impl crate::audit::Subjects for Introduction {

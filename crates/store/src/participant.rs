@@ -11,7 +11,9 @@ use domain::{MunicipalityId, Role};
 
 use crate::account::{Account, AccountId, NewAccountRecord, insert_account};
 use crate::audit::Unshown;
+use crate::program_fact::NewFact;
 use crate::{Exec, StoreError, TenantStore};
+use domain::report::FactKind;
 
 pub use crate::participant_search::{ParticipantFilter, ParticipantSummary};
 
@@ -242,6 +244,8 @@ impl TenantStore<'_> {
             "INSERT INTO consent (municipality_id, account_id, kind, version, given_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(town.0).bind(account.id.0).bind(PRIVACY_POLICY).bind(policy_version).bind(now)
             .execute(c).await.map(|r| r.rows_affected()))?;
+        let fact = NewFact::at(FactKind::Registered, now, account.id.0).detail(basis_code(basis));
+        crate::program_fact::record(tx, town, &fact).await?;
         add_case_event(
             tx.exec(),
             town,

@@ -14,7 +14,7 @@ pub(crate) async fn load(
     let taxonomy = Taxonomy::shipped().expect("the shipped taxonomy is valid");
     let areas = tenant.travel_table().await?;
     let today = Utc::now().date_naive();
-    for p in people(SEED, size.participants) {
+    for (n, p) in people(SEED, size.participants).into_iter().enumerate() {
         let record = NewAccountRecord {
             role: Role::Participant,
             organization_id: None,
@@ -27,6 +27,11 @@ pub(crate) async fn load(
             .register_participant(&record, EligibilityBasis::LivesInTown, "2026-11")
             .await?
             .id;
+        // Registered over the last two fiscal years, before any hearing.
+        let registered = p
+            .hearing_days_ago
+            .map_or((n as i64 * 13) % 700, |d| d + 3 + n as i64 % 20);
+        tenant.backdate_registration(id, registered).await?;
         let profile = Profile::parse(&profile_input(&p, &areas), &taxonomy, &areas, today)
             .expect("generated profiles are valid");
         tenant.save_profile(id, &profile, id).await?;

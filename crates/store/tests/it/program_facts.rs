@@ -1,0 +1,115 @@
+//! The program's facts on both backends: written with the things they record, counted by
+//! fiscal year, and unchanged for a closed year when a profile is edited or an account deleted.
+
+use chrono::{Duration, NaiveDate};
+use domain::FiscalYear;
+use domain::municipality::FiscalYearStartMonth;
+use domain::report::{Measure, Part, Row, tally};
+use store::TenantStore;
+use store::casework::NewHearing;
+use store::matching_input::today_in_japan;
+use store::testing::fresh_store;
+
+use crate::introductions::{introduction, world};
+use crate::participants::profile;
+use crate::towns::town;
+
+fn year(rows: &[Row], measure: Measure, part: Option<Part>) -> u64 {
+    rows.iter()
+        .find(|r| r.measure == measure && r.part == part)
+        .map_or(0, |r| r.year)
+}
+
+async fn facts_of(tenant: &TenantStore<'_>, fy: FiscalYear) -> Vec<Row> {
+    let facts = tenant
+        .program_facts(fy.first_day(), fy.last_day())
+        .await
+        .unwrap();
+    tally(&facts, fy)
+}
+
+fn hearing(w: &crate::introductions::World, who: usize, on: NaiveDate) -> NewHearing {
+    NewHearing {
+        participant: w.people[who],
+        coordinator: w.coordinator,
+        held_on: on,
+        goals: "午前中に働きたい".into(),
+        worries: String::new(),
+        constraints_confirmed: true,
+        notes: String::new(),
+        confirmed_skills: Vec::new(),
+        follow_up: None,
+    }
+}
+
+#[tokio::test]
+async fn a_closed_years_counts_are_kept_whatever_happens_later() {
+    let test = fresh_store().await;
+    let town = test.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = test.tenant(&town);
+    let w = world(&tenant).await;
+    let today = today_in_japan();
+    let this = FiscalYear::containing(today, FiscalYearStartMonth::APRIL);
+    let last = this.previous();
+    // Two people registered last year, one this year.
+    let in_last = |days_before_end: i64| (today - last.last_day()).num_days() + days_before_end;
+    tenant
+        .backdate_registration(w.people[0], in_last(100))
+        .await
+        .unwrap();
+    tenant
+        .backdate_registration(w.people[1], in_last(20))
+        .await
+        .unwrap();
+    // Hearings: one last year, two this year (one of them the same person again).
+    let last_year_day = last.last_day() - Duration::days(10);
+    for (who, on) in [(0, last_year_day), (1, this.first_day()), (0, today)] {
+        tenant.record_hearing(&hearing(&w, who, on)).await.unwrap();
+    }
+    // An introduction offered today.
+    tenant
+        .create_introduction(&introduction(&w, &[w.people[2]], false), |_| Vec::new())
+        .await
+        .unwrap()
+        .unwrap();
+
+    let before = facts_of(&tenant, last).await;
+    assert_eq!(year(&before, Measure::Registrations, None), 2);
+    let lives = Some(Part::Basis(
+        domain::municipality::EligibilityBasis::LivesInTown,
+    ));
+    assert_eq!(year(&before, Measure::Registrations, lives), 2);
+    assert_eq!(year(&before, Measure::Hearings, None), 1);
+    assert_eq!(year(&before, Measure::PeopleHeard, None), 1);
+    let now = facts_of(&tenant, this).await;
+    assert_eq!(year(&now, Measure::Registrations, None), 1);
+    assert_eq!(year(&now, Measure::Hearings, None), 2);
+    assert_eq!(year(&now, Measure::PeopleHeard, None), 2);
+    let offered = Some(Part::Stage(
+        domain::introduction::IntroductionStatus::Offered,
+    ));
+    assert_eq!(year(&now, Measure::Introductions, offered), 1);
+
+    // A profile edited and an account deleted change nothing in last year's figures.
+    tenant
+        .save_profile(
+            w.people[0],
+            &profile("full_return", &[1], "2", &[]),
+            w.people[0],
+        )
+        .await
+        .unwrap();
+    let mut conn = test.conn().await.unwrap();
+    for sql in [
+        "DELETE FROM case_event WHERE participant_id = $1",
+        "DELETE FROM consent WHERE account_id = $1",
+        "DELETE FROM hearing WHERE participant_id = $1",
+        "DELETE FROM participant_profile WHERE account_id = $1",
+        "DELETE FROM account WHERE id = $1",
+    ] {
+        store::on_backend!(conn.exec(), c => sqlx::query(sql).bind(w.people[1].0).execute(c).await.map(|r| r.rows_affected()))
+            .unwrap();
+    }
+    drop(conn);
+    assert_eq!(facts_of(&tenant, last).await, before);
+}
