@@ -7,6 +7,7 @@
 //! - [`error`] is the one place that turns failures into responses.
 
 pub mod auth;
+mod bar_chart;
 pub mod config;
 pub mod error;
 mod error_page;
