@@ -1,5 +1,6 @@
 //! CSV downloads that open correctly in Excel: UTF-8 with a byte-order mark, CRLF line ends,
-//! quoted fields, and cells that would start a formula made inert.
+//! quoted fields, and text cells that would start a formula made inert (numbers are written as
+//! numbers, untouched).
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -17,6 +18,24 @@ pub fn cell(text: &str) -> String {
 /// One line of cells, with its CRLF.
 pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
     let cells: Vec<String> = cells.iter().map(|c| cell(c.as_ref())).collect();
+    format!("{}\r\n", cells.join(","))
+}
+
+/// A cell of a line with numbers in it.
+pub enum Cell<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+/// One line of text and number cells, with its CRLF: numbers unquoted, as numbers.
+pub fn row(cells: &[Cell<'_>]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| match c {
+            Cell::Text(text) => cell(text),
+            Cell::Number(n) => n.to_string(),
+        })
+        .collect();
     format!("{}\r\n", cells.join(","))
 }
 
@@ -50,5 +69,10 @@ mod tests {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("-1"), "\"'-1\"");
         assert_eq!(line(&["a", "b,c"]), "\"a\",\"b,c\"\r\n");
+        assert_eq!(
+            row(&[Cell::Text("-1"), Cell::Number(-1)]),
+            "\"'-1\",-1\r\n",
+            "a number is not neutralised, text that looks like one is"
+        );
     }
 }

@@ -81,6 +81,8 @@ mod tests {
         check::<MemberStatus>(&mut problems);
         check::<OutcomeKind>(&mut problems);
         check::<domain::introduction::history::HeldBack>(&mut problems);
+        check::<domain::report::Measure>(&mut problems);
+        check::<domain::report::FactKind>(&mut problems);
         check::<Step>(&mut problems);
         check::<SharedItem>(&mut problems);
         check::<NotPlacedReason>(&mut problems);

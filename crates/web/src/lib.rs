@@ -57,6 +57,7 @@ mod shown_text;
 mod skill_choices;
 mod state;
 mod town;
+mod town_reports;
 mod weekly_grid;
 pub mod worker;
 

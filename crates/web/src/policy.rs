@@ -41,6 +41,8 @@ const PARTICIPANT: &[Role] = &[Role::Participant];
 const ORGANIZATION: &[Role] = &[Role::OrganizationMember];
 const COORDINATOR: &[Role] = &[Role::Coordinator];
 const TOWN_OFFICER: &[Role] = &[Role::TownOfficer];
+/// The town's staff: its numbers are theirs to read.
+const STAFF: &[Role] = &[Role::Coordinator, Role::TownOfficer];
 
 use Access::{Operator, Public, Town};
 
@@ -185,6 +187,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/notifications", Method::POST, Town(ANY_TOWN_ROLE)),
     // Town officers
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
+    ("/{town}/town/reports", Method::GET, Town(STAFF)),
+    ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
     // Operators
     ("/operator/login", Method::GET, Public),
     ("/operator/login", Method::POST, Public),

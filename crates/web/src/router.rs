@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .merge(public::routes())
         .merge(account::routes())
         .merge(role_homes::routes())
+        .merge(crate::town_reports::routes())
         .merge(participant::routes())
         .merge(requests::routes())
         .merge(coordinator::routes())

@@ -91,6 +91,10 @@ fn home_links(page: &Page, town: &domain::Municipality, base: &str) -> Vec<(Stri
             page.t("introductions-title"),
         ),
         (format!("{base}/proposals"), page.t("proposals-title")),
+        (
+            format!("/{}/town/reports", town.slug),
+            page.t("report-link"),
+        ),
         (format!("{base}/events"), page.t("events-staff-title")),
         (format!("{base}/enquiries"), page.t("enquiries-title")),
         (

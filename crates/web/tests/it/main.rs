@@ -32,5 +32,6 @@ mod reset;
 mod security;
 mod security_headers;
 mod slow_clients;
+mod town_reports;
 mod work_queue;
 mod worker;
