@@ -49,13 +49,18 @@ fn last_years(last: &[Row], measure: Measure, lines: &[Option<Part>]) -> Vec<(u6
 }
 
 /// Every line of the file after its header.
-pub fn lines(page: &Page, months: &[String], (this, last): (&[Row], &[Row])) -> Vec<String> {
+/// `last_label` names last year's column (to the same day while this year is running).
+pub fn lines(
+    page: &Page,
+    (months, last_label): (&[String], &str),
+    (this, last): (&[Row], &[Row]),
+) -> Vec<String> {
     let hidden_mark = page.t("report-suppressed");
     let mut header: Vec<String> = vec![page.t("report-measure"), page.t("report-part")];
     header.extend(months.iter().cloned());
     header.extend([
         page.t("report-this-year"),
-        page.t("report-last-year"),
+        last_label.to_owned(),
         page.t("report-change"),
         page.t("report-definition"),
     ]);

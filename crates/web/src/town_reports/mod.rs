@@ -13,6 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
+use chrono::Datelike;
 use domain::report::era::Eras;
 use domain::report::{Row, tally};
 use domain::{FieldErrors, FiscalYear};
@@ -77,19 +78,30 @@ fn chosen(years: &[FiscalYear], typed: &str) -> Result<FiscalYear, FieldErrors> 
         .ok_or_else(|| FieldErrors::single("year", "choose-one"))
 }
 
-/// This year's rows and last year's, from one read of the facts.
+/// This year's rows and last year's, from one read of the facts. While the year is still
+/// running, last year is counted to the same day, so the change compares like with like.
 async fn rows(
     state: &AppState,
     town: &domain::Municipality,
     fy: FiscalYear,
-) -> Result<(Vec<Row>, Vec<Row>), WebError> {
+) -> Result<(Vec<Row>, Vec<Row>, bool), WebError> {
     let last = fy.previous();
+    let today = store::matching_input::today_in_japan();
     let facts = state
         .store
         .tenant(town)
         .program_facts(last.first_day(), fy.last_day())
         .await?;
-    Ok((tally(&facts, fy), tally(&facts, last)))
+    let running = fy.contains(today);
+    let same_day = today
+        .with_year(today.year() - 1)
+        .unwrap_or_else(|| today - chrono::Duration::days(365));
+    let earlier: Vec<_> = facts
+        .iter()
+        .filter(|f| !running || f.on <= same_day)
+        .cloned()
+        .collect();
+    Ok((tally(&facts, fy), tally(&earlier, last), running))
 }
 
 async fn show(
@@ -106,24 +118,8 @@ async fn show(
         Ok(fy) => (fy, FieldErrors::default()),
         Err(errors) => (years[0], errors),
     };
-    let (this, last) = rows(&state, &town, fy).await?;
-    let options = years
-        .iter()
-        .map(|y| {
-            (
-                y.start_year().to_string(),
-                view::fiscal_year_name(page.lang, &eras, *y),
-            )
-        })
-        .collect();
-    let year_field = FieldView::new(
-        &page,
-        "year",
-        "select",
-        &fy.start_year().to_string(),
-        &errors,
-    )
-    .options(options);
+    let (this, last, running) = rows(&state, &town, fy).await?;
+    let year_field = view::year_field(&page, &eras, (&years, fy), &errors);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -137,7 +133,7 @@ async fn show(
         ),
         has_errors: !errors.is_empty(),
         this_year: view::fiscal_year_name(page.lang, &eras, fy),
-        last_year: view::fiscal_year_name(page.lang, &eras, fy.previous()),
+        last_year: view::last_year_words(&page, &eras, fy, running),
         measures: view::measures(&page, fy, (&this, &last)),
         export_href: format!(
             "/{}/town/reports/export?year={}",
@@ -161,9 +157,14 @@ async fn download(
     let first = state.store.tenant(&town).first_fact_day().await?;
     let years = years(&town, first);
     let fy = chosen(&years, &query.year).map_err(|_| WebError::NotFound)?;
-    let (this, last) = rows(&state, &town, fy).await?;
+    let (this, last, running) = rows(&state, &town, fy).await?;
     let months = view::month_names(&page, fy);
-    let lines = export::lines(&page, &months, (&this, &last));
+    let last_label = if running {
+        page.t("report-last-year-to-date-short")
+    } else {
+        page.t("report-last-year")
+    };
+    let lines = export::lines(&page, (&months, &last_label), (&this, &last));
     let name = format!("{}-report-{}.csv", town.slug, fy.start_year());
     Ok(crate::csv_file::download(&name, &lines))
 }

@@ -73,6 +73,38 @@ pub fn fiscal_year_name(lang: Lang, eras: &Eras, fy: FiscalYear) -> String {
     )
 }
 
+/// The choice of year: every year the town has facts for, newest first.
+pub fn year_field(
+    page: &Page,
+    eras: &Eras,
+    (years, chosen): (&[FiscalYear], FiscalYear),
+    errors: &domain::FieldErrors,
+) -> crate::form::FieldView {
+    let options = years
+        .iter()
+        .map(|y| {
+            (
+                y.start_year().to_string(),
+                fiscal_year_name(page.lang, eras, *y),
+            )
+        })
+        .collect();
+    let typed = chosen.start_year().to_string();
+    crate::form::FieldView::new(page, "year", "select", &typed, errors)
+        .options(options)
+        .optional()
+}
+
+/// Last year's column: to the same day while this year is still running.
+pub fn last_year_words(page: &Page, eras: &Eras, fy: FiscalYear, running: bool) -> String {
+    let name = fiscal_year_name(page.lang, eras, fy.previous());
+    if running {
+        page.t1("report-last-year-to-date", "year", &name)
+    } else {
+        name
+    }
+}
+
 /// The fiscal year's months in order, in words (4月 … 3月).
 pub fn month_names(page: &Page, fy: FiscalYear) -> Vec<String> {
     let first = chrono::Datelike::month0(&fy.first_day()) as usize;
