@@ -49,8 +49,8 @@ pub fn svg(title: &str, summary_id: &str, labels: &[String], values: &[u64]) -> 
         let centre = x + (slot - GAP) / 2;
         bars.push_str(&format!(
             "<rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{h}\" class=\"bar\"/>\
-             <text x=\"{centre}\" y=\"{}\" class=\"bar-value\" text-anchor=\"middle\">{value}</text>\
-             <text x=\"{centre}\" y=\"{}\" class=\"bar-label\" text-anchor=\"middle\">{}</text>",
+             <text x=\"{centre}\" y=\"{}\" class=\"bar-value\" font-size=\"{FONT}\" text-anchor=\"middle\">{value}</text>\
+             <text x=\"{centre}\" y=\"{}\" class=\"bar-label\" font-size=\"{FONT}\" text-anchor=\"middle\">{}</text>",
             slot - GAP,
             y.saturating_sub(2).max(FONT - 2),
             FONT + PLOT + FONT + 2,
