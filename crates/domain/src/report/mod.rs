@@ -235,15 +235,14 @@ pub fn tally(facts: &[Fact], fiscal_year: FiscalYear) -> Vec<Row> {
 }
 
 fn row(measure: Measure, part: Option<Part>, facts: &[&Fact], fiscal_year: FiscalYear) -> Row {
-    let mut months = [0; 12];
-    for (m, slot) in months.iter_mut().enumerate() {
-        let in_month: Vec<&Fact> = facts
-            .iter()
-            .copied()
-            .filter(|f| month_index(fiscal_year, f.on) == Some(m))
-            .collect();
-        *slot = measure.count(&in_month);
+    // One pass puts each fact in its month.
+    let mut by_month: [Vec<&Fact>; 12] = Default::default();
+    for fact in facts {
+        if let Some(m) = month_index(fiscal_year, fact.on) {
+            by_month[m].push(fact);
+        }
     }
+    let months = by_month.map(|in_month| measure.count(&in_month));
     Row {
         measure,
         part,
