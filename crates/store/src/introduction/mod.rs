@@ -2,12 +2,14 @@
 //! `domain::introduction` for the moves). Every change is conditional on the state the person
 //! saw, so a stale form or a double click changes nothing and answers `false`; notifications
 //! are written in the same transaction as the change that caused them.
+//!
+//! - `moves`: the moves and the members' answers.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::MunicipalityId;
 use domain::introduction::{
-    Action, Answer, IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, Outcome,
-    OutcomeKind, PayBand, SharedItem, Step, follow_up_base, follow_up_dates, respond,
+    Answer, IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, Outcome, OutcomeKind,
+    PayBand, SharedItem, Step,
 };
 
 use crate::account::AccountId;
@@ -16,6 +18,8 @@ use crate::participant::add_case_event;
 use crate::program_fact::NewFact;
 use crate::{StoreError, TenantStore, Tx};
 use domain::report::FactKind;
+
+mod moves;
 
 /// An introduction about to be made.
 #[derive(Debug, Clone)]
@@ -515,200 +519,6 @@ impl TenantStore<'_> {
              WHERE e.municipality_id = $1 AND e.introduction_id = $2 ORDER BY e.id DESC")
             .bind(self.municipality_id.0).bind(id).fetch_all(c).await)?;
         Ok(rows)
-    }
-
-    /// Moves an introduction from `from` to `to` by `action`, recording what the move carries.
-    /// Concluding with a placement schedules the 3-, 6- and 12-month follow-ups of every
-    /// member for the coordinator who recorded it.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn advance_introduction(
-        &self,
-        id: i64,
-        (from, to): (IntroductionStatus, IntroductionStatus),
-        action: Action,
-        actor: AccountId,
-        change: &Change,
-        notifications: &[NewNotification],
-    ) -> Result<bool, StoreError> {
-        let now = Utc::now();
-        let town = self.municipality_id;
-        let mut tx = self.store.begin().await?;
-        let (meeting_at, meeting_place) = change
-            .meeting
-            .clone()
-            .map_or((None, None), |(at, place)| (Some(at), Some(place)));
-        let outcome = change.outcome.as_ref();
-        let changed = on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE introduction SET status = $1, updated_at = $2, \
-             meeting_at = COALESCE($3, meeting_at), meeting_place = COALESCE($4, meeting_place), \
-             started_on = COALESCE($5, started_on), outcome = COALESCE($6, outcome), \
-             outcome_reason = COALESCE($7, outcome_reason), outcome_minutes = COALESCE($8, outcome_minutes), \
-             pay_band = COALESCE($9, pay_band), concluded_at = CASE WHEN $1 = 'concluded' THEN $2 ELSE concluded_at END, \
-             organization_note = CASE WHEN $10 = '' THEN organization_note ELSE $10 END \
-             WHERE municipality_id = $11 AND id = $12 AND status = $13")
-            .bind(to.code()).bind(now).bind(meeting_at).bind(meeting_place).bind(change.started_on)
-            .bind(outcome.map(|o| o.kind.code())).bind(outcome.and_then(|o| o.reason).map(NotPlacedReason::code))
-            .bind(outcome.and_then(|o| o.minutes_per_week).map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
-            .bind(outcome.and_then(|o| o.pay_band).map(PayBand::code)).bind(&change.note)
-            .bind(town.0).bind(id).bind(from.code())
-            .execute(c).await.map(|r| r.rows_affected()))?;
-        if changed == 0 {
-            return Ok(false);
-        }
-        let event = Event {
-            introduction: id,
-            participant: None,
-            action: action.code(),
-            from: from.code(),
-            to: to.code(),
-            actor,
-            note: &change.note,
-        };
-        add_event(&mut tx, town, event, now).await?;
-        let members: Vec<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "SELECT participant_id FROM introduction_member WHERE introduction_id = $1 ORDER BY participant_id")
-            .bind(id).fetch_all(c).await)?;
-        let started_on: Option<NaiveDate> = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "SELECT started_on FROM introduction WHERE id = $1").bind(id).fetch_one(c).await)?;
-        let follow_ups_from =
-            follow_up_base(started_on, domain::local_time::to_jst(now).date_naive());
-        for member in &members {
-            let member = AccountId(*member);
-            add_case_event(
-                tx.exec(),
-                town,
-                member,
-                domain::timeline::TimelineKind::Introduction(action.into()),
-                &id.to_string(),
-                Some(actor),
-                now,
-            )
-            .await?;
-            if let Some(outcome) = outcome {
-                let fact = NewFact::at(FactKind::Outcome, now, member.0)
-                    .detail(outcome.kind.code())
-                    .subject(id);
-                crate::program_fact::record(&mut tx, town, &fact).await?;
-            }
-            if let Some(outcome) = outcome.filter(|o| o.is_placed()) {
-                for (months, due_on) in follow_up_dates(follow_ups_from) {
-                    on_backend!(tx.exec(), c => sqlx::query(
-                        "INSERT INTO follow_up (municipality_id, participant_id, assigned_to, due_on, note, created_at, introduction_id) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                        .bind(town.0).bind(member.0).bind(actor.0).bind(due_on)
-                        .bind(format!("outcome_check:{months}:{}", outcome.kind.code()))
-                        .bind(now).bind(id)
-                        .execute(c).await.map(|r| r.rows_affected()))?;
-                }
-            }
-        }
-        write_notifications(&mut tx, Some(town), notifications, now).await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
-    /// A member's answer. Applied only if the introduction and the member are still as the
-    /// person saw them and the other members' answers still lead to the same result; returns
-    /// the new (member, introduction) statuses, or `None` when the form was stale. Consent
-    /// that makes the profile visible records what is shared; withdrawal ends the record.
-    pub async fn answer_introduction(
-        &self,
-        answer: &MemberAnswer,
-        notifications: impl FnOnce(MemberStatus, IntroductionStatus) -> Vec<NewNotification>,
-    ) -> Result<Option<(MemberStatus, IntroductionStatus)>, StoreError> {
-        let now = Utc::now();
-        let town = self.municipality_id;
-        let id = answer.introduction;
-        let mut tx = self.store.begin().await?;
-        // Taking the introduction's row first serializes the members' answers.
-        let locked = on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE introduction SET updated_at = $1 WHERE municipality_id = $2 AND id = $3 AND status = $4")
-            .bind(now).bind(town.0).bind(id).bind(answer.seen.code())
-            .execute(c).await.map(|r| r.rows_affected()))?;
-        if locked == 0 {
-            return Ok(None);
-        }
-        let rows: Vec<(i64, String)> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT participant_id, status FROM introduction_member WHERE introduction_id = $1")
-            .bind(id).fetch_all(c).await)?;
-        let statuses: Vec<(i64, MemberStatus)> = rows
-            .iter()
-            .map(|(p, s)| {
-                MemberStatus::from_code(s)
-                    .map(|s| (*p, s))
-                    .ok_or_else(|| corrupt(format!("member status {s}")))
-            })
-            .collect::<Result<_, _>>()?;
-        let Some(mine) = statuses
-            .iter()
-            .find(|(p, _)| *p == answer.participant.0)
-            .map(|(_, s)| *s)
-        else {
-            return Ok(None);
-        };
-        let others: Vec<MemberStatus> = statuses
-            .iter()
-            .filter(|(p, _)| *p != answer.participant.0)
-            .map(|(_, s)| *s)
-            .collect();
-        let Ok((member_to, introduction_to)) = respond(answer.seen, mine, answer.answer, &others)
-        else {
-            return Ok(None);
-        };
-        on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE introduction_member SET status = $1, decline_reason = $2, responded_at = $3 \
-             WHERE introduction_id = $4 AND participant_id = $5")
-            .bind(member_to.code()).bind(&answer.reason).bind(now).bind(id).bind(answer.participant.0)
-            .execute(c).await.map(|r| r.rows_affected()))?;
-        on_backend!(tx.exec(), c => sqlx::query("UPDATE introduction SET status = $1 WHERE id = $2")
-            .bind(introduction_to.code()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-        if introduction_to == IntroductionStatus::Consented
-            && answer.seen != IntroductionStatus::Consented
-        {
-            // The profile becomes visible: one record per member, of what is shared.
-            for (participant, _) in &statuses {
-                on_backend!(tx.exec(), c => sqlx::query(
-                    "INSERT INTO provision_record (municipality_id, introduction_id, participant_id, organization_id, items, provided_at) \
-                     SELECT $1, i.id, $2, i.organization_id, $3, $4 FROM introduction i WHERE i.id = $5")
-                    .bind(town.0).bind(participant).bind(SharedItem::ALL.iter().map(|i| i.code()).collect::<Vec<_>>().join(",")).bind(now).bind(id)
-                    .execute(c).await.map(|r| r.rows_affected()))?;
-            }
-        }
-        if member_to == MemberStatus::Withdrawn {
-            on_backend!(tx.exec(), c => sqlx::query(
-                "UPDATE provision_record SET stopped_at = $1 WHERE introduction_id = $2 AND participant_id = $3 AND stopped_at IS NULL")
-                .bind(now).bind(id).bind(answer.participant.0).execute(c).await.map(|r| r.rows_affected()))?;
-        }
-        let step = Step::from(answer.answer);
-        let event = Event {
-            introduction: id,
-            participant: Some(answer.participant),
-            action: step.code(),
-            from: answer.seen.code(),
-            to: introduction_to.code(),
-            actor: answer.participant,
-            note: &answer.reason,
-        };
-        add_event(&mut tx, town, event, now).await?;
-        add_case_event(
-            tx.exec(),
-            town,
-            answer.participant,
-            domain::timeline::TimelineKind::Introduction(step),
-            &id.to_string(),
-            Some(answer.participant),
-            now,
-        )
-        .await?;
-        write_notifications(
-            &mut tx,
-            Some(town),
-            &notifications(member_to, introduction_to),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Some((member_to, introduction_to)))
     }
 
     /// What was shared about a person, with whom, and until when; newest first.
