@@ -29,6 +29,10 @@ crate::coded!(
         /// Written by migration 0015 for people whose "103万円" choice moved to the spouse
         /// deduction's 123万円.
         IncomeCapMoved = "income_cap_moved" => "notice-income-cap-moved-title",
+        /// A resident said "この仕事について相談したい" about a request (to coordinators).
+        InterestExpressed = "interest_expressed" => "notice-interest-expressed-title",
+        /// Someone registered and waits for a first contact (to the coordinator team).
+        NewRegistration = "new_registration" => "notice-new-registration-title",
     }
 );
 
@@ -53,6 +57,8 @@ impl NoticeKind {
             NoticeKind::EventReminder => "notice-event-reminder-body",
             NoticeKind::EventChanged => "notice-event-changed-body",
             NoticeKind::IncomeCapMoved => "notice-income-cap-moved-body",
+            NoticeKind::InterestExpressed => "notice-interest-expressed-body",
+            NoticeKind::NewRegistration => "notice-new-registration-body",
         }
     }
 }

@@ -32,6 +32,8 @@ pub enum TimelineKind {
     CourseCompleted,
     /// Introduced to a request; the summary is the introduction's id.
     Introduced,
+    /// Said "この仕事について相談したい" about a request; the summary is its title.
+    Interested,
     /// A step of one of their introductions; the summary is its id.
     Introduction(Step),
     /// Booked an event, or the booking changed (cancelled with the event); the summary is the
@@ -50,7 +52,7 @@ pub enum Detail {
     Label(&'static str),
 }
 
-const SIMPLE: [(TimelineKind, &str); 10] = [
+const SIMPLE: [(TimelineKind, &str); 11] = [
     (TimelineKind::Registered, "registered"),
     (TimelineKind::GoalTrack, "goal_track"),
     (TimelineKind::ProfileUpdated, "profile_updated"),
@@ -61,6 +63,7 @@ const SIMPLE: [(TimelineKind, &str); 10] = [
     (TimelineKind::FollowUpDone, "follow_up_done"),
     (TimelineKind::CourseCompleted, "course_completed"),
     (TimelineKind::Introduced, "introduced"),
+    (TimelineKind::Interested, "interested"),
 ];
 
 impl TimelineKind {
@@ -115,6 +118,7 @@ impl TimelineKind {
             }
             TimelineKind::FollowUpDone
             | TimelineKind::CourseCompleted
+            | TimelineKind::Interested
             | TimelineKind::Booked(_) => Detail::Text(summary.to_owned()),
             TimelineKind::ProfileUpdated
             | TimelineKind::Introduced
@@ -138,6 +142,7 @@ impl Label for TimelineKind {
             TimelineKind::FollowUpDone => "timeline-follow-up-done",
             TimelineKind::CourseCompleted => "timeline-course-completed",
             TimelineKind::Introduced => "timeline-introduced",
+            TimelineKind::Interested => "timeline-interested",
             TimelineKind::Introduction(_) => "timeline-introduction",
             TimelineKind::Booked(_) => "timeline-booked",
         }

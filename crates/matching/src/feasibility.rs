@@ -61,6 +61,20 @@ impl Reason {
     }
 }
 
+domain::labels!(Reason {
+    Reason::ScheduleNotCovered => "match-unfit-schedule-not-covered",
+    Reason::NotEnoughShifts => "match-unfit-not-enough-shifts",
+    Reason::NotEnoughFreeTime => "match-unfit-not-enough-free-time",
+    Reason::HoursOverMaximum => "match-unfit-hours-over-maximum",
+    Reason::IncomeCapExceeded => "match-unfit-income-cap-exceeded",
+    Reason::LicenceMissing => "match-unfit-licence-missing",
+    Reason::StartTooLate => "match-unfit-start-too-late",
+    Reason::WantsRemoteOnly => "match-unfit-wants-remote-only",
+    Reason::WantsOnSiteOnly => "match-unfit-wants-on-site-only",
+    Reason::TooFar => "match-unfit-too-far",
+    Reason::AlreadyIntroduced => "match-unfit-already-introduced",
+});
+
 /// How a feasible request fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fit {

@@ -28,6 +28,7 @@ pub mod event;
 pub mod event_change;
 pub mod hearing_revision;
 mod held;
+pub mod interest;
 pub mod introduction;
 pub mod invitation;
 pub mod matching_cache;

@@ -113,6 +113,37 @@ impl TenantStore<'_> {
         Ok(rows)
     }
 
+    /// The town's coordinators, as recipients: the team told of what no one has taken up yet.
+    pub async fn coordinator_team(&self) -> Result<Vec<Recipient>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let sql =
+            format!("{RECIPIENT} WHERE municipality_id = $1 AND role = 'coordinator' ORDER BY id");
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
+    /// The person's coordinator: whoever held their latest hearing, or the whole team when no
+    /// one has yet.
+    pub async fn coordinators_of(
+        &self,
+        participant: AccountId,
+    ) -> Result<Vec<Recipient>, StoreError> {
+        let sql = format!(
+            "{RECIPIENT} WHERE municipality_id = $1 AND role = 'coordinator' AND id = \
+             (SELECT coordinator_id FROM hearing WHERE municipality_id = $1 AND participant_id = $2 \
+              ORDER BY held_on DESC, id DESC LIMIT 1)"
+        );
+        let mut conn = self.store.conn().await?;
+        let held: Vec<Recipient> = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
+            .bind(self.municipality_id.0).bind(participant.0).fetch_all(c).await)?;
+        drop(conn);
+        if held.is_empty() {
+            return self.coordinator_team().await;
+        }
+        Ok(held)
+    }
+
     /// Writes notifications on their own (for events that change nothing else).
     pub async fn notify(&self, notifications: &[NewNotification]) -> Result<(), StoreError> {
         let mut tx = self.store.begin().await?;

@@ -1,5 +1,5 @@
 //! What waits for the town's coordinators, counted in one query for their home page: requests
-//! to review, enquiries, registrations not yet contacted, introductions waiting for someone,
+//! to review, enquiries, registrations not yet contacted, residents' interests in requests, introductions waiting for someone,
 //! follow-ups, and this week's events with places left or people waiting.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -15,6 +15,8 @@ pub struct WorkQueue {
     pub enquiries_open: i64,
     /// Participants no one has contacted yet.
     pub not_contacted: i64,
+    /// Residents' "相談したい" about a request, waiting for a coordinator.
+    pub interests_waiting: i64,
     /// Introductions offered, waiting for the people's consent.
     pub awaiting_consent: i64,
     /// Consented, waiting for the organization's answer.
@@ -44,6 +46,7 @@ impl TenantStore<'_> {
              (SELECT COUNT(*) FROM enquiry WHERE municipality_id = $1 AND status = 'new') AS enquiries_open, \
              (SELECT COUNT(*) FROM participant_profile p JOIN account a ON a.id = p.account_id \
               WHERE p.municipality_id = $1 AND a.role = 'participant' AND p.last_contact_at IS NULL) AS not_contacted, \
+             (SELECT COUNT(*) FROM request_interest WHERE municipality_id = $1 AND status = 'waiting') AS interests_waiting, \
              (SELECT COUNT(*) FROM introduction WHERE municipality_id = $1 AND status = 'offered') AS awaiting_consent, \
              (SELECT COUNT(*) FROM introduction WHERE municipality_id = $1 AND status = 'consented') AS awaiting_organization, \
              (SELECT COUNT(*) FROM introduction WHERE municipality_id = $1 \

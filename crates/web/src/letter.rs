@@ -40,6 +40,8 @@ pub enum Arg {
     Reason(String),
     /// A coordinator's own words to the person, introduced as such (nothing when empty).
     Remark(String),
+    /// A resident's own words to the coordinators, introduced as such (nothing when empty).
+    Message(String),
 }
 
 impl Arg {
@@ -65,6 +67,10 @@ impl Arg {
             Arg::Remark(remark) if remark.trim().is_empty() => String::new(),
             Arg::Remark(remark) => {
                 lang.t_args("notice-remark", &[("remark", remark.trim().to_owned())])
+            }
+            Arg::Message(message) if message.trim().is_empty() => String::new(),
+            Arg::Message(message) => {
+                lang.t_args("notice-message", &[("message", message.trim().to_owned())])
             }
             Arg::Role(code) => domain::Role::from_code(code)
                 .map(|role| lang.t(role.label_key()))
@@ -94,6 +100,7 @@ pub(crate) const ARG_NAMES: &[&str] = &[
     "minutes",
     "reason",
     "remark",
+    "message",
 ];
 
 /// The arguments in `lang`, with the reader's name and the town's.
@@ -109,8 +116,8 @@ fn words(
             words.push((name, arg.words(lang)));
         }
     }
-    for optional in ["reason", "remark"] {
-        // A reason and a remark are optional on every message (and notices from before one
+    for optional in ["reason", "remark", "message"] {
+        // A reason, a remark and a message are optional on every message (and notices from before one
         // was asked for have none): without one it reads as nothing.
         if !args.contains_key(optional) {
             words.push((optional, String::new()));

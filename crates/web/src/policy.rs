@@ -92,6 +92,9 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/org/requests/{id}/close", Method::GET, Town(ORGANIZATION)),
     ("/{town}/requests", Method::GET, Public),
     ("/{town}/requests/{id}", Method::GET, Public),
+    ("/{town}/requests/{id}/interest", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/requests/{id}/interest", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/me/interests/{id}/withdraw", Method::POST, Town(PARTICIPANT)),
     ("/{town}/work-with-us", Method::GET, Public),
     ("/{town}/work-with-us", Method::POST, Public),
     ("/{town}/coordinator/requests", Method::GET, Town(COORDINATOR)),
@@ -101,6 +104,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/requests/{id}", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/{id}/status", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/{id}/close", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/interests", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/interests/{id}/answered", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/enquiries", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/enquiries/{id}", Method::POST, Town(COORDINATOR)),
     // Coordinators

@@ -1,6 +1,7 @@
 //! Requests (依頼) that organizations bring: jobs (求人) and team projects (プロジェクト), the
 //! conditions carers look for, and the review workflow.
 
+pub mod interest;
 mod parse;
 mod workflow;
 

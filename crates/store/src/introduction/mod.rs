@@ -384,6 +384,11 @@ impl TenantStore<'_> {
             note: "",
         };
         add_event(&mut tx, town, event, now).await?;
+        if !new.draft {
+            let introduced = (new.request_id, new.members.as_slice());
+            crate::interest::mark_introduced(&mut tx, town, introduced, (new.created_by, now))
+                .await?;
+        }
         write_notifications(&mut tx, Some(town), &notifications(id), now).await?;
         tx.commit().await?;
         Ok(Some(id))

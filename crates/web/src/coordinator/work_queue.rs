@@ -37,6 +37,11 @@ pub fn items(page: &Page, base: &str, q: &WorkQueue) -> Vec<WorkItem> {
             q.not_contacted,
         ),
         line(
+            format!("{base}/interests"),
+            "work-interests-waiting",
+            q.interests_waiting,
+        ),
+        line(
             format!("{base}/introductions?status=offered"),
             "work-awaiting-consent",
             q.awaiting_consent,
@@ -88,7 +93,7 @@ mod tests {
             ..WorkQueue::default()
         };
         let items = items(&page, "/nagaizumi/coordinator", &queue);
-        assert_eq!(items.len(), 10);
+        assert_eq!(items.len(), 11);
         assert_eq!(
             items[0].href,
             "/nagaizumi/coordinator/requests?status=submitted"

@@ -6,9 +6,11 @@
 //! and the email when it is sent (`mail`), in the language its recipient reads then.
 //!
 //! - [`booking`]: who is told what about bookings;
-//! - [`introduction`]: who is told what when an introduction moves.
+//! - [`introduction`]: who is told what when an introduction moves;
+//! - [`casework`]: what coordinators are told when residents reach out.
 
 pub mod booking;
+pub mod casework;
 pub mod introduction;
 
 use std::collections::BTreeMap;

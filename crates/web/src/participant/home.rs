@@ -1,4 +1,5 @@
-//! `/{town}/me/`: the participant's start page, with how complete their profile is.
+//! `/{town}/me/`: the participant's start page, with how complete their profile is and the
+//! requests they asked a coordinator about (相談中の仕事).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -19,7 +20,10 @@ struct HomePage {
     consent_withdrawn: bool,
     /// Introductions waiting for this person's answer.
     waiting: usize,
+    /// 相談中の仕事: the requests they asked a coordinator about.
+    interests: Vec<crate::requests::interest::OwnInterest>,
     base: String,
+    requests_href: String,
 }
 
 pub async fn show(
@@ -48,7 +52,9 @@ pub async fn show(
                 .is_some_and(|m| m.status == domain::introduction::MemberStatus::Offered)
         })
         .count();
+    let interests = tenant.own_interests(account.id).await?;
     let page = page.with_town(&town);
+    let interests = crate::requests::interest::own_list(&page, town.slug.as_str(), &interests);
     let heading = page.t1("participant-home-heading", "name", &account.display_name);
     Ok(render(
         StatusCode::OK,
@@ -58,7 +64,9 @@ pub async fn show(
             profile_done: record.profile.profile_updated_at.is_some(),
             consent_withdrawn,
             waiting,
+            interests,
             base: format!("/{}/me", town.slug),
+            requests_href: format!("/{}/requests", town.slug),
         },
     ))
 }

@@ -54,6 +54,8 @@ pub struct ManagePage {
     pub candidates: Vec<super::matches::MatchView>,
     /// The engine's team proposal for a team project (coordinators only).
     pub team: Option<super::team_view::TeamView>,
+    /// The residents who asked about the request (coordinators only).
+    pub interested: Vec<super::interested::InterestView>,
 }
 
 #[derive(Deserialize, Default)]
@@ -69,15 +71,18 @@ pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
         "saved" => Some(page.t("request-saved")),
         "moved" => Some(page.t("request-moved")),
         "stale" => Some(page.t("request-stale")),
+        "answered" => Some(page.t("interest-answered")),
         other => page.done_notice(Some(other), crate::introduction_done::Done::from_code),
     }
 }
 
-/// What only coordinators see on a request's page: the engine's proposals.
+/// What only coordinators see on a request's page: the engine's proposals, and the residents
+/// who asked about it.
 #[derive(Default)]
 pub struct Proposals {
     pub candidates: Vec<super::matches::MatchView>,
     pub team: Option<super::team_view::TeamView>,
+    pub interested: Vec<super::interested::InterestView>,
 }
 
 /// The request's edit form, if the page was asked for it and the request is still open.
@@ -132,6 +137,7 @@ pub async fn manage_response(
         coordinator: *by == Reviewer::Coordinator,
         candidates: proposals.candidates,
         team: proposals.team,
+        interested: proposals.interested,
         page,
     };
     Ok(render(StatusCode::OK, &view))

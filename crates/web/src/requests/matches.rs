@@ -2,6 +2,8 @@
 //! proposal for a team project, and suggested requests for a participant. Names shown here are
 //! personal data, so each view is recorded in the audit log by the caller.
 
+use std::collections::HashMap;
+
 use domain::introduction::gap::SkillGap;
 use store::audit::{Subjects, Unshown};
 
@@ -166,20 +168,44 @@ impl Subjects for MatchView {
     }
 }
 
-/// The ranked candidates for one request, and a team when it is a team project: people's
-/// names, so shown only through `Audit::reveal`, which names those on the page.
+/// How the engine sees a resident who asked about a request ("相談したい").
+#[derive(Debug, Clone, PartialEq)]
+pub enum InterestFit {
+    /// On the engine's list: their place on it, the score, and why.
+    Ranked {
+        place: usize,
+        score: String,
+        reasons: Vec<String>,
+        gaps: Vec<String>,
+    },
+    /// Not on the engine's list: the request's hard conditions that rule them out, each in
+    /// words (none when they fit but rank below the list).
+    Unfit(Vec<String>),
+    /// The engine has no profile of theirs to read (not filled in, or consent withdrawn).
+    Unknown,
+}
+
+/// What the engine proposes for a request: the candidates and team (with names, so unshown
+/// until recorded), and its view of the residents who asked about it, by id.
+pub struct Proposed {
+    pub named: Unshown<(Vec<MatchView>, Option<TeamView>)>,
+    pub interested: HashMap<i64, InterestFit>,
+}
+
+/// The ranked candidates for one request, a team when it is a team project, and the fit of
+/// each of `interested`: people's names, so shown only through `Audit::reveal`, which names
+/// those on the page.
 pub async fn for_request(
-    state: &AppState,
-    tenant: &TenantStore<'_>,
-    page: &Page,
-    slug: &str,
-    opening: Opening,
-    team_needs: Option<TeamNeeds>,
-) -> Result<Unshown<(Vec<MatchView>, Option<TeamView>)>, WebError> {
+    (state, tenant): (&AppState, &TenantStore<'_>),
+    (page, slug): (&Page, &str),
+    (opening, team_needs): (Opening, Option<TeamNeeds>),
+    interested: &[i64],
+) -> Result<Proposed, WebError> {
     let input = tenant.matching_input(&state.taxonomy).await?;
     let courses = course_index(state, tenant).await?;
     let request_id = opening.id;
     let introduce_action = format!("/{slug}/coordinator/requests/{request_id}/introductions");
+    let unfit = interested_unfit(&input, &opening, interested);
     // The shortlist and the team search both run off the async runtime's threads.
     let (list, formed) = off_runtime({
         let (graph, input) = (state.skill_graph.clone(), input.clone());
@@ -200,30 +226,81 @@ pub async fn for_request(
     })
     .await?;
     let (candidates, names) = (&input.candidates, &input.names);
-    let href = |id: i64| format!("/{slug}/coordinator/participants/{id}");
-    let views = list
-        .iter()
-        .take(SHORTLIST_SIZE)
-        .map(|m| {
-            let id = candidates[m.candidate].id;
-            let (reasons, gaps) = explain(state, (page, &courses), m);
-            MatchView {
-                href: href(id),
-                name: names.get(&id).cloned().unwrap_or_default(),
-                organization: String::new(),
-                score: format!("{:.0}", m.score.total),
-                reasons,
-                gaps,
-                introduce: Some((introduce_action.clone(), id)),
-                back: format!("/{slug}/coordinator/requests/{request_id}"),
-            }
-        })
-        .collect();
+    let view = |m: &Match| {
+        let id = candidates[m.candidate].id;
+        let (reasons, gaps) = explain(state, (page, &courses), m);
+        MatchView {
+            href: format!("/{slug}/coordinator/participants/{id}"),
+            name: names.get(&id).cloned().unwrap_or_default(),
+            organization: String::new(),
+            score: format!("{:.0}", m.score.total),
+            reasons,
+            gaps,
+            introduce: Some((introduce_action.clone(), id)),
+            back: format!("/{slug}/coordinator/requests/{request_id}"),
+        }
+    };
+    let views = list.iter().take(SHORTLIST_SIZE).map(view).collect();
     let team = formed.map(|found| match found {
         Ok(found) => team_view((state, page), (slug, names), found, &introduce_action),
         Err(why) => no_team(page, why),
     });
-    Ok(Unshown::new((views, team)))
+    let ranked = list.iter().enumerate().map(|(place, m)| {
+        let MatchView {
+            score,
+            reasons,
+            gaps,
+            ..
+        } = view(m);
+        let fit = InterestFit::Ranked {
+            place: place + 1,
+            score,
+            reasons,
+            gaps,
+        };
+        (candidates[m.candidate].id, fit)
+    });
+    let interested = interested_fits(page, interested, ranked, unfit);
+    Ok(Proposed {
+        named: Unshown::new((views, team)),
+        interested,
+    })
+}
+
+/// The hard conditions each interested resident fails, for those the engine knows (none for
+/// one who fits; the list then says where they stand).
+fn interested_unfit(
+    input: &store::matching_cache::MatchingInput,
+    opening: &Opening,
+    interested: &[i64],
+) -> HashMap<i64, Vec<matching::feasibility::Reason>> {
+    interested
+        .iter()
+        .filter_map(|id| Some((*id, &input.candidates[input.candidate_index(*id)?])))
+        .map(|(id, c)| {
+            let failed = matching::feasibility::check(c, opening, &input.travel).err();
+            (id, failed.unwrap_or_default())
+        })
+        .collect()
+}
+
+/// Each interested resident's fit: ranked, ruled out (with why), or unknown to the engine.
+fn interested_fits(
+    page: &Page,
+    interested: &[i64],
+    ranked: impl Iterator<Item = (i64, InterestFit)>,
+    unfit: HashMap<i64, Vec<matching::feasibility::Reason>>,
+) -> HashMap<i64, InterestFit> {
+    let mut fits: HashMap<i64, InterestFit> =
+        ranked.filter(|(id, _)| interested.contains(id)).collect();
+    for (id, reasons) in unfit {
+        let words = reasons.into_iter().map(|r| page.label(r)).collect();
+        fits.entry(id).or_insert(InterestFit::Unfit(words));
+    }
+    for id in interested {
+        fits.entry(*id).or_insert(InterestFit::Unknown);
+    }
+    fits
 }
 
 /// The requests that fit one participant best; a team project only when a team that includes

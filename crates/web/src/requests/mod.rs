@@ -4,6 +4,8 @@
 pub mod batch_run;
 pub mod close;
 pub mod form;
+pub mod interest;
+pub mod interested;
 pub mod manage;
 pub mod matches;
 pub mod moves;
@@ -21,6 +23,14 @@ pub fn routes() -> Routes {
     Routes::new()
         .route("/{town}/requests", get(public::list))
         .route("/{town}/requests/{id}", get(public::show))
+        .route(
+            "/{town}/requests/{id}/interest",
+            get(interest::show).post(interest::submit),
+        )
+        .route(
+            "/{town}/me/interests/{id}/withdraw",
+            post(interest::withdraw),
+        )
         .route(
             "/{town}/work-with-us",
             get(public::enquiry_form).post(public::enquiry_submit),
@@ -58,6 +68,11 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/coordinator/requests/{id}/close",
             get(review::confirm_close),
+        )
+        .route("/{town}/coordinator/interests", get(interested::waiting))
+        .route(
+            "/{town}/coordinator/interests/{id}/answered",
+            post(interested::answer),
         )
         .route("/{town}/coordinator/enquiries", get(review::enquiries))
         .route(

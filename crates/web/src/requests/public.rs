@@ -208,6 +208,8 @@ struct DetailPage {
     request: RequestView,
     json_ld: Option<String>,
     back_href: String,
+    /// "この仕事について相談したい", for residents and for anyone not signed in yet.
+    interest_href: Option<String>,
 }
 
 /// schema.org JobPosting for a job, so search engines can show it.
@@ -268,6 +270,11 @@ pub async fn show(
     let skills = state.store.tenant(&town).request_skills(id).await?;
     let page = page.with_town(&town);
     let json_ld = job_posting(&request, &town);
+    let resident = page
+        .user
+        .as_ref()
+        .is_none_or(|u| u.role == domain::Role::Participant);
+    let interest_href = resident.then(|| format!("/{}/requests/{id}/interest", town.slug));
     Ok(render(
         StatusCode::OK,
         &DetailPage {
@@ -275,6 +282,7 @@ pub async fn show(
             page,
             json_ld,
             back_href: format!("/{}/requests", town.slug),
+            interest_href,
         },
     ))
 }

@@ -263,7 +263,8 @@ pub async fn show(
     manage_response((&state, &tenant), page, shown, &query, proposals).await
 }
 
-/// The engine's candidates (or team) for a request, recorded as shown to the coordinator.
+/// The residents who asked about a request and the engine's candidates (or team), each
+/// recorded as shown to the coordinator.
 async fn proposals(
     state: &AppState,
     (tenant, town): (&store::TenantStore<'_>, &domain::Municipality),
@@ -272,23 +273,46 @@ async fn proposals(
     skills: &[store::request::RequestSkill],
     audit: &Audit,
 ) -> Result<Proposals, WebError> {
+    let request = managed.request.id.to_string();
+    let interests = audit
+        .reveal(
+            tenant.interests_in_request(managed.request.id).await?,
+            Some(town.id),
+            AuditAction::InterestList,
+            (AuditTarget::Request, &request),
+            "",
+        )
+        .await?;
     let travel = tenant.travel_table().await?;
     let opening =
         store::matching_input::opening(&state.taxonomy, &travel, &managed.request, skills);
     let team_needs = opening.team_needs();
+    let ids: Vec<i64> = interests.iter().map(|i| i.participant_id).collect();
+    let slug = town.slug.as_str();
     let proposed =
-        super::matches::for_request(state, tenant, page, town.slug.as_str(), opening, team_needs)
+        super::matches::for_request((state, tenant), (page, slug), (opening, team_needs), &ids)
             .await?;
     let (candidates, team) = audit
         .reveal(
-            proposed,
+            proposed.named,
             Some(town.id),
             AuditAction::ParticipantShortlist,
-            (AuditTarget::Request, &managed.request.id.to_string()),
+            (AuditTarget::Request, &request),
             "",
         )
         .await?;
-    Ok(Proposals { candidates, team })
+    let interested = interests
+        .iter()
+        .map(|i| {
+            let fit = proposed.interested.get(&i.participant_id);
+            super::interested::interest_view(page, (slug, &managed.base), i, fit)
+        })
+        .collect();
+    Ok(Proposals {
+        candidates,
+        team,
+        interested,
+    })
 }
 
 pub async fn update(
