@@ -68,6 +68,14 @@ impl FormPage {
         self
     }
 
+    /// A hidden field, when there is a value for it.
+    pub fn hidden_if(self, name: &'static str, value: Option<&str>) -> Self {
+        match value {
+            Some(value) => self.hidden(name, value.to_owned()),
+            None => self,
+        }
+    }
+
     pub fn link(mut self, href: String, key: &str) -> Self {
         let label = self.page.t(key);
         self.links.push((href, label));

@@ -152,7 +152,7 @@ pub async fn accept(
     super::welcome(
         &state,
         (jar, &audit),
-        (&created, &town),
+        (&created, &town, None),
         page.lang,
         (AuditAction::InvitationAccepted, invitation.role.code()),
     )

@@ -64,12 +64,36 @@ async fn hashed(password: String) -> Result<String, crate::error::WebError> {
         .map_err(|_| crate::error::WebError::Internal)
 }
 
+/// Where a person was going before they were asked to sign in or up, if it is a page of this
+/// town's own (anything else is dropped, so a link cannot send anyone off the site).
+fn town_next(town: &domain::Municipality, next: Option<&str>) -> Option<String> {
+    next.filter(|n| crate::language_switch::is_local_path(n))
+        .filter(|n| n.starts_with(&format!("/{}/", town.slug)))
+        .map(str::to_owned)
+}
+
+/// `path` with `?next=…` when there is somewhere to come back to.
+fn with_next(path: &str, next: Option<&str>) -> String {
+    match next {
+        Some(next) => {
+            let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+            format!("{path}?next={next}")
+        }
+        None => path.to_owned(),
+    }
+}
+
 /// A new account's first moment: what is written to them from now on is in the language
-/// they used, they are signed in, the audit log says how they came, and they go home.
+/// they used, they are signed in, the audit log says how they came, and they go home (or back
+/// to the page they were on, `next`, when it is the town's own).
 async fn welcome(
     state: &crate::state::AppState,
     (jar, audit): (axum_extra::extract::CookieJar, &crate::audit_trail::Audit),
-    (created, town): (&store::account::Account, &domain::Municipality),
+    (created, town, next): (
+        &store::account::Account,
+        &domain::Municipality,
+        Option<&str>,
+    ),
     lang: crate::i18n::Lang,
     (action, detail): (domain::audit::AuditAction, &str),
 ) -> Result<axum::response::Response, crate::error::WebError> {
@@ -88,6 +112,7 @@ async fn welcome(
             detail,
         )
         .await?;
-    let home = crate::page::role_home(created.role, Some(town.slug.as_str()));
+    let home = town_next(town, next)
+        .unwrap_or_else(|| crate::page::role_home(created.role, Some(town.slug.as_str())));
     Ok((jar, axum::response::Redirect::to(&home)).into_response())
 }

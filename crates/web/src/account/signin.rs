@@ -110,7 +110,13 @@ fn signin_page(
     if let Scope::Town(_) = scope {
         form = form
             .link(format!("{base}/password-reset"), "signin-forgot")
-            .link(format!("{base}/signup"), "signin-to-signup");
+            .link(
+                super::with_next(
+                    &format!("{base}/signup"),
+                    Some(next).filter(|n| !n.is_empty()),
+                ),
+                "signin-to-signup",
+            );
     }
     form
 }

@@ -9,7 +9,7 @@
 //!    link used up (`TenantStore::register_verified_participant`).
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
@@ -43,6 +43,14 @@ const LINK_HOURS: i64 = 24;
 pub struct EmailForm {
     #[serde(default)]
     email: String,
+    /// The page to come back to once registered.
+    next: Option<String>,
+}
+
+/// `?next=…`: the page a person was on before they were asked to sign up.
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -57,13 +65,19 @@ pub struct DetailsForm {
     eligibility: String,
     #[serde(default)]
     privacy_consent: String,
+    next: Option<String>,
 }
 
 /// The version of the privacy statement people agree to at registration; change it when the
 /// statement's text changes.
 pub const PRIVACY_POLICY_VERSION: &str = "2026-11";
 
-fn email_page(town: &Municipality, page: Page, email: &str, errors: &FieldErrors) -> FormPage {
+fn email_page(
+    town: &Municipality,
+    page: Page,
+    (email, next): (&str, Option<&str>),
+    errors: &FieldErrors,
+) -> FormPage {
     let page = page.with_town(town);
     let fields = vec![FieldView::new(&page, "email", "email", email, errors).autocomplete("email")];
     let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
@@ -76,11 +90,20 @@ fn email_page(town: &Municipality, page: Page, email: &str, errors: &FieldErrors
     .lead("signup-email-lead")
     .alert(alert)
     .fields(fields)
-    .link(format!("/{}/login", town.slug), "signup-to-signin")
+    .hidden_if("next", next)
+    .link(
+        super::with_next(&format!("/{}/login", town.slug), next),
+        "signup-to-signin",
+    )
 }
 
-pub async fn show(CurrentTown(town): CurrentTown, page: Page) -> Response {
-    email_page(&town, page, "", &FieldErrors::default()).respond(StatusCode::OK)
+pub async fn show(
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    Query(query): Query<NextQuery>,
+) -> Response {
+    let next = super::town_next(&town, query.next.as_deref());
+    email_page(&town, page, ("", next.as_deref()), &FieldErrors::default()).respond(StatusCode::OK)
 }
 
 pub async fn submit(
@@ -91,6 +114,7 @@ pub async fn submit(
     Form(form): Form<EmailForm>,
 ) -> Result<Response, WebError> {
     let email = normalize_email(&form.email);
+    let next = super::town_next(&town, form.next.as_deref());
     let mut errors = FieldErrors::default();
     if email.is_empty() {
         errors.add("email", "required");
@@ -98,8 +122,9 @@ pub async fn submit(
         errors.add("email", "email-invalid");
     }
     if !errors.is_empty() {
+        let typed = (form.email.as_str(), next.as_deref());
         return Ok(
-            email_page(&town, page, &form.email, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
+            email_page(&town, page, typed, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY)
         );
     }
     if !throttle::allows(&state.store, throttle::SIGNUP_PER_ADDRESS, &ip.0).await? {
@@ -112,7 +137,8 @@ pub async fn submit(
     tokio::spawn({
         let (state, town, email) = (state.clone(), town.clone(), email.clone());
         async move {
-            if let Err(err) = send_signup_mail(&state, &town, lang, &email).await {
+            let to = (email.as_str(), next.as_deref());
+            if let Err(err) = send_signup_mail(&state, &town, lang, to).await {
                 tracing::error!(error = %err, "cannot prepare a sign-up message");
             }
         }
@@ -133,14 +159,17 @@ async fn send_signup_mail(
     state: &AppState,
     town: &Municipality,
     lang: Lang,
-    email: &str,
+    (email, next): (&str, Option<&str>),
 ) -> Result<(), WebError> {
     if !throttle::allows(&state.store, throttle::SIGNUP_PER_EMAIL, email).await? {
         return Ok(());
     }
     let tenant = state.store.tenant(town);
     if let Some(account) = tenant.account_by_email(email).await? {
-        let link = mail::link(state, &format!("/{}/login", town.slug));
+        let link = mail::link(
+            state,
+            &super::with_next(&format!("/{}/login", town.slug), next),
+        );
         let letter = mail::Letter::about(account.display_name.clone(), &[("link", link)]);
         return mail::enqueue(state, (town, lang), MailKind::SignupExisting, email, letter).await;
     }
@@ -154,7 +183,8 @@ async fn send_signup_mail(
             now + Duration::hours(LINK_HOURS),
         )
         .await?;
-    let link = mail::link(state, &format!("/{}/signup/{token}", town.slug));
+    let path = super::with_next(&format!("/{}/signup/{token}", town.slug), next);
+    let link = mail::link(state, &path);
     let letter = mail::Letter::about(
         String::new(),
         &[("link", link), ("hours", LINK_HOURS.to_string())],
@@ -210,6 +240,10 @@ fn details_page(
     .notice_text(verified)
     .alert(alert)
     .fields(fields)
+    .hidden_if(
+        "next",
+        super::town_next(town, form.next.as_deref()).as_deref(),
+    )
 }
 
 async fn proven_email(
@@ -230,17 +264,17 @@ pub async fn show_details(
     CurrentTown(town): CurrentTown,
     Path((_, token)): Path<(String, String)>,
     page: Page,
+    Query(query): Query<NextQuery>,
 ) -> Result<Response, WebError> {
     let email = proven_email(&state, &town, &token).await?;
-    Ok(details_page(
-        &town,
-        page,
-        &token,
-        &email,
-        &DetailsForm::default(),
-        &FieldErrors::default(),
+    let form = DetailsForm {
+        next: query.next,
+        ..DetailsForm::default()
+    };
+    Ok(
+        details_page(&town, page, &token, &email, &form, &FieldErrors::default())
+            .respond(StatusCode::OK),
     )
-    .respond(StatusCode::OK))
 }
 
 /// The details form, checked: the account, and a basis the town admits, with consent given.
@@ -326,12 +360,29 @@ pub async fn submit_details(
         }
         Err(err) => return Err(err.into()),
     };
+    tell_the_team(&state, &town, &created).await;
+    let next = super::town_next(&town, form.next.as_deref());
     super::welcome(
         &state,
         (jar, &audit),
-        (&created, &town),
+        (&created, &town, next.as_deref()),
         page.lang,
         (AuditAction::AccountSignUp, ""),
     )
     .await
+}
+
+/// The coordinator team is told of the new registration. The person is registered whatever
+/// happens here, so a failure is logged, not shown to them.
+async fn tell_the_team(state: &AppState, town: &Municipality, created: &store::account::Account) {
+    let tenant = state.store.tenant(town);
+    let told = async {
+        let team = tenant.coordinator_team().await?;
+        let person = (created.id.0, created.display_name.as_str());
+        let notices = crate::notify::casework::registered(state, town, person, &team);
+        tenant.notify(&notices).await
+    };
+    if let Err(err) = told.await {
+        tracing::error!(error = %err, "cannot tell the coordinators of a new registration");
+    }
 }

@@ -17,6 +17,9 @@ struct HomePage {
     page: Page,
     heading: String,
     profile_done: bool,
+    /// No coordinator has been in touch yet: the page says what happens next.
+    awaiting_first_contact: bool,
+    consultations_href: String,
     consent_withdrawn: bool,
     /// Introductions waiting for this person's answer.
     waiting: usize,
@@ -62,6 +65,8 @@ pub async fn show(
             page,
             heading,
             profile_done: record.profile.profile_updated_at.is_some(),
+            awaiting_first_contact: record.profile.last_contact_at.is_none(),
+            consultations_href: format!("/{}/events?kind=consultation", town.slug),
             consent_withdrawn,
             waiting,
             interests,

@@ -15,6 +15,7 @@ mod health;
 mod home;
 mod html_check;
 mod i18n_files;
+mod interests;
 mod introduction_cancel;
 mod introductions;
 mod invitations;
