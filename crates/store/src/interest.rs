@@ -201,7 +201,8 @@ impl TenantStore<'_> {
     }
 
     /// A coordinator notes that they were in touch about a waiting interest; `false` when it
-    /// no longer waits (someone else answered it, or it was withdrawn).
+    /// no longer waits (someone else answered it, or it was withdrawn), `NotFound` when the
+    /// town has no such interest.
     pub async fn answer_interest(&self, id: i64, by: AccountId) -> Result<bool, StoreError> {
         self.close_interest(id, None, (InterestStatus::Answered, by))
             .await
@@ -220,6 +221,14 @@ impl TenantStore<'_> {
              AND ($6 IS NULL OR participant_id = $6)")
             .bind(to.code()).bind(Utc::now()).bind(by.0).bind(self.municipality_id.0).bind(id)
             .bind(owner.map(|o| o.0)).execute(c).await.map(|r| r.rows_affected()))?;
+        if changed == 0 {
+            let exists: i64 = on_backend!(tx.exec(), c => sqlx::query_scalar(
+                "SELECT COUNT(*) FROM request_interest WHERE municipality_id = $1 AND id = $2")
+                .bind(self.municipality_id.0).bind(id).fetch_one(c).await)?;
+            if exists == 0 {
+                return Err(StoreError::NotFound);
+            }
+        }
         tx.commit().await?;
         Ok(changed == 1)
     }

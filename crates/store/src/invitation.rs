@@ -71,8 +71,16 @@ pub struct NewInvitation {
 }
 
 impl TenantStore<'_> {
+    /// Creates an invitation, closing any open one to the same address in the town first, so
+    /// at most one link for an address works at a time.
     pub async fn create_invitation(&self, new: &NewInvitation) -> Result<Invitation, StoreError> {
+        let now = Utc::now();
         let mut tx = self.store.begin().await?;
+        on_backend!(tx.exec(), c => sqlx::query(
+            "UPDATE invitation SET expires_at = $1 WHERE municipality_id = $2 AND email = $3 \
+             AND accepted_at IS NULL AND expires_at > $1")
+            .bind(now).bind(self.municipality_id.0).bind(&new.email)
+            .execute(c).await.map(|r| r.rows_affected()))?;
         let sql = format!(
             "INSERT INTO invitation (municipality_id, email, role, organization_id, token_hash, invited_by, \
              created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {COLUMNS}"
@@ -84,7 +92,7 @@ impl TenantStore<'_> {
             .bind(new.organization_id)
             .bind(&new.token_hash)
             .bind(new.invited_by.0)
-            .bind(Utc::now())
+            .bind(now)
             .bind(new.expires_at)
             .fetch_one(c)
             .await)?;

@@ -127,6 +127,9 @@ mod tests {
         check::<crate::events::schedule::ListTab>(&mut problems);
         check::<crate::coordinator::participants::filters::CareNeed>(&mut problems);
         check::<domain::message::NoticeKind>(&mut problems);
+        check::<domain::request::interest::InterestStatus>(&mut problems);
+        check::<crate::requests::interest::InterestDone>(&mut problems);
+        check::<matching::feasibility::Reason>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

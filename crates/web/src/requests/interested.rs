@@ -203,3 +203,80 @@ pub async fn answer(
     let sep = if back.contains('?') { '&' } else { '?' };
     Ok(Redirect::to(&format!("{back}{sep}done=answered")).into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use domain::request::interest::InterestStatus;
+
+    fn interest(status: InterestStatus) -> Interest {
+        Interest {
+            id: 7,
+            request_id: 3,
+            participant_id: 42,
+            message: "土曜も働けます".into(),
+            status,
+            created_at: chrono::Utc::now(),
+            answered_at: None,
+            request_title: "客室の準備".into(),
+            request_title_en: String::new(),
+            organization_name: "湯川旅館".into(),
+            participant_name: "泉 由紀".into(),
+        }
+    }
+
+    #[test]
+    fn a_waiting_interest_can_be_introduced_unless_the_engine_cannot_read_the_person() {
+        let page = Page::new(Lang::Ja, "/", false);
+        let ranked = InterestFit::Ranked {
+            place: 2,
+            score: "81".into(),
+            reasons: vec!["経験あり".into()],
+            gaps: Vec::new(),
+        };
+        let back = ("nagaizumi", "/nagaizumi/coordinator/requests/3");
+        let view = interest_view(
+            &page,
+            back,
+            &interest(InterestStatus::Waiting),
+            Some(&ranked),
+        );
+        assert!(
+            view.fit.contains('2') && view.fit.contains("81"),
+            "{}",
+            view.fit
+        );
+        assert_eq!(
+            view.introduce,
+            Some(("/nagaizumi/coordinator/requests/3/introductions".into(), 42))
+        );
+        assert_eq!(
+            view.answer_action.as_deref(),
+            Some("/nagaizumi/coordinator/interests/7/answered")
+        );
+        let unfit = InterestFit::Unfit(vec!["遠い".into()]);
+        let view = interest_view(
+            &page,
+            back,
+            &interest(InterestStatus::Waiting),
+            Some(&unfit),
+        );
+        assert!(view.introduce.is_some() && view.reasons == ["遠い"]);
+        let unknown = interest_view(
+            &page,
+            back,
+            &interest(InterestStatus::Waiting),
+            Some(&InterestFit::Unknown),
+        );
+        assert!(unknown.introduce.is_none(), "no profile, no introduction");
+        let done = interest_view(
+            &page,
+            back,
+            &interest(InterestStatus::Introduced),
+            Some(&ranked),
+        );
+        assert!(done.introduce.is_none() && done.answer_action.is_none());
+        assert!(!done.status.contains("interest-"), "words, not keys");
+    }
+}

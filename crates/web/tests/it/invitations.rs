@@ -211,3 +211,38 @@ async fn an_expired_invitation_is_refused() {
         .await;
     assert_eq!(response.status, StatusCode::GONE);
 }
+
+#[tokio::test]
+async fn inviting_an_address_again_replaces_its_open_link() {
+    let app = TestApp::new().await;
+    let town = app.add_town("nagaizumi", "長泉町", "Nagaizumi Town").await;
+    let coordinator = app
+        .add_account(Some(&town), Role::Coordinator, "coord@example.jp", "調整")
+        .await;
+    let invite = |token: &str| NewInvitation {
+        email: "twice@example.jp".into(),
+        role: Role::Coordinator,
+        organization_id: None,
+        token_hash: token_digest(token),
+        invited_by: coordinator.id,
+        expires_at: Utc::now() + Duration::days(7),
+    };
+    let (first, second) = (random_token(), random_token());
+    let tenant = app.store.tenant(&town);
+    tenant.create_invitation(&invite(&first)).await.unwrap();
+    tenant.create_invitation(&invite(&second)).await.unwrap();
+    let old = app
+        .client()
+        .get(&format!("/nagaizumi/invitations/{first}"))
+        .await;
+    assert_eq!(
+        old.status,
+        StatusCode::GONE,
+        "the first link no longer works"
+    );
+    let new = app
+        .client()
+        .get(&format!("/nagaizumi/invitations/{second}"))
+        .await;
+    assert_eq!(new.status, StatusCode::OK, "the newest one does");
+}
