@@ -15,68 +15,59 @@ pub struct WorkItem {
 
 /// The queue's lines, in the order a morning goes.
 pub fn items(page: &Page, base: &str, q: &WorkQueue) -> Vec<WorkItem> {
-    let line = |href: String, key: &str, count: i64| WorkItem {
-        href,
-        text: page.t1(key, "count", &count.to_string()),
-        waiting: count > 0,
-    };
-    vec![
-        line(
-            format!("{base}/requests?status=submitted"),
+    let lines = [
+        (
+            "/requests?status=submitted",
             "work-requests-to-review",
             q.requests_to_review,
         ),
-        line(
-            format!("{base}/enquiries"),
-            "work-enquiries-open",
-            q.enquiries_open,
-        ),
-        line(
-            format!("{base}/participants?contact=never"),
+        ("/enquiries", "work-enquiries-open", q.enquiries_open),
+        (
+            "/participants?contact=never",
             "work-not-contacted",
             q.not_contacted,
         ),
-        line(
-            format!("{base}/interests"),
-            "work-interests-waiting",
-            q.interests_waiting,
-        ),
-        line(
-            format!("{base}/introductions?status=offered"),
+        ("/interests", "work-interests-waiting", q.interests_waiting),
+        (
+            "/introductions?status=offered",
             "work-awaiting-consent",
             q.awaiting_consent,
         ),
-        line(
-            format!("{base}/introductions?status=consented"),
+        (
+            "/introductions?status=consented",
             "work-awaiting-organization",
             q.awaiting_organization,
         ),
-        line(
-            format!("{base}/introductions"),
+        (
+            "/introductions",
             "work-awaiting-outcome",
             q.awaiting_outcome,
         ),
-        line(
-            "#due-h".to_owned(),
-            "work-follow-ups-overdue",
-            q.follow_ups_overdue,
-        ),
-        line(
-            "#due-h".to_owned(),
+        ("#due-h", "work-follow-ups-overdue", q.follow_ups_overdue),
+        (
+            "#due-h",
             "work-follow-ups-this-week",
             q.follow_ups_this_week,
         ),
-        line(
-            format!("{base}/events"),
-            "work-events-with-places",
-            q.events_with_places,
-        ),
-        line(
-            format!("{base}/events"),
+        ("/events", "work-events-with-places", q.events_with_places),
+        (
+            "/events",
             "work-events-with-waitlist",
             q.events_with_waitlist,
         ),
-    ]
+    ];
+    lines
+        .into_iter()
+        .map(|(place, key, count)| WorkItem {
+            // A list lives under the coordinator's pages; `#…` is a part of the home itself.
+            href: match place.strip_prefix('#') {
+                Some(_) => place.to_owned(),
+                None => format!("{base}{place}"),
+            },
+            text: page.t1(key, "count", &count.to_string()),
+            waiting: count > 0,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -228,43 +228,58 @@ pub async fn for_request(
     let (candidates, names) = (&input.candidates, &input.names);
     let view = |m: &Match| {
         let id = candidates[m.candidate].id;
-        let (reasons, gaps) = explain(state, (page, &courses), m);
-        MatchView {
-            href: format!("/{slug}/coordinator/participants/{id}"),
-            name: names.get(&id).cloned().unwrap_or_default(),
-            organization: String::new(),
-            score: format!("{:.0}", m.score.total),
-            reasons,
-            gaps,
-            introduce: Some((introduce_action.clone(), id)),
-            back: format!("/{slug}/coordinator/requests/{request_id}"),
-        }
+        let name = names.get(&id).cloned().unwrap_or_default();
+        candidate_view(state, (page, &courses), (slug, request_id), (id, name), m)
     };
     let views = list.iter().take(SHORTLIST_SIZE).map(view).collect();
     let team = formed.map(|found| match found {
         Ok(found) => team_view((state, page), (slug, names), found, &introduce_action),
         Err(why) => no_team(page, why),
     });
-    let ranked = list.iter().enumerate().map(|(place, m)| {
-        let MatchView {
-            score,
-            reasons,
-            gaps,
-            ..
-        } = view(m);
-        let fit = InterestFit::Ranked {
-            place: place + 1,
-            score,
-            reasons,
-            gaps,
-        };
-        (candidates[m.candidate].id, fit)
-    });
+    let ranked = list
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| interested.contains(&candidates[m.candidate].id))
+        .map(|(place, m)| (candidates[m.candidate].id, ranked_fit(place + 1, view(m))));
     let interested = interested_fits(page, interested, ranked, unfit);
     Ok(Proposed {
         named: Unshown::new((views, team)),
         interested,
     })
+}
+
+/// An interested resident's place on the list, with the engine's score and reasons.
+fn ranked_fit(place: usize, view: MatchView) -> InterestFit {
+    InterestFit::Ranked {
+        place,
+        score: view.score,
+        reasons: view.reasons,
+        gaps: view.gaps,
+    }
+}
+
+/// One ranked candidate for a request, in words, with the form that introduces them.
+fn candidate_view(
+    state: &AppState,
+    (page, courses): (&Page, &CourseIndex),
+    (slug, request_id): (&str, i64),
+    (id, name): (i64, String),
+    m: &Match,
+) -> MatchView {
+    let (reasons, gaps) = explain(state, (page, courses), m);
+    MatchView {
+        href: format!("/{slug}/coordinator/participants/{id}"),
+        name,
+        organization: String::new(),
+        score: format!("{:.0}", m.score.total),
+        reasons,
+        gaps,
+        introduce: Some((
+            format!("/{slug}/coordinator/requests/{request_id}/introductions"),
+            id,
+        )),
+        back: format!("/{slug}/coordinator/requests/{request_id}"),
+    }
 }
 
 /// The hard conditions each interested resident fails, for those the engine knows (none for

@@ -21,16 +21,9 @@ use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()
+        .merge(interest_routes())
         .route("/{town}/requests", get(public::list))
         .route("/{town}/requests/{id}", get(public::show))
-        .route(
-            "/{town}/requests/{id}/interest",
-            get(interest::show).post(interest::submit),
-        )
-        .route(
-            "/{town}/me/interests/{id}/withdraw",
-            post(interest::withdraw),
-        )
         .route(
             "/{town}/work-with-us",
             get(public::enquiry_form).post(public::enquiry_submit),
@@ -69,14 +62,27 @@ pub fn routes() -> Routes {
             "/{town}/coordinator/requests/{id}/close",
             get(review::confirm_close),
         )
-        .route("/{town}/coordinator/interests", get(interested::waiting))
-        .route(
-            "/{town}/coordinator/interests/{id}/answered",
-            post(interested::answer),
-        )
         .route("/{town}/coordinator/enquiries", get(review::enquiries))
         .route(
             "/{town}/coordinator/enquiries/{id}",
             post(review::handle_enquiry),
+        )
+}
+
+/// A resident's "この仕事について相談したい", and the coordinators' side of it.
+fn interest_routes() -> Routes {
+    Routes::new()
+        .route(
+            "/{town}/requests/{id}/interest",
+            get(interest::show).post(interest::submit),
+        )
+        .route(
+            "/{town}/me/interests/{id}/withdraw",
+            post(interest::withdraw),
+        )
+        .route("/{town}/coordinator/interests", get(interested::waiting))
+        .route(
+            "/{town}/coordinator/interests/{id}/answered",
+            post(interested::answer),
         )
 }
