@@ -64,7 +64,8 @@ fn fit_words(page: &Page, fit: Option<&InterestFit>) -> ((String, Vec<String>, V
             ((page.t("interest-fit-below"), Vec::new(), Vec::new()), true)
         }
         Some(InterestFit::Unfit(reasons)) => (
-            (page.t("interest-fit-unfit"), reasons.clone(), Vec::new()),
+            // What rules them out reads as gaps, not as reasons they fit.
+            (page.t("interest-fit-unfit"), Vec::new(), reasons.clone()),
             true,
         ),
         Some(InterestFit::Unknown) | None => (
@@ -262,7 +263,7 @@ mod tests {
             &interest(InterestStatus::Waiting),
             Some(&unfit),
         );
-        assert!(view.introduce.is_some() && view.reasons == ["遠い"]);
+        assert!(view.introduce.is_some() && view.gaps == ["遠い"] && view.reasons.is_empty());
         let unknown = interest_view(
             &page,
             back,
