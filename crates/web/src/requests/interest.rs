@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::request::RequestStatus;
 use domain::request::interest::{InterestStatus, MESSAGE_MAX, check_message};
 use serde::Deserialize;
 use store::account::Account;
@@ -98,20 +97,6 @@ fn interest_page(
     }
 }
 
-async fn published(
-    state: &AppState,
-    town: &domain::Municipality,
-    id: i64,
-) -> Result<StoredRequest, WebError> {
-    state
-        .store
-        .tenant(town)
-        .request(id)
-        .await?
-        .filter(|r| matches!(r.status(), Ok(RequestStatus::Published)))
-        .ok_or(WebError::NotFound)
-}
-
 pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -120,7 +105,7 @@ pub async fn show(
     page: Page,
     Query(query): Query<DoneQuery>,
 ) -> Result<Response, WebError> {
-    let request = published(&state, &town, id).await?;
+    let request = super::public::published(&state, &town, id).await?;
     let interest = state
         .store
         .tenant(&town)
@@ -146,7 +131,7 @@ pub async fn submit(
     (page, audit): (Page, Audit),
     Form(form): Form<InterestForm>,
 ) -> Result<Response, WebError> {
-    let request = published(&state, &town, id).await?;
+    let request = super::public::published(&state, &town, id).await?;
     let page = page.with_town(&town);
     let message = match check_message(&form.interest_message) {
         Ok(message) => message,

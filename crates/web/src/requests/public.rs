@@ -254,19 +254,28 @@ fn job_posting(r: &StoredRequest, town: &domain::Municipality) -> Option<String>
     Some(posting.to_string().replace('<', "\\u003c"))
 }
 
+/// A request of the town that is published; any other is not found by the public.
+pub(super) async fn published(
+    state: &AppState,
+    town: &domain::Municipality,
+    id: i64,
+) -> Result<StoredRequest, WebError> {
+    state
+        .store
+        .tenant(town)
+        .request(id)
+        .await?
+        .filter(|r| matches!(r.status(), Ok(RequestStatus::Published)))
+        .ok_or(WebError::NotFound)
+}
+
 pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     Path((_, id)): Path<(String, i64)>,
     page: Page,
 ) -> Result<Response, WebError> {
-    let request = state
-        .store
-        .tenant(&town)
-        .request(id)
-        .await?
-        .filter(|r| matches!(r.status(), Ok(RequestStatus::Published)))
-        .ok_or(WebError::NotFound)?;
+    let request = published(&state, &town, id).await?;
     let skills = state.store.tenant(&town).request_skills(id).await?;
     let page = page.with_town(&town);
     let json_ld = job_posting(&request, &town);
