@@ -1458,3 +1458,5 @@ me-next-steps-contact = Within a few days, a coordinator will contact you for a 
 me-next-steps-profile = Filling in your profile first makes the hearing shorter
 me-next-steps-profile-done = Thank you for filling in your profile. You will go through it together at the hearing.
 me-next-steps-consultation = If you are in a hurry, you can book a consultation time yourself
+footer-privacy = How we handle personal information
+signup-read-privacy = Read "How we handle personal information"

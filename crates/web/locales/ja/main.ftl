@@ -1458,3 +1458,5 @@ me-next-steps-contact = 数日のうちに、コーディネーターからヒ�
 me-next-steps-profile = 先にプロフィールを入力しておくと、ヒアリングが短く済みます
 me-next-steps-profile-done = プロフィールのご入力ありがとうございます。ヒアリングで一緒に確かめます。
 me-next-steps-consultation = お急ぎの方は、相談の日時をご自分で予約することもできます
+footer-privacy = 個人情報の取り扱いについて
+signup-read-privacy = 「個人情報の取り扱いについて」を読む

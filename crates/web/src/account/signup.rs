@@ -244,6 +244,7 @@ fn details_page(
         "next",
         super::town_next(town, form.next.as_deref()).as_deref(),
     )
+    .link(format!("/{}/privacy", town.slug), "signup-read-privacy")
 }
 
 async fn proven_email(

@@ -310,6 +310,10 @@ async fn someone_not_signed_in_signs_up_and_comes_back_to_the_job() {
     let link = crate::harness::link_path(&mail.body_text);
     assert!(link.contains(&next), "the mailed link keeps it: {link}");
     let details = visitor.get(&link).await;
+    assert!(
+        details.body.contains(r#"href="/nagaizumi/privacy""#),
+        "the consent can be read before it is given"
+    );
     let registered = visitor
         .post_raw(
             &link,
