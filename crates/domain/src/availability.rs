@@ -142,6 +142,15 @@ impl WeeklyAvailability {
         Self { words }
     }
 
+    /// The slots free in either.
+    pub fn union(&self, other: &Self) -> Self {
+        let mut words = [0; WORDS];
+        for (i, word) in words.iter_mut().enumerate() {
+            *word = self.words[i] | other.words[i];
+        }
+        Self { words }
+    }
+
     /// Whether every slot of `other` is free here.
     #[inline]
     pub fn covers(&self, other: &Self) -> bool {

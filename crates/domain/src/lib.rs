@@ -32,6 +32,7 @@ pub mod role;
 pub mod skill;
 pub mod timeline;
 pub mod travel;
+pub mod week_preset;
 
 pub use field_errors::FieldErrors;
 pub use fiscal_year::FiscalYear;

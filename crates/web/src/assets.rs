@@ -6,11 +6,18 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::WebError;
 
-const FILES: &[(&str, &str, &str)] = &[(
-    "app.css",
-    "text/css; charset=utf-8",
-    include_str!("../static/app.css"),
-)];
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_str!("../static/app.css"),
+    ),
+    (
+        "grid.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../static/grid.js"),
+    ),
+];
 
 pub async fn asset(Path(file): Path<String>) -> Result<Response, WebError> {
     let (_, content_type, body) = FILES

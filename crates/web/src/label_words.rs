@@ -89,6 +89,7 @@ mod tests {
         check::<PayBand>(&mut problems);
         check::<MatchReason>(&mut problems);
         check::<domain::availability::Weekday>(&mut problems);
+        check::<domain::week_preset::WeekPreset>(&mut problems);
         check::<domain::skill::SkillLevel>(&mut problems);
         check::<RequestKind>(&mut problems);
         check::<ContractType>(&mut problems);

@@ -1460,3 +1460,24 @@ me-next-steps-profile-done = Thank you for filling in your profile. You will go 
 me-next-steps-consultation = If you are in a hurry, you can book a consultation time yourself
 footer-privacy = How we handle personal information
 signup-read-privacy = Read "How we handle personal information"
+
+# The availability grid's summary, ready-made weeks and buttons (weekly_grid.rs).
+grid-summary = { $windows }; { $hours } hours a week
+grid-summary-to = –
+grid-summary-and = { ", " }
+grid-summary-then = { "; " }
+grid-summary-none = No times chosen yet.
+grid-preset-label = Choose from common times
+grid-preset-replace = Use these times
+grid-preset-add = Add these times
+grid-clear = Clear all
+grid-toggle-hint = Press a day or a time to tick or clear its whole column or row. You can also drag your finger across the boxes.
+grid-toggle-day = Tick or clear every { $day }
+grid-toggle-row = Tick or clear { $time } on every day
+grid-changed-not-saved = The times have changed but are not saved yet. Check them and press “Save” at the bottom of the page.
+week-preset-weekday-mornings = Weekday mornings (9:00–12:00)
+week-preset-weekday-9-14 = Weekdays 9:00 to 14:00
+week-preset-kindergarten = Kindergarten and nursery hours (weekdays 9:30–13:30)
+week-preset-primary-school = Primary school hours (weekdays 9:00–14:30)
+week-preset-evenings = Evenings (weekdays 18:00–22:00)
+week-preset-weekends = Weekend daytime (9:00–17:00)

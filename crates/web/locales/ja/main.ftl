@@ -1460,3 +1460,24 @@ me-next-steps-profile-done = プロフィールのご入力ありがとうござ
 me-next-steps-consultation = お急ぎの方は、相談の日時をご自分で予約することもできます
 footer-privacy = 個人情報の取り扱いについて
 signup-read-privacy = 「個人情報の取り扱いについて」を読む
+
+# The availability grid's summary, ready-made weeks and buttons (weekly_grid.rs).
+grid-summary = { $windows }、週{ $hours }時間
+grid-summary-to = 〜
+grid-summary-and = ・
+grid-summary-then = 、
+grid-summary-none = まだ時間帯が選ばれていません。
+grid-preset-label = よくある時間帯から選ぶ
+grid-preset-replace = この時間帯にする
+grid-preset-add = この時間帯を加える
+grid-clear = すべて外す
+grid-toggle-hint = 曜日や時刻のボタンを押すと、その列や行をまとめて選べます（もう一度押すと外れます）。指でなぞって続けて選ぶこともできます。
+grid-toggle-day = { $day }曜日をまとめて選ぶ・外す
+grid-toggle-row = { $time }をすべての曜日でまとめて選ぶ・外す
+grid-changed-not-saved = 時間帯を変更しました。まだ保存されていません。内容を確かめて、ページ下の「保存する」を押してください。
+week-preset-weekday-mornings = 平日の午前（9:00〜12:00）
+week-preset-weekday-9-14 = 平日 9時〜14時
+week-preset-kindergarten = 幼稚園・保育園の時間（平日 9:30〜13:30）
+week-preset-primary-school = 小学校の時間（平日 9:00〜14:30）
+week-preset-evenings = 夕方以降（平日 18:00〜22:00）
+week-preset-weekends = 土日の日中（9:00〜17:00）

@@ -25,7 +25,7 @@ use crate::page::{Page, render};
 use crate::skill_choices::{self, SkillGroup};
 use crate::state::AppState;
 use crate::town::CurrentTown;
-use crate::weekly_grid::{self, GridRow};
+use crate::weekly_grid::{self, GridView};
 
 /// Empty skill rows offered below the person's skills.
 const BLANK_SKILL_ROWS: usize = 3;
@@ -50,6 +50,11 @@ pub struct ProfileForm {
     career_gap_months: String,
     #[serde(default)]
     slot: Vec<String>,
+    /// A pressed grid button (`crate::weekly_grid::GridAction`), when not saving.
+    #[serde(default)]
+    grid: String,
+    #[serde(default)]
+    grid_preset: String,
     #[serde(default)]
     max_hours_per_week: String,
     #[serde(default)]
@@ -155,6 +160,8 @@ impl ProfileForm {
             career_gap_years: (profile.career_gap_months / 12).to_string(),
             career_gap_months: (profile.career_gap_months % 12).to_string(),
             slot,
+            grid: String::new(),
+            grid_preset: String::new(),
             max_hours_per_week: (profile.max_minutes_per_week / 60).to_string(),
             earliest_start: profile
                 .earliest_start
@@ -214,9 +221,7 @@ struct ProfilePage {
     care_choices: Vec<(String, String, bool)>,
     care_hint: String,
     care_error: Option<String>,
-    days: Vec<String>,
-    grid: Vec<GridRow>,
-    grid_caption: String,
+    grid: GridView,
     availability_error: Option<String>,
     skill_rows: Vec<SkillRow>,
     skill_groups: Vec<SkillGroup>,
@@ -427,7 +432,6 @@ fn profile_page(
     ProfilePage {
         availability_error: crate::form::error_text(&page, errors, "availability"),
         skills_error: crate::form::error_text(&page, errors, "skills"),
-        grid_caption: page.t("profile-grid-caption"),
         basics: basics_fields(&page, form, e),
         experience: experience_fields(&page, form, e),
         time: time_fields(&page, form, e),
@@ -437,8 +441,13 @@ fn profile_page(
         care_choices: care_choices(&page, form),
         care_hint: page.t("field-cares-for-hint"),
         care_error: crate::form::error_text(&page, errors, "cares_for"),
-        days: weekly_grid::days(&page),
-        grid: weekly_grid::rows(&page, &availability),
+        grid: weekly_grid::view(
+            &page,
+            "profile-grid-caption",
+            &action,
+            &availability,
+            &form.grid_preset,
+        ),
         skill_rows: skill_rows(form),
         skill_groups: skill_choices::groups(state, &page),
         levels: crate::skill_choices::levels(&page),
@@ -490,10 +499,22 @@ pub async fn save(
     SignedIn(account): SignedIn,
     page: Page,
     audit: Audit,
-    Form(form): Form<ProfileForm>,
+    Form(mut form): Form<ProfileForm>,
 ) -> Result<Response, WebError> {
     let today = to_jst(Utc::now()).date_naive();
     let areas = state.store.tenant(&town).travel_table().await?;
+    if weekly_grid::apply_action(&form.grid, &form.grid_preset, &mut form.slot) {
+        let action = format!("/{}/me/profile", town.slug);
+        let mut view = profile_page(
+            &state,
+            page.with_town(&town),
+            action,
+            (&form, &areas),
+            &FieldErrors::default(),
+        );
+        view.notice = Some(view.page.t("grid-changed-not-saved"));
+        return Ok(render(StatusCode::OK, &view));
+    }
     match Profile::parse(&form.to_input(), &state.taxonomy, &areas, today) {
         Ok(profile) => {
             state

@@ -18,7 +18,7 @@ use crate::form::{FieldView, choices};
 use crate::page::{Page, render};
 use crate::skill_choices::{self, SkillGroup};
 use crate::state::AppState;
-use crate::weekly_grid::{self, GridRow};
+use crate::weekly_grid::{self, GridView};
 
 /// Skill rows offered on the form.
 const SKILL_ROWS: usize = 4;
@@ -56,6 +56,11 @@ pub struct RequestForm {
     flexible: String,
     #[serde(default)]
     slot: Vec<String>,
+    /// A pressed grid button (`crate::weekly_grid::GridAction`), when not saving.
+    #[serde(default)]
+    grid: String,
+    #[serde(default)]
+    grid_preset: String,
     #[serde(default)]
     shift_rule: String,
     #[serde(default)]
@@ -113,6 +118,12 @@ impl RequestForm {
 
     fn windows(&self) -> WeeklyAvailability {
         weekly_grid::parse(&self.slot)
+    }
+
+    /// Applies a pressed grid button to the ticked times; whether one was pressed, in which
+    /// case the form is shown again and nothing is saved.
+    pub fn grid_pressed(&mut self) -> bool {
+        weekly_grid::apply_action(&self.grid, &self.grid_preset, &mut self.slot)
     }
 
     pub fn parse(&self, state: &AppState, prefecture: &str) -> Result<RequestDraft, FieldErrors> {
@@ -192,6 +203,8 @@ impl RequestForm {
                 String::new()
             },
             slot,
+            grid: String::new(),
+            grid_preset: String::new(),
             shift_rule: request.shift_rule.clone().unwrap_or_default(),
             shortest_shift_hours: text(request.shortest_shift_minutes.map(|m| m / 60)),
             days_per_week: text(request.days_per_week),
@@ -238,6 +251,8 @@ pub struct RequestFormPage {
     pub title: String,
     pub action: String,
     pub alert: Option<String>,
+    /// After a grid button: the grid changed and nothing is saved yet.
+    pub notice: Option<String>,
     pub is_job: bool,
     pub kind: String,
     pub main: Vec<FieldView>,
@@ -247,9 +262,7 @@ pub struct RequestFormPage {
     pub project: Vec<FieldView>,
     pub flags: Vec<(String, String, bool)>,
     pub flexible: bool,
-    pub days: Vec<String>,
-    pub grid: Vec<GridRow>,
-    pub grid_caption: String,
+    pub grid: GridView,
     pub required_rows: Vec<SkillRow>,
     pub nice_rows: Vec<SkillRow>,
     pub skill_groups: Vec<SkillGroup>,
@@ -432,9 +445,16 @@ pub fn render_form_for(
                 .collect(),
         )
     });
+    let grid = weekly_grid::view(
+        &page,
+        "request-windows-caption",
+        &action,
+        &form.windows(),
+        &form.grid_preset,
+    );
     let view = RequestFormPage {
+        grid,
         organization_field,
-        grid_caption: page.t("request-windows-caption"),
         title: page.t(if kind == RequestKind::Job {
             "request-form-job"
         } else {
@@ -442,6 +462,7 @@ pub fn render_form_for(
         }),
         submit: page.t("request-save"),
         alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
+        notice: (!form.grid.is_empty()).then(|| page.t("grid-changed-not-saved")),
         windows_error: message("windows"),
         required_error: message("required_skills"),
         nice_error: message("nice_skills"),
@@ -455,8 +476,6 @@ pub fn render_form_for(
         project: project_fields(&page, form, e),
         flags: flag_choices(&page, form),
         flexible: form.flexible == "yes",
-        days: weekly_grid::days(&page),
-        grid: weekly_grid::rows(&page, &form.windows()),
         required_rows: skill_rows(&form.required_skill, &form.required_level),
         nice_rows: skill_rows(&form.nice_skill, &form.nice_level),
         skill_groups: skill_choices::groups(state, &page),

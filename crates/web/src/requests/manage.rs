@@ -154,6 +154,17 @@ pub async fn save_edit(
 ) -> Result<Response, WebError> {
     form.kind = request.kind.code().to_owned();
     let page = page.with_town(town);
+    if form.grid_pressed() {
+        let errors = FieldErrors::default();
+        return Ok(render_form(
+            state,
+            page,
+            base,
+            &form,
+            &errors,
+            StatusCode::OK,
+        ));
+    }
     let draft = match form.parse(state, &town.prefecture) {
         Ok(draft) => draft,
         Err(errors) => {

@@ -107,10 +107,21 @@ pub async fn create(
     SignedIn(account): SignedIn,
     page: Page,
     audit: Audit,
-    Form(form): Form<RequestForm>,
+    Form(mut form): Form<RequestForm>,
 ) -> Result<Response, WebError> {
     let organization_id = account.organization_id.ok_or(WebError::Forbidden)?;
     let page = page.with_town(&town);
+    if form.grid_pressed() {
+        let action = format!("/{}/org/requests/new", town.slug);
+        return Ok(render_form(
+            &state,
+            page,
+            action,
+            &form,
+            &FieldErrors::default(),
+            StatusCode::OK,
+        ));
+    }
     let draft = match form.parse(&state, &town.prefecture) {
         Ok(draft) => draft,
         Err(errors) => {

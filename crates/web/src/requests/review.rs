@@ -189,18 +189,26 @@ pub async fn create(
     SignedIn(account): SignedIn,
     page: Page,
     audit: Audit,
-    Form(form): Form<RequestForm>,
+    Form(mut form): Form<RequestForm>,
 ) -> Result<Response, WebError> {
+    let pressed = form.grid_pressed();
     let organization = match form.organization.parse::<i64>() {
         Ok(id) => state.store.tenant(&town).organization(id).await?,
         Err(_) => None,
     };
     let parsed = form.parse(&state, &town.prefecture);
-    let (Some(organization), Ok(draft)) = (organization.as_ref(), parsed.as_ref()) else {
+    let (Some(organization), Ok(draft), false) = (organization.as_ref(), parsed.as_ref(), pressed)
+    else {
         let mut errors = parsed.err().unwrap_or_default();
         if organization.is_none() {
             errors.add("organization", "choose-one");
         }
+        let status = if pressed {
+            errors = domain::FieldErrors::default();
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
         let page = page.with_town(&town);
         let options = organization_options(&state, &town).await?;
         let action = format!("/{}/coordinator/requests/new", town.slug);
@@ -210,7 +218,7 @@ pub async fn create(
             action,
             &form,
             &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
+            status,
             Some(options),
         ));
     };

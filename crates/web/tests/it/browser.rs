@@ -317,6 +317,25 @@ impl Browser {
         self.checked(&url).await;
     }
 
+    /// A finger pressed on `from`, moved to `to` and lifted.
+    async fn drag(&mut self, from: &str, to: &str) {
+        use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+        let start = self.client.find(Locator::Css(from)).await.unwrap();
+        let end = self.client.find(Locator::Css(to)).await.unwrap();
+        let at = |element, duration| PointerAction::MoveToElement {
+            element,
+            duration,
+            x: 0.0,
+            y: 0.0,
+        };
+        let finger = TouchActions::new("finger".into())
+            .then(at(start, None))
+            .then(PointerAction::Down { button: 0 })
+            .then(at(end, Some(std::time::Duration::from_millis(300))))
+            .then(PointerAction::Up { button: 0 });
+        self.client.perform_actions(finger).await.unwrap();
+    }
+
     async fn sign_in(&mut self, base: &str, email: &str) {
         self.go(&format!("{base}/nagaizumi/login")).await;
         self.fill("#f-email", email).await;
@@ -373,18 +392,28 @@ async fn a_parent_registers_fills_the_profile_and_books_a_seminar_with_childcare
     b.set("#f-income_cap", "none").await;
     b.set("#f-work_place", "either").await;
     b.fill("#f-children_age1_2", "1").await;
-    let cells = b
-        .client
-        .find_all(Locator::Css("input[name=slot]"))
-        .await
-        .unwrap();
-    // Monday to Friday 9:00–11:00: the grid's rows are half-hours from 6:00, columns weekdays.
-    for row in 6..10 {
-        for day in 0..5 {
-            cells[row * 7 + day].click().await.unwrap();
-        }
-    }
-    b.click("main form button[type=submit]").await;
+    // Monday to Friday 9:00–11:00, set the way a phone user would: Monday's column by its
+    // heading (in place, by script), a finger dragged down Tuesday, a ready-made week added
+    // (through the server), then the 11:00 and 11:30 rows cleared by their headings.
+    b.click("button[value=day-mon]").await;
+    b.expect_text("月 6:00〜22:00、週16時間").await;
+    b.click("button[value=day-mon]").await;
+    b.expect_text("まだ時間帯が選ばれていません").await;
+    b.drag("input[value=tue-18]", "input[value=tue-21]").await;
+    b.expect_text("火 9:00〜11:00、週2時間").await;
+    b.set("#grid-preset", "weekday_mornings").await;
+    b.click("button[name=grid][value=add]").await;
+    b.expect_text("月〜金 9:00〜12:00、週15時間").await;
+    b.expect_text("まだ保存されていません").await;
+    // A part-ticked row fills first (the weekend too); pressed again, it empties.
+    b.click("button[value=row-22]").await;
+    b.expect_text("土・日 11:00〜11:30").await;
+    b.click("button[value=row-22]").await;
+    b.click("button[value=row-23]").await;
+    b.click("button[value=row-23]").await;
+    b.expect_text("月〜金 9:00〜11:00、週10時間").await;
+    b.click("main form > button[type=submit]:last-of-type")
+        .await;
     b.expect_text("プロフィールを保存しました").await;
 
     // The seminar with childcare.
@@ -726,7 +755,8 @@ async fn a_company_enquires_is_invited_and_posts_a_team_project() {
     v.fill("#f-milestones", "1月 企画、2月 試作").await;
     v.set("#f-meeting_mode", "online").await;
     v.fill("#f-meeting_hours", "2").await;
-    v.click("main form button[type=submit]").await;
+    v.click("main form > button[type=submit]:last-of-type")
+        .await;
     v.expect_text("季節の詰め合わせの企画").await;
     v.expect_text("下書き").await;
     v.close().await;

@@ -183,6 +183,115 @@ async fn a_parent_fills_the_profile_and_reads_it_back() {
 }
 
 #[tokio::test]
+async fn the_grid_s_ready_made_weeks_and_buttons_change_the_form_and_save_nothing() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    let parent = app
+        .add_account(Some(&town), Role::Participant, "hanako@example.jp", "花子")
+        .await;
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", "hanako@example.jp", PASSWORD)
+        .await;
+    let form = client.get(PROFILE).await;
+    assert!(form.body.contains("まだ時間帯が選ばれていません。"));
+    assert!(
+        form.body
+            .contains(r#"<option value="weekday_9_14">平日 9時〜14時</option>"#)
+    );
+    assert!(
+        form.body.find("default-submit") < form.body.find(r#"name="grid""#),
+        "Enter saves: the first button of the form is the save button"
+    );
+
+    let mut fields = profile_fields();
+    fields.retain(|(k, _)| *k != "slot");
+    fields.extend([("grid_preset", "weekday_9_14"), ("grid", "replace")]);
+    let preset = client.submit(PROFILE, PROFILE, &fields).await;
+    assert_eq!(preset.status, StatusCode::OK, "{}", preset.body);
+    assert!(
+        preset.body.contains("月〜金 9:00〜14:00、週25時間"),
+        "the summary"
+    );
+    assert!(preset.body.contains("まだ保存されていません"));
+    assert!(
+        preset
+            .body
+            .contains(r#"value="fri-27" aria-label="金 13:30" checked"#)
+    );
+    assert!(
+        !preset
+            .body
+            .contains(r#"value="fri-28" aria-label="金 14:00" checked"#)
+    );
+    assert!(
+        preset.body.contains(r#"value="長泉 花子""#),
+        "typed values stay"
+    );
+    assert!(
+        !preset.body.contains("field-error"),
+        "no errors before saving"
+    );
+    let record = app
+        .store
+        .tenant(&town)
+        .participant_for_test(parent.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(record.profile.availability.is_empty(), "nothing saved");
+
+    // Saturday's column, then the 18:00 row, pressed on what came back.
+    let mut week: Vec<(&str, String)> = (18..28)
+        .flat_map(|h| ["mon", "tue", "wed", "thu", "fri"].map(|d| ("slot", format!("{d}-{h}"))))
+        .collect();
+    week.push(("grid", "day-sat".to_owned()));
+    let mut with_week: Vec<(&str, &str)> = fields
+        .iter()
+        .filter(|(k, _)| !k.starts_with("grid"))
+        .copied()
+        .collect();
+    with_week.extend(week.iter().map(|(k, v)| (*k, v.as_str())));
+    let saturday = client.submit(PROFILE, PROFILE, &with_week).await;
+    assert!(
+        saturday
+            .body
+            .contains("月〜金 9:00〜14:00、土 6:00〜22:00、週41時間"),
+        "{}",
+        saturday.body
+    );
+    with_week.retain(|(k, _)| *k != "grid");
+    with_week.extend([("grid", "row-36"), ("slot", "tue-36")]);
+    let evening = client.submit(PROFILE, PROFILE, &with_week).await;
+    assert!(
+        evening
+            .body
+            .contains(r#"value="sun-36" aria-label="日 18:00" checked"#)
+    );
+    assert!(
+        evening
+            .body
+            .contains(r#"value="tue-36" aria-label="火 18:00" checked"#)
+    );
+
+    with_week.retain(|(k, _)| *k != "grid");
+    let saved = client.submit(PROFILE, PROFILE, &with_week).await;
+    assert_eq!(saved.location(), "/nagaizumi/me/profile?done=saved");
+    let record = app
+        .store
+        .tenant(&town)
+        .participant_for_test(parent.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        record.profile.availability.minutes(),
+        25 * 60 + 30,
+        "saved only now"
+    );
+}
+
+#[tokio::test]
 async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
     let app = TestApp::new().await;
     let town = town_with_rule(&app, "residents_or_workers").await;

@@ -194,6 +194,27 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
         "nothing half-saved"
     );
 
+    let mut pressed = job_fields();
+    pressed.extend([("grid_preset", "evenings"), ("grid", "add")]);
+    let grid = member
+        .submit(
+            "/nagaizumi/org/requests/new?kind=job",
+            "/nagaizumi/org/requests/new",
+            &pressed,
+        )
+        .await;
+    assert_eq!(grid.status, StatusCode::OK, "a grid button saves nothing");
+    assert!(grid.body.contains("18:00〜22:00") && grid.body.contains("まだ保存されていません"));
+    assert!(
+        app.store
+            .tenant(&town)
+            .requests_in_status(None, 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing saved by a grid button"
+    );
+
     let created = member
         .submit(
             "/nagaizumi/org/requests/new?kind=job",
