@@ -103,6 +103,8 @@ crate::coded!(
         InterestWithdrawn = "interest.withdrawn" => "audit-event-interest-withdrawn",
         InterestAnswered = "interest.answered" => "audit-event-interest-answered",
         InterestList = "interest.list" => "audit-event-interest-list",
+        MeetingAccepted = "introduction.meeting_accepted" => "audit-event-meeting-accepted",
+        MeetingAnotherTime = "introduction.meeting_another_time" => "audit-event-meeting-another-time",
         EnquiryList = "enquiry.list" => "audit-event-enquiry-list",
         EnquiryApprove = "enquiry.approve" => "audit-event-enquiry-approve",
         EnquiryDecline = "enquiry.decline" => "audit-event-enquiry-decline",

@@ -33,6 +33,12 @@ crate::coded!(
         InterestExpressed = "interest_expressed" => "notice-interest-expressed-title",
         /// Someone registered and waits for a first contact (to the coordinator team).
         NewRegistration = "new_registration" => "notice-new-registration-title",
+        /// The person accepted the proposed meeting time (to the organization and coordinator).
+        MeetingAccepted = "meeting_accepted" => "notice-meeting-accepted-title",
+        /// The person asked for another meeting time, with a message.
+        MeetingAnotherTime = "meeting_another_time" => "notice-meeting-another-time-title",
+        /// The day before a meeting (to the person).
+        MeetingReminder = "meeting_reminder" => "notice-meeting-reminder-title",
     }
 );
 
@@ -59,6 +65,9 @@ impl NoticeKind {
             NoticeKind::IncomeCapMoved => "notice-income-cap-moved-body",
             NoticeKind::InterestExpressed => "notice-interest-expressed-body",
             NoticeKind::NewRegistration => "notice-new-registration-body",
+            NoticeKind::MeetingAccepted => "notice-meeting-accepted-body",
+            NoticeKind::MeetingAnotherTime => "notice-meeting-another-time-body",
+            NoticeKind::MeetingReminder => "notice-meeting-reminder-body",
         }
     }
 }

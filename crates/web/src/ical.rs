@@ -2,6 +2,8 @@
 //! events, and a person's private feed of their bookings. Lines end in CRLF and are folded at
 //! 75 octets; text is escaped.
 
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 
 /// One calendar entry.
@@ -96,6 +98,25 @@ pub fn calendar(name: &str, entries: &[Entry], now: DateTime<Utc>) -> String {
     }
     fold("END:VCALENDAR", &mut out);
     out
+}
+
+/// A calendar file to download, kept privately for five minutes.
+pub fn response(body: String, filename: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "private, max-age=300".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 #[cfg(test)]

@@ -21,5 +21,7 @@ domain::coded!(
         Consent = "consent" => "introduction-done-consent",
         Decline = "decline" => "introduction-done-decline",
         Withdraw = "withdraw" => "introduction-done-withdraw",
+        MeetingAccepted = "meeting-accepted" => "meeting-answered-accepted",
+        MeetingAnotherTime = "meeting-another-time" => "meeting-answered-another_time",
     }
 );

@@ -42,6 +42,8 @@ pub enum Arg {
     Remark(String),
     /// A resident's own words to the coordinators, introduced as such (nothing when empty).
     Message(String),
+    /// An organization's own words to the person, e.g. on accepting (nothing when empty).
+    FromOrganization(String),
 }
 
 impl Arg {
@@ -72,6 +74,11 @@ impl Arg {
             Arg::Message(message) => {
                 lang.t_args("notice-message", &[("message", message.trim().to_owned())])
             }
+            Arg::FromOrganization(words) if words.trim().is_empty() => String::new(),
+            Arg::FromOrganization(words) => lang.t_args(
+                "notice-from-organization",
+                &[("words", words.trim().to_owned())],
+            ),
             Arg::Role(code) => domain::Role::from_code(code)
                 .map(|role| lang.t(role.label_key()))
                 .unwrap_or_default(),
@@ -83,6 +90,7 @@ impl Arg {
 /// added to every message.
 pub(crate) const ARG_NAMES: &[&str] = &[
     "organization",
+    "words",
     "request",
     "person",
     "response",

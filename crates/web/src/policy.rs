@@ -150,6 +150,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/me/introductions", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/me/introductions/{id}/meeting", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/me/introductions/{id}/meeting.ics", Method::GET, Town(PARTICIPANT)),
     ("/{town}/org/introductions", Method::GET, Town(ORGANIZATION)),
     ("/{town}/org/introductions/{id}", Method::GET, Town(ORGANIZATION)),
     ("/{town}/org/introductions/{id}", Method::POST, Town(ORGANIZATION)),

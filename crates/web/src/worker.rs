@@ -43,7 +43,7 @@ pub async fn round(
         }
     }
     done.offers_lapsed = lapse_offers(state).await?;
-    done.reminders = remind(state).await?;
+    done.reminders = remind(state).await? + remind_meetings(state).await?;
     if let Some(mailer) = mailer {
         done.mail_sent = worker.deliver_due(&state.store, mailer, Utc::now()).await?;
     }
@@ -126,6 +126,31 @@ async fn remind(state: &AppState) -> Result<usize, store::StoreError> {
             .remind_booking(booking.id, town.id, &notes)
             .await?
         {
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
+
+/// The day before a meeting, its people are reminded (once for each proposed time).
+async fn remind_meetings(state: &AppState) -> Result<usize, store::StoreError> {
+    let mut sent = 0;
+    for due in state.store.meetings_to_remind(Utc::now()).await? {
+        let Some(town) = town(state, due.municipality_id).await? else {
+            continue;
+        };
+        let tenant = state.store.tenant(&town);
+        let Some(intro) = tenant.introduction(due.introduction_id).await? else {
+            continue;
+        };
+        let members: Vec<AccountId> = intro
+            .members
+            .iter()
+            .map(|m| AccountId(m.participant_id))
+            .collect();
+        let to = tenant.recipients(&members).await?;
+        let notes = crate::notify::introduction::meeting_reminder(state, &town, &intro, &to);
+        if state.store.remind_meeting(&due, &notes).await? {
             sent += 1;
         }
     }

@@ -9,6 +9,7 @@
 
 pub mod gap;
 pub mod history;
+pub mod meeting;
 mod outcome;
 mod words;
 pub use outcome::{Outcome, OutcomeInput, OutcomeKind, follow_up_base, follow_up_dates};

@@ -19,7 +19,9 @@ use crate::program_fact::NewFact;
 use crate::{StoreError, TenantStore, Tx};
 use domain::report::FactKind;
 
+mod meeting;
 mod moves;
+pub use meeting::{MeetingDue, MembersTime};
 
 /// An introduction about to be made.
 #[derive(Debug, Clone)]
@@ -68,6 +70,8 @@ struct IntroductionRow {
     organization_note: String,
     gaps: String,
     personal_note: String,
+    meeting_answer: String,
+    meeting_answer_note: String,
 }
 
 /// A member of an introduction.
@@ -120,6 +124,9 @@ pub struct Introduction {
     pub pay_band: Option<PayBand>,
     pub concluded_at: Option<DateTime<Utc>>,
     pub organization_note: String,
+    /// The person's answer to the meeting time proposed last, and their message with it.
+    pub meeting_answer: domain::introduction::meeting::MeetingAnswer,
+    pub meeting_answer_note: String,
     pub members: Vec<Member>,
 }
 
@@ -218,7 +225,8 @@ pub struct MemberAnswer {
 const SELECT: &str = "SELECT i.id, i.request_id, r.title AS request_title, i.organization_id, \
     o.name AS organization_name, i.kind, i.status, i.fit_score, i.reasons, i.common_time, i.created_by, i.created_at, \
     i.updated_at, i.meeting_at, i.meeting_place, i.started_on, i.outcome, i.outcome_reason, \
-    i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note, i.gaps, i.personal_note \
+    i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note, i.gaps, i.personal_note, \
+    i.meeting_answer, i.meeting_answer_note \
     FROM introduction i JOIN request r ON r.id = i.request_id JOIN organization o ON o.id = i.organization_id";
 
 fn corrupt(detail: String) -> StoreError {
@@ -264,6 +272,8 @@ fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, 
         pay_band: row.pay_band.map(PayBand::try_from).transpose()?,
         concluded_at: row.concluded_at,
         organization_note: row.organization_note,
+        meeting_answer: row.meeting_answer.try_into()?,
+        meeting_answer_note: row.meeting_answer_note,
         members,
     })
 }

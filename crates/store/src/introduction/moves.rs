@@ -45,7 +45,10 @@ impl TenantStore<'_> {
              started_on = COALESCE($5, started_on), outcome = COALESCE($6, outcome), \
              outcome_reason = COALESCE($7, outcome_reason), outcome_minutes = COALESCE($8, outcome_minutes), \
              pay_band = COALESCE($9, pay_band), concluded_at = CASE WHEN $1 = 'concluded' THEN $2 ELSE concluded_at END, \
-             organization_note = CASE WHEN $10 = '' THEN organization_note ELSE $10 END \
+             organization_note = CASE WHEN $10 = '' THEN organization_note ELSE $10 END, \
+             meeting_answer = CASE WHEN $3 IS NULL THEN meeting_answer ELSE 'waiting' END, \
+             meeting_answer_note = CASE WHEN $3 IS NULL THEN meeting_answer_note ELSE '' END, \
+             meeting_reminded_at = CASE WHEN $3 IS NULL THEN meeting_reminded_at ELSE NULL END \
              WHERE municipality_id = $11 AND id = $12 AND status = $13")
             .bind(to.code()).bind(now).bind(meeting_at).bind(meeting_place).bind(change.started_on)
             .bind(outcome.map(|o| o.kind.code())).bind(outcome.and_then(|o| o.reason).map(NotPlacedReason::code))

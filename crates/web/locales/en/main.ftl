@@ -1020,11 +1020,11 @@ notice-consent-withdrawn-title = Consent withdrawn
 notice-consent-withdrawn-body = { $person } withdrew consent for "{ $request }". The profile is no longer shown.
 notice-organization-responded-title = { $organization } has replied
 notice-organization-responded-body = About "{ $request }", { $organization } { $response ->
-        [accepted] has accepted. We will send you the meeting date.
+        [accepted] has accepted. We will send you the meeting date. { $words }
        *[declined] has decided not to go ahead this time. We will look for other introductions.
     }
 notice-meeting-scheduled-title = Meeting scheduled
-notice-meeting-scheduled-body = Meeting for "{ $request }" ({ $organization }): { $when }
+notice-meeting-scheduled-body = Meeting for "{ $request }" ({ $organization }): { $when }. If the time does not suit you, you can ask for another on the introduction page. { $words }
 notice-work-started-title = Work has started
 notice-work-started-body = The start of work for "{ $request }" ({ $organization }) has been recorded.
 notice-introduction-cancelled-title = Introduction cancelled
@@ -1481,3 +1481,32 @@ week-preset-kindergarten = Kindergarten and nursery hours (weekdays 9:30–13:30
 week-preset-primary-school = Primary school hours (weekdays 9:00–14:30)
 week-preset-evenings = Evenings (weekdays 18:00–22:00)
 week-preset-weekends = Weekend daytime (9:00–17:00)
+notice-from-organization = Their message: "{ $words }"
+introduction-organization-note = Message from the organization
+notice-meeting-accepted-title = Meeting time accepted
+notice-meeting-accepted-body = { $person } accepted the meeting for "{ $request }" ({ $when }). { $message }
+notice-meeting-another-time-title = Another meeting time requested
+notice-meeting-another-time-body = { $person } asked for another time for the meeting for "{ $request }" ({ $when }). { $message } Please propose a new time on the introduction page.
+notice-meeting-reminder-title = Your meeting is tomorrow
+notice-meeting-reminder-body = Your meeting for "{ $request }" ({ $organization }) is at { $when }. If you can no longer attend, please tell your coordinator.
+audit-event-meeting-accepted = Accepted the meeting time
+audit-event-meeting-another-time = Asked for another meeting time
+meeting-answer-waiting = Please let us know if this time suits you
+meeting-answer-accepted = You accepted this time
+meeting-answer-another-time = You asked for another time
+meeting-answer-title = About the meeting time
+meeting-answer-lead = If the proposed time suits you, press "This time is fine". If not, write the days and times that suit you and press "Ask for another time".
+meeting-answer-accept = This time is fine
+meeting-answer-ask = Ask for another time
+meeting-answer-your-note = Your message
+meeting-answer-their-answer = Their answer
+meeting-calendar = Add to calendar (.ics)
+meeting-calendar-summary = Meeting: { $request } ({ $organization })
+meeting-clash-confirm = I have checked with them: propose this time anyway
+meeting-answered-accepted = We have told them you accept the meeting time.
+meeting-answered-another_time = We have passed on your request for another time. Please wait for a new time.
+field-meeting-note = Days and times that suit you
+field-clash-confirm = Checked with them
+error-meeting-note-required = Please write the days and times that suit you.
+error-meeting-clash-outside = This time is outside the hours the person said suit them. If you have checked it with them, tick "Checked with them" below.
+error-meeting-clash-booked = This time overlaps a town event the person has booked. If you have checked it with them, tick "Checked with them" below.

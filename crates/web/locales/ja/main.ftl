@@ -1020,11 +1020,11 @@ notice-consent-withdrawn-title = 同意が取り消されました
 notice-consent-withdrawn-body = { $person } さんが「{ $request }」についての同意を取り消しました。プロフィールは表示されなくなります。
 notice-organization-responded-title = { $organization }からお返事がありました
 notice-organization-responded-body = 「{ $request }」について、{ $organization }は{ $response ->
-        [accepted] 受け入れを決めました。面談の日程をご連絡します。
+        [accepted] 受け入れを決めました。面談の日程をご連絡します。{ $words }
        *[declined] 今回は見送りとなりました。ほかのご紹介もご案内します。
     }
 notice-meeting-scheduled-title = 面談の日程が決まりました
-notice-meeting-scheduled-body = 「{ $request }」（{ $organization }）の面談: { $when }
+notice-meeting-scheduled-body = 「{ $request }」（{ $organization }）の面談: { $when }。ご都合が悪いときは、ご紹介のページから別の日時をお願いできます。{ $words }
 notice-work-started-title = 就労・活動の開始が記録されました
 notice-work-started-body = 「{ $request }」（{ $organization }）での就労・活動の開始が記録されました。
 notice-introduction-cancelled-title = ご紹介を取りやめました
@@ -1481,3 +1481,32 @@ week-preset-kindergarten = 幼稚園・保育園の時間（平日 9:30〜13:30�
 week-preset-primary-school = 小学校の時間（平日 9:00〜14:30）
 week-preset-evenings = 夕方以降（平日 18:00〜22:00）
 week-preset-weekends = 土日の日中（9:00〜17:00）
+notice-from-organization = 先方からのメッセージ：「{ $words }」
+introduction-organization-note = 先方からのメッセージ
+notice-meeting-accepted-title = 面談の日時が了承されました
+notice-meeting-accepted-body = { $person } さんが「{ $request }」の面談（{ $when }）を了承しました。{ $message }
+notice-meeting-another-time-title = 面談の別の日時のお願いがありました
+notice-meeting-another-time-body = { $person } さんから「{ $request }」の面談（{ $when }）について、別の日時のお願いがありました。{ $message }ご紹介のページから新しい日時をご提案ください。
+notice-meeting-reminder-title = 明日は面談の日です
+notice-meeting-reminder-body = 「{ $request }」（{ $organization }）の面談は { $when } です。ご都合が悪くなったときは、担当のコーディネーターにご連絡ください。
+audit-event-meeting-accepted = 面談の日時を了承
+audit-event-meeting-another-time = 面談の別の日時を依頼
+meeting-answer-waiting = ご都合をお知らせください
+meeting-answer-accepted = この日時で了承しました
+meeting-answer-another-time = 別の日時をお願いしました
+meeting-answer-title = 面談の日時について
+meeting-answer-lead = 提案された日時でよろしければ「この日時で大丈夫です」を、ご都合が悪ければ、都合のよい曜日や時間を書いて「別の日時をお願いする」を押してください。
+meeting-answer-accept = この日時で大丈夫です
+meeting-answer-ask = 別の日時をお願いする
+meeting-answer-your-note = あなたのメッセージ
+meeting-answer-their-answer = ご本人の回答
+meeting-calendar = カレンダーに追加（.ics）
+meeting-calendar-summary = 面談: { $request }（{ $organization }）
+meeting-clash-confirm = ご本人と確認済みのため、この日時で提案する
+meeting-answered-accepted = 面談の日時を了承したことをお伝えしました。
+meeting-answered-another_time = 別の日時のお願いをお伝えしました。新しい日時が届くまでお待ちください。
+field-meeting-note = ご都合のよい曜日や時間帯
+field-clash-confirm = ご本人と確認済み
+error-meeting-note-required = ご都合のよい曜日や時間帯を書いてください。
+error-meeting-clash-outside = この日時は、ご本人が登録した都合のよい時間帯の外です。ご本人と確認済みの場合は、下の「ご本人と確認済み」にチェックを入れてください。
+error-meeting-clash-booked = この日時は、ご本人が予約している町の催しと重なっています。ご本人と確認済みの場合は、下の「ご本人と確認済み」にチェックを入れてください。

@@ -2,7 +2,7 @@
 //! childcare places left per age band, booking for signed-in participants, and calendars.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use chrono::{NaiveDate, Utc};
@@ -359,24 +359,6 @@ pub async fn entries(
     Ok(out)
 }
 
-fn ics_response(body: String, filename: &str) -> Response {
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/calendar; charset=utf-8".to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-            (header::CACHE_CONTROL, "private, max-age=300".to_owned()),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// One event's `.ics`.
 pub async fn event_ics(
     State(state): State<AppState>,
@@ -385,7 +367,7 @@ pub async fn event_ics(
 ) -> Result<Response, WebError> {
     let event = town_event(&state, &town, id).await?;
     let entries = entries(&state, &town, std::slice::from_ref(&event)).await?;
-    Ok(ics_response(
+    Ok(crate::ical::response(
         calendar(&event.title, &entries, Utc::now()),
         &format!("event-{id}.ics"),
     ))
@@ -403,7 +385,7 @@ pub async fn public_feed(
         .await?;
     let entries = entries(&state, &town, &events).await?;
     let name = format!("{} わくキャリ", town.name_ja);
-    Ok(ics_response(
+    Ok(crate::ical::response(
         calendar(&name, &entries, Utc::now()),
         "events.ics",
     ))
@@ -432,7 +414,7 @@ pub async fn private_feed(
     }
     let entries = entries(&state, &town, &events).await?;
     let name = format!("{} わくキャリ（予約）", town.name_ja);
-    Ok(ics_response(
+    Ok(crate::ical::response(
         calendar(&name, &entries, Utc::now()),
         "bookings.ics",
     ))

@@ -41,6 +41,9 @@ pub struct MoveForm {
     pub pay_band: String,
     #[serde(default)]
     pub note: String,
+    /// `yes`: the proposer checked a clashing meeting time with the person.
+    #[serde(default)]
+    pub clash_confirm: String,
 }
 
 impl MoveForm {
@@ -139,14 +142,22 @@ pub struct MoveFields {
 
 impl MoveFields {
     pub fn new(page: &Page, form: &MoveForm, e: &FieldErrors) -> Self {
-        Self {
-            meeting: vec![
-                FieldView::new(page, "meeting_date", "date", &form.meeting_date, e),
-                FieldView::new(page, "meeting_time", "time", &form.meeting_time, e),
-                FieldView::new(page, "meeting_place", "text", &form.meeting_place, e)
+        let mut meeting = vec![
+            FieldView::new(page, "meeting_date", "date", &form.meeting_date, e),
+            FieldView::new(page, "meeting_time", "time", &form.meeting_time, e),
+            FieldView::new(page, "meeting_place", "text", &form.meeting_place, e)
+                .optional()
+                .hint(page, "field-meeting-place-hint"),
+        ];
+        if super::meeting::warned_of_clash(e) {
+            meeting.push(
+                FieldView::new(page, "clash_confirm", "checkbox", &form.clash_confirm, e)
                     .optional()
-                    .hint(page, "field-meeting-place-hint"),
-            ],
+                    .hint(page, "meeting-clash-confirm"),
+            );
+        }
+        Self {
+            meeting,
             start: vec![FieldView::new(
                 page,
                 "started_on",

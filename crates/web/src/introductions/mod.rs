@@ -6,6 +6,7 @@
 mod cancel;
 mod coordinator;
 mod forms;
+mod meeting;
 mod organization;
 mod participant;
 mod shared;
@@ -38,6 +39,14 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/me/introductions/{id}",
             get(participant::show).post(participant::answer),
+        )
+        .route(
+            "/{town}/me/introductions/{id}/meeting",
+            post(meeting::answer),
+        )
+        .route(
+            "/{town}/me/introductions/{id}/meeting.ics",
+            get(meeting::calendar),
         )
         .route("/{town}/org/introductions", get(organization::list))
         .route(

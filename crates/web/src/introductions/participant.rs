@@ -97,7 +97,7 @@ pub async fn list(
 }
 
 /// The person's own introduction; drafts are the coordinator's and not shown.
-async fn own(
+pub(super) async fn own(
     state: &AppState,
     town: &domain::Municipality,
     account: i64,
@@ -134,17 +134,18 @@ pub async fn show(
         &intro,
         account.id.0,
         view::notice(&page, done.done.as_deref()),
-        &FieldErrors::default(),
+        ("", &FieldErrors::default()),
     );
     Ok(render(StatusCode::OK, &detail))
 }
 
-fn page_for(
+/// The person's page; `typed` is the meeting message as typed when it was refused.
+pub(super) fn page_for(
     page: &Page,
     intro: &Introduction,
     me: i64,
     notice: Option<String>,
-    errors: &FieldErrors,
+    (typed, errors): (&str, &FieldErrors),
 ) -> DetailPage {
     let member = intro.member(me).map(|m| m.status);
     let mut detail = DetailPage::new(
@@ -162,6 +163,7 @@ fn page_for(
         organization: intro.organization_name.clone(),
         status_code: intro.status.code().to_owned(),
     });
+    detail.meeting = super::meeting::view(page, intro, member.is_some(), (typed, errors));
     detail.notice = notice;
     detail
 }
@@ -227,7 +229,7 @@ pub async fn answer(
         Ok(change) => change,
         Err(errors) => {
             let page = page.with_town(&town);
-            let detail = page_for(&page, &intro, account.id.0, None, &errors);
+            let detail = page_for(&page, &intro, account.id.0, None, ("", &errors));
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail));
         }
     };

@@ -66,6 +66,7 @@ pub struct DetailPage {
     pub has_errors: bool,
     pub answer: Option<AnswerView>,
     pub profiles: Vec<SharedProfile>,
+    pub meeting: Option<super::meeting::MeetingView>,
 }
 
 impl DetailPage {
@@ -111,6 +112,7 @@ impl DetailPage {
             has_errors: !errors.is_empty(),
             answer: None,
             profiles: Vec::new(),
+            meeting: super::meeting::view(&page, intro, false, ("", errors)),
             page,
         }
     }
@@ -143,6 +145,9 @@ pub async fn apply(
         Err(errors) => return Ok(Err(errors)),
     };
     let tenant = state.store.tenant(town);
+    if let Some(warning) = super::meeting::clash_warning(&tenant, intro, form, &change).await? {
+        return Ok(Err(warning));
+    }
     let audience = Audience::of(&tenant, intro).await?;
     let meeting = change.meeting.clone();
     let said = (meeting, change.note.as_str());

@@ -26,6 +26,8 @@ pub struct IntroductionView {
     pub gaps: Vec<String>,
     /// The coordinator's own words to the person.
     pub personal_note: String,
+    /// The organization's own words with its answer or meeting.
+    pub organization_note: String,
 }
 
 pub struct MemberView {
@@ -96,6 +98,14 @@ impl IntroductionView {
             },
             gaps: Vec::new(),
             personal_note: introduction.personal_note.clone(),
+            // The note of the organization's acceptance or meeting; a later move (a
+            // cancellation by the coordinator) has words of its own.
+            organization_note: match introduction.status {
+                IntroductionStatus::Accepted
+                | IntroductionStatus::MeetingScheduled
+                | IntroductionStatus::Engaged => introduction.organization_note.clone(),
+                _ => String::new(),
+            },
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Who is told what when an introduction moves, each at the page of their own role.
 
 use domain::Municipality;
+use domain::introduction::meeting::MeetingAnswer;
 use domain::introduction::{Action, IntroductionStatus, MemberStatus};
 use store::TenantStore;
 use store::account::AccountId;
@@ -167,12 +168,14 @@ pub fn advanced(
             };
             // The response's words are chosen per recipient's language by a selector.
             args.push(("response", Arg::Text(response.to_owned())));
+            args.push(("words", Arg::FromOrganization(note.to_owned())));
             to_members_and_coordinator(NoticeKind::OrganizationResponded, &args)
         }
         Action::ScheduleMeeting => {
             if let Some((at, place)) = meeting {
                 args.push(("when", Arg::Meeting(at, place)));
             }
+            args.push(("words", Arg::FromOrganization(note.to_owned())));
             to_members_and_coordinator(NoticeKind::MeetingScheduled, &args)
         }
         Action::Start => to_members_and_coordinator(NoticeKind::WorkStarted, &args),
@@ -187,4 +190,56 @@ pub fn advanced(
         }
         Action::Discard | Action::Conclude => Vec::new(),
     }
+}
+
+/// A member's answer to the proposed meeting time, to the organization and the coordinator.
+pub fn meeting_answered(
+    state: &AppState,
+    town: &Municipality,
+    (i, audience): (&Introduction, &Audience),
+    (person, answer, note): (&str, MeetingAnswer, &str),
+) -> Vec<NewNotification> {
+    let kind = match answer {
+        MeetingAnswer::AnotherTime => NoticeKind::MeetingAnotherTime,
+        _ => NoticeKind::MeetingAccepted,
+    };
+    let mut args = vec![
+        ("person", Arg::Text(person.to_owned())),
+        ("request", Arg::Text(i.request_title.clone())),
+        ("message", Arg::Message(note.to_owned())),
+    ];
+    if let Some(at) = i.meeting_at {
+        args.push(("when", Arg::Meeting(at, i.meeting_place.clone())));
+    }
+    let mut out = compose(
+        state,
+        town,
+        &notice(kind, &args, link(town, "org", i.id)),
+        &audience.organization,
+    );
+    out.extend(compose(
+        state,
+        town,
+        &notice(kind, &args, link(town, "coordinator", i.id)),
+        &audience.coordinator,
+    ));
+    out
+}
+
+/// The day before the meeting, to its people.
+pub fn meeting_reminder(
+    state: &AppState,
+    town: &Municipality,
+    i: &Introduction,
+    members: &[Recipient],
+) -> Vec<NewNotification> {
+    let mut args = vec![
+        ("organization", Arg::Text(i.organization_name.clone())),
+        ("request", Arg::Text(i.request_title.clone())),
+    ];
+    if let Some(at) = i.meeting_at {
+        args.push(("when", Arg::Meeting(at, i.meeting_place.clone())));
+    }
+    let reminder = notice(NoticeKind::MeetingReminder, &args, link(town, "me", i.id));
+    compose(state, town, &reminder, members)
 }

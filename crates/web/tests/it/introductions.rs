@@ -302,9 +302,8 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
         .await;
     assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(past.body.contains("今日以降の日付"));
-    let day = (chrono::Utc::now() + chrono::Duration::days(7))
-        .format("%Y-%m-%d")
-        .to_string();
+    // A weekday: her week is weekday mornings, and another day would be warned of.
+    let day = crate::meetings::day_ahead(7, false);
     let scheduled = inn
         .submit(
             &org_page,

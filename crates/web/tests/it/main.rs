@@ -21,6 +21,7 @@ mod introductions;
 mod invitations;
 pub mod mail_delivery;
 mod matching_screens;
+mod meetings;
 mod participants;
 mod policy_matrix;
 mod pool;
