@@ -68,6 +68,39 @@ fn percent_encoding_decode(segment: &str) -> Option<String> {
 }
 
 /// Whether a request's body is an urlencoded form.
+/// Fields whose values are kept exactly as typed: a password is compared as it was set, and
+/// a token as it was issued.
+fn kept_as_typed(name: &str) -> bool {
+    name.contains("password") || name == "csrf_token"
+}
+
+/// The form with every value in Unicode NFKC, the one normalisation every text field gets:
+/// full-width digits, Latin letters and signs become ASCII (「０９０」 is 090, a full-width
+/// email address is the same address), half-width katakana becomes full-width (ﾅｶﾞｲｽﾞﾐ is
+/// ナガイズミ). `None` when nothing changes, so most forms pass untouched.
+pub fn normalised(bytes: &[u8]) -> Option<String> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(bytes)
+        .map(|(name, value)| {
+            let keep = kept_as_typed(&name) || is_nfkc_quick(value.chars()) == IsNormalized::Yes;
+            let value = if keep {
+                value.into_owned()
+            } else {
+                value.nfkc().collect()
+            };
+            (name.into_owned(), value)
+        })
+        .collect();
+    let changed = url::form_urlencoded::parse(bytes)
+        .zip(&pairs)
+        .any(|((_, before), (_, after))| before != after.as_str());
+    changed.then(|| {
+        url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&pairs)
+            .finish()
+    })
+}
+
 pub fn is_urlencoded(headers: &axum::http::HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
@@ -100,13 +133,34 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     if let Some(field) = first_bad_field(&bytes, Origin::FormField, &[]) {
         return WebError::InvalidCharacters { field }.into_response();
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    let body = normalised(&bytes).map_or_else(|| Body::from(bytes), Body::from);
+    next.run(Request::from_parts(parts, body)).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_normalised_once_and_passwords_are_not() {
+        let form = "furigana=%EF%BE%85%EF%BD%B6%EF%BE%9E%EF%BD%B2%EF%BD%BD%EF%BE%9E%EF%BE%90\
+            &phone=%EF%BC%90%EF%BC%95%EF%BC%95&password=%EF%BC%A1%EF%BD%82&csrf_token=x";
+        let out = normalised(form.as_bytes()).unwrap();
+        let fields: Vec<(String, String)> = url::form_urlencoded::parse(out.as_bytes())
+            .into_owned()
+            .collect();
+        assert_eq!(fields[0], ("furigana".into(), "ナガイズミ".into()));
+        assert_eq!(fields[1], ("phone".into(), "055".into()));
+        assert_eq!(
+            fields[2],
+            ("password".into(), "Ａｂ".into()),
+            "kept as typed"
+        );
+        assert_eq!(
+            normalised(b"display_name=%E9%95%B7%E6%B3%89&slot=mon-18"),
+            None
+        );
+    }
 
     #[test]
     fn control_and_direction_characters_are_refused() {

@@ -292,6 +292,54 @@ async fn the_grid_s_ready_made_weeks_and_buttons_change_the_form_and_save_nothin
 }
 
 #[tokio::test]
+async fn full_width_and_half_width_input_is_read_the_same_everywhere() {
+    let app = TestApp::new().await;
+    let town = town_with_rule(&app, "residents_or_workers").await;
+    let parent = app
+        .add_account(Some(&town), Role::Participant, "hanako@example.jp", "花子")
+        .await;
+    let client = app.client();
+    let signed_in = client
+        .sign_in(
+            "/nagaizumi/login",
+            "ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ",
+            PASSWORD,
+        )
+        .await;
+    assert_eq!(
+        signed_in.status,
+        StatusCode::SEE_OTHER,
+        "a full-width address is the same address"
+    );
+    let mut fields = profile_fields();
+    fields.retain(|(k, _)| !["furigana", "phone", "postal_code", "max_hours_per_week"].contains(k));
+    fields.extend([
+        ("furigana", "ﾅｶﾞｲｽﾞﾐ ﾊﾅｺ"),
+        ("phone", "０５５－９８６－０００１"),
+        ("postal_code", "４１１－０９４３"),
+        ("max_hours_per_week", "９"),
+    ]);
+    let saved = client.submit(PROFILE, PROFILE, &fields).await;
+    assert_eq!(
+        saved.location(),
+        "/nagaizumi/me/profile?done=saved",
+        "{}",
+        saved.body
+    );
+    let record = app
+        .store
+        .tenant(&town)
+        .participant_for_test(parent.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.account.furigana, "ナガイズミ ハナコ");
+    assert_eq!(record.profile.phone, "055-986-0001");
+    assert_eq!(record.profile.postal_code, "411-0943");
+    assert_eq!(record.profile.max_minutes_per_week, 9 * 60);
+}
+
+#[tokio::test]
 async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
     let app = TestApp::new().await;
     let town = town_with_rule(&app, "residents_or_workers").await;
