@@ -74,26 +74,58 @@ fn kept_as_typed(name: &str) -> bool {
     name.contains("password") || name == "csrf_token"
 }
 
-/// The form with every value in Unicode NFKC, the one normalisation every text field gets:
-/// full-width digits, Latin letters and signs become ASCII (「０９０」 is 090, a full-width
-/// email address is the same address), half-width katakana becomes full-width (ﾅｶﾞｲｽﾞﾐ is
-/// ナガイズミ). `None` when nothing changes, so most forms pass untouched.
+/// Whether NFKC applies to `c` here: full-width digits and Latin letters, and the signs of an
+/// address or a number (＠ ． － ＋ ＿), but not full-width brackets or punctuation, which
+/// Japanese text keeps (「（平日午前）」 stays as written).
+fn folds_to_ascii(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＠' | '．' | '－' | '＋' | '＿')
+}
+
+fn is_half_width_kana(c: char) -> bool {
+    matches!(c, '\u{FF61}'..='\u{FF9F}')
+}
+
+/// A value with NFKC applied to full-width digits, letters and address signs, and to
+/// half-width katakana (ﾅｶﾞｲｽﾞﾐ is ナガイズミ, its sound marks joined); the rest as typed.
+pub fn fold_widths(value: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(value.len());
+    let mut kana = String::new();
+    for c in value.chars() {
+        if is_half_width_kana(c) {
+            kana.push(c);
+            continue;
+        }
+        out.extend(kana.nfkc());
+        kana.clear();
+        if folds_to_ascii(c) {
+            out.extend(c.to_string().nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out.extend(kana.nfkc());
+    out
+}
+
+/// The form with every value width-folded (`fold_widths`), the one normalisation every text
+/// field gets, so a full-width phone number or email address is the same number or address
+/// on every form. `None` when nothing changes, so most forms pass untouched.
 pub fn normalised(bytes: &[u8]) -> Option<String> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    let folds = |c: char| folds_to_ascii(c) || is_half_width_kana(c);
+    let mut changed = false;
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(bytes)
         .map(|(name, value)| {
-            let keep = kept_as_typed(&name) || is_nfkc_quick(value.chars()) == IsNormalized::Yes;
-            let value = if keep {
-                value.into_owned()
+            let fold = !kept_as_typed(&name) && value.chars().any(folds);
+            changed |= fold;
+            let value = if fold {
+                fold_widths(&value)
             } else {
-                value.nfkc().collect()
+                value.into_owned()
             };
             (name.into_owned(), value)
         })
         .collect();
-    let changed = url::form_urlencoded::parse(bytes)
-        .zip(&pairs)
-        .any(|((_, before), (_, after))| before != after.as_str());
     changed.then(|| {
         url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(&pairs)
