@@ -16,6 +16,9 @@ use crate::state::AppState;
 pub struct TownHeader {
     pub slug: String,
     pub name: String,
+    /// The program's office, for the footer of every town page.
+    pub contact_phone: String,
+    pub contact_email: String,
 }
 
 /// The signed-in person, as the header shows them.
@@ -89,6 +92,8 @@ impl Page {
         self.town = Some(TownHeader {
             slug: town.slug.to_string(),
             name: town_name(self.lang, town).to_owned(),
+            contact_phone: town.contact_phone.clone(),
+            contact_email: town.contact_email.clone(),
         });
         self
     }

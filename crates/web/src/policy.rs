@@ -78,6 +78,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ),
     // Participants and organizations
     ("/{town}/privacy", Method::GET, Public),
+    ("/{town}/accessibility", Method::GET, Public),
     ("/{town}/me/", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/profile", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/profile", Method::POST, Town(PARTICIPANT)),

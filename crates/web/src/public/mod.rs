@@ -14,4 +14,5 @@ pub fn routes() -> Routes {
         .route("/{town}", get(home::redirect_to_slash))
         .route("/{town}/", get(home::home))
         .route("/{town}/privacy", get(privacy::show))
+        .route("/{town}/accessibility", get(privacy::accessibility))
 }

@@ -669,6 +669,19 @@ async fn the_privacy_statement_says_what_is_never_collected() {
         .get_with("/nagaizumi/privacy", ("accept-language", "en"))
         .await;
     assert!(english.body.contains("We never collect health information"));
+    // Every town page's footer names the office and links both statements.
+    assert!(
+        page.body
+            .contains(r#"<a href="mailto:office@example.jp">office@example.jp</a>"#)
+    );
+    assert!(page.body.contains(r#"href="/nagaizumi/accessibility""#));
+    assert!(
+        !page.body.contains("tel:"),
+        "no phone link when the town gave none"
+    );
+    let statement = app.get("/nagaizumi/accessibility").await;
+    assert_eq!(statement.status, StatusCode::OK);
+    assert!(statement.body.contains("JIS X 8341-3:2016"));
 }
 
 #[tokio::test]
