@@ -171,6 +171,10 @@ pub async fn answer(
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail));
         }
     };
+    // The form carries whole seconds; the store compares the time exactly as stored.
+    let Some(seen) = intro.meeting_at.filter(|at| at.timestamp() == seen.timestamp()) else {
+        return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
+    };
     let tenant = state.store.tenant(&town);
     let audience = Audience::of(&tenant, &intro).await?;
     let said = (account.display_name.as_str(), answer, note.as_str());
