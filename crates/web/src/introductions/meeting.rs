@@ -172,7 +172,10 @@ pub async fn answer(
         }
     };
     // The form carries whole seconds; the store compares the time exactly as stored.
-    let Some(seen) = intro.meeting_at.filter(|at| at.timestamp() == seen.timestamp()) else {
+    let Some(seen) = intro
+        .meeting_at
+        .filter(|at| at.timestamp() == seen.timestamp())
+    else {
         return Ok(Redirect::to(&format!("{base}?done=stale")).into_response());
     };
     let tenant = state.store.tenant(&town);
