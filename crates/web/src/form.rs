@@ -17,6 +17,59 @@ fn error_key(code: &str) -> String {
     format!("error-{code}")
 }
 
+/// The box at the top of a refused form: what to do, then each failing field as a link to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub message: String,
+    /// (`#id` of the field, 「label: what is wrong」).
+    pub fields: Vec<(String, String)>,
+}
+
+/// Where a field that is not one input is on the page (the grid, the skill rows).
+fn anchor(field: &str) -> String {
+    match field {
+        "availability" | "windows" => "grid".to_owned(),
+        _ => format!("f-{field}"),
+    }
+}
+
+/// The alert for `errors`, or `None` when there are none.
+pub fn alert(page: &Page, errors: &FieldErrors) -> Option<Alert> {
+    if errors.is_empty() {
+        return None;
+    }
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (field, code) in errors.iter() {
+        let href = format!("#{}", anchor(field));
+        if fields.iter().any(|(h, _)| *h == href) {
+            continue;
+        }
+        let message = page.t(&error_key(code));
+        let text = match page.lang.try_t(&label_key(field)) {
+            Some(label) => page.lang.t_args(
+                "error-summary-item",
+                &[("field", label), ("message", message)],
+            ),
+            None => message,
+        };
+        fields.push((href, text));
+    }
+    Some(Alert {
+        message: page.t("error-422-message"),
+        fields,
+    })
+}
+
+impl Alert {
+    /// An alert with words of its own and no field links (a whole-form problem).
+    pub fn text(message: String) -> Self {
+        Self {
+            message,
+            fields: Vec::new(),
+        }
+    }
+}
+
 /// The message of the error reported on `field`, if any.
 pub fn error_text(page: &Page, errors: &FieldErrors, field: &str) -> Option<String> {
     errors.code_for(field).map(|code| page.t(&error_key(code)))

@@ -77,7 +77,7 @@ struct TownRow {
 struct Console {
     page: Page,
     notice: Option<String>,
-    alert: Option<String>,
+    alert: Option<crate::form::Alert>,
     towns: Vec<TownRow>,
     town_fields: Vec<FieldView>,
     roles: Vec<(String, String)>,
@@ -171,7 +171,8 @@ async fn console_page(
         .collect();
     let town_fields = town_fields(state, &page, &town_form, &town_errors);
     let roles = crate::form::labelled(&page, &[Role::Coordinator, Role::TownOfficer], Role::code);
-    let alert = (!matches!(form, FormState::Clean)).then(|| page.t("error-422-message"));
+    let alert = (!matches!(form, FormState::Clean))
+        .then(|| crate::form::Alert::text(page.t("error-422-message")));
     Ok(Console {
         notice: notice.map(|key| page.t(key)),
         alert,

@@ -13,7 +13,7 @@ pub struct FormPage {
     pub title: String,
     pub lead: Option<String>,
     pub notice: Option<String>,
-    pub alert: Option<String>,
+    pub alert: Option<crate::form::Alert>,
     pub action: String,
     pub fields: Vec<FieldView>,
     pub hidden: Vec<(&'static str, String)>,
@@ -53,8 +53,8 @@ impl FormPage {
         self
     }
 
-    pub fn alert(mut self, text: Option<String>) -> Self {
-        self.alert = text;
+    pub fn alert(mut self, alert: Option<crate::form::Alert>) -> Self {
+        self.alert = alert;
         self
     }
 

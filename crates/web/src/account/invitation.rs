@@ -70,7 +70,7 @@ fn accept_page(
             .autocomplete("new-password")
             .hint(&page, "field-password-hint"),
     ];
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, errors);
     let mut form_page = FormPage::new(
         page,
         "invitation-title",

@@ -38,7 +38,7 @@ fn change_page(scope: &Scope, page: Page, errors: &FieldErrors) -> FormPage {
             .autocomplete("new-password")
             .hint(&page, "field-password-hint"),
     ];
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, errors);
     FormPage::new(
         page,
         "password-change-title",
@@ -100,7 +100,7 @@ async fn submit(
         let minutes = throttle::minutes_left(until, now).to_string();
         let alert = page.t1("signin-locked", "minutes", &minutes);
         return Ok(change_page(&scope, page, &errors)
-            .alert(Some(alert))
+            .alert(Some(crate::form::Alert::text(alert)))
             .respond(StatusCode::TOO_MANY_REQUESTS));
     }
     let stored = account.password_hash.clone();

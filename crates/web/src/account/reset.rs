@@ -93,7 +93,7 @@ pub async fn submit_request(
 pub fn too_many(page: Page, title: &'static str) -> Response {
     let alert = page.t("error-429-message");
     FormPage::new(page, title, String::new(), "reset-submit")
-        .alert(Some(alert))
+        .alert(Some(crate::form::Alert::text(alert)))
         .respond(StatusCode::TOO_MANY_REQUESTS)
 }
 

@@ -226,7 +226,7 @@ async fn submit(
         let alert = page.t1("signin-locked", "minutes", &minutes);
         return Ok(
             signin_page(&scope, page, &email, &next, &FieldErrors::default())
-                .alert(Some(alert))
+                .alert(Some(crate::form::Alert::text(alert)))
                 .respond(StatusCode::TOO_MANY_REQUESTS),
         );
     }
@@ -239,7 +239,7 @@ async fn submit(
         let alert = page.t("signin-failed");
         return Ok(
             signin_page(&scope, page, &email, &next, &FieldErrors::default())
-                .alert(Some(alert))
+                .alert(Some(crate::form::Alert::text(alert)))
                 .respond(StatusCode::UNPROCESSABLE_ENTITY),
         );
     };

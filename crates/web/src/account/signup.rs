@@ -80,7 +80,7 @@ fn email_page(
 ) -> FormPage {
     let page = page.with_town(town);
     let fields = vec![FieldView::new(&page, "email", "email", email, errors).autocomplete("email")];
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, errors);
     FormPage::new(
         page,
         "signup-title",
@@ -228,7 +228,7 @@ fn details_page(
         )
         .hint(&page, "field-privacy-consent-hint"),
     ];
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, errors);
     let verified = page.t1("signup-verified-email", "email", email);
     FormPage::new(
         page,
@@ -354,7 +354,7 @@ pub async fn submit_details(
             let alert = page.t("signup-already-registered");
             return Ok(
                 FormPage::new(page, "signup-title", String::new(), "signup-submit")
-                    .alert(Some(alert))
+                    .alert(Some(crate::form::Alert::text(alert)))
                     .link(format!("/{}/login", town.slug), "signup-to-signin")
                     .respond(StatusCode::CONFLICT),
             );

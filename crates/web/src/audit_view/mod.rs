@@ -50,7 +50,7 @@ struct AuditPage {
     page: Page,
     action_path: String,
     fields: Vec<FieldView>,
-    alert: Option<String>,
+    alert: Option<crate::form::Alert>,
     rows: Vec<Row>,
     older_href: Option<String>,
     csv_href: String,
@@ -158,7 +158,7 @@ fn filter_words(page: &Page, query: &AuditQuery) -> String {
 fn invalid(page: Page, action_path: &str, query: &AuditQuery, errors: &FieldErrors) -> Response {
     let view = AuditPage {
         fields: fields(&page, query, errors),
-        alert: Some(page.t("error-422-message")),
+        alert: Some(crate::form::Alert::text(page.t("error-422-message"))),
         csv_href: query.href(action_path, None, "csv"),
         action_path: action_path.to_owned(),
         rows: Vec::new(),

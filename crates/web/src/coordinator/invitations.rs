@@ -43,7 +43,7 @@ struct InvitationsPage {
     page: Page,
     action: String,
     notice: Option<String>,
-    alert: Option<String>,
+    alert: Option<crate::form::Alert>,
     fields: Vec<FieldView>,
     rows: Vec<InvitationRow>,
 }
@@ -82,7 +82,7 @@ async fn page_for(
         FieldView::new(&page, "organization", "text", &form.organization, errors)
             .hint(&page, "field-organization-hint"),
     ];
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, errors);
     Ok(InvitationsPage {
         page,
         action: format!("/{}/coordinator/invitations", town.slug),

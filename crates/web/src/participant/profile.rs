@@ -210,7 +210,7 @@ struct ProfilePage {
     page: Page,
     action: String,
     notice: Option<String>,
-    alert: Option<String>,
+    alert: Option<crate::form::Alert>,
     basics: Vec<FieldView>,
     experience: Vec<FieldView>,
     time: Vec<FieldView>,
@@ -428,7 +428,7 @@ fn profile_page(
 ) -> ProfilePage {
     let e = errors;
     let availability = form.availability();
-    let alert = (!errors.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, errors);
     ProfilePage {
         availability_error: crate::form::error_text(&page, errors, "availability"),
         skills_error: crate::form::error_text(&page, errors, "skills"),

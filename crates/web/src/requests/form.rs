@@ -250,7 +250,7 @@ pub struct RequestFormPage {
     pub page: Page,
     pub title: String,
     pub action: String,
-    pub alert: Option<String>,
+    pub alert: Option<crate::form::Alert>,
     /// After a grid button: the grid changed and nothing is saved yet.
     pub notice: Option<String>,
     pub is_job: bool,
@@ -461,7 +461,7 @@ pub fn render_form_for(
             "request-form-project"
         }),
         submit: page.t("request-save"),
-        alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
+        alert: crate::form::alert(&page, errors),
         notice: (!form.grid.is_empty()).then(|| page.t("grid-changed-not-saved")),
         windows_error: message("windows"),
         required_error: message("required_skills"),

@@ -348,7 +348,7 @@ fn enquiry_page(
             .optional()
             .hint(p, "field-message-hint"),
     ];
-    let alert = (!e.is_empty()).then(|| page.t("error-422-message"));
+    let alert = crate::form::alert(&page, e);
     FormPage::new(
         page,
         "enquiry-title",
@@ -455,7 +455,7 @@ pub async fn enquiry_submit(
         // The form comes back as it was typed, so nothing is lost while the person waits.
         let alert = page.t("error-429-message");
         return Ok(enquiry_page(&town, page, &form, &FieldErrors::default())
-            .alert(Some(alert))
+            .alert(Some(crate::form::Alert::text(alert)))
             .respond(StatusCode::TOO_MANY_REQUESTS));
     }
     state.store.tenant(&town).create_enquiry(&enquiry).await?;

@@ -369,6 +369,12 @@ async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
         "一覧にないスキル、またはレベルが選ばれています。",
     ] {
         assert!(response.body.contains(message), "{message}");
+        assert!(
+            response
+                .body
+                .contains(r##"<li><a href="#f-postal_code">郵便番号："##),
+            "the summary names the field and links it"
+        );
     }
     assert!(
         response.body.contains(r#"value="411""#),
@@ -388,6 +394,18 @@ async fn an_impossible_profile_is_refused_field_by_field_and_nothing_changes() {
         response
             .body
             .contains("働ける時間帯を1つ以上選んでください。")
+    );
+    // The summary at the top links each failing field, the grid by its place on the page.
+    let summary = response
+        .body
+        .split(r#"class="error-summary""#)
+        .nth(1)
+        .unwrap();
+    let summary = summary.split("</ul>").next().unwrap();
+    assert!(summary.contains(r##"<a href="#grid">"##), "{summary}");
+    assert!(
+        summary.contains("働ける時間帯を1つ以上選んでください。"),
+        "{summary}"
     );
     let record = app
         .store

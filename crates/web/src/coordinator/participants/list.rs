@@ -38,7 +38,7 @@ struct ListPage {
     page: Page,
     filters: Vec<FieldView>,
     skill: SkillFilter,
-    alert: Option<String>,
+    alert: Option<crate::form::Alert>,
     rows: Vec<ParticipantRow>,
     previous_href: Option<String>,
     next_href: Option<String>,
@@ -131,7 +131,7 @@ pub async fn list(
             .collect(),
         filters: super::filters::fields(&page, &query, &areas, &errors),
         skill: super::filters::skill_filter(&state, &page, &query, &errors),
-        alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
+        alert: crate::form::alert(&page, &errors),
         action: base.clone(),
         page,
     };

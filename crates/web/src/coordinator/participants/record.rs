@@ -93,7 +93,7 @@ pub struct RecordPage {
     events: Vec<EventView>,
     hearing_fields: Vec<FieldView>,
     follow_up_fields: Vec<FieldView>,
-    alert: Option<String>,
+    alert: Option<crate::form::Alert>,
     notice: Option<String>,
     /// Requests the engine suggests for this person.
     suggestions: Vec<crate::requests::matches::MatchView>,
@@ -226,7 +226,7 @@ pub async fn record_page(
         events,
         hearing_fields: super::super::casework::hearing_fields(&page, hearing_form, errors),
         follow_up_fields: super::super::casework::follow_up_fields(&page, follow_up_form, errors),
-        alert: (!errors.is_empty()).then(|| page.t("error-422-message")),
+        alert: crate::form::alert(&page, errors),
         notice: None,
         page,
     })
