@@ -28,13 +28,16 @@ pub fn normalize_email(raw: &str) -> String {
     raw.trim().to_lowercase()
 }
 
+/// Longest name as shown, in characters.
+pub const DISPLAY_NAME_MAX: usize = 60;
+
 /// A person's name as shown: required, at most 60 characters; the error is on `display_name`.
 pub fn parse_display_name(errors: &mut FieldErrors, raw: &str) -> Option<String> {
     let name = raw.trim();
     if name.is_empty() {
         errors.add("display_name", "required");
         None
-    } else if name.chars().count() > 60 {
+    } else if name.chars().count() > DISPLAY_NAME_MAX {
         errors.add("display_name", "too-long");
         None
     } else {

@@ -123,6 +123,8 @@ pub struct DeclaredSkill {
 
 /// The most hours a week anyone may ask for; more is a typing mistake.
 pub const MAX_HOURS_PER_WEEK: u32 = 60;
+/// Longest work history, in characters.
+pub const WORK_HISTORY_MAX: usize = 2000;
 
 /// A parsed profile.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,7 +255,7 @@ impl Profile {
             errors.add("goal_track", "choose-one");
         }
         let work_history = input.work_history.trim().to_owned();
-        if work_history.chars().count() > 2000 {
+        if work_history.chars().count() > WORK_HISTORY_MAX {
             errors.add("work_history", "too-long");
         }
         let gap_years = if input.career_gap_years.trim().is_empty() {

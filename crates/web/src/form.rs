@@ -136,6 +136,8 @@ pub struct FieldView {
     pub required: bool,
     /// For `select` inputs: (value, label) pairs.
     pub options: Vec<(String, String)>,
+    /// The most characters the field takes (`maxlength`), said in its "too long" error.
+    pub max_chars: Option<usize>,
 }
 
 impl FieldView {
@@ -161,7 +163,18 @@ impl FieldView {
             autocomplete: "off",
             required: true,
             options: Vec::new(),
+            max_chars: None,
         }
+    }
+
+    /// The field takes at most `max` characters: the browser stops there, and a "too long"
+    /// error says the limit.
+    pub fn max_chars(mut self, page: &Page, max: usize) -> Self {
+        self.max_chars = Some(max);
+        if self.error.as_deref() == Some(page.t(&error_key("too-long")).as_str()) {
+            self.error = Some(page.t1("error-too-long-max", "max", &max.to_string()));
+        }
+        self
     }
 
     pub fn autocomplete(mut self, value: &'static str) -> Self {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::availability::WeeklyAvailability;
 use crate::skill::{SkillId, SkillLevel};
 
-pub use parse::{RequestInput, RequestRules};
+pub use parse::{DESCRIPTION_MAX, RequestInput, RequestRules, TITLE_MAX};
 pub use workflow::{IllegalMove, RequestStatus, ReviewAction, Reviewer, review};
 
 crate::coded!(

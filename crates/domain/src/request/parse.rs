@@ -11,6 +11,11 @@ use crate::field_errors::{FieldErrors, text};
 use crate::minimum_wage::MinimumWageTable;
 use crate::skill::{SkillLevel, Taxonomy};
 
+/// Longest title of a request, in characters (each language).
+pub const TITLE_MAX: usize = 100;
+/// Longest description of a request, in characters (each language).
+pub const DESCRIPTION_MAX: usize = 4000;
+
 /// The request form as typed.
 #[derive(Debug, Clone, Default)]
 pub struct RequestInput {
@@ -103,14 +108,20 @@ impl RequestDraft {
         if kind.is_none() {
             errors.add("kind", "choose-one");
         }
-        let title = text(&mut errors, "title", &input.title, 100, true);
-        let description = text(&mut errors, "description", &input.description, 4000, true);
-        let title_en = text(&mut errors, "title_en", &input.title_en, 100, false);
+        let title = text(&mut errors, "title", &input.title, TITLE_MAX, true);
+        let description = text(
+            &mut errors,
+            "description",
+            &input.description,
+            DESCRIPTION_MAX,
+            true,
+        );
+        let title_en = text(&mut errors, "title_en", &input.title_en, TITLE_MAX, false);
         let description_en = text(
             &mut errors,
             "description_en",
             &input.description_en,
-            4000,
+            DESCRIPTION_MAX,
             false,
         );
         let required_skills = skills(

@@ -1520,3 +1520,4 @@ accessibility-checked = With every change, the pages are checked at phone and de
 accessibility-known = Known gaps: choosing times by dragging across the availability grid needs a finger or mouse (the day and time buttons and the common-times list do the same from the keyboard). Where an organization has not written an English version of a job, it is shown in Japanese.
 accessibility-contact = If anything is hard to use or to read, please tell the office named at the bottom of the page. We use what you tell us to improve the site.
 error-summary-item = { $field }: { $message }
+error-too-long-max = This is too long. Please keep it to { $max } characters.

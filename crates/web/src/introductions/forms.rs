@@ -147,6 +147,7 @@ impl MoveFields {
             FieldView::new(page, "meeting_time", "time", &form.meeting_time, e),
             FieldView::new(page, "meeting_place", "text", &form.meeting_place, e)
                 .optional()
+                .max_chars(page, PLACE_MAX)
                 .hint(page, "field-meeting-place-hint"),
         ];
         if super::meeting::warned_of_clash(e) {
@@ -185,6 +186,7 @@ impl MoveFields {
             note: vec![
                 FieldView::new(page, "note", "textarea", &form.note, e)
                     .optional()
+                    .max_chars(page, NOTE_MAX)
                     .hint(page, "field-introduction-note-hint"),
             ],
         }

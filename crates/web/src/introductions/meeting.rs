@@ -106,7 +106,8 @@ pub fn view(
         seen: at.timestamp().to_string(),
         calendar_href: member.then(|| format!("/{slug}/me/introductions/{}/meeting.ics", intro.id)),
         note_field: crate::form::FieldView::new(page, "meeting_note", "textarea", typed, errors)
-            .optional(),
+            .optional()
+            .max_chars(page, ANSWER_NOTE_MAX),
     })
 }
 

@@ -239,7 +239,9 @@ fn area_options(page: &Page, areas: &TravelTable) -> Vec<(String, String)> {
 /// The first group of the profile form: who the person is and the way they want to work.
 fn basics_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<FieldView> {
     let basics = vec![
-        FieldView::new(page, "display_name", "text", &form.display_name, e).autocomplete("name"),
+        FieldView::new(page, "display_name", "text", &form.display_name, e)
+            .autocomplete("name")
+            .max_chars(page, domain::account::DISPLAY_NAME_MAX),
         FieldView::new(page, "furigana", "text", &form.furigana, e)
             .hint(page, "field-furigana-hint"),
         FieldView::new(page, "postal_code", "text", &form.postal_code, e)
@@ -262,6 +264,7 @@ fn experience_fields(page: &Page, form: &ProfileForm, e: &FieldErrors) -> Vec<Fi
     let experience = vec![
         FieldView::new(page, "work_history", "textarea", &form.work_history, e)
             .optional()
+            .max_chars(page, domain::participant::WORK_HISTORY_MAX)
             .hint(page, "field-work-history-hint"),
         FieldView::new(
             page,

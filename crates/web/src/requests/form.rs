@@ -308,14 +308,21 @@ pub fn render_form(
 
 /// The form with an organization chooser, for a coordinator writing on an organization's behalf.
 fn main_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
+    use domain::request::{DESCRIPTION_MAX, TITLE_MAX};
     vec![
-        FieldView::new(page, "title", "text", &form.title, e).hint(page, "field-title-hint"),
+        FieldView::new(page, "title", "text", &form.title, e)
+            .hint(page, "field-title-hint")
+            .max_chars(page, TITLE_MAX),
         FieldView::new(page, "description", "textarea", &form.description, e)
-            .hint(page, "field-description-hint"),
+            .hint(page, "field-description-hint")
+            .max_chars(page, DESCRIPTION_MAX),
         FieldView::new(page, "title_en", "text", &form.title_en, e)
             .optional()
-            .hint(page, "field-english-version-hint"),
-        FieldView::new(page, "description_en", "textarea", &form.description_en, e).optional(),
+            .hint(page, "field-english-version-hint")
+            .max_chars(page, TITLE_MAX),
+        FieldView::new(page, "description_en", "textarea", &form.description_en, e)
+            .optional()
+            .max_chars(page, DESCRIPTION_MAX),
     ]
 }
 

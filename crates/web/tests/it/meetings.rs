@@ -170,6 +170,28 @@ async fn a_meeting_time_is_checked_answered_put_in_a_calendar_and_reminded() {
             .body
             .contains("ご都合のよい曜日や時間帯を書いてください。")
     );
+    assert!(
+        empty.body.contains(r#"maxlength="500""#),
+        "the browser stops at the limit"
+    );
+    let long = "あ".repeat(501);
+    let too_long = yuki
+        .submit(
+            &mine,
+            &answer,
+            &[
+                ("seen", &seen),
+                ("answer", "another_time"),
+                ("meeting_note", &long),
+            ],
+        )
+        .await;
+    assert!(
+        too_long
+            .body
+            .contains("長すぎます。500文字以内でご入力ください。")
+    );
+    assert!(too_long.body.contains(&long), "what she typed stays");
     let note = "水曜の午前だとありがたいです";
     let ask = [
         ("seen", seen.as_str()),
