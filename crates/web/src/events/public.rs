@@ -142,11 +142,13 @@ fn child_fields(page: &Page, children: &domain::participant::Children) -> Vec<Ch
         .zip(CHILD_FIELDS)
         .filter_map(|(band, name)| {
             let max = children.count(*band);
+            // Prefilled with the children the profile names; the person lowers it for a
+            // child who will not come.
             (max > 0).then(|| ChildField {
                 name,
                 label: page.label(*band),
                 max,
-                value: "0".into(),
+                value: max.to_string(),
             })
         })
         .collect()
@@ -299,10 +301,10 @@ pub async fn book(
         .await?;
     match result {
         Booked::Placed { status, .. } => {
-            let done = if status == BookingStatus::Confirmed {
-                "confirmed"
-            } else {
-                "waitlisted"
+            let done = match status {
+                BookingStatus::Confirmed if children.total() > 0 => "confirmed-with-care",
+                BookingStatus::Confirmed => "confirmed",
+                _ => "waitlisted",
             };
             Ok(Redirect::to(&format!("/{}/events/{id}?done={done}", town.slug)).into_response())
         }

@@ -193,6 +193,8 @@ domain::coded!(
     /// What a participant's page says after a booking move, from the redirect's `?done=…`.
     BookingDone {
         Confirmed = "confirmed" => "booking-done-confirmed",
+        /// Confirmed with places in childcare for the children asked for.
+        ConfirmedWithCare = "confirmed-with-care" => "booking-done-confirmed-with-care",
         Waitlisted = "waitlisted" => "booking-done-waitlisted",
         Cancelled = "cancelled" => "booking-done-cancelled",
         Stale = "stale" => "booking-done-stale",

@@ -430,7 +430,7 @@ async fn a_parent_registers_fills_the_profile_and_books_a_seminar_with_childcare
     b.go(&format!("{base}{link}")).await;
     b.fill("#f-care_age1_2", "1").await;
     b.click("section[aria-labelledby=book-h] button").await;
-    b.expect_text("託児のお子さまの席も確保しました").await;
+    b.expect_text("託児のお子さまの枠も確保しました").await;
     b.expect_text("1〜2歳: あと11人").await;
     b.close().await;
 }

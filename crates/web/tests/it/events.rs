@@ -152,6 +152,12 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
 
     // The first parent books childcare for their two-year-old: confirmed.
     let one = signed_in(&app, "first@example.jp").await;
+    let form = one.get(&public).await.body;
+    assert!(
+        form.contains(r#"name="care_age1_2" min="0" max="1" value="1""#),
+        "the profile's child is filled in"
+    );
+    assert!(form.contains("すでに申し込まれた分を引いた残りの枠"));
     let too_many = one.submit(&public, &public, &[("care_age1_2", "2")]).await;
     assert_eq!(too_many.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -161,7 +167,7 @@ async fn a_parent_books_childcare_the_seat_fills_and_the_waitlist_moves_up() {
     );
     let booked = one.submit(&public, &public, &[("care_age1_2", "1")]).await;
     assert!(
-        booked.location().ends_with("done=confirmed"),
+        booked.location().ends_with("done=confirmed-with-care"),
         "{}",
         booked.location()
     );
