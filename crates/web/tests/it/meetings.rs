@@ -22,6 +22,12 @@ pub(crate) fn day_ahead(days: i64, saturday: bool) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
+/// The proposed time the answer forms send back.
+fn seen_time(page: &str) -> String {
+    let tail = page.split(r#"name="seen" value=""#).nth(1).unwrap();
+    tail.split('"').next().unwrap().to_owned()
+}
+
 async fn signed_in<'a>(
     app: &'a TestApp,
     email: &str,
@@ -148,14 +154,7 @@ async fn a_meeting_time_is_checked_answered_put_in_a_calendar_and_reminded() {
         other.get(&format!("{mine}/meeting.ics")).await.status,
         StatusCode::NOT_FOUND
     );
-    let seen = page
-        .split(r#"name="seen" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let seen = seen_time(&page);
     let answer = format!("{mine}/meeting");
     let empty = yuki
         .submit(
@@ -241,14 +240,7 @@ async fn a_meeting_time_is_checked_answered_put_in_a_calendar_and_reminded() {
         page.contains("ご都合をお知らせください"),
         "a new time waits for a new answer"
     );
-    let seen = page
-        .split(r#"name="seen" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let seen = seen_time(&page);
     let accepted = yuki
         .submit(&mine, &answer, &[("seen", &seen), ("answer", "accepted")])
         .await;
