@@ -90,6 +90,8 @@ mod tests {
         check::<MatchReason>(&mut problems);
         check::<domain::availability::Weekday>(&mut problems);
         check::<domain::week_preset::WeekPreset>(&mut problems);
+        check::<domain::introduction::ToParticipant>(&mut problems);
+        check::<domain::introduction::meeting::MeetingAnswer>(&mut problems);
         check::<domain::skill::SkillLevel>(&mut problems);
         check::<RequestKind>(&mut problems);
         check::<ContractType>(&mut problems);

@@ -13,7 +13,7 @@ pub mod meeting;
 mod outcome;
 mod words;
 pub use outcome::{Outcome, OutcomeInput, OutcomeKind, follow_up_base, follow_up_dates};
-pub use words::{MatchReason, NotPlacedReason, PayBand, SharedItem, Step};
+pub use words::{MatchReason, NotPlacedReason, PayBand, SharedItem, Step, ToParticipant};
 
 /// Where an introduction is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

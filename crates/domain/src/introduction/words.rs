@@ -19,6 +19,38 @@ crate::labels!(IntroductionStatus {
     IntroductionStatus::Cancelled => "introduction-status-cancelled",
 });
 crate::stored_code!(IntroductionStatus, "introduction status");
+
+/// An introduction's status as the person introduced reads it: to them, in the second person
+/// (「あなたの回答をお待ちしています」), where staff read 「ご本人の回答待ち」.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ToParticipant(pub IntroductionStatus);
+
+impl crate::label::Label for ToParticipant {
+    fn label_key(self) -> &'static str {
+        match self.0 {
+            IntroductionStatus::Draft | IntroductionStatus::Discarded => "introduction-you-none",
+            IntroductionStatus::Offered => "introduction-you-offered",
+            IntroductionStatus::Consented => "introduction-you-consented",
+            IntroductionStatus::Accepted => "introduction-you-accepted",
+            IntroductionStatus::MeetingScheduled => "introduction-you-meeting-scheduled",
+            IntroductionStatus::Engaged => "introduction-you-engaged",
+            IntroductionStatus::Concluded => "introduction-you-concluded",
+            IntroductionStatus::DeclinedByParticipant => "introduction-you-declined",
+            IntroductionStatus::DeclinedByOrganization => {
+                "introduction-you-declined-by-organization"
+            }
+            IntroductionStatus::Withdrawn => "introduction-you-withdrawn",
+            IntroductionStatus::Cancelled => "introduction-you-cancelled",
+        }
+    }
+
+    fn every() -> Vec<Self> {
+        IntroductionStatus::ALL
+            .iter()
+            .map(|s| ToParticipant(*s))
+            .collect()
+    }
+}
 crate::labels!(MemberStatus {
     MemberStatus::Offered => "member-status-offered",
     MemberStatus::Consented => "member-status-consented",

@@ -64,7 +64,7 @@ pub async fn list(
             i.status != IntroductionStatus::Draft && i.status != IntroductionStatus::Discarded
         })
         .map(|i| {
-            IntroductionView::new(
+            IntroductionView::for_participant(
                 &page,
                 i,
                 format!("/{}/me/introductions/{}", town.slug, i.id),
@@ -163,6 +163,7 @@ pub(super) fn page_for(
         organization: intro.organization_name.clone(),
         status_code: intro.status.code().to_owned(),
     });
+    detail.intro = IntroductionView::for_participant(page, intro, String::new());
     detail.meeting = super::meeting::view(page, intro, member.is_some(), (typed, errors));
     detail.notice = notice;
     detail

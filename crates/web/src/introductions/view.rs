@@ -110,6 +110,16 @@ impl IntroductionView {
     }
 }
 
+impl IntroductionView {
+    /// The view the person introduced reads: their status in the second person.
+    pub fn for_participant(page: &Page, introduction: &Introduction, href: String) -> Self {
+        Self {
+            status: page.label(domain::introduction::ToParticipant(introduction.status)),
+            ..Self::new(page, introduction, href)
+        }
+    }
+}
+
 pub fn events(page: &Page, events: Vec<IntroductionEvent>) -> Vec<EventView> {
     events
         .into_iter()

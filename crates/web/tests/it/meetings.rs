@@ -144,6 +144,10 @@ async fn a_meeting_time_is_checked_answered_put_in_a_calendar_and_reminded() {
     // organization is told.
     let page = yuki.get(&mine).await.body;
     assert!(page.contains("ご都合をお知らせください") && page.contains("meeting.ics"));
+    assert!(
+        page.contains("面談の日時が決まっています") && !page.contains("面談予定"),
+        "her status is written to her"
+    );
     let ics = yuki.get(&format!("{mine}/meeting.ics")).await;
     assert_eq!(ics.status, StatusCode::OK);
     assert!(ics.body.contains("BEGIN:VEVENT") && ics.body.contains("LOCATION:本館ロビー"));
