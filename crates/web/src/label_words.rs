@@ -50,10 +50,6 @@ mod tests {
         use domain::event::EventKind;
         use domain::event::booking::{BookingError, BookingStatus};
         use domain::income_cap::IncomeCap;
-        use domain::introduction::{
-            IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, OutcomeKind, PayBand,
-            SharedItem, Step,
-        };
         use domain::municipality::{EligibilityBasis, EligibilityRule};
         use domain::organization::{EnquiryStatus, OrganizationKind, OrganizationLocation};
         use domain::participant::{AgeBand, CareFor, ConsentKind, GoalTrack, WorkPlace};
@@ -77,21 +73,10 @@ mod tests {
         check::<EventKind>(&mut problems);
         check::<BookingStatus>(&mut problems);
         check::<BookingError>(&mut problems);
-        check::<IntroductionStatus>(&mut problems);
-        check::<MemberStatus>(&mut problems);
-        check::<OutcomeKind>(&mut problems);
-        check::<domain::introduction::history::HeldBack>(&mut problems);
         check::<domain::report::Measure>(&mut problems);
         check::<domain::report::FactKind>(&mut problems);
-        check::<Step>(&mut problems);
-        check::<SharedItem>(&mut problems);
-        check::<NotPlacedReason>(&mut problems);
-        check::<PayBand>(&mut problems);
-        check::<MatchReason>(&mut problems);
         check::<domain::availability::Weekday>(&mut problems);
         check::<domain::week_preset::WeekPreset>(&mut problems);
-        check::<domain::introduction::ToParticipant>(&mut problems);
-        check::<domain::introduction::meeting::MeetingAnswer>(&mut problems);
         check::<domain::skill::SkillLevel>(&mut problems);
         check::<RequestKind>(&mut problems);
         check::<ContractType>(&mut problems);
@@ -106,6 +91,27 @@ mod tests {
         check::<OrganizationLocation>(&mut problems);
         check::<EnquiryStatus>(&mut problems);
         check::<TimelineKind>(&mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_introduction_value_has_words_in_both_languages() {
+        use domain::introduction::{
+            IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, OutcomeKind, PayBand,
+            SharedItem, Step, ToParticipant, history::HeldBack, meeting::MeetingAnswer,
+        };
+        let mut problems = Vec::new();
+        check::<IntroductionStatus>(&mut problems);
+        check::<ToParticipant>(&mut problems);
+        check::<MemberStatus>(&mut problems);
+        check::<OutcomeKind>(&mut problems);
+        check::<HeldBack>(&mut problems);
+        check::<Step>(&mut problems);
+        check::<SharedItem>(&mut problems);
+        check::<NotPlacedReason>(&mut problems);
+        check::<PayBand>(&mut problems);
+        check::<MatchReason>(&mut problems);
+        check::<MeetingAnswer>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 
