@@ -4,8 +4,9 @@
 mod consent;
 mod home;
 mod profile;
+mod profile_form;
 #[cfg(feature = "fuzzing")]
-pub(crate) use profile::ProfileForm;
+pub(crate) use profile_form::ProfileForm;
 
 use axum::routing::get;
 
