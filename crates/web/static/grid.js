@@ -42,9 +42,9 @@
       event.target.checked = painting;
       refresh();
     });
-    table.addEventListener("pointermove", (event) => {
-      if (painting === null) return;
-      const under = document.elementFromPoint(event.clientX, event.clientY);
+    // Paints to the box under (x, y), if it is one of this grid's.
+    const paintTo = (x, y) => {
+      const under = document.elementFromPoint(x, y);
       if (!under || !table.contains(under) || !under.matches("input[type=checkbox]")) return;
       const end = place(codes, under);
       for (const [box, was] of before) {
@@ -53,10 +53,18 @@
         box.checked = inside ? painting : was;
       }
       refresh();
+    };
+    table.addEventListener("pointermove", (event) => {
+      if (painting !== null) paintTo(event.clientX, event.clientY);
     });
     for (const end of ["pointerup", "pointercancel"]) {
-      // The click that follows a release comes before this timer.
-      window.addEventListener(end, () => { painting = null; setTimeout(() => { pressed = false; }, 0); });
+      window.addEventListener(end, (event) => {
+        // The last move may not have been delivered before the finger lifted.
+        if (painting !== null && end === "pointerup") paintTo(event.clientX, event.clientY);
+        painting = null;
+        // The click that follows a release comes before this timer.
+        setTimeout(() => { pressed = false; }, 0);
+      });
     }
     table.addEventListener("change", refresh);
   }

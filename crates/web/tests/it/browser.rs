@@ -332,6 +332,9 @@ impl Browser {
             .then(at(start, None))
             .then(PointerAction::Down { button: 0 })
             .then(at(end, Some(std::time::Duration::from_millis(300))))
+            .then(PointerAction::Pause {
+                duration: std::time::Duration::from_millis(100),
+            })
             .then(PointerAction::Up { button: 0 });
         self.client.perform_actions(finger).await.unwrap();
     }
