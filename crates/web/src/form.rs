@@ -131,6 +131,8 @@ pub struct FieldView {
     pub input_type: &'static str,
     pub value: String,
     pub error: Option<String>,
+    /// The code of the error, so a builder can word it more precisely (`max_chars`).
+    pub error_code: Option<&'static str>,
     pub hint: Option<String>,
     pub autocomplete: &'static str,
     pub required: bool,
@@ -159,6 +161,7 @@ impl FieldView {
                 value.to_owned()
             },
             error: error_text(page, errors, name),
+            error_code: errors.code_for(name),
             hint: None,
             autocomplete: "off",
             required: true,
@@ -171,7 +174,7 @@ impl FieldView {
     /// error says the limit.
     pub fn max_chars(mut self, page: &Page, max: usize) -> Self {
         self.max_chars = Some(max);
-        if self.error.as_deref() == Some(page.t(&error_key("too-long")).as_str()) {
+        if self.error_code == Some("too-long") {
             self.error = Some(page.t1("error-too-long-max", "max", &max.to_string()));
         }
         self
