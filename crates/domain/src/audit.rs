@@ -105,6 +105,7 @@ crate::coded!(
         InterestList = "interest.list" => "audit-event-interest-list",
         MeetingAccepted = "introduction.meeting_accepted" => "audit-event-meeting-accepted",
         MeetingAnotherTime = "introduction.meeting_another_time" => "audit-event-meeting-another-time",
+        ResultReported = "introduction.result_reported" => "audit-event-result-reported",
         EnquiryList = "enquiry.list" => "audit-event-enquiry-list",
         EnquiryApprove = "enquiry.approve" => "audit-event-enquiry-approve",
         EnquiryDecline = "enquiry.decline" => "audit-event-enquiry-decline",

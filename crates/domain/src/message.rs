@@ -39,6 +39,8 @@ crate::coded!(
         MeetingAnotherTime = "meeting_another_time" => "notice-meeting-another-time-title",
         /// The day before a meeting (to the person).
         MeetingReminder = "meeting_reminder" => "notice-meeting-reminder-title",
+        /// The organization reported its result after the meeting (to the coordinator).
+        ResultReported = "result_reported" => "notice-result-reported-title",
     }
 );
 
@@ -68,6 +70,7 @@ impl NoticeKind {
             NoticeKind::MeetingAccepted => "notice-meeting-accepted-body",
             NoticeKind::MeetingAnotherTime => "notice-meeting-another-time-body",
             NoticeKind::MeetingReminder => "notice-meeting-reminder-body",
+            NoticeKind::ResultReported => "notice-result-reported-body",
         }
     }
 }

@@ -23,6 +23,9 @@ pub struct WorkQueue {
     pub awaiting_organization: i64,
     /// Accepted, met or working: waiting for the outcome to be recorded.
     pub awaiting_outcome: i64,
+    /// Of those, the ones whose organization reported its result: the coordinator confirms it
+    /// as the outcome.
+    pub results_to_confirm: i64,
     /// `assignee`'s open follow-ups due within the week, and those already overdue.
     pub follow_ups_this_week: i64,
     pub follow_ups_overdue: i64,
@@ -51,6 +54,8 @@ impl TenantStore<'_> {
              (SELECT COUNT(*) FROM introduction WHERE municipality_id = $1 AND status = 'consented') AS awaiting_organization, \
              (SELECT COUNT(*) FROM introduction WHERE municipality_id = $1 \
               AND status IN ('accepted', 'meeting_scheduled', 'engaged')) AS awaiting_outcome, \
+             (SELECT COUNT(*) FROM introduction WHERE municipality_id = $1 \
+              AND status IN ('meeting_scheduled', 'engaged') AND result_verdict IS NOT NULL) AS results_to_confirm, \
              (SELECT COUNT(*) FROM follow_up WHERE municipality_id = $1 AND assigned_to = $2 AND done_at IS NULL \
               AND due_on >= $3 AND due_on <= $4) AS follow_ups_this_week, \
              (SELECT COUNT(*) FROM follow_up WHERE municipality_id = $1 AND assigned_to = $2 AND done_at IS NULL \

@@ -23,5 +23,6 @@ domain::coded!(
         Withdraw = "withdraw" => "introduction-done-withdraw",
         MeetingAccepted = "meeting-accepted" => "meeting-answered-accepted",
         MeetingAnotherTime = "meeting-another-time" => "meeting-answered-another_time",
+        ResultReported = "result-reported" => "introduction-done-result-reported",
     }
 );

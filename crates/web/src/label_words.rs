@@ -99,6 +99,8 @@ mod tests {
         use domain::introduction::{
             IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, OutcomeKind, PayBand,
             SharedItem, Step, ToParticipant, history::HeldBack, meeting::MeetingAnswer,
+            result::{PassReason, Verdict},
+            waiting::OrganizationTask,
         };
         let mut problems = Vec::new();
         check::<IntroductionStatus>(&mut problems);
@@ -112,6 +114,9 @@ mod tests {
         check::<PayBand>(&mut problems);
         check::<MatchReason>(&mut problems);
         check::<MeetingAnswer>(&mut problems);
+        check::<Verdict>(&mut problems);
+        check::<PassReason>(&mut problems);
+        check::<OrganizationTask>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

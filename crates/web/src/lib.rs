@@ -43,6 +43,7 @@ mod middleware;
 mod notifications;
 pub mod notify;
 mod operator;
+mod organization_home;
 mod outbox_view;
 mod participant;
 mod proxy_range;

@@ -156,6 +156,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/org/introductions", Method::GET, Town(ORGANIZATION)),
     ("/{town}/org/introductions/{id}", Method::GET, Town(ORGANIZATION)),
     ("/{town}/org/introductions/{id}", Method::POST, Town(ORGANIZATION)),
+    ("/{town}/org/introductions/{id}/result", Method::POST, Town(ORGANIZATION)),
     ("/{town}/notifications", Method::GET, Town(ANY_TOWN_ROLE)),
     // Events: public pages and calendars (a private feed is opened by its token alone),
     // booking by participants, management by coordinators

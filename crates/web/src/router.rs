@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::town_reports::routes())
         .merge(participant::routes())
         .merge(requests::routes())
+        .merge(crate::organization_home::routes())
         .merge(coordinator::routes())
         .merge(crate::introductions::routes())
         .merge(crate::notifications::routes())

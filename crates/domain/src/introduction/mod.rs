@@ -11,6 +11,8 @@ pub mod gap;
 pub mod history;
 pub mod meeting;
 mod outcome;
+pub mod result;
+pub mod waiting;
 mod words;
 pub use outcome::{Outcome, OutcomeInput, OutcomeKind, follow_up_base, follow_up_dates};
 pub use words::{MatchReason, NotPlacedReason, PayBand, SharedItem, Step, ToParticipant};

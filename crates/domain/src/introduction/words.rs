@@ -98,6 +98,8 @@ crate::coded!(
         Consent = "consent" => "introduction-action-consent",
         DeclineOffer = "decline_offer" => "introduction-action-decline-offer",
         WithdrawConsent = "withdraw_consent" => "introduction-action-withdraw-consent",
+        /// The organization reported its result (採用 / 見送り) after the meeting.
+        ResultReported = "result_reported" => "introduction-action-result-reported",
     }
 );
 

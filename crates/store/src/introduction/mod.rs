@@ -17,10 +17,12 @@ use crate::notification::{NewNotification, write_notifications};
 use crate::participant::add_case_event;
 use crate::program_fact::NewFact;
 use crate::{StoreError, TenantStore, Tx};
+use domain::introduction::result::{OrganizationResult, PassReason, Verdict};
 use domain::report::FactKind;
 
 mod meeting;
 mod moves;
+mod result;
 pub use meeting::{MeetingDue, MembersTime};
 
 /// An introduction about to be made.
@@ -72,6 +74,10 @@ struct IntroductionRow {
     personal_note: String,
     meeting_answer: String,
     meeting_answer_note: String,
+    result_verdict: Option<String>,
+    result_reason: Option<String>,
+    result_note: String,
+    result_reported_at: Option<DateTime<Utc>>,
 }
 
 /// A member of an introduction.
@@ -127,6 +133,8 @@ pub struct Introduction {
     /// The person's answer to the meeting time proposed last, and their message with it.
     pub meeting_answer: domain::introduction::meeting::MeetingAnswer,
     pub meeting_answer_note: String,
+    /// The organization's report of the result after the meeting, and when it was made.
+    pub result: Option<(OrganizationResult, DateTime<Utc>)>,
     pub members: Vec<Member>,
 }
 
@@ -226,7 +234,8 @@ const SELECT: &str = "SELECT i.id, i.request_id, r.title AS request_title, i.org
     o.name AS organization_name, i.kind, i.status, i.fit_score, i.reasons, i.common_time, i.created_by, i.created_at, \
     i.updated_at, i.meeting_at, i.meeting_place, i.started_on, i.outcome, i.outcome_reason, \
     i.outcome_minutes, i.pay_band, i.concluded_at, i.organization_note, i.gaps, i.personal_note, \
-    i.meeting_answer, i.meeting_answer_note \
+    i.meeting_answer, i.meeting_answer_note, i.result_verdict, i.result_reason, i.result_note, \
+    i.result_reported_at \
     FROM introduction i JOIN request r ON r.id = i.request_id JOIN organization o ON o.id = i.organization_id";
 
 fn corrupt(detail: String) -> StoreError {
@@ -274,8 +283,28 @@ fn assemble(row: IntroductionRow, members: Vec<Member>) -> Result<Introduction, 
         organization_note: row.organization_note,
         meeting_answer: row.meeting_answer.try_into()?,
         meeting_answer_note: row.meeting_answer_note,
+        result: reported_result(
+            (row.result_verdict, row.result_reason, row.result_note),
+            row.result_reported_at,
+        )?,
         members,
     })
+}
+
+/// The organization's report as stored: a verdict (with its reason for 見送り) and its time.
+fn reported_result(
+    (verdict, reason, note): (Option<String>, Option<String>, String),
+    at: Option<DateTime<Utc>>,
+) -> Result<Option<(OrganizationResult, DateTime<Utc>)>, StoreError> {
+    let (Some(verdict), Some(at)) = (verdict, at) else {
+        return Ok(None);
+    };
+    let result = OrganizationResult {
+        verdict: Verdict::try_from(verdict)?,
+        reason: reason.map(PassReason::try_from).transpose()?,
+        note,
+    };
+    Ok(Some((result, at)))
 }
 
 struct Event<'a> {

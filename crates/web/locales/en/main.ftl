@@ -1535,3 +1535,42 @@ introduction-you-declined = You declined
 introduction-you-declined-by-organization = The organization decided not to go ahead this time
 introduction-you-withdrawn = You withdrew your consent
 introduction-you-cancelled = This introduction was cancelled
+
+# The organization's result after the meeting
+verdict-hired = Hired
+verdict-not-hired = Not taken forward
+pass-reason-schedule = The working days or hours did not fit
+pass-reason-skills = The experience or skills did not match
+pass-reason-conditions = The conditions (pay, place and so on) did not fit
+pass-reason-filled = The position has been filled
+pass-reason-person-declined = The person declined
+pass-reason-other = Other
+field-verdict = Result
+field-pass-reason = Reason for not going ahead
+field-pass-reason-hint = Only when not going ahead. It helps us find the person's next introduction.
+field-result-note = A note for the coordinator (optional)
+field-result-note-hint = Up to 500 characters. Please write one when the reason is "Other".
+error-result-note-required = When the reason is "Other", please write a short note.
+result-title = Result of the meeting
+result-reported-lead = The organization reported
+result-form-lead = After the meeting, please tell us whether you are hiring. The coordinator checks it and records it.
+result-submit = Report the result
+result-change = Correct the report
+result-confirm-lead = The report has been filled into "Record the outcome" below.
+result-confirm-link = Check and record it
+introduction-action-result-reported = Organization reported the result
+audit-event-result-reported = Reported the meeting's result
+notice-result-reported-title = { $organization } reported the meeting's result
+notice-result-reported-body = About "{ $request }" ({ $person }), { $organization } reported: { $response ->
+        [hired] hired
+       *[not_hired] not taken forward
+    }. Please check it on the introduction page and record the outcome. { $words }
+introduction-done-result-reported = Thank you for the report. The coordinator will check it.
+work-results-to-confirm = Introductions with a reported result: { $count }
+introduction-filter-reported = Result reported
+organization-task-answer = Waiting for your answer
+organization-task-propose-meeting = Please propose a meeting time
+organization-task-propose-another-time = Please propose another meeting time
+organization-task-report-result = Please report the meeting's result
+organization-waiting-title = Introductions waiting for you
+organization-waiting-none = No introductions are waiting for you right now.

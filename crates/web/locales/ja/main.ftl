@@ -1535,3 +1535,42 @@ introduction-you-declined = あなたがお断りしました
 introduction-you-declined-by-organization = 今回は先方が見送りました
 introduction-you-withdrawn = あなたが同意を取り消しました
 introduction-you-cancelled = このご紹介は取りやめになりました
+
+# The organization's result after the meeting
+verdict-hired = 採用
+verdict-not-hired = 見送り
+pass-reason-schedule = 勤務の日時が合わなかった
+pass-reason-skills = 求める経験・スキルと合わなかった
+pass-reason-conditions = 勤務条件（給与・場所など）が合わなかった
+pass-reason-filled = 募集が埋まった
+pass-reason-person-declined = ご本人が辞退された
+pass-reason-other = その他
+field-verdict = 結果
+field-pass-reason = 見送りの理由
+field-pass-reason-hint = 見送りのときだけお選びください。ご本人への次のご紹介に役立てます。
+field-result-note = コーディネーターへのひとこと（任意）
+field-result-note-hint = 500文字まで。理由が「その他」のときはお書きください。
+error-result-note-required = 理由が「その他」のときは、ひとことお書きください。
+result-title = 面談の結果
+result-reported-lead = 先方からのご報告
+result-form-lead = 面談のあと、採用か見送りかをお知らせください。コーディネーターが確認して記録します。
+result-submit = 結果を報告する
+result-change = 報告を訂正する
+result-confirm-lead = ご報告の内容を、下の「結果を記録」に入れてあります。
+result-confirm-link = 確認して記録する
+introduction-action-result-reported = 先方が結果を報告
+audit-event-result-reported = 面談の結果を報告
+notice-result-reported-title = { $organization }から面談の結果のご報告がありました
+notice-result-reported-body = 「{ $request }」（{ $person } さん）について、{ $organization }から「{ $response ->
+        [hired] 採用
+       *[not_hired] 見送り
+    }」とご報告がありました。ご紹介のページで確認して、結果を記録してください。{ $words }
+introduction-done-result-reported = ご報告ありがとうございました。コーディネーターが確認します。
+work-results-to-confirm = 先方から結果の報告があった紹介: { $count }件
+introduction-filter-reported = 結果の報告あり
+organization-task-answer = お返事をお待ちしています
+organization-task-propose-meeting = 面談の日時をお知らせください
+organization-task-propose-another-time = 別の面談の日時をお知らせください
+organization-task-report-result = 面談の結果をお知らせください
+organization-waiting-title = お返事をお待ちしているご紹介
+organization-waiting-none = いまお返事をお待ちしているご紹介はありません。

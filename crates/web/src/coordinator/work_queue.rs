@@ -43,6 +43,11 @@ pub fn items(page: &Page, base: &str, q: &WorkQueue) -> Vec<WorkItem> {
             "work-awaiting-outcome",
             q.awaiting_outcome,
         ),
+        (
+            "/introductions?reported=yes",
+            "work-results-to-confirm",
+            q.results_to_confirm,
+        ),
         ("#due-h", "work-follow-ups-overdue", q.follow_ups_overdue),
         (
             "#due-h",
@@ -84,7 +89,7 @@ mod tests {
             ..WorkQueue::default()
         };
         let items = items(&page, "/nagaizumi/coordinator", &queue);
-        assert_eq!(items.len(), 11);
+        assert_eq!(items.len(), 12);
         assert_eq!(
             items[0].href,
             "/nagaizumi/coordinator/requests?status=submitted"

@@ -37,7 +37,40 @@ struct ListPage {
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
     status: Option<String>,
+    /// `yes`: only the open ones whose organization reported its result.
+    reported: Option<String>,
     done: Option<String>,
+}
+
+/// The list's filters: all, those with a result to confirm, and each status.
+fn filters(
+    page: &Page,
+    base: &str,
+    status: Option<IntroductionStatus>,
+    reported: bool,
+) -> Vec<(String, String, bool)> {
+    let fixed = [
+        (
+            base.to_owned(),
+            page.t("introduction-filter-all"),
+            status.is_none() && !reported,
+        ),
+        (
+            format!("{base}?reported=yes"),
+            page.t("introduction-filter-reported"),
+            reported,
+        ),
+    ];
+    fixed
+        .into_iter()
+        .chain(IntroductionStatus::ALL.iter().map(|s| {
+            (
+                format!("{base}?status={}", s.code()),
+                page.label(*s),
+                status == Some(*s),
+            )
+        }))
+        .collect()
 }
 
 pub async fn list(
@@ -52,6 +85,7 @@ pub async fn list(
         .status
         .as_deref()
         .and_then(IntroductionStatus::from_code);
+    let reported = query.reported.as_deref() == Some("yes");
     let found = state
         .store
         .tenant(&town)
@@ -67,6 +101,7 @@ pub async fn list(
         )
         .await?
         .iter()
+        .filter(|i| !reported || (i.result.is_some() && i.status.is_open()))
         .map(|i| {
             IntroductionView::new(
                 &page,
@@ -76,19 +111,7 @@ pub async fn list(
         })
         .collect();
     let base = format!("/{}/coordinator/introductions", town.slug);
-    let filters = std::iter::once((
-        base.clone(),
-        page.t("introduction-filter-all"),
-        status.is_none(),
-    ))
-    .chain(IntroductionStatus::ALL.iter().map(|s| {
-        (
-            format!("{base}?status={}", s.code()),
-            page.label(*s),
-            status == Some(*s),
-        )
-    }))
-    .collect();
+    let filters = filters(&page, &base, status, reported);
     Ok(render(
         StatusCode::OK,
         &ListPage {
@@ -136,6 +159,7 @@ async fn detail(
         .map(|g| crate::requests::matches::stored_gap_text(state, &detail.page, g))
         .collect();
     detail.events = view::events(&detail.page, tenant.introduction_events(intro.id).await?);
+    detail.result = super::result::view(&detail.page, intro, false, (None, errors));
     for member in &intro.members {
         for f in tenant
             .follow_ups_of(AccountId(member.participant_id))
@@ -164,14 +188,8 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let intro = load(&state, &town, &audit, id).await?;
     let page = page.with_town(&town);
-    let mut detail = detail(
-        &state,
-        &town,
-        page,
-        &intro,
-        (&MoveForm::default(), &FieldErrors::default()),
-    )
-    .await?;
+    let start = super::result::outcome_start(&intro);
+    let mut detail = detail(&state, &town, page, &intro, (&start, &FieldErrors::default())).await?;
     detail.notice = view::notice(&detail.page, done.done.as_deref());
     Ok(render(StatusCode::OK, &detail))
 }

@@ -9,6 +9,7 @@ mod forms;
 mod meeting;
 mod organization;
 mod participant;
+mod result;
 mod shared;
 mod view;
 
@@ -52,5 +53,9 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/org/introductions/{id}",
             get(organization::show).post(organization::advance),
+        )
+        .route(
+            "/{town}/org/introductions/{id}/result",
+            post(result::report),
         )
 }

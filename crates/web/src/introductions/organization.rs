@@ -77,7 +77,7 @@ pub async fn list(
     ))
 }
 
-async fn own(
+pub(super) async fn own(
     state: &AppState,
     town: &domain::Municipality,
     account: &Account,
@@ -155,7 +155,20 @@ async fn detail(
     let shared = profiles(state, town, &page, viewer, intro).await?;
     let mut detail = DetailPage::new(page, intro, Actor::Organization, form, errors);
     detail.profiles = shared;
+    detail.result = super::result::view(&detail.page, intro, true, (None, errors));
     Ok(detail)
+}
+
+/// The page with no form typed, for a form of its own to fill in its part.
+pub(super) async fn detail_page(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    viewer: (&Account, &Audit),
+    intro: &Introduction,
+) -> Result<DetailPage, WebError> {
+    let none = (&MoveForm::default(), &FieldErrors::default());
+    detail(state, town, page, viewer, intro, none).await
 }
 
 pub async fn show(
@@ -169,15 +182,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let intro = own(&state, &town, &account, id).await?;
     let page = page.with_town(&town);
-    let mut detail = detail(
-        &state,
-        &town,
-        page,
-        (&account, &audit),
-        &intro,
-        (&MoveForm::default(), &FieldErrors::default()),
-    )
-    .await?;
+    let mut detail = detail_page(&state, &town, page, (&account, &audit), &intro).await?;
     detail.notice = view::notice(&detail.page, done.done.as_deref());
     Ok(render(StatusCode::OK, &detail))
 }

@@ -67,6 +67,7 @@ pub struct DetailPage {
     pub answer: Option<AnswerView>,
     pub profiles: Vec<SharedProfile>,
     pub meeting: Option<super::meeting::MeetingView>,
+    pub result: Option<super::result::ResultView>,
 }
 
 impl DetailPage {
@@ -113,6 +114,7 @@ impl DetailPage {
             answer: None,
             profiles: Vec::new(),
             meeting: super::meeting::view(&page, intro, false, ("", errors)),
+            result: None,
             page,
         }
     }

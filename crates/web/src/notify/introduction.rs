@@ -2,6 +2,7 @@
 
 use domain::Municipality;
 use domain::introduction::meeting::MeetingAnswer;
+use domain::introduction::result::OrganizationResult;
 use domain::introduction::{Action, IntroductionStatus, MemberStatus};
 use store::TenantStore;
 use store::account::AccountId;
@@ -224,6 +225,30 @@ pub fn meeting_answered(
         &audience.coordinator,
     ));
     out
+}
+
+/// The organization's result after the meeting, to the coordinator, who confirms it as the
+/// outcome. The verdict's words are chosen per reader's language by a selector.
+pub fn result_reported(
+    state: &AppState,
+    town: &Municipality,
+    (i, audience): (&Introduction, &Audience),
+    result: &OrganizationResult,
+) -> Vec<NewNotification> {
+    let people: Vec<&str> = i.members.iter().map(|m| m.display_name.as_str()).collect();
+    let args = [
+        ("organization", Arg::Text(i.organization_name.clone())),
+        ("request", Arg::Text(i.request_title.clone())),
+        ("person", Arg::Text(people.join("、"))),
+        ("response", Arg::Text(result.verdict.code().to_owned())),
+        ("words", Arg::FromOrganization(result.note.clone())),
+    ];
+    let told = notice(
+        NoticeKind::ResultReported,
+        &args,
+        link(town, "coordinator", i.id),
+    );
+    compose(state, town, &told, &audience.coordinator)
 }
 
 /// The day before the meeting, to its people.

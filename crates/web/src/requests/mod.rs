@@ -28,7 +28,6 @@ pub fn routes() -> Routes {
             "/{town}/work-with-us",
             get(public::enquiry_form).post(public::enquiry_submit),
         )
-        .route("/{town}/org/", get(organization::dashboard))
         .route(
             "/{town}/org/requests/new",
             get(organization::new_form).post(organization::create),

@@ -1,4 +1,4 @@
-//! The organization's side: its dashboard, writing requests, submitting and withdrawing them.
+//! The organization's side: writing requests, submitting and withdrawing them.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -17,61 +17,11 @@ use super::manage::{
 };
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
-use crate::error::{Found, WebError};
-use crate::page::{Page, render};
+use crate::error::WebError;
+use crate::page::Page;
 use crate::policy;
 use crate::state::AppState;
 use crate::town::CurrentTown;
-
-struct Row {
-    href: String,
-    title: String,
-    kind: String,
-    status: String,
-}
-
-#[derive(askama::Template)]
-#[template(path = "requests/dashboard.html")]
-struct Dashboard {
-    page: Page,
-    heading: String,
-    rows: Vec<Row>,
-    base: String,
-}
-
-pub async fn dashboard(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    SignedIn(account): SignedIn,
-    page: Page,
-) -> Result<Response, WebError> {
-    let organization_id = account.organization_id.ok_or(WebError::Forbidden)?;
-    let tenant = state.store.tenant(&town);
-    let organization = tenant.organization(organization_id).await.found()?;
-    let page = page.with_town(&town);
-    let base = format!("/{}/org", town.slug);
-    let rows = tenant
-        .requests_of_organization(organization_id)
-        .await?
-        .into_iter()
-        .map(|r| Row {
-            href: format!("{base}/requests/{}", r.id),
-            kind: page.label(r.kind),
-            status: r.status().map(|s| page.label(s)).unwrap_or_default(),
-            title: r.title,
-        })
-        .collect();
-    let heading = page.t1("organization-home-heading", "name", &organization.name);
-    Ok(render(
-        StatusCode::OK,
-        &Dashboard {
-            page,
-            heading,
-            rows,
-            base,
-        },
-    ))
-}
 
 #[derive(Deserialize, Default)]
 pub struct KindQuery {
