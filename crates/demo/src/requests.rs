@@ -408,11 +408,13 @@ pub(crate) async fn load_requests(
     }
     let taxonomy = Taxonomy::shipped().expect("the shipped taxonomy is valid");
     let minimum_wage = MinimumWageTable::shipped().expect("the shipped minimum wages are valid");
+    let areas = tenant.travel_table().await?;
     let rules = RequestRules {
         taxonomy: &taxonomy,
         minimum_wage: &minimum_wage,
         prefecture: &town.prefecture,
         today: Utc::now().date_naive(),
+        areas: &areas,
     };
     for demo in REQUESTS {
         let draft =

@@ -1,8 +1,11 @@
 //! Regional minimum wages (地域別最低賃金), as data (`data/minimum_wage.csv`): prefecture,
-//! labels, the date a rate takes effect, yen per hour. When the rates are revised each autumn,
-//! add a row; the rule picks the rate in force on the date asked about.
+//! labels, the date a rate takes effect, yen per hour and the source it was read from. When
+//! the rates are revised each autumn, add a row per prefecture; the rule picks the rate in
+//! force on the date asked about, and says which one it was.
 //!
-//! Shizuoka: 1,034円 from 2024-10-01; 1,097円 from 2025-11-01 (静岡労働局).
+//! The file holds the 2025年度 (令和7年度) rates of all 47 prefectures with their effective
+//! dates (厚生労働省「令和7年度地域別最低賃金改定状況」), and Shizuoka's 2024年度 rate before
+//! them (静岡労働局).
 //!
 //! The minimum wage applies to employment; work under a service contract (業務委託) and pay per
 //! project are not covered by it and are not checked.
@@ -21,6 +24,17 @@ struct Row {
     label_en: String,
     effective_from: NaiveDate,
     yen_per_hour: u32,
+    source: String,
+}
+
+/// The rate in force on a date, and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate<'a> {
+    pub yen_per_hour: u32,
+    pub effective_from: NaiveDate,
+    pub label_ja: &'a str,
+    pub label_en: &'a str,
+    pub source: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -48,9 +62,12 @@ impl MinimumWageTable {
                 problem: problem.to_owned(),
             };
             let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-            let [prefecture, label_ja, label_en, from, yen] = fields[..] else {
-                return Err(bad("expected 5 fields"));
+            let [prefecture, label_ja, label_en, from, yen, source] = fields[..] else {
+                return Err(bad("expected 6 fields"));
             };
+            if source.is_empty() {
+                return Err(bad("no source"));
+            }
             rows.push(Row {
                 prefecture: prefecture.to_owned(),
                 label_ja: label_ja.to_owned(),
@@ -62,6 +79,7 @@ impl MinimumWageTable {
                     .ok()
                     .filter(|y| *y > 0)
                     .ok_or_else(|| bad("bad amount"))?,
+                source: source.to_owned(),
             });
         }
         Ok(Self { rows })
@@ -69,11 +87,22 @@ impl MinimumWageTable {
 
     /// The hourly minimum in force in `prefecture` on `date`.
     pub fn on(&self, prefecture: &str, date: NaiveDate) -> Option<u32> {
+        self.rate_on(prefecture, date).map(|r| r.yen_per_hour)
+    }
+
+    /// The rate in force in `prefecture` on `date`, with its date and source.
+    pub fn rate_on(&self, prefecture: &str, date: NaiveDate) -> Option<Rate<'_>> {
         self.rows
             .iter()
             .filter(|r| r.prefecture == prefecture && r.effective_from <= date)
             .max_by_key(|r| r.effective_from)
-            .map(|r| r.yen_per_hour)
+            .map(|r| Rate {
+                yen_per_hour: r.yen_per_hour,
+                effective_from: r.effective_from,
+                label_ja: &r.label_ja,
+                label_en: &r.label_en,
+                source: &r.source,
+            })
     }
 
     /// The prefectures with data: (code, Japanese label, English label).
@@ -107,8 +136,31 @@ mod tests {
         assert_eq!(table.on("shizuoka", date(2025, 11, 1)), Some(1097));
         assert_eq!(table.on("shizuoka", date(2026, 11, 24)), Some(1097));
         assert_eq!(table.on("shizuoka", date(2020, 1, 1)), None);
-        assert_eq!(table.on("hokkaido", date(2026, 1, 1)), None);
-        assert_eq!(table.prefectures()[0].0, "shizuoka");
-        assert!(MinimumWageTable::parse("h\nshizuoka,静岡県,Shizuoka,2025-13-01,1097\n").is_err());
+        assert_eq!(table.on("atlantis", date(2026, 1, 1)), None);
+        let rate = table.rate_on("shizuoka", date(2026, 11, 24)).unwrap();
+        assert_eq!(rate.effective_from, date(2025, 11, 1));
+        assert!(rate.source.contains("mhlw.go.jp"));
+        assert!(
+            MinimumWageTable::parse("h\nshizuoka,静岡県,Shizuoka,2025-13-01,1097,s\n").is_err()
+        );
+        assert!(MinimumWageTable::parse("h\nshizuoka,静岡県,Shizuoka,2025-11-01,1097,\n").is_err());
+    }
+
+    #[test]
+    fn every_prefecture_has_its_2025_rate_from_its_own_date() {
+        let table = MinimumWageTable::shipped().unwrap();
+        let prefectures = table.prefectures();
+        assert_eq!(prefectures.len(), 47);
+        assert_eq!(prefectures[0].0, "hokkaido");
+        assert_eq!(prefectures[46].0, "okinawa");
+        // The highest and the lowest, and a rate that took effect only in 2026.
+        assert_eq!(table.on("tokyo", date(2025, 10, 3)), Some(1226));
+        assert_eq!(table.on("okinawa", date(2025, 12, 1)), Some(1023));
+        assert_eq!(table.on("akita", date(2026, 3, 30)), None);
+        assert_eq!(table.on("akita", date(2026, 3, 31)), Some(1031));
+        for (code, _, _) in &prefectures {
+            let rate = table.rate_on(code, date(2026, 4, 1)).unwrap();
+            assert!((1023..=1226).contains(&rate.yen_per_hour), "{code}");
+        }
     }
 }

@@ -48,6 +48,7 @@ pub fn request_form(bytes: &[u8]) {
             minimum_wage: minimum_wage(),
             prefecture: "静岡県",
             today: now().date_naive(),
+            areas: &domain::travel::TravelTable::default(),
         };
         let _ = RequestDraft::parse(&form.input(), &rules);
     }

@@ -98,7 +98,9 @@ mod tests {
     fn every_introduction_value_has_words_in_both_languages() {
         use domain::introduction::{
             IntroductionStatus, MatchReason, MemberStatus, NotPlacedReason, OutcomeKind, PayBand,
-            SharedItem, Step, ToParticipant, history::HeldBack, meeting::MeetingAnswer,
+            SharedItem, Step, ToParticipant,
+            history::HeldBack,
+            meeting::MeetingAnswer,
             result::{PassReason, Verdict},
             waiting::OrganizationTask,
         };

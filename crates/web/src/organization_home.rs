@@ -63,7 +63,10 @@ fn waiting(page: &Page, base: &str, intros: &[Introduction], now: DateTime<Utc>)
                     title: i.request_title.clone(),
                     people: page.join_list(&people),
                     task: page.label(task),
-                    meeting: i.meeting_at.map(|at| page.date_time(at)).unwrap_or_default(),
+                    meeting: i
+                        .meeting_at
+                        .map(|at| page.date_time(at))
+                        .unwrap_or_default(),
                 },
             ))
         })

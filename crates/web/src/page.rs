@@ -19,6 +19,8 @@ pub struct TownHeader {
     /// The program's office, for the footer of every town page.
     pub contact_phone: String,
     pub contact_email: String,
+    /// Its prefecture's code, for the rules that depend on it (the minimum wage).
+    pub prefecture: String,
 }
 
 /// The signed-in person, as the header shows them.
@@ -94,6 +96,7 @@ impl Page {
             name: town_name(self.lang, town).to_owned(),
             contact_phone: town.contact_phone.clone(),
             contact_email: town.contact_email.clone(),
+            prefecture: town.prefecture.clone(),
         });
         self
     }

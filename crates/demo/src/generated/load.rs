@@ -79,6 +79,7 @@ pub(crate) async fn load(
         minimum_wage: &minimum_wage,
         prefecture: &town.prefecture,
         today,
+        areas: &areas,
     };
     for r in requests(SEED, size.requests, &orgs) {
         let draft = RequestDraft::parse(&r.input, &rules).expect("generated requests are valid");

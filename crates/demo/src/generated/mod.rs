@@ -601,6 +601,7 @@ mod tests {
             minimum_wage: &minimum_wage,
             prefecture: "shizuoka",
             today,
+            areas: &areas,
         };
         let orgs = organizations(SEED, TOWN.organizations);
         for r in requests(SEED, TOWN.requests, &orgs) {

@@ -45,8 +45,8 @@ pub fn organization_task(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
     use IntroductionStatus::*;
+    use chrono::{Duration, TimeZone};
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 10, 3, 0, 0).unwrap()
@@ -73,7 +73,13 @@ mod tests {
             Some(OrganizationTask::ReportResult)
         );
         assert_eq!(organization_task(Engaged, waiting, true, now()), None);
-        for closed in [Offered, Concluded, DeclinedByOrganization, Withdrawn, Cancelled] {
+        for closed in [
+            Offered,
+            Concluded,
+            DeclinedByOrganization,
+            Withdrawn,
+            Cancelled,
+        ] {
             assert_eq!(organization_task(closed, waiting, false, now()), None);
         }
     }
@@ -82,7 +88,10 @@ mod tests {
     fn a_result_is_asked_for_once_the_meeting_hour_is_over() {
         let accepted = |at| (Some(at), MeetingAnswer::Accepted);
         let later = accepted(now() + Duration::hours(1));
-        assert_eq!(organization_task(MeetingScheduled, later, false, now()), None);
+        assert_eq!(
+            organization_task(MeetingScheduled, later, false, now()),
+            None
+        );
         let under_way = accepted(now() - Duration::minutes(30));
         assert_eq!(
             organization_task(MeetingScheduled, under_way, false, now()),

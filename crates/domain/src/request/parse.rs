@@ -8,8 +8,9 @@ use super::{
 };
 use crate::availability::WeeklyAvailability;
 use crate::field_errors::{FieldErrors, text};
-use crate::minimum_wage::MinimumWageTable;
+use crate::minimum_wage::{MinimumWageTable, Rate};
 use crate::skill::{SkillLevel, Taxonomy};
+use crate::travel::TravelTable;
 
 /// Longest title of a request, in characters (each language).
 pub const TITLE_MAX: usize = 100;
@@ -61,6 +62,8 @@ pub struct RequestRules<'a> {
     pub minimum_wage: &'a MinimumWageTable,
     pub prefecture: &'a str,
     pub today: NaiveDate,
+    /// The town's areas: where it has them, the workplace is one of them.
+    pub areas: &'a TravelTable,
 }
 
 fn number(raw: &str) -> Option<u32> {
@@ -148,13 +151,7 @@ impl RequestDraft {
         if work_mode.is_none() {
             errors.add("work_mode", "choose-one");
         }
-        let location_area = text(
-            &mut errors,
-            "location_area",
-            &input.location_area,
-            100,
-            work_mode.is_some_and(|m| m != WorkMode::Remote),
-        );
+        let location_area = workplace(&mut errors, input, work_mode, rules.areas);
         let days_per_week = if input.days_per_week.trim().is_empty() {
             None
         } else {
@@ -269,6 +266,29 @@ fn schedule(errors: &mut FieldErrors, input: &RequestInput, hours_min: Option<u3
     Schedule::Fixed(windows, rule)
 }
 
+/// The workplace's area: one of the town's (stored by its Japanese name, which the engine's
+/// travel minutes read) where the town has a travel table, else the words as typed. Needed
+/// unless the work is remote.
+fn workplace(
+    errors: &mut FieldErrors,
+    input: &RequestInput,
+    work_mode: Option<WorkMode>,
+    areas: &TravelTable,
+) -> String {
+    let needed = work_mode.is_some_and(|m| m != WorkMode::Remote);
+    let typed = text(errors, "location_area", &input.location_area, 100, needed);
+    if typed.is_empty() || areas.areas.is_empty() {
+        return typed;
+    }
+    match areas.find(&typed) {
+        Some(index) => areas.areas[index].name_ja.clone(),
+        None => {
+            errors.add("location_area", "choose-one");
+            typed
+        }
+    }
+}
+
 fn job_terms(
     errors: &mut FieldErrors,
     input: &RequestInput,
@@ -299,26 +319,15 @@ fn job_terms(
     if commuting_allowance_yen.is_none() {
         errors.add("commuting_allowance", "commuting-allowance-invalid");
     }
+    // Checked with the other errors, so the first submit tells everything to correct.
+    if let (Some(contract), Some(pay_unit), Some(pay_yen)) = (contract, pay_unit, pay_yen)
+        && rules.pays_below_minimum(input, (contract, pay_unit, pay_yen), hours_max)
+    {
+        errors.add("pay_yen", "pay-below-minimum-wage");
+        return None;
+    }
     let (contract, pay_unit, pay_yen, headcount) = (contract?, pay_unit?, pay_yen?, headcount?);
     let commuting_allowance_yen = commuting_allowance_yen?;
-    if let Some(minimum) = rules
-        .minimum_wage
-        .on(rules.prefecture, rules.start_or_today(input))
-        && contract != ContractType::Outsourcing
-    {
-        let hourly = match pay_unit {
-            PayUnit::Hourly => Some(pay_yen),
-            // A month is 52/12 weeks of the most hours offered.
-            PayUnit::Monthly => hours_max
-                .filter(|h| *h > 0)
-                .map(|h| (u64::from(pay_yen) * 12 / (52 * u64::from(h))) as u32),
-            PayUnit::PerProject => None,
-        };
-        if hourly.is_some_and(|h| h < minimum) {
-            errors.add("pay_yen", "pay-below-minimum-wage");
-            return None;
-        }
-    }
     Some(JobTerms {
         contract,
         pay_unit,
@@ -328,8 +337,40 @@ fn job_terms(
     })
 }
 
-impl RequestRules<'_> {
+impl<'a> RequestRules<'a> {
     /// Minimum wage is checked on the start date when given, else today.
+    /// The minimum wage a job's pay is checked against: the rate in force on its start date,
+    /// or today for a job that starts at once.
+    pub fn minimum_wage_for(&self, input: &RequestInput) -> Option<Rate<'a>> {
+        self.minimum_wage
+            .rate_on(self.prefecture, self.start_or_today(input))
+    }
+
+    /// Whether the pay, as an hourly rate, is under the minimum wage. Service contracts
+    /// (業務委託) and pay per project are not covered and never are; a month is 52/12 weeks
+    /// of the most hours offered.
+    fn pays_below_minimum(
+        &self,
+        input: &RequestInput,
+        (contract, pay_unit, pay_yen): (ContractType, PayUnit, u32),
+        hours_max: Option<u32>,
+    ) -> bool {
+        let Some(minimum) = self.minimum_wage_for(input) else {
+            return false;
+        };
+        if contract == ContractType::Outsourcing {
+            return false;
+        }
+        let hourly = match pay_unit {
+            PayUnit::Hourly => Some(pay_yen),
+            PayUnit::Monthly => hours_max
+                .filter(|h| *h > 0)
+                .map(|h| (u64::from(pay_yen) * 12 / (52 * u64::from(h))) as u32),
+            PayUnit::PerProject => None,
+        };
+        hourly.is_some_and(|h| h < minimum.yen_per_hour)
+    }
+
     fn start_or_today(&self, input: &RequestInput) -> NaiveDate {
         NaiveDate::parse_from_str(input.start_date.trim(), "%Y-%m-%d")
             .ok()
@@ -413,18 +454,76 @@ mod tests {
         }
     }
 
+    fn areas() -> TravelTable {
+        TravelTable::parse("area,shimotogari,下土狩,Shimotogari\narea,honjuku,本宿,Honjuku")
+            .unwrap()
+    }
+
     fn parse(input: &RequestInput) -> Result<RequestDraft, FieldErrors> {
         let taxonomy = Taxonomy::shipped().unwrap();
         let minimum_wage = MinimumWageTable::shipped().unwrap();
-        RequestDraft::parse(
-            input,
-            &RequestRules {
-                taxonomy: &taxonomy,
-                minimum_wage: &minimum_wage,
-                prefecture: "shizuoka",
-                today: today(),
-            },
-        )
+        let areas = areas();
+        RequestDraft::parse(input, &rules((&taxonomy, &minimum_wage), &areas))
+    }
+
+    fn rules<'a>(
+        (taxonomy, minimum_wage): (&'a Taxonomy, &'a MinimumWageTable),
+        areas: &'a TravelTable,
+    ) -> RequestRules<'a> {
+        RequestRules {
+            taxonomy,
+            minimum_wage,
+            prefecture: "shizuoka",
+            today: today(),
+            areas,
+        }
+    }
+
+    #[test]
+    fn the_workplace_is_one_of_the_towns_areas_where_it_has_them() {
+        let mut input = job();
+        input.location_area = "honjuku".into();
+        assert_eq!(parse(&input).unwrap().location_area, "本宿");
+        input.location_area = "アトランティス".into();
+        assert_eq!(
+            parse(&input).unwrap_err().code_for("location_area"),
+            Some("choose-one")
+        );
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let minimum_wage = MinimumWageTable::shipped().unwrap();
+        let none = TravelTable::default();
+        let draft = RequestDraft::parse(&input, &rules((&taxonomy, &minimum_wage), &none));
+        assert_eq!(
+            draft.unwrap().location_area,
+            "アトランティス",
+            "free text without areas"
+        );
+        input.work_mode = "remote".into();
+        input.location_area = String::new();
+        assert!(parse(&input).is_ok());
+    }
+
+    #[test]
+    fn the_minimum_wage_is_checked_with_the_other_errors_and_says_which_rate() {
+        let mut input = job();
+        input.pay_yen = "1000".into();
+        input.headcount = "0".into();
+        input.commuting_allowance = "abc".into();
+        let errors = parse(&input).unwrap_err();
+        assert_eq!(errors.code_for("pay_yen"), Some("pay-below-minimum-wage"));
+        assert_eq!(errors.code_for("headcount"), Some("headcount-invalid"));
+        assert_eq!(
+            errors.code_for("commuting_allowance"),
+            Some("commuting-allowance-invalid")
+        );
+        let taxonomy = Taxonomy::shipped().unwrap();
+        let minimum_wage = MinimumWageTable::shipped().unwrap();
+        let areas = areas();
+        let rate = rules((&taxonomy, &minimum_wage), &areas)
+            .minimum_wage_for(&input)
+            .unwrap();
+        assert_eq!(rate.yen_per_hour, 1097);
+        assert_eq!(rate.label_ja, "静岡県");
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub fn draft(title: &str, end_slot: usize, flags: &[&str], mode: &str) -> Reques
         minimum_wage: &minimum_wage,
         prefecture: "shizuoka",
         today: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        areas: &domain::travel::TravelTable::default(),
     };
     RequestDraft::parse(&input, &rules).unwrap()
 }

@@ -1574,3 +1574,5 @@ organization-task-propose-another-time = Please propose another meeting time
 organization-task-report-result = Please report the meeting's result
 organization-waiting-title = Introductions waiting for you
 organization-waiting-none = No introductions are waiting for you right now.
+field-location-area-choose-hint = Choose the area of the workplace. Leave it empty for remote work. The travel times between areas decide who can get there.
+error-pay-below-minimum-wage-rate = This is below the minimum wage in { $prefecture } ({ $yen } an hour from { $from }). Please check the amount.

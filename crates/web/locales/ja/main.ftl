@@ -1574,3 +1574,5 @@ organization-task-propose-another-time = 別の面談の日時をお知らせく
 organization-task-report-result = 面談の結果をお知らせください
 organization-waiting-title = お返事をお待ちしているご紹介
 organization-waiting-none = いまお返事をお待ちしているご紹介はありません。
+field-location-area-choose-hint = 通勤して働く場所のある地区をお選びください。在宅・リモートのお仕事では空欄のままで結構です。地区ごとの移動時間から、通える方をご提案します。
+error-pay-below-minimum-wage-rate = { $prefecture }の最低賃金（{ $from }から時給{ $yen }）を下回っています。金額を見直してください。

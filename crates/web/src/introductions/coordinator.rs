@@ -189,7 +189,14 @@ pub async fn show(
     let intro = load(&state, &town, &audit, id).await?;
     let page = page.with_town(&town);
     let start = super::result::outcome_start(&intro);
-    let mut detail = detail(&state, &town, page, &intro, (&start, &FieldErrors::default())).await?;
+    let mut detail = detail(
+        &state,
+        &town,
+        page,
+        &intro,
+        (&start, &FieldErrors::default()),
+    )
+    .await?;
     detail.notice = view::notice(&detail.page, done.done.as_deref());
     Ok(render(StatusCode::OK, &detail))
 }

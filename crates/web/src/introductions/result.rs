@@ -19,7 +19,7 @@ use super::forms::MoveForm;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
-use crate::form::{FieldView, choices};
+use crate::form::{Alert, FieldView, alert, choices};
 use crate::notify::introduction::{self as notices, Audience};
 use crate::page::{Page, render};
 use crate::state::AppState;
@@ -69,6 +69,8 @@ pub struct ResultView {
     pub can_report: bool,
     /// For the coordinator: the report waits for the outcome that confirms it.
     pub to_confirm: bool,
+    /// The refused form's box naming each field to correct.
+    pub alert: Option<Alert>,
 }
 
 /// The result part of the page, for the organization (`form` as typed, or else as reported)
@@ -107,6 +109,7 @@ pub fn view(
         fields,
         can_report,
         to_confirm: !organization && intro.status.is_open(),
+        alert: alert(page, errors),
     })
 }
 
@@ -162,7 +165,6 @@ pub async fn report(
                 super::organization::detail_page(&state, &town, page, (&account, &audit), &intro)
                     .await?;
             detail.result = view(&detail.page, &intro, true, (Some(&form), &errors));
-            detail.has_errors = true;
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &detail));
         }
     };

@@ -11,6 +11,7 @@ use domain::request::{
     ContractType, Flag, MeetingMode, PayUnit, RequestDraft, RequestInput, RequestKind,
     RequestRules, ShiftRule, WorkMode,
 };
+use domain::travel::TravelTable;
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
 
@@ -107,6 +108,17 @@ fn pairs(ids: &[String], levels: &[String]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// What a request is checked against in `prefecture` today.
+fn rules<'a>(state: &'a AppState, prefecture: &'a str, areas: &'a TravelTable) -> RequestRules<'a> {
+    RequestRules {
+        taxonomy: &state.taxonomy,
+        minimum_wage: &state.minimum_wage,
+        prefecture,
+        today: to_jst(Utc::now()).date_naive(),
+        areas,
+    }
+}
+
 impl RequestForm {
     /// An empty form for a new request of `kind`.
     pub fn new(kind: RequestKind) -> Self {
@@ -126,14 +138,13 @@ impl RequestForm {
         weekly_grid::apply_action(&self.grid, &self.grid_preset, &mut self.slot)
     }
 
-    pub fn parse(&self, state: &AppState, prefecture: &str) -> Result<RequestDraft, FieldErrors> {
-        let rules = RequestRules {
-            taxonomy: &state.taxonomy,
-            minimum_wage: &state.minimum_wage,
-            prefecture,
-            today: to_jst(Utc::now()).date_naive(),
-        };
-        RequestDraft::parse(&self.input(), &rules)
+    pub fn parse(
+        &self,
+        state: &AppState,
+        prefecture: &str,
+        areas: &TravelTable,
+    ) -> Result<RequestDraft, FieldErrors> {
+        RequestDraft::parse(&self.input(), &rules(state, prefecture, areas))
     }
 
     /// The form as the domain reads it.
@@ -299,11 +310,11 @@ pub fn render_form(
     state: &AppState,
     page: Page,
     action: String,
-    form: &RequestForm,
+    typed: (&RequestForm, &TravelTable),
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Response {
-    render_form_for(state, page, action, form, errors, status, None)
+    render_form_for(state, page, action, typed, errors, status, None)
 }
 
 /// The form with an organization chooser, for a coordinator writing on an organization's behalf.
@@ -326,17 +337,43 @@ fn main_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldVie
     ]
 }
 
-fn place_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
-    vec![
-        FieldView::new(page, "work_mode", "select", &form.work_mode, e).options(choices(
-            page,
-            WorkMode::ALL,
-            WorkMode::code,
-        )),
+/// Where the work is: where the town has areas, the workplace is chosen from them (by their
+/// Japanese names, as requests store them), so travel times apply.
+fn place_fields(
+    page: &Page,
+    (form, areas): (&RequestForm, &TravelTable),
+    e: &FieldErrors,
+) -> Vec<FieldView> {
+    let work_mode = FieldView::new(page, "work_mode", "select", &form.work_mode, e)
+        .options(choices(page, WorkMode::ALL, WorkMode::code));
+    let area = if areas.areas.is_empty() {
         FieldView::new(page, "location_area", "text", &form.location_area, e)
-            .optional()
-            .hint(page, "field-location-area-hint"),
-    ]
+            .hint(page, "field-location-area-hint")
+    } else {
+        let chosen = areas
+            .find(&form.location_area)
+            .map_or(form.location_area.clone(), |i| {
+                areas.areas[i].name_ja.clone()
+            });
+        FieldView::new(page, "location_area", "select", &chosen, e)
+            .options(area_options(page, areas))
+            .hint(page, "field-location-area-choose-hint")
+    };
+    vec![work_mode, area.optional()]
+}
+
+/// The town's areas, valued by their Japanese names and worded in the page's language.
+fn area_options(page: &Page, areas: &TravelTable) -> Vec<(String, String)> {
+    let names = crate::area_choices::named(page.lang, areas);
+    std::iter::once((String::new(), page.t("field-choose")))
+        .chain(
+            areas
+                .areas
+                .iter()
+                .zip(names)
+                .map(|(area, (_, name))| (area.name_ja.clone(), name)),
+        )
+        .collect()
 }
 
 /// How the windows are worked: left empty, the hours decide (see `ShiftRule::implied`).
@@ -370,6 +407,29 @@ fn time_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldVie
         FieldView::new(page, "days_per_week", "number", &form.days_per_week, e).optional(),
         FieldView::new(page, "start_date", "date", &form.start_date, e).optional(),
     ]
+}
+
+/// The pay error says which minimum wage applies: the prefecture's rate, from its date.
+fn minimum_wage_error(
+    state: &AppState,
+    page: &Page,
+    (form, areas): (&RequestForm, &TravelTable),
+) -> Option<String> {
+    let town = page.town.as_ref()?;
+    let rules = rules(state, &town.prefecture, areas);
+    let rate = rules.minimum_wage_for(&form.input())?;
+    let prefecture = match page.lang {
+        crate::i18n::Lang::Ja => rate.label_ja,
+        crate::i18n::Lang::En => rate.label_en,
+    };
+    Some(page.lang.t_args(
+        "error-pay-below-minimum-wage-rate",
+        &[
+            ("prefecture", prefecture.to_owned()),
+            ("yen", page.yen(i64::from(rate.yen_per_hour))),
+            ("from", page.date(rate.effective_from)),
+        ],
+    ))
 }
 
 fn job_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<FieldView> {
@@ -419,6 +479,21 @@ fn project_fields(page: &Page, form: &RequestForm, e: &FieldErrors) -> Vec<Field
     ]
 }
 
+/// The pay field's "below the minimum wage" error, stating the rate.
+fn with_minimum_wage(
+    mut fields: Vec<FieldView>,
+    rate: impl FnOnce() -> Option<String>,
+) -> Vec<FieldView> {
+    if let Some(pay) = fields
+        .iter_mut()
+        .find(|f| f.error_code == Some("pay-below-minimum-wage"))
+        && let Some(words) = rate()
+    {
+        pay.error = Some(words);
+    }
+    fields
+}
+
 /// The flags carers look for, as (code, words, ticked).
 fn flag_choices(page: &Page, form: &RequestForm) -> Vec<(String, String, bool)> {
     Flag::ALL
@@ -437,7 +512,7 @@ pub fn render_form_for(
     state: &AppState,
     page: Page,
     action: String,
-    form: &RequestForm,
+    (form, areas): (&RequestForm, &TravelTable),
     errors: &FieldErrors,
     status: StatusCode,
     organizations: Option<Vec<(String, String)>>,
@@ -477,9 +552,11 @@ pub fn render_form_for(
         kind: kind.code().to_owned(),
         action,
         main: main_fields(&page, form, e),
-        place: place_fields(&page, form, e),
+        place: place_fields(&page, (form, areas), e),
         time: time_fields(&page, form, e),
-        job: job_fields(&page, form, e),
+        job: with_minimum_wage(job_fields(&page, form, e), || {
+            minimum_wage_error(state, &page, (form, areas))
+        }),
         project: project_fields(&page, form, e),
         flags: flag_choices(&page, form),
         flexible: form.flexible == "yes",

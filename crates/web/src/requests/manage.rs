@@ -86,25 +86,26 @@ pub struct Proposals {
 }
 
 /// The request's edit form, if the page was asked for it and the request is still open.
-pub fn edit_response(
-    state: &AppState,
+pub async fn edit_response(
+    (state, tenant): (&AppState, &store::TenantStore<'_>),
     page: &Page,
-    managed: &Managed,
-    skills: &[RequestSkill],
+    (managed, skills): (&Managed, &[RequestSkill]),
     query: &ShowQuery,
 ) -> Result<Option<Response>, WebError> {
     let open = !matches!(managed.request.status()?, RequestStatus::Closed(_));
-    Ok((query.edit.is_some() && open).then(|| {
-        let form = RequestForm::from_stored(&managed.request, skills);
-        render_form(
-            state,
-            page.clone(),
-            managed.base.clone(),
-            &form,
-            &FieldErrors::default(),
-            StatusCode::OK,
-        )
-    }))
+    if query.edit.is_none() || !open {
+        return Ok(None);
+    }
+    let form = RequestForm::from_stored(&managed.request, skills);
+    let areas = tenant.travel_table().await?;
+    Ok(Some(render_form(
+        state,
+        page.clone(),
+        managed.base.clone(),
+        (&form, &areas),
+        &FieldErrors::default(),
+        StatusCode::OK,
+    )))
 }
 
 /// A request's page: the request, its history, and the moves the viewer may make.
@@ -154,31 +155,32 @@ pub async fn save_edit(
 ) -> Result<Response, WebError> {
     form.kind = request.kind.code().to_owned();
     let page = page.with_town(town);
+    let tenant = state.store.tenant(town);
+    let areas = tenant.travel_table().await?;
     if form.grid_pressed() {
         let errors = FieldErrors::default();
         return Ok(render_form(
             state,
             page,
             base,
-            &form,
+            (&form, &areas),
             &errors,
             StatusCode::OK,
         ));
     }
-    let draft = match form.parse(state, &town.prefecture) {
+    let draft = match form.parse(state, &town.prefecture, &areas) {
         Ok(draft) => draft,
         Err(errors) => {
             return Ok(render_form(
                 state,
                 page,
                 base,
-                &form,
+                (&form, &areas),
                 &errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
     };
-    let tenant = state.store.tenant(town);
     let before = RequestForm::from_stored(&request, &tenant.request_skills(request.id).await?);
     let changed = before.changed_fields(&form).join(", ");
     match tenant

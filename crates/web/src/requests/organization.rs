@@ -33,7 +33,7 @@ pub async fn new_form(
     CurrentTown(town): CurrentTown,
     page: Page,
     Query(query): Query<KindQuery>,
-) -> Response {
+) -> Result<Response, WebError> {
     let kind = query
         .kind
         .as_deref()
@@ -41,14 +41,15 @@ pub async fn new_form(
         .unwrap_or(RequestKind::Job);
     let form = RequestForm::new(kind);
     let page = page.with_town(&town);
-    render_form(
+    let areas = state.store.tenant(&town).travel_table().await?;
+    Ok(render_form(
         &state,
         page,
         format!("/{}/org/requests/new", town.slug),
-        &form,
+        (&form, &areas),
         &FieldErrors::default(),
         StatusCode::OK,
-    )
+    ))
 }
 
 pub async fn create(
@@ -61,18 +62,19 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let organization_id = account.organization_id.ok_or(WebError::Forbidden)?;
     let page = page.with_town(&town);
+    let areas = state.store.tenant(&town).travel_table().await?;
     if form.grid_pressed() {
         let action = format!("/{}/org/requests/new", town.slug);
         return Ok(render_form(
             &state,
             page,
             action,
-            &form,
+            (&form, &areas),
             &FieldErrors::default(),
             StatusCode::OK,
         ));
     }
-    let draft = match form.parse(&state, &town.prefecture) {
+    let draft = match form.parse(&state, &town.prefecture, &areas) {
         Ok(draft) => draft,
         Err(errors) => {
             let action = format!("/{}/org/requests/new", town.slug);
@@ -80,7 +82,7 @@ pub async fn create(
                 &state,
                 page,
                 action,
-                &form,
+                (&form, &areas),
                 &errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
@@ -130,7 +132,8 @@ pub async fn show(
     let tenant = state.store.tenant(&town);
     let skills = tenant.request_skills(id).await?;
     let page = page.with_town(&town);
-    if let Some(form) = edit_response(&state, &page, &managed, &skills, &query)? {
+    if let Some(form) = edit_response((&state, &tenant), &page, (&managed, &skills), &query).await?
+    {
         return Ok(form);
     }
     let shown = (&managed, skills.as_slice());

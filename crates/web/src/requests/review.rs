@@ -172,11 +172,12 @@ pub async fn new_form(
     let page = page.with_town(&town);
     let options = organization_options(&state, &town).await?;
     let action = format!("/{}/coordinator/requests/new", town.slug);
+    let areas = state.store.tenant(&town).travel_table().await?;
     Ok(super::form::render_form_for(
         &state,
         page,
         action,
-        &RequestForm::new(kind),
+        (&RequestForm::new(kind), &areas),
         &domain::FieldErrors::default(),
         StatusCode::OK,
         Some(options),
@@ -196,7 +197,8 @@ pub async fn create(
         Ok(id) => state.store.tenant(&town).organization(id).await?,
         Err(_) => None,
     };
-    let parsed = form.parse(&state, &town.prefecture);
+    let areas = state.store.tenant(&town).travel_table().await?;
+    let parsed = form.parse(&state, &town.prefecture, &areas);
     let (Some(organization), Ok(draft), false) = (organization.as_ref(), parsed.as_ref(), pressed)
     else {
         let mut errors = parsed.err().unwrap_or_default();
@@ -216,7 +218,7 @@ pub async fn create(
             &state,
             page,
             action,
-            &form,
+            (&form, &areas),
             &errors,
             status,
             Some(options),
@@ -263,7 +265,8 @@ pub async fn show(
     let tenant = state.store.tenant(&town);
     let skills = tenant.request_skills(id).await?;
     let page = page.with_town(&town);
-    if let Some(form) = edit_response(&state, &page, &managed, &skills, &query)? {
+    if let Some(form) = edit_response((&state, &tenant), &page, (&managed, &skills), &query).await?
+    {
         return Ok(form);
     }
     let proposals = proposals(&state, (&tenant, &town), &page, &managed, &skills, &audit).await?;

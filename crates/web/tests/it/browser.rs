@@ -748,7 +748,7 @@ async fn a_company_enquires_is_invited_and_posts_a_team_project() {
     .await;
     v.set("#req-0", "product-planning").await;
     v.set("#f-work_mode", "hybrid").await;
-    v.fill("#f-location_area", "本宿").await;
+    v.set("#f-location_area", "本宿").await;
     v.click("#f-flexible").await;
     v.fill("#f-hours_min", "2").await;
     v.fill("#f-hours_max", "6").await;

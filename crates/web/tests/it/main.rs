@@ -31,6 +31,7 @@ mod raw_keys;
 mod request_close;
 mod requests;
 mod reset;
+mod results;
 mod security;
 mod security_headers;
 mod slow_clients;

@@ -172,9 +172,10 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
         "every label is translated"
     );
 
+    // Low pay is refused on the first submit, with the other errors, stating the rate.
     let mut low_pay = job_fields();
-    low_pay.retain(|(k, _)| *k != "pay_yen");
-    low_pay.push(("pay_yen", "900"));
+    low_pay.retain(|(k, _)| !matches!(*k, "pay_yen" | "headcount"));
+    low_pay.extend([("pay_yen", "900"), ("headcount", "0")]);
     let refused = member
         .submit(
             "/nagaizumi/org/requests/new?kind=job",
@@ -183,7 +184,44 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("県の最低賃金を下回っています"));
+    assert!(
+        refused
+            .body
+            .contains("静岡県の最低賃金（2025年11月1日（土）から時給1,097円）を下回っています"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains(r#"id="f-headcount-error""#));
+
+    // Where the town has areas, the workplace is one of them.
+    app.store
+        .tenant(&town)
+        .replace_travel_table(&demo::travel_table())
+        .await
+        .unwrap();
+    let with_areas = member.get("/nagaizumi/org/requests/new?kind=job").await;
+    assert!(with_areas.body.contains(r#"<select id="f-location_area""#));
+    assert!(
+        with_areas
+            .body
+            .contains(r#"<option value="下土狩">下土狩</option>"#)
+    );
+    let mut elsewhere = job_fields();
+    elsewhere.retain(|(k, _)| *k != "location_area");
+    elsewhere.push(("location_area", "アトランティス"));
+    let unknown = member
+        .submit(
+            "/nagaizumi/org/requests/new?kind=job",
+            "/nagaizumi/org/requests/new",
+            &elsewhere,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains(r#"id="f-location_area-error""#));
+    assert!(
+        unknown.body.contains("旅館の客室準備（平日午前）"),
+        "typed values stay"
+    );
     assert!(
         app.store
             .tenant(&town)
