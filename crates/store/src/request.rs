@@ -328,10 +328,12 @@ impl TenantStore<'_> {
         Ok(id)
     }
 
-    /// Replaces a request's content; `summary` says what changed, for the history.
+    /// Replaces a request's content if it is still in the status the editor saw, leaving it
+    /// in `to` (`workflow::after_edit`); `summary` says what changed, for the history. A
+    /// request that moved on meanwhile is `NotFound`.
     pub async fn update_request(
         &self,
-        id: i64,
+        (id, seen, to): (i64, RequestStatus, RequestStatus),
         draft: &RequestDraft,
         actor: AccountId,
         summary: &str,
@@ -345,21 +347,30 @@ impl TenantStore<'_> {
             .collect();
         let n = DRAFT_COLUMNS.len();
         let sql = format!(
-            "UPDATE request SET {} WHERE municipality_id = ${} AND id = ${} AND status <> 'closed' RETURNING status",
+            "UPDATE request SET {}, status = ${} WHERE municipality_id = ${} AND id = ${} \
+             AND status = ${} AND status <> 'closed' RETURNING status",
             sets.join(", "),
             n + 1,
-            n + 2
+            n + 2,
+            n + 3,
+            n + 4
         );
         let mut tx = self.store.begin().await?;
         let status: Option<String> = on_backend!(tx.exec(), c => {
             let q = sqlx::query_scalar(&sql);
-            bind_draft!(q, draft, now).bind(town).bind(id).fetch_optional(c).await
+            bind_draft!(q, draft, now)
+                .bind(to.code())
+                .bind(town)
+                .bind(id)
+                .bind(seen.code())
+                .fetch_optional(c)
+                .await
         })?;
         let status = status.ok_or(StoreError::NotFound)?;
         replace_skills(&mut tx, town, id, draft).await?;
         let event = Event {
             action: RequestStep::Edited,
-            from: &status,
+            from: seen.code(),
             to: &status,
             actor,
             comment: summary,

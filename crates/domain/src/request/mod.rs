@@ -11,7 +11,7 @@ use crate::availability::WeeklyAvailability;
 use crate::skill::{SkillId, SkillLevel};
 
 pub use parse::{DESCRIPTION_MAX, RequestInput, RequestRules, TITLE_MAX};
-pub use workflow::{IllegalMove, RequestStatus, ReviewAction, Reviewer, review};
+pub use workflow::{IllegalMove, RequestStatus, ReviewAction, Reviewer, after_edit, review};
 
 crate::coded!(
     /// 求人 or プロジェクト.
@@ -235,6 +235,27 @@ pub struct RequestDraft {
 impl RequestDraft {
     pub fn has(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
+    }
+
+    /// Whether `other` asks for something else: anything but the words (title, description
+    /// and their English versions), skills and flags compared in any order. A published
+    /// request whose terms change goes back to review (`after_edit`).
+    pub fn terms_differ(&self, other: &RequestDraft) -> bool {
+        self.terms() != other.terms()
+    }
+
+    fn terms(&self) -> RequestDraft {
+        let mut terms = RequestDraft {
+            title: String::new(),
+            description: String::new(),
+            title_en: String::new(),
+            description_en: String::new(),
+            ..self.clone()
+        };
+        terms.required_skills.sort_by(|a, b| a.skill.cmp(&b.skill));
+        terms.nice_skills.sort_by(|a, b| a.skill.cmp(&b.skill));
+        terms.flags.sort_by_key(|f| f.code());
+        terms
     }
 
     /// The end of the latest fixed window, as a half-hour index, for filters such as

@@ -480,6 +480,26 @@ mod tests {
     }
 
     #[test]
+    fn words_are_not_terms_but_pay_hours_and_skills_are() {
+        let draft = parse(&job()).unwrap();
+        let mut input = job();
+        input.description = "客室の準備をお願いいたします。".into();
+        input.title_en = "Housekeeping".into();
+        input.flags.reverse();
+        assert!(!draft.terms_differ(&parse(&input).unwrap()));
+        for change in [
+            |i: &mut RequestInput| i.pay_yen = "1300".into(),
+            |i: &mut RequestInput| i.hours_max = "10".into(),
+            |i: &mut RequestInput| i.required_skills[0].1 = "2".into(),
+            |i: &mut RequestInput| i.location_area = "本宿".into(),
+        ] {
+            let mut changed = job();
+            change(&mut changed);
+            assert!(draft.terms_differ(&parse(&changed).unwrap()));
+        }
+    }
+
+    #[test]
     fn the_workplace_is_one_of_the_towns_areas_where_it_has_them() {
         let mut input = job();
         input.location_area = "honjuku".into();

@@ -84,6 +84,19 @@ pub fn review(
     Ok(next)
 }
 
+/// Where an edit leaves a request. A published request whose terms an organization changed
+/// (pay, hours, schedule, skills, place, conditions) goes back to review, since the town
+/// vouches for what it publishes; a change to its words only (a typo in the description)
+/// keeps it published, and so does any edit by a coordinator, who is the reviewer.
+pub fn after_edit(from: RequestStatus, by: Reviewer, terms_changed: bool) -> RequestStatus {
+    match (from, by) {
+        (RequestStatus::Published, Reviewer::Organization) if terms_changed => {
+            RequestStatus::Submitted
+        }
+        _ => from,
+    }
+}
+
 impl crate::label::Label for RequestStatus {
     fn label_key(self) -> &'static str {
         match self {
@@ -110,6 +123,17 @@ impl crate::label::Label for RequestStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changed_terms_of_a_published_request_go_back_to_review_and_words_do_not() {
+        use RequestStatus::*;
+        use Reviewer::*;
+        assert_eq!(after_edit(Published, Organization, true), Submitted);
+        assert_eq!(after_edit(Published, Organization, false), Published);
+        assert_eq!(after_edit(Published, Coordinator, true), Published);
+        assert_eq!(after_edit(Draft, Organization, true), Draft);
+        assert_eq!(after_edit(Submitted, Organization, true), Submitted);
+    }
 
     #[test]
     fn the_review_workflow_allows_only_its_moves() {

@@ -179,7 +179,7 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
 
     tenant
         .update_request(
-            morning,
+            (morning, RequestStatus::Published, RequestStatus::Published),
             &draft(
                 "午前の客室係（時給改定）",
                 26,
@@ -194,6 +194,20 @@ async fn requests_move_through_review_and_only_published_ones_are_public() {
     let edited = tenant.request(morning).await.unwrap().unwrap();
     assert_eq!(edited.title, "午前の客室係（時給改定）");
     assert_eq!(edited.status().unwrap(), RequestStatus::Published);
+    // An edit from a status the request has left changes nothing.
+    let stale = tenant
+        .update_request(
+            (morning, RequestStatus::Submitted, RequestStatus::Submitted),
+            &draft("書き換え", 26, &["within_income_cap"], "on_site"),
+            member.id,
+            "title",
+        )
+        .await;
+    assert!(matches!(stale, Err(store::StoreError::NotFound)));
+    assert_eq!(
+        tenant.request(morning).await.unwrap().unwrap().title,
+        "午前の客室係（時給改定）"
+    );
     assert!(
         tenant
             .move_request(

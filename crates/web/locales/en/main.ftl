@@ -1576,3 +1576,5 @@ organization-waiting-title = Introductions waiting for you
 organization-waiting-none = No introductions are waiting for you right now.
 field-location-area-choose-hint = Choose the area of the workplace. Leave it empty for remote work. The travel times between areas decide who can get there.
 error-pay-below-minimum-wage-rate = This is below the minimum wage in { $prefecture } ({ $yen } an hour from { $from }). Please check the amount.
+request-edit-review-lead = This request is published. If you change its terms (pay, hours, days, skills, place and so on), it is taken down until a coordinator has checked it. Changes to its wording only are shown at once.
+request-saved-for-review = Your changes are saved. As the terms changed, the request will be published again once a coordinator has checked it.

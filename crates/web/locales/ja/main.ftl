@@ -1576,3 +1576,5 @@ organization-waiting-title = お返事をお待ちしているご紹介
 organization-waiting-none = いまお返事をお待ちしているご紹介はありません。
 field-location-area-choose-hint = 通勤して働く場所のある地区をお選びください。在宅・リモートのお仕事では空欄のままで結構です。地区ごとの移動時間から、通える方をご提案します。
 error-pay-below-minimum-wage-rate = { $prefecture }の最低賃金（{ $from }から時給{ $yen }）を下回っています。金額を見直してください。
+request-edit-review-lead = 公開中の募集です。給与・時間・曜日・スキル・勤務地などの条件を変えると、コーディネーターが確認するまで公開を一時停止します。説明文などの言葉の修正は、そのまま反映されます。
+request-saved-for-review = 変更を保存しました。条件が変わったため、コーディネーターの確認のあと、あらためて公開されます。

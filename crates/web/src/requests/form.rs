@@ -284,6 +284,17 @@ pub struct RequestFormPage {
     pub submit: String,
     /// For a coordinator writing on an organization's behalf: the organization to choose.
     pub organization_field: Option<FieldView>,
+    /// Editing its published request, an organization is told what goes back to review.
+    pub review_lead: bool,
+}
+
+/// What the form shows beyond the request's fields.
+#[derive(Default)]
+pub struct FormExtras {
+    /// For a coordinator writing on an organization's behalf: the organizations to choose.
+    pub organizations: Option<Vec<(String, String)>>,
+    /// An organization editing its published request: changed terms go back to review.
+    pub review_lead: bool,
 }
 
 fn skill_rows(ids: &[String], levels: &[String]) -> Vec<SkillRow> {
@@ -314,7 +325,15 @@ pub fn render_form(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Response {
-    render_form_for(state, page, action, typed, errors, status, None)
+    render_form_for(
+        state,
+        page,
+        action,
+        typed,
+        errors,
+        status,
+        FormExtras::default(),
+    )
 }
 
 /// The form with an organization chooser, for a coordinator writing on an organization's behalf.
@@ -515,12 +534,12 @@ pub fn render_form_for(
     (form, areas): (&RequestForm, &TravelTable),
     errors: &FieldErrors,
     status: StatusCode,
-    organizations: Option<Vec<(String, String)>>,
+    extras: FormExtras,
 ) -> Response {
     let e = errors;
     let kind = RequestKind::from_code(&form.kind).unwrap_or(RequestKind::Job);
     let message = |field: &str| crate::form::error_text(&page, errors, field);
-    let organization_field = organizations.map(|options| {
+    let organization_field = extras.organizations.map(|options| {
         FieldView::new(&page, "organization", "select", &form.organization, errors).options(
             std::iter::once((String::new(), page.t("field-choose")))
                 .chain(options)
@@ -537,6 +556,7 @@ pub fn render_form_for(
     let view = RequestFormPage {
         grid,
         organization_field,
+        review_lead: extras.review_lead,
         title: page.t(if kind == RequestKind::Job {
             "request-form-job"
         } else {
@@ -580,8 +600,16 @@ impl RequestForm {
             .collect()
     }
 
-    /// What the request says and asks for: (field, whether it changed).
-    fn changed_words(&self, other: &RequestForm) -> [(&'static str, bool); 9] {
+    /// Whether the terms changed, which sends a published request back to review
+    /// (`domain::request::after_edit`); its words alone do not.
+    pub fn changes_terms(&self, other: &RequestForm) -> bool {
+        self.changed_terms(other)
+            .iter()
+            .any(|(_, changed)| *changed)
+    }
+
+    /// What the request says: (field, whether it changed).
+    fn changed_words(&self, other: &RequestForm) -> [(&'static str, bool); 4] {
         [
             ("title", self.title != other.title),
             ("description", self.description != other.description),
@@ -590,6 +618,12 @@ impl RequestForm {
                 "description_en",
                 self.description_en != other.description_en,
             ),
+        ]
+    }
+
+    /// When, how much and on what terms: (field, whether it changed).
+    fn changed_terms(&self, other: &RequestForm) -> [(&'static str, bool); 22] {
+        [
             (
                 "required_skills",
                 self.required_skill != other.required_skill
@@ -602,12 +636,6 @@ impl RequestForm {
             ("flags", self.flag != other.flag),
             ("work_mode", self.work_mode != other.work_mode),
             ("location_area", self.location_area != other.location_area),
-        ]
-    }
-
-    /// When, how much and on what terms: (field, whether it changed).
-    fn changed_terms(&self, other: &RequestForm) -> [(&'static str, bool); 17] {
-        [
             (
                 "schedule",
                 self.flexible != other.flexible || self.windows() != other.windows(),

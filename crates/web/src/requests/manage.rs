@@ -6,12 +6,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::request::{RequestStatus, Reviewer, review};
+use domain::request::{RequestDraft, RequestStatus, Reviewer, review};
+use domain::travel::TravelTable;
 use serde::Deserialize;
 use store::request::{RequestSkill, StoredRequest};
 
 use super::close;
-use super::form::{RequestForm, render_form};
+use super::form::{FormExtras, RequestForm, render_form_for};
 use super::view::{EventView, RequestView, events};
 use crate::audit_trail::Audit;
 use crate::error::WebError;
@@ -69,6 +70,7 @@ pub struct ShowQuery {
 pub fn notice(page: &Page, done: Option<&str>) -> Option<String> {
     match done? {
         "saved" => Some(page.t("request-saved")),
+        "saved-for-review" => Some(page.t("request-saved-for-review")),
         "moved" => Some(page.t("request-moved")),
         "stale" => Some(page.t("request-stale")),
         "answered" => Some(page.t("interest-answered")),
@@ -98,14 +100,25 @@ pub async fn edit_response(
     }
     let form = RequestForm::from_stored(&managed.request, skills);
     let areas = tenant.travel_table().await?;
-    Ok(Some(render_form(
+    Ok(Some(render_form_for(
         state,
         page.clone(),
         managed.base.clone(),
         (&form, &areas),
         &FieldErrors::default(),
         StatusCode::OK,
+        edit_extras(managed)?,
     )))
+}
+
+/// An organization editing its published request is told that changed terms go back to
+/// review.
+fn edit_extras(managed: &Managed) -> Result<FormExtras, WebError> {
+    let published = managed.request.status()? == RequestStatus::Published;
+    Ok(FormExtras {
+        review_lead: published && managed.by == Reviewer::Organization,
+        ..FormExtras::default()
+    })
 }
 
 /// A request's page: the request, its history, and the moves the viewer may make.
@@ -150,41 +163,58 @@ pub async fn save_edit(
     (state, town): (&AppState, &domain::Municipality),
     (page, audit): (Page, Audit),
     account: &store::account::Account,
-    Managed { request, base, .. }: Managed,
+    managed: Managed,
     mut form: RequestForm,
 ) -> Result<Response, WebError> {
+    let extras = edit_extras(&managed)?;
+    let Managed { request, base, by } = managed;
     form.kind = request.kind.code().to_owned();
     let page = page.with_town(town);
     let tenant = state.store.tenant(town);
     let areas = tenant.travel_table().await?;
-    if form.grid_pressed() {
-        let errors = FieldErrors::default();
-        return Ok(render_form(
-            state,
-            page,
-            base,
-            (&form, &areas),
-            &errors,
-            StatusCode::OK,
-        ));
-    }
-    let draft = match form.parse(state, &town.prefecture, &areas) {
-        Ok(draft) => draft,
-        Err(errors) => {
-            return Ok(render_form(
-                state,
-                page,
-                base,
-                (&form, &areas),
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+    let errors = if form.grid_pressed() {
+        FieldErrors::default()
+    } else {
+        match form.parse(state, &town.prefecture, &areas) {
+            Ok(draft) => {
+                let checked = (&form, &draft, &areas);
+                let managed = (&request, by, base.as_str());
+                return save_draft((state, town), (&audit, account), managed, checked).await;
+            }
+            Err(errors) => errors,
         }
     };
-    let before = RequestForm::from_stored(&request, &tenant.request_skills(request.id).await?);
-    let changed = before.changed_fields(&form).join(", ");
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let typed = (&form, &areas);
+    Ok(render_form_for(
+        state, page, base, typed, &errors, status, extras,
+    ))
+}
+
+/// Saves a checked edit from the status the editor saw; a published request whose terms an
+/// organization changed goes back to review.
+async fn save_draft(
+    (state, town): (&AppState, &domain::Municipality),
+    (audit, account): (&Audit, &store::account::Account),
+    (request, by, base): (&StoredRequest, Reviewer, &str),
+    (form, draft, areas): (&RequestForm, &RequestDraft, &TravelTable),
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(town);
+    let before = RequestForm::from_stored(request, &tenant.request_skills(request.id).await?);
+    let changed = before.changed_fields(form).join(", ");
+    let seen = request.status()?;
+    // What it asked for before, checked the same way; a request that no longer passes
+    // (its start date has gone by) counts as changed.
+    let terms_changed = before
+        .parse(state, &town.prefecture, areas)
+        .map_or(true, |was| was.terms_differ(draft));
+    let to = domain::request::after_edit(seen, by, terms_changed);
     match tenant
-        .update_request(request.id, &draft, account.id, &changed)
+        .update_request((request.id, seen, to), draft, account.id, &changed)
         .await
     {
         Ok(()) => {}
@@ -202,7 +232,12 @@ pub async fn save_edit(
             &changed,
         )
         .await?;
-    Ok(Redirect::to(&format!("{base}?done=saved")).into_response())
+    let done = if to == seen {
+        "saved"
+    } else {
+        "saved-for-review"
+    };
+    Ok(Redirect::to(&format!("{base}?done={done}")).into_response())
 }
 
 #[derive(Deserialize)]

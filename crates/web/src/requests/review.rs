@@ -180,7 +180,10 @@ pub async fn new_form(
         (&RequestForm::new(kind), &areas),
         &domain::FieldErrors::default(),
         StatusCode::OK,
-        Some(options),
+        super::form::FormExtras {
+            organizations: Some(options),
+            ..Default::default()
+        },
     ))
 }
 
@@ -221,7 +224,10 @@ pub async fn create(
             (&form, &areas),
             &errors,
             status,
-            Some(options),
+            super::form::FormExtras {
+                organizations: Some(options),
+                ..Default::default()
+            },
         ));
     };
     let id = state

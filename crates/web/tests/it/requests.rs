@@ -385,15 +385,65 @@ async fn a_job_goes_from_enquiry_to_the_public_list() {
     );
     assert!(!english.body.contains("1,150円"));
 
-    // Editing a published request keeps it published and records what changed.
+    // A fix to its words keeps a published request published; changed pay sends it back to
+    // review, off the public list, until a coordinator publishes it again.
+    let edit_path = format!("{job_path}?edit=1");
+    let form = member.get(&edit_path).await;
+    assert!(
+        form.body
+            .contains("コーディネーターが確認するまで公開を一時停止します")
+    );
     let mut edited = job_fields();
+    edited.retain(|(k, _)| *k != "description");
+    edited.push((
+        "description",
+        "チェックアウト後の客室の準備をお願いいたします。",
+    ));
+    let reworded = member.submit(&edit_path, &job_path, &edited).await;
+    assert!(
+        reworded.location().ends_with("?done=saved"),
+        "{}",
+        reworded.location()
+    );
+    assert_eq!(
+        public
+            .get(&format!("/nagaizumi/requests/{id}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
     edited.retain(|(k, _)| *k != "pay_yen");
     edited.push(("pay_yen", "1200"));
-    member
-        .submit(&format!("{job_path}?edit=1"), &job_path, &edited)
+    let repaid = member.submit(&edit_path, &job_path, &edited).await;
+    assert!(repaid.location().ends_with("?done=saved-for-review"));
+    let after = member.get(repaid.location()).await;
+    assert!(after.body.contains("コーディネーターの確認のあと") && after.body.contains("pay"));
+    assert_eq!(
+        public
+            .get(&format!("/nagaizumi/requests/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let review = coordinator.get(&review_path).await;
+    let republished = coordinator
+        .post_raw(
+            &format!("{review_path}/status"),
+            &[
+                ("csrf_token", &review.csrf()),
+                ("action", "publish"),
+                ("from", "submitted"),
+            ],
+        )
         .await;
-    let after = member.get(&job_path).await;
-    assert!(after.body.contains("公開中") && after.body.contains("pay"));
+    assert!(republished.location().ends_with("?done=moved"));
+    assert!(
+        public
+            .get(&format!("/nagaizumi/requests/{id}"))
+            .await
+            .body
+            .contains("1,200円")
+    );
 
     // An English version: checked like the Japanese, then shown to English readers.
     let long = "x".repeat(101);
