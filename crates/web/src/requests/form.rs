@@ -297,6 +297,16 @@ pub struct FormExtras {
     pub review_lead: bool,
 }
 
+impl FormExtras {
+    /// For a coordinator writing on behalf of one of `organizations`.
+    pub fn choosing(organizations: Vec<(String, String)>) -> Self {
+        Self {
+            organizations: Some(organizations),
+            ..Self::default()
+        }
+    }
+}
+
 fn skill_rows(ids: &[String], levels: &[String]) -> Vec<SkillRow> {
     let mut rows: Vec<SkillRow> = ids
         .iter()
@@ -527,6 +537,20 @@ fn flag_choices(page: &Page, form: &RequestForm) -> Vec<(String, String, bool)> 
         .collect()
 }
 
+/// The organization a coordinator writes for, chosen from `options`.
+fn organization_field(
+    page: &Page,
+    form: &RequestForm,
+    errors: &FieldErrors,
+    options: Vec<(String, String)>,
+) -> FieldView {
+    FieldView::new(page, "organization", "select", &form.organization, errors).options(
+        std::iter::once((String::new(), page.t("field-choose")))
+            .chain(options)
+            .collect(),
+    )
+}
+
 pub fn render_form_for(
     state: &AppState,
     page: Page,
@@ -539,13 +563,9 @@ pub fn render_form_for(
     let e = errors;
     let kind = RequestKind::from_code(&form.kind).unwrap_or(RequestKind::Job);
     let message = |field: &str| crate::form::error_text(&page, errors, field);
-    let organization_field = extras.organizations.map(|options| {
-        FieldView::new(&page, "organization", "select", &form.organization, errors).options(
-            std::iter::once((String::new(), page.t("field-choose")))
-                .chain(options)
-                .collect(),
-        )
-    });
+    let organization_field = extras
+        .organizations
+        .map(|options| organization_field(&page, form, errors, options));
     let grid = weekly_grid::view(
         &page,
         "request-windows-caption",
@@ -598,14 +618,6 @@ impl RequestForm {
             .filter(|(_, changed)| *changed)
             .map(|(name, _)| name)
             .collect()
-    }
-
-    /// Whether the terms changed, which sends a published request back to review
-    /// (`domain::request::after_edit`); its words alone do not.
-    pub fn changes_terms(&self, other: &RequestForm) -> bool {
-        self.changed_terms(other)
-            .iter()
-            .any(|(_, changed)| *changed)
     }
 
     /// What the request says: (field, whether it changed).

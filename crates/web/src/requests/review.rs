@@ -180,10 +180,7 @@ pub async fn new_form(
         (&RequestForm::new(kind), &areas),
         &domain::FieldErrors::default(),
         StatusCode::OK,
-        super::form::FormExtras {
-            organizations: Some(options),
-            ..Default::default()
-        },
+        super::form::FormExtras::choosing(options),
     ))
 }
 
@@ -224,10 +221,7 @@ pub async fn create(
             (&form, &areas),
             &errors,
             status,
-            super::form::FormExtras {
-                organizations: Some(options),
-                ..Default::default()
-            },
+            super::form::FormExtras::choosing(options),
         ));
     };
     let id = state
