@@ -41,6 +41,8 @@ crate::coded!(
         MeetingReminder = "meeting_reminder" => "notice-meeting-reminder-title",
         /// The organization reported its result after the meeting (to the coordinator).
         ResultReported = "result_reported" => "notice-result-reported-title",
+        /// The weekly mail of newly published requests that fit (to a resident who asked).
+        NewJobsThatFit = "new_jobs_that_fit" => "notice-new-jobs-title",
     }
 );
 
@@ -71,6 +73,7 @@ impl NoticeKind {
             NoticeKind::MeetingAnotherTime => "notice-meeting-another-time-body",
             NoticeKind::MeetingReminder => "notice-meeting-reminder-body",
             NoticeKind::ResultReported => "notice-result-reported-body",
+            NoticeKind::NewJobsThatFit => "notice-new-jobs-body",
         }
     }
 }

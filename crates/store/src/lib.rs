@@ -42,6 +42,7 @@ mod participant_search;
 pub mod password_reset;
 pub mod program_fact;
 pub mod request;
+pub mod saved_request;
 pub mod schema;
 pub mod secret;
 mod server_key;

@@ -143,6 +143,8 @@ mod tests {
         check::<crate::events::schedule::ListTab>(&mut problems);
         check::<crate::coordinator::participants::filters::CareNeed>(&mut problems);
         check::<domain::message::NoticeKind>(&mut problems);
+        check::<crate::requests::saved::SavedDone>(&mut problems);
+        check::<crate::participant::job_mail::JobMailDone>(&mut problems);
         check::<domain::request::interest::InterestStatus>(&mut problems);
         check::<crate::requests::interest::InterestDone>(&mut problems);
         check::<matching::feasibility::Reason>(&mut problems);

@@ -109,6 +109,8 @@ pub(crate) const ARG_NAMES: &[&str] = &[
     "reason",
     "remark",
     "message",
+    "count",
+    "titles",
 ];
 
 /// The arguments in `lang`, with the reader's name and the town's.

@@ -96,6 +96,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/requests/{id}/interest", Method::GET, Town(PARTICIPANT)),
     ("/{town}/requests/{id}/interest", Method::POST, Town(PARTICIPANT)),
     ("/{town}/me/interests/{id}/withdraw", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/requests/{id}/save", Method::POST, Town(PARTICIPANT)),
+    ("/{town}/me/job-mail", Method::POST, Town(PARTICIPANT)),
     ("/{town}/work-with-us", Method::GET, Public),
     ("/{town}/work-with-us", Method::POST, Public),
     ("/{town}/coordinator/requests", Method::GET, Town(COORDINATOR)),

@@ -20,6 +20,8 @@ pub struct Round {
     pub follow_ups_notified: usize,
     pub offers_lapsed: usize,
     pub reminders: usize,
+    /// Weekly mails of new requests that fit, claimed this round (some with nothing new).
+    pub job_mails: usize,
     pub mail_sent: usize,
 }
 
@@ -44,6 +46,7 @@ pub async fn round(
     }
     done.offers_lapsed = lapse_offers(state).await?;
     done.reminders = remind(state).await? + remind_meetings(state).await?;
+    done.job_mails = mail_new_jobs(state).await?;
     if let Some(mailer) = mailer {
         done.mail_sent = worker.deliver_due(&state.store, mailer, Utc::now()).await?;
     }
@@ -133,6 +136,29 @@ async fn remind(state: &AppState) -> Result<usize, store::StoreError> {
 }
 
 /// The day before a meeting, its people are reminded (once for each proposed time).
+/// The weekly mail of new requests that fit, for each person whose week is up; the engine's
+/// work for one person failing leaves that mail for the next round.
+async fn mail_new_jobs(state: &AppState) -> Result<usize, store::StoreError> {
+    let mut claimed = 0;
+    let towns = state.store.municipalities().await?;
+    for due in state.store.job_mails_due(Utc::now()).await? {
+        let Some(town) = towns.iter().find(|t| t.id.0 == due.municipality_id) else {
+            continue;
+        };
+        let Ok(notes) = crate::participant::job_mail::due_mail(state, town, &due).await else {
+            tracing::warn!(
+                participant = due.participant_id,
+                "the weekly job mail could not be made"
+            );
+            continue;
+        };
+        if state.store.send_job_mail(&due, &notes).await? {
+            claimed += 1;
+        }
+    }
+    Ok(claimed)
+}
+
 async fn remind_meetings(state: &AppState) -> Result<usize, store::StoreError> {
     let mut sent = 0;
     for due in state.store.meetings_to_remind(Utc::now()).await? {

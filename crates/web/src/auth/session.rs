@@ -159,3 +159,19 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
             .ok_or(WebError::Forbidden)
     }
 }
+
+/// On a page anyone may open: the account, when someone is signed in.
+impl<S: Send + Sync> axum::extract::OptionalFromRequestParts<S> for SignedIn {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<CurrentSession>()
+            .and_then(|s| s.account().cloned())
+            .map(SignedIn))
+    }
+}

@@ -1,7 +1,7 @@
 //! `/{town}/me/`: the participant's start page, with how complete their profile is and the
 //! requests they asked a coordinator about (相談中の仕事).
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -25,8 +25,23 @@ struct HomePage {
     waiting: usize,
     /// 相談中の仕事: the requests they asked a coordinator about.
     interests: Vec<crate::requests::interest::OwnInterest>,
+    /// 保存した仕事.
+    saved: Vec<crate::requests::saved::SavedView>,
+    job_mail: super::job_mail::JobMailView,
+    notice: Option<String>,
     base: String,
     requests_href: String,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct HomeQuery {
+    done: Option<String>,
+}
+
+/// What the page says after a redirect: a saved request forgotten, the mail turned on or off.
+fn notice(page: &Page, done: Option<&str>) -> Option<String> {
+    page.done_notice(done, crate::requests::saved::SavedDone::from_code)
+        .or_else(|| page.done_notice(done, super::job_mail::JobMailDone::from_code))
 }
 
 pub async fn show(
@@ -34,6 +49,7 @@ pub async fn show(
     CurrentTown(town): CurrentTown,
     SignedIn(account): SignedIn,
     page: Page,
+    Query(query): Query<HomeQuery>,
 ) -> Result<Response, WebError> {
     let tenant = state.store.tenant(&town);
     let record = tenant.own_participant(&account).await.found()?;
@@ -56,8 +72,16 @@ pub async fn show(
         })
         .count();
     let interests = tenant.own_interests(account.id).await?;
+    let (saved, job_mail) = (
+        tenant.saved_requests(account.id).await?,
+        tenant.job_mail_since(account.id).await?,
+    );
     let page = page.with_town(&town);
-    let interests = crate::requests::interest::own_list(&page, town.slug.as_str(), &interests);
+    let slug = town.slug.as_str();
+    let interests = crate::requests::interest::own_list(&page, slug, &interests);
+    let saved = crate::requests::saved::own_list(&page, slug, &saved);
+    let job_mail = super::job_mail::view(&page, slug, job_mail);
+    let notice = notice(&page, query.done.as_deref());
     let heading = page.t1("participant-home-heading", "name", &account.display_name);
     Ok(render(
         StatusCode::OK,
@@ -70,6 +94,9 @@ pub async fn show(
             consent_withdrawn,
             waiting,
             interests,
+            saved,
+            job_mail,
+            notice,
             base: format!("/{}/me", town.slug),
             requests_href: format!("/{}/requests", town.slug),
         },

@@ -320,6 +320,64 @@ fn interested_fits(
 
 /// The requests that fit one participant best; a team project only when a team that includes
 /// them exists.
+/// The engine's best `limit` requests for `participant` (a team project only when a team that
+/// includes the person exists), with the input they index; `None` when the engine cannot
+/// read the person (no profile, or no consent).
+async fn suggested(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    participant: i64,
+    limit: usize,
+) -> Result<
+    Option<(
+        std::sync::Arc<store::matching_cache::MatchingInput>,
+        Vec<Match>,
+    )>,
+    WebError,
+> {
+    let input = tenant.matching_input(&state.taxonomy).await?;
+    let Some(index) = input.candidate_index(participant) else {
+        return Ok(None);
+    };
+    let list = off_runtime({
+        let (graph, input) = (state.skill_graph.clone(), input.clone());
+        move || {
+            team::suggestions(
+                &graph,
+                &input.travel,
+                Ranking::default(),
+                (&input.candidates, &input.openings),
+                index,
+                limit,
+            )
+        }
+    })
+    .await?;
+    Ok(Some((input, list)))
+}
+
+/// Of the engine's suggestions for `participant`, the ids of those in `among` (the requests
+/// published since the last mail), best first, at most `limit`.
+pub async fn fitting_among(
+    state: &AppState,
+    tenant: &TenantStore<'_>,
+    participant: i64,
+    (among, limit): (&[i64], usize),
+) -> Result<Vec<i64>, WebError> {
+    if among.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some((input, list)) = suggested(state, tenant, participant, 50).await? else {
+        return Ok(Vec::new());
+    };
+    Ok(list
+        .iter()
+        .map(|m| input.openings[m.opening].id)
+        .filter(|id| among.contains(id))
+        .take(limit)
+        .collect())
+}
+
 pub async fn for_participant(
     state: &AppState,
     tenant: &TenantStore<'_>,
@@ -327,26 +385,10 @@ pub async fn for_participant(
     slug: &str,
     participant: i64,
 ) -> Result<Vec<MatchView>, WebError> {
-    let input = tenant.matching_input(&state.taxonomy).await?;
-    let Some(index) = input.candidate_index(participant) else {
+    let Some((input, list)) = suggested(state, tenant, participant, 10).await? else {
         return Ok(Vec::new());
     };
     let courses = course_index(state, tenant).await?;
-    let list = off_runtime({
-        let (graph, input) = (state.skill_graph.clone(), input.clone());
-        move || {
-            // A team project only when a team that includes the person exists.
-            team::suggestions(
-                &graph,
-                &input.travel,
-                Ranking::default(),
-                (&input.candidates, &input.openings),
-                index,
-                10,
-            )
-        }
-    })
-    .await?;
     let (openings, titles) = (&input.openings, &input.titles);
     Ok(list
         .iter()

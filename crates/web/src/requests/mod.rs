@@ -12,6 +12,7 @@ pub mod moves;
 pub mod organization;
 pub mod public;
 pub mod review;
+pub mod saved;
 pub mod team_view;
 pub mod view;
 
@@ -79,6 +80,7 @@ fn interest_routes() -> Routes {
             "/{town}/me/interests/{id}/withdraw",
             post(interest::withdraw),
         )
+        .route("/{town}/requests/{id}/save", post(saved::save))
         .route("/{town}/coordinator/interests", get(interested::waiting))
         .route(
             "/{town}/coordinator/interests/{id}/answered",

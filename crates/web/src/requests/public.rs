@@ -16,6 +16,7 @@ use store::request::{PublicFilter, StoredRequest};
 
 use super::view::{RequestView, pay_text};
 use crate::account::FormPage;
+use crate::auth::SignedIn;
 use crate::error::WebError;
 use crate::form::{FieldView, choices};
 use crate::page::{Page, render};
@@ -210,6 +211,14 @@ struct DetailPage {
     back_href: String,
     /// "この仕事について相談したい", for residents and for anyone not signed in yet.
     interest_href: Option<String>,
+    /// Saving it, for a signed-in resident.
+    save: Option<super::saved::SaveButton>,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DetailQuery {
+    done: Option<String>,
 }
 
 /// schema.org JobPosting for a job, so search engines can show it.
@@ -273,17 +282,28 @@ pub async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     Path((_, id)): Path<(String, i64)>,
-    page: Page,
+    (page, signed_in): (Page, Option<SignedIn>),
+    Query(query): Query<DetailQuery>,
 ) -> Result<Response, WebError> {
     let request = published(&state, &town, id).await?;
-    let skills = state.store.tenant(&town).request_skills(id).await?;
+    let tenant = state.store.tenant(&town);
+    let skills = tenant.request_skills(id).await?;
     let page = page.with_town(&town);
     let json_ld = job_posting(&request, &town);
-    let resident = page
-        .user
+    let resident = signed_in
         .as_ref()
-        .is_none_or(|u| u.role == domain::Role::Participant);
-    let interest_href = resident.then(|| format!("/{}/requests/{id}/interest", town.slug));
+        .filter(|s| s.0.role == domain::Role::Participant);
+    let save = match resident {
+        Some(SignedIn(account)) => Some(super::saved::SaveButton::new(
+            town.slug.as_str(),
+            id,
+            tenant.is_saved(account.id, id).await?,
+        )),
+        None => None,
+    };
+    let interest_href = (signed_in.is_none() || resident.is_some())
+        .then(|| format!("/{}/requests/{id}/interest", town.slug));
+    let notice = page.done_notice(query.done.as_deref(), super::saved::SavedDone::from_code);
     Ok(render(
         StatusCode::OK,
         &DetailPage {
@@ -292,6 +312,8 @@ pub async fn show(
             json_ld,
             back_href: format!("/{}/requests", town.slug),
             interest_href,
+            save,
+            notice,
         },
     ))
 }

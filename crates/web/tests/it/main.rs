@@ -32,6 +32,7 @@ mod request_close;
 mod requests;
 mod reset;
 mod results;
+mod saved_jobs;
 mod security;
 mod security_headers;
 mod slow_clients;
