@@ -118,6 +118,10 @@ crate::coded!(
         EventBookingWaitlisted = "event.booking_waitlisted" => "audit-event-event-booking-waitlisted",
         EventBookingCancelled = "event.booking_cancelled" => "audit-event-event-booking-cancelled",
         EventBookingCancelledByStaff = "event.booking_cancelled_by_staff" => "audit-event-event-booking-cancelled-by-staff",
+        TravelTableReplaced = "town.travel_table_replaced" => "audit-event-travel-table-replaced",
+        TownSettingsEdited = "town.settings_edited" => "audit-event-town-settings-edited",
+        AnnouncementPublished = "announcement.published" => "audit-event-announcement-published",
+        AnnouncementDeleted = "announcement.deleted" => "audit-event-announcement-deleted",
     }
 );
 
@@ -159,6 +163,7 @@ crate::coded!(
         Outbox = "outbox" => "audit-target-outbox",
         Introduction = "introduction" => "audit-target-introduction",
         Request = "request" => "audit-target-request",
+        Announcement = "announcement" => "audit-target-announcement",
         Enquiry = "enquiry" => "audit-target-enquiry",
         Event = "event" => "audit-target-event",
         Booking = "booking" => "audit-target-booking",

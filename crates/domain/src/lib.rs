@@ -31,6 +31,7 @@ pub mod request;
 pub mod role;
 pub mod skill;
 pub mod timeline;
+pub mod town_page;
 pub mod travel;
 pub mod week_preset;
 

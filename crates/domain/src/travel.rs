@@ -53,13 +53,57 @@ impl Default for TravelTable {
     }
 }
 
-/// What is wrong with one line of a table.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {problem}")]
+crate::coded!(
+    /// What can be wrong with a line of a table; the words (`travel-problem-*`) name the
+    /// line's text in question, its `subject`.
+    LineProblem {
+        Minutes = "minutes" => "travel-problem-minutes",
+        Shape = "shape" => "travel-problem-shape",
+        Code = "code" => "travel-problem-code",
+        Names = "names" => "travel-problem-names",
+        AreaTwice = "area_twice" => "travel-problem-area-twice",
+        NoSuchArea = "no_such_area" => "travel-problem-no-such-area",
+        ToItself = "to_itself" => "travel-problem-to-itself",
+        PairTwice = "pair_twice" => "travel-problem-pair-twice",
+    }
+);
+
+/// What is wrong with one line of a table: the problem, and the text it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
     pub line: usize,
-    pub problem: String,
+    pub problem: LineProblem,
+    pub subject: String,
 }
+
+/// In English, for the command line.
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = &self.subject;
+        let problem = match self.problem {
+            LineProblem::Minutes => {
+                format!("minutes must be a whole number from 0 to {MAX_MINUTES}, not {s:?}")
+            }
+            LineProblem::Shape => format!(
+                "expected default,MINUTES or area,CODE,名前,Name or travel,CODE,CODE,MINUTES, not {s:?}"
+            ),
+            LineProblem::Code => {
+                format!("an area code is lower-case letters, digits and hyphens, not {s:?}")
+            }
+            LineProblem::Names => format!("area {s} needs a Japanese and an English name"),
+            LineProblem::AreaTwice => format!("area {s} is listed twice"),
+            LineProblem::NoSuchArea => format!("no area has the code {s:?}"),
+            LineProblem::ToItself => format!("{s} to itself is always 0 minutes"),
+            LineProblem::PairTwice => format!("{s} are listed twice"),
+        };
+        write!(f, "line {}: {problem}", self.line)
+    }
+}
+
+impl std::error::Error for LineError {}
+
+/// A problem with the text it is about.
+type Problem = (LineProblem, String);
 
 fn is_code(code: &str) -> bool {
     !code.is_empty()
@@ -69,14 +113,12 @@ fn is_code(code: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn minutes(text: &str) -> Result<u16, String> {
+fn minutes(text: &str) -> Result<u16, Problem> {
     text.trim()
         .parse::<u16>()
         .ok()
         .filter(|m| *m <= MAX_MINUTES)
-        .ok_or_else(|| {
-            format!("minutes must be a whole number from 0 to {MAX_MINUTES}, not {text:?}")
-        })
+        .ok_or_else(|| (LineProblem::Minutes, text.to_owned()))
 }
 
 impl TravelTable {
@@ -98,14 +140,13 @@ impl TravelTable {
                     travel_lines.push((number + 1, *from, *to, *m));
                     Ok(())
                 }
-                _ => Err(format!(
-                    "expected default,MINUTES or area,CODE,名前,Name or travel,CODE,CODE,MINUTES, not {line:?}"
-                )),
+                _ => Err((LineProblem::Shape, line.to_owned())),
             };
-            if let Err(problem) = result {
+            if let Err((problem, subject)) = result {
                 errors.push(LineError {
                     line: number + 1,
                     problem,
+                    subject,
                 });
             }
         }
@@ -113,7 +154,11 @@ impl TravelTable {
         for (line, from, to, m) in travel_lines {
             match table.add_travel(from, to, m, &mut pairs) {
                 Ok(()) => {}
-                Err(problem) => errors.push(LineError { line, problem }),
+                Err((problem, subject)) => errors.push(LineError {
+                    line,
+                    problem,
+                    subject,
+                }),
             }
         }
         if errors.is_empty() {
@@ -125,17 +170,15 @@ impl TravelTable {
         }
     }
 
-    fn add_area(&mut self, code: &str, ja: &str, en: &str) -> Result<(), String> {
+    fn add_area(&mut self, code: &str, ja: &str, en: &str) -> Result<(), Problem> {
         if !is_code(code) {
-            return Err(format!(
-                "an area code is lower-case letters, digits and hyphens, not {code:?}"
-            ));
+            return Err((LineProblem::Code, code.to_owned()));
         }
         if ja.is_empty() || en.is_empty() {
-            return Err(format!("area {code} needs a Japanese and an English name"));
+            return Err((LineProblem::Names, code.to_owned()));
         }
         if self.index(code).is_some() {
-            return Err(format!("area {code} is listed twice"));
+            return Err((LineProblem::AreaTwice, code.to_owned()));
         }
         self.areas.push(Area {
             code: code.to_owned(),
@@ -151,23 +194,36 @@ impl TravelTable {
         to: &str,
         m: &str,
         pairs: &mut HashSet<(usize, usize)>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Problem> {
         let area = |code: &str| {
             self.areas
                 .iter()
                 .position(|a| a.code == code)
-                .ok_or_else(|| format!("no area has the code {code:?}"))
+                .ok_or_else(|| (LineProblem::NoSuchArea, code.to_owned()))
         };
         let (a, b) = (area(from)?, area(to)?);
         let m = minutes(m)?;
         if a == b {
-            return Err(format!("{from} to itself is always 0 minutes"));
+            return Err((LineProblem::ToItself, from.to_owned()));
         }
         if !pairs.insert((a.min(b), a.max(b))) {
-            return Err(format!("{from} and {to} are listed twice"));
+            return Err((LineProblem::PairTwice, format!("{from}, {to}")));
         }
         self.minutes.push((a, b, m));
         Ok(())
+    }
+
+    /// The table in the form `parse` reads, to edit and load again.
+    pub fn to_text(&self) -> String {
+        let mut text = format!("default,{}\n", self.default_minutes);
+        for a in &self.areas {
+            text.push_str(&format!("area,{},{},{}\n", a.code, a.name_ja, a.name_en));
+        }
+        for (a, b, m) in &self.minutes {
+            let (a, b) = (&self.areas[*a].code, &self.areas[*b].code);
+            text.push_str(&format!("travel,{a},{b},{m}\n"));
+        }
+        text
     }
 
     /// The index of the area with this code.
@@ -226,8 +282,20 @@ mod tests {
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [2, 3, 4, 5, 6, 7, 10]);
         assert!(errors[0].to_string().starts_with("line 2: an area code"));
-        assert!(errors[2].problem.contains("\"z\""));
-        assert!(errors[4].problem.contains("0 to 600"));
+        assert_eq!(
+            (errors[2].problem, errors[2].subject.as_str()),
+            (LineProblem::NoSuchArea, "z")
+        );
+        assert!(errors[4].to_string().contains("0 to 600"));
+    }
+
+    #[test]
+    fn a_table_written_out_reads_back_the_same() {
+        let table = TravelTable::parse(
+            "default,25\narea,a,甲,Ko\narea,b,乙,Otsu\narea,c,丙,Hei\ntravel,b,a,7\ntravel,c,b,12\n",
+        )
+        .unwrap();
+        assert_eq!(TravelTable::parse(&table.to_text()).unwrap(), table);
     }
 
     #[test]

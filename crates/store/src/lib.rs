@@ -52,6 +52,7 @@ mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;
+pub mod town_page;
 pub mod travel;
 pub mod work_queue;
 

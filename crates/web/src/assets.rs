@@ -17,6 +17,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../static/grid.js"),
     ),
+    (
+        "file_text.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../static/file_text.js"),
+    ),
 ];
 
 pub async fn asset(Path(file): Path<String>) -> Result<Response, WebError> {

@@ -145,6 +145,7 @@ mod tests {
         check::<domain::message::NoticeKind>(&mut problems);
         check::<crate::requests::saved::SavedDone>(&mut problems);
         check::<crate::participant::job_mail::JobMailDone>(&mut problems);
+        check::<crate::town_settings::page::SettingsDone>(&mut problems);
         check::<domain::request::interest::InterestStatus>(&mut problems);
         check::<crate::requests::interest::InterestDone>(&mut problems);
         check::<matching::feasibility::Reason>(&mut problems);

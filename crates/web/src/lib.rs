@@ -59,6 +59,7 @@ mod skill_choices;
 mod state;
 mod town;
 mod town_reports;
+mod town_settings;
 mod weekly_grid;
 pub mod worker;
 

@@ -200,6 +200,13 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports", Method::GET, Town(STAFF)),
     ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
+    ("/{town}/town/travel", Method::GET, Town(STAFF)),
+    ("/{town}/town/travel", Method::POST, Town(STAFF)),
+    ("/{town}/town/settings", Method::GET, Town(STAFF)),
+    ("/{town}/town/settings", Method::POST, Town(STAFF)),
+    ("/{town}/town/news", Method::POST, Town(STAFF)),
+    ("/{town}/town/news/{id}/delete", Method::POST, Town(STAFF)),
+    ("/{town}/theme.css", Method::GET, Public),
     // Operators
     ("/operator/login", Method::GET, Public),
     ("/operator/login", Method::POST, Public),

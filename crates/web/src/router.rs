@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::routes())
         .merge(role_homes::routes())
         .merge(crate::town_reports::routes())
+        .merge(crate::town_settings::routes())
         .merge(participant::routes())
         .merge(requests::routes())
         .merge(crate::organization_home::routes())

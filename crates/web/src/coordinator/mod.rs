@@ -102,11 +102,14 @@ fn home_links(page: &Page, town: &domain::Municipality, base: &str) -> Vec<(Stri
             page.t("coordinator-invitations-title"),
         ),
         (format!("{base}/outbox"), page.t("outbox-title")),
-        (
-            format!("/{}/account/password", town.slug),
-            page.t("password-change-title"),
-        ),
     ]
+    .into_iter()
+    .chain(crate::town_settings::links(page, town.slug.as_str()))
+    .chain([(
+        format!("/{}/account/password", town.slug),
+        page.t("password-change-title"),
+    )])
+    .collect()
 }
 
 /// A follow-up due soon, as the home page lists it.

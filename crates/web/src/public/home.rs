@@ -17,7 +17,11 @@ use crate::town::CurrentTown;
 #[template(path = "public/home.html")]
 struct HomePage {
     page: Page,
-    town_name: String,
+    /// 「長泉町 わくわくキャリア」: the town and its program's name.
+    heading: String,
+    lead: String,
+    /// The office that runs the program, when the town named it.
+    office: String,
     contact_email: String,
     contact_phone: String,
     news: Vec<NewsItem>,
@@ -64,31 +68,52 @@ pub async fn home(
     page: Page,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    let news = state
-        .store
-        .tenant(&town)
+    let tenant = state.store.tenant(&town);
+    let news = tenant
         .announcements(Utc::now(), 5)
         .await?
         .into_iter()
         .map(|item| NewsItem::new(page.lang, item))
         .collect();
-    let town_name = page
-        .town
-        .as_ref()
-        .map(|t| t.name.clone())
-        .unwrap_or_default();
+    let (heading, lead, office) = words(&page, &tenant.town_page().await?);
     let demo_accounts = demo_rows(&state, &page, town.slug.as_str());
     Ok(render(
         StatusCode::OK,
         &HomePage {
             page,
-            town_name,
+            heading,
+            lead,
+            office,
             contact_email: town.contact_email,
             contact_phone: town.contact_phone,
             news,
             demo_accounts,
         },
     ))
+}
+
+/// The heading, lead and office in the page's language: the town's own words where it wrote
+/// them (the English ones falling back to the Japanese), else the platform's.
+fn words(page: &Page, own: &domain::town_page::TownPage) -> (String, String, String) {
+    let pick = |ja: &str, en: &str| match page.lang {
+        Lang::En if !en.is_empty() => en.to_owned(),
+        _ => ja.to_owned(),
+    };
+    let program = Some(pick(&own.program_name_ja, &own.program_name_en))
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| page.t("program-name-default"));
+    let town = page
+        .town
+        .as_ref()
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let heading = page
+        .lang
+        .t_args("home-heading", &[("town", town), ("program", program)]);
+    let lead = Some(pick(&own.lead_ja, &own.lead_en))
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| page.t("home-lead"));
+    (heading, lead, pick(&own.office_ja, &own.office_en))
 }
 
 /// `/{town}` without the slash goes to the town's home, when the town exists.

@@ -37,5 +37,6 @@ mod security;
 mod security_headers;
 mod slow_clients;
 mod town_reports;
+mod town_settings;
 mod work_queue;
 mod worker;

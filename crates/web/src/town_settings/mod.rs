@@ -1,0 +1,33 @@
+//! What a town's staff set for their town: what its pages say and its announcements
+//! (`page`), and the areas and travel minutes the engine uses (`travel`).
+
+pub mod page;
+pub mod travel;
+
+use axum::routing::{get, post};
+
+use crate::page::Page;
+use crate::routes::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route(
+            "/{town}/town/travel",
+            get(travel::show).post(travel::replace),
+        )
+        .route("/{town}/town/settings", get(page::show).post(page::save))
+        .route("/{town}/town/news", post(page::add_news))
+        .route("/{town}/town/news/{id}/delete", post(page::remove_news))
+        .route("/{town}/theme.css", get(page::theme))
+}
+
+/// The staff's links to these pages, as (href, words).
+pub fn links(page: &Page, slug: &str) -> Vec<(String, String)> {
+    vec![
+        (
+            format!("/{slug}/town/settings"),
+            page.t("town-settings-title"),
+        ),
+        (format!("/{slug}/town/travel"), page.t("travel-title")),
+    ]
+}
