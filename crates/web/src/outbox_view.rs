@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::MunicipalityId;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::local_time::to_jst;
 
 use crate::audit_trail::Audit;
 use crate::error::WebError;
@@ -47,7 +46,7 @@ pub async fn respond(
         .await?
         .into_iter()
         .map(|m| MessageRow {
-            created: to_jst(m.created_at).format("%Y-%m-%d %H:%M").to_string(),
+            created: page.date_time(m.created_at),
             status: page.t(match (m.sent_at, m.attempts) {
                 (Some(_), _) => "outbox-status-sent",
                 (None, _) if m.dead_at.is_some() => "outbox-status-dead",

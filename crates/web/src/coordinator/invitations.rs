@@ -74,7 +74,7 @@ async fn page_for(
             }),
             role: page.label(i.role),
             email: i.email,
-            created: to_jst(i.created_at).format("%Y-%m-%d").to_string(),
+            created: page.date(to_jst(i.created_at).date_naive()),
         })
         .collect();
     let fields = vec![

@@ -6,7 +6,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::{AuditAction, AuditTarget};
-use domain::local_time::to_jst;
 use serde::Deserialize;
 
 use crate::account::PRIVACY_POLICY_VERSION;
@@ -55,7 +54,7 @@ pub async fn show(
     let consents = state.store.tenant(&town).consents(account.id).await?;
     let page = page.with_town(&town);
     let active = consents.first().is_some_and(|c| c.withdrawn_at.is_none());
-    let format = |at| to_jst(at).format("%Y-%m-%d %H:%M").to_string();
+    let format = |at| page.date_time(at);
     let rows = consents
         .into_iter()
         .map(|c| ConsentRow {

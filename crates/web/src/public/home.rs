@@ -49,10 +49,7 @@ impl NewsItem {
             Lang::En if !item.title_en.is_empty() => (item.title_en, item.body_en),
             _ => (item.title_ja, item.body_ja),
         };
-        let date = match lang {
-            Lang::Ja => at.format("%Y年%-m月%-d日").to_string(),
-            Lang::En => at.format("%-d %b %Y").to_string(),
-        };
+        let date = crate::formats::date(lang, at.date_naive());
         Self {
             date,
             datetime: at.format("%Y-%m-%d").to_string(),

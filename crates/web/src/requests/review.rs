@@ -119,7 +119,7 @@ pub async fn list(
             href: format!("{base}/{}", r.id),
             kind: page.label(r.kind),
             status: r.status().map(|s| page.label(s)).unwrap_or_default(),
-            updated: to_jst(r.updated_at).format("%Y-%m-%d").to_string(),
+            updated: page.date(to_jst(r.updated_at).date_naive()),
             organization: r.organization_name,
             title: r.title,
         })
@@ -409,7 +409,7 @@ pub async fn enquiries(
             location: page.label(e.location),
             status: page.label(e.status),
             open: e.status == EnquiryStatus::New,
-            created: to_jst(e.created_at).format("%Y-%m-%d").to_string(),
+            created: page.date(to_jst(e.created_at).date_naive()),
             organization: e.organization_name,
             contact: e.contact_person,
             email: e.email,

@@ -1,6 +1,5 @@
 //! A request as people read it: labels in their language, pay and hours in words.
 
-use domain::local_time::to_jst;
 use domain::request::{PayUnit, RequestKind};
 use store::request::{RequestEvent, RequestSkill, StoredRequest};
 
@@ -206,7 +205,7 @@ pub fn events(page: &Page, events: Vec<RequestEvent>) -> Vec<EventView> {
     events
         .into_iter()
         .map(|e| EventView {
-            at: to_jst(e.at).format("%Y-%m-%d %H:%M").to_string(),
+            at: page.date_time(e.at),
             text: page.label(e.action),
             actor: e.actor_name.unwrap_or_default(),
             comment: e.comment,
