@@ -11,6 +11,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use store::testing::{TestStore, fresh_store};
 
+mod job_to_hire;
 mod morning;
 
 const PHONE: (u32, u32) = (390, 844);
