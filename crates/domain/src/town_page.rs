@@ -23,6 +23,31 @@ pub struct TownPage {
     pub accent: String,
     pub contact_email: String,
     pub contact_phone: String,
+    /// Whether it has a logo (set apart from the form, by `logo_type`'s check).
+    pub logo: bool,
+}
+
+/// The largest logo, in bytes.
+pub const LOGO_MAX_BYTES: usize = 300 * 1024;
+
+/// The image type of a logo, read from its first bytes: PNG, JPEG or WebP. Anything else
+/// (SVG, which may carry script, among them) is refused, as is one over the size limit.
+pub fn logo_type(bytes: &[u8]) -> Result<&'static str, &'static str> {
+    if bytes.is_empty() {
+        return Err("logo-missing");
+    }
+    if bytes.len() > LOGO_MAX_BYTES {
+        return Err("logo-too-large");
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Ok("image/jpeg")
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Ok("image/webp")
+    } else {
+        Err("logo-type")
+    }
 }
 
 /// The settings form as typed.
@@ -64,6 +89,7 @@ impl TownPage {
             accent: accent(&mut e, &input.accent),
             contact_email: input.contact_email.trim().to_owned(),
             contact_phone: text(&mut e, "contact_phone", &input.contact_phone, 30, false),
+            logo: false,
         };
         if !crate::email::looks_like_email(&page.contact_email) {
             e.add("contact_email", "email-invalid");
@@ -219,6 +245,18 @@ mod tests {
         let empty = News::parse(&News::default()).unwrap_err();
         assert_eq!(empty.code_for("news_title_ja"), Some("required"));
         assert_eq!(empty.code_for("news_body_ja"), Some("required"));
+    }
+
+    #[test]
+    fn a_logo_is_a_png_jpeg_or_webp_under_the_limit() {
+        assert_eq!(logo_type(b"\x89PNG\r\n\x1a\n...."), Ok("image/png"));
+        assert_eq!(logo_type(&[0xff, 0xd8, 0xff, 0xe0]), Ok("image/jpeg"));
+        assert_eq!(logo_type(b"RIFF\0\0\0\0WEBPVP8 "), Ok("image/webp"));
+        assert_eq!(logo_type(b"<svg onload=alert(1)>"), Err("logo-type"));
+        assert_eq!(logo_type(b""), Err("logo-missing"));
+        let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
+        big.resize(LOGO_MAX_BYTES + 1, 0);
+        assert_eq!(logo_type(&big), Err("logo-too-large"));
     }
 
     #[test]

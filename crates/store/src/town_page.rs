@@ -14,6 +14,7 @@ struct Row {
     office_ja: Option<String>,
     office_en: Option<String>,
     accent: Option<String>,
+    logo: Option<bool>,
     contact_email: String,
     contact_phone: String,
 }
@@ -24,7 +25,7 @@ impl TenantStore<'_> {
         let mut conn = self.store.conn().await?;
         let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, Row>(
             "SELECT p.program_name_ja, p.program_name_en, p.lead_ja, p.lead_en, p.office_ja, \
-             p.office_en, p.accent, m.contact_email, m.contact_phone FROM municipality m \
+             p.office_en, p.accent, p.logo IS NOT NULL AS logo, m.contact_email, m.contact_phone FROM municipality m \
              LEFT JOIN town_page p ON p.municipality_id = m.id WHERE m.id = $1")
             .bind(self.municipality_id.0).fetch_one(c).await)?;
         Ok(TownPage {
@@ -37,7 +38,34 @@ impl TenantStore<'_> {
             accent: row.accent.unwrap_or_default(),
             contact_email: row.contact_email,
             contact_phone: row.contact_phone,
+            logo: row.logo.unwrap_or(false),
         })
+    }
+
+    /// Sets the town's logo (its bytes and type, checked by `domain::town_page::logo_type`),
+    /// or takes it away.
+    pub async fn set_town_logo(&self, logo: Option<(&[u8], &str)>) -> Result<(), StoreError> {
+        let (town, now) = (self.municipality_id.0, Utc::now());
+        let (bytes, kind) = match logo {
+            Some((bytes, kind)) => (Some(bytes.to_vec()), kind),
+            None => (None, ""),
+        };
+        let mut conn = self.store.conn().await?;
+        on_backend!(conn.exec(), c => sqlx::query(
+            "INSERT INTO town_page (municipality_id, logo, logo_type, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (municipality_id) DO UPDATE SET logo = excluded.logo, logo_type = excluded.logo_type, \
+             updated_at = excluded.updated_at")
+            .bind(town).bind(bytes).bind(kind).bind(now).execute(c).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// The town's logo: its bytes and type.
+    pub async fn town_logo(&self) -> Result<Option<(Vec<u8>, String)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let row: Option<(Option<Vec<u8>>, String)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT logo, logo_type FROM town_page WHERE municipality_id = $1")
+            .bind(self.municipality_id.0).fetch_optional(c).await)?;
+        Ok(row.and_then(|(bytes, kind)| bytes.map(|b| (b, kind))))
     }
 
     /// Saves the settings and the contact, together.

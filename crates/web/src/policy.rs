@@ -207,6 +207,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/news", Method::POST, Town(STAFF)),
     ("/{town}/town/news/{id}/delete", Method::POST, Town(STAFF)),
     ("/{town}/theme.css", Method::GET, Public),
+    ("/{town}/town/logo", Method::POST, Town(STAFF)),
+    ("/{town}/logo", Method::GET, Public),
     // Operators
     ("/operator/login", Method::GET, Public),
     ("/operator/login", Method::POST, Public),

@@ -1,5 +1,6 @@
-// A file chosen in a `data-fills` file input is read into the textarea it names, so the
-// form sends its text (the page works without this: the text can be pasted).
+// A file chosen in a `data-fills` file input is read into the field it names, so the form
+// sends it: as text (a table can be pasted instead), or with `data-as="url"` as a data URL
+// (an image).
 document.querySelectorAll("input[type=file][data-fills]").forEach((input) => {
   input.addEventListener("change", () => {
     const file = input.files && input.files[0];
@@ -10,6 +11,10 @@ document.querySelectorAll("input[type=file][data-fills]").forEach((input) => {
       target.value = String(reader.result);
       target.dispatchEvent(new Event("input", { bubbles: true }));
     };
-    reader.readAsText(file, "utf-8");
+    if (input.dataset.as === "url") {
+      reader.readAsDataURL(file);
+    } else {
+      reader.readAsText(file, "utf-8");
+    }
   });
 });

@@ -22,6 +22,8 @@ struct HomePage {
     lead: String,
     /// The office that runs the program, when the town named it.
     office: String,
+    /// The town's logo's address, when it has one.
+    logo: Option<String>,
     contact_email: String,
     contact_phone: String,
     news: Vec<NewsItem>,
@@ -72,7 +74,9 @@ pub async fn home(
         .into_iter()
         .map(|item| NewsItem::new(page.lang, item))
         .collect();
-    let (heading, lead, office) = words(&page, &tenant.town_page().await?);
+    let own = tenant.town_page().await?;
+    let (heading, lead, office) = words(&page, &own);
+    let logo = own.logo.then(|| format!("/{}/logo", town.slug));
     let demo_accounts = demo_rows(&state, &page, town.slug.as_str());
     Ok(render(
         StatusCode::OK,
@@ -81,6 +85,7 @@ pub async fn home(
             heading,
             lead,
             office,
+            logo,
             contact_email: town.contact_email,
             contact_phone: town.contact_phone,
             news,

@@ -18,7 +18,9 @@ pub fn routes() -> Routes {
         .route("/{town}/town/settings", get(page::show).post(page::save))
         .route("/{town}/town/news", post(page::add_news))
         .route("/{town}/town/news/{id}/delete", post(page::remove_news))
+        .route("/{town}/town/logo", post(page::save_logo))
         .route("/{town}/theme.css", get(page::theme))
+        .route("/{town}/logo", get(page::logo))
 }
 
 /// The staff's links to these pages, as (href, words).

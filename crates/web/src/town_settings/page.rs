@@ -34,6 +34,10 @@ struct SettingsPage {
     news_fields: Vec<FieldView>,
     /// (title, date, delete action).
     news: Vec<(String, String, String)>,
+    logo_action: String,
+    /// The logo's address, when the town has one.
+    logo: Option<String>,
+    logo_error: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -164,11 +168,14 @@ fn news_fields(page: &Page, form: &NewsForm, e: &FieldErrors) -> Vec<FieldView> 
 /// The page as a pure function of the forms (as typed or as stored) and the announcements.
 fn settings_page(
     page: Page,
-    (slug, news): (&str, &[Announcement]),
+    (slug, news, logo): (&str, &[Announcement], bool),
     (settings, news_form): (&SettingsForm, &NewsForm),
     errors: &FieldErrors,
 ) -> SettingsPage {
     SettingsPage {
+        logo_action: format!("/{slug}/town/logo"),
+        logo: logo.then(|| format!("/{slug}/logo")),
+        logo_error: crate::form::error_text(&page, errors, "logo"),
         action: format!("/{slug}/town/settings"),
         news_action: format!("/{slug}/town/news"),
         alert: alert(&page, errors),
@@ -193,6 +200,8 @@ domain::coded!(
         Saved = "saved" => "town-settings-saved",
         NewsAdded = "news-added" => "town-news-added",
         NewsRemoved = "news-removed" => "town-news-removed",
+        LogoSaved = "logo-saved" => "town-logo-saved",
+        LogoRemoved = "logo-removed" => "town-logo-removed",
     }
 );
 
@@ -212,7 +221,7 @@ pub async fn show(
     let form = (&SettingsForm::of(&settings), &NewsForm::default());
     let mut view = settings_page(
         page,
-        (town.slug.as_str(), &news),
+        (town.slug.as_str(), &news, settings.logo),
         form,
         &FieldErrors::default(),
     );
@@ -231,9 +240,10 @@ pub async fn save(
         Ok(settings) => settings,
         Err(errors) => {
             let news = tenant.announcements(Utc::now(), 20).await?;
+            let logo = tenant.town_page().await?.logo;
             let page = page.with_town(&town);
             let typed = (&form, &NewsForm::default());
-            let view = settings_page(page, (town.slug.as_str(), &news), typed, &errors);
+            let view = settings_page(page, (town.slug.as_str(), &news, logo), typed, &errors);
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
         }
     };
@@ -273,7 +283,8 @@ pub async fn add_news(
             );
             let page = page.with_town(&town);
             let typed = (&SettingsForm::of(&settings), &form);
-            let view = settings_page(page, (town.slug.as_str(), &listed), typed, &errors);
+            let shown = (town.slug.as_str(), listed.as_slice(), settings.logo);
+            let view = settings_page(page, shown, typed, &errors);
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
         }
     };
@@ -333,4 +344,108 @@ pub async fn theme(
         css,
     )
         .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct LogoForm {
+    /// The chosen image as a data URL (`data:image/png;base64,…`), read by
+    /// `/static/file_text.js`.
+    #[serde(default)]
+    logo_data: String,
+    /// `yes` to take the logo away.
+    #[serde(default)]
+    remove: String,
+}
+
+/// The image's bytes from a data URL, checked: (bytes, type) or the error's code.
+fn logo_bytes(data_url: &str) -> Result<(Vec<u8>, &'static str), &'static str> {
+    use base64::Engine;
+    let encoded = data_url
+        .trim()
+        .split_once(";base64,")
+        .map(|(_, b)| b)
+        .ok_or("logo-missing")?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .map_err(|_| "logo-type")?;
+    let kind = town_page::logo_type(&bytes)?;
+    Ok((bytes, kind))
+}
+
+pub async fn save_logo(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    (page, audit): (Page, Audit),
+    Form(form): Form<LogoForm>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let done = if form.remove == "yes" {
+        tenant.set_town_logo(None).await?;
+        SettingsDone::LogoRemoved
+    } else {
+        match logo_bytes(&form.logo_data) {
+            Ok((bytes, kind)) => tenant.set_town_logo(Some((&bytes, kind))).await?,
+            Err(code) => {
+                let (settings, news) = (
+                    tenant.town_page().await?,
+                    tenant.announcements(Utc::now(), 20).await?,
+                );
+                let page = page.with_town(&town);
+                let typed = (&SettingsForm::of(&settings), &NewsForm::default());
+                let shown = (town.slug.as_str(), news.as_slice(), settings.logo);
+                let errors = FieldErrors::single("logo", code);
+                let view = settings_page(page, shown, typed, &errors);
+                return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+            }
+        }
+        SettingsDone::LogoSaved
+    };
+    audit
+        .town_record(
+            town.id,
+            AuditAction::TownSettingsEdited,
+            (AuditTarget::Municipality, town.id.0),
+        )
+        .await?;
+    Ok(self::done(&town, done))
+}
+
+/// The town's logo, as stored (its type was checked when it was set).
+pub async fn logo(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+) -> Result<Response, WebError> {
+    let (bytes, kind) = state
+        .store
+        .tenant(&town)
+        .town_logo()
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let kind = match kind.as_str() {
+        "image/png" | "image/jpeg" | "image/webp" => kind,
+        _ => return Err(WebError::NotFound),
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, kind),
+            (CACHE_CONTROL, "public, max-age=300".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_logo_is_read_from_its_data_url_and_checked() {
+        let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+        assert_eq!(logo_bytes(png).unwrap().1, "image/png");
+        let svg = "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+";
+        assert_eq!(logo_bytes(svg), Err("logo-type"));
+        assert_eq!(logo_bytes(""), Err("logo-missing"));
+        assert_eq!(logo_bytes("data:image/png;base64,%%%"), Err("logo-type"));
+    }
 }

@@ -227,4 +227,37 @@ async fn staff_write_what_the_towns_pages_say_and_its_announcements() {
     assert_eq!(cross.status, StatusCode::NOT_FOUND);
     let resident = staff(&app, "hanako@demo.example.jp").await;
     assert_eq!(resident.get(settings).await.status, StatusCode::FORBIDDEN);
+
+    // A logo: only PNG, JPEG or WebP; shown on the home page; taken away.
+    let logo = "/nagaizumi/town/logo";
+    let svg = "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+";
+    let refused = officer.submit(settings, logo, &[("logo_data", svg)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("PNG・JPEG・WebPの画像をお選びください。")
+    );
+    let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    let saved = officer.submit(settings, logo, &[("logo_data", png)]).await;
+    assert_eq!(saved.location(), "/nagaizumi/town/settings?done=logo-saved");
+    let image = app.client().get("/nagaizumi/logo").await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert_eq!(image.header("content-type"), "image/png");
+    assert!(
+        app.client()
+            .get("/nagaizumi/")
+            .await
+            .body
+            .contains(r#"src="/nagaizumi/logo""#)
+    );
+    let removed = officer.submit(settings, logo, &[("remove", "yes")]).await;
+    assert_eq!(
+        removed.location(),
+        "/nagaizumi/town/settings?done=logo-removed"
+    );
+    assert_eq!(
+        app.client().get("/nagaizumi/logo").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
