@@ -239,12 +239,7 @@ pub async fn save(
     let settings = match TownPage::parse(&form.input()) {
         Ok(settings) => settings,
         Err(errors) => {
-            let news = tenant.announcements(Utc::now(), 20).await?;
-            let logo = tenant.town_page().await?.logo;
-            let page = page.with_town(&town);
-            let typed = (&form, &NewsForm::default());
-            let view = settings_page(page, (town.slug.as_str(), &news, logo), typed, &errors);
-            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+            return refused(&state, &town, page, (Some(&form), None), &errors).await;
         }
     };
     tenant.save_town_page(&settings).await?;
@@ -256,6 +251,29 @@ pub async fn save(
         )
         .await?;
     Ok(done(&town, SettingsDone::Saved))
+}
+
+/// The page again with `errors`, keeping the form that was typed (the other as stored).
+async fn refused(
+    state: &AppState,
+    town: &domain::Municipality,
+    page: Page,
+    (settings, news): (Option<&SettingsForm>, Option<&NewsForm>),
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(town);
+    let (stored, listed) = (
+        tenant.town_page().await?,
+        tenant.announcements(Utc::now(), 20).await?,
+    );
+    let page = page.with_town(town);
+    let settings = settings
+        .cloned()
+        .unwrap_or_else(|| SettingsForm::of(&stored));
+    let news = news.cloned().unwrap_or_default();
+    let shown = (town.slug.as_str(), listed.as_slice(), stored.logo);
+    let view = settings_page(page, shown, (&settings, &news), errors);
+    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
 }
 
 fn done(town: &domain::Municipality, done: SettingsDone) -> Response {
@@ -277,15 +295,7 @@ pub async fn add_news(
     let news = match News::parse(&form.input()) {
         Ok(news) => news,
         Err(errors) => {
-            let (settings, listed) = (
-                tenant.town_page().await?,
-                tenant.announcements(Utc::now(), 20).await?,
-            );
-            let page = page.with_town(&town);
-            let typed = (&SettingsForm::of(&settings), &form);
-            let shown = (town.slug.as_str(), listed.as_slice(), settings.logo);
-            let view = settings_page(page, shown, typed, &errors);
-            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+            return refused(&state, &town, page, (None, Some(&form)), &errors).await;
         }
     };
     let id = tenant
@@ -386,16 +396,8 @@ pub async fn save_logo(
         match logo_bytes(&form.logo_data) {
             Ok((bytes, kind)) => tenant.set_town_logo(Some((&bytes, kind))).await?,
             Err(code) => {
-                let (settings, news) = (
-                    tenant.town_page().await?,
-                    tenant.announcements(Utc::now(), 20).await?,
-                );
-                let page = page.with_town(&town);
-                let typed = (&SettingsForm::of(&settings), &NewsForm::default());
-                let shown = (town.slug.as_str(), news.as_slice(), settings.logo);
                 let errors = FieldErrors::single("logo", code);
-                let view = settings_page(page, shown, typed, &errors);
-                return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+                return refused(&state, &town, page, (None, None), &errors).await;
             }
         }
         SettingsDone::LogoSaved
