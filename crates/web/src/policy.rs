@@ -151,6 +151,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/proposals/drafts", Method::POST, Town(COORDINATOR)),
     // Introductions seen by their people, and notifications
     ("/{town}/me/introductions", Method::GET, Town(PARTICIPANT)),
+    ("/{town}/me/provision-records.csv", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}", Method::POST, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}/meeting", Method::POST, Town(PARTICIPANT)),

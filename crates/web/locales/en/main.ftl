@@ -1671,3 +1671,5 @@ town-logo-removed = The logo has been removed.
 error-logo-missing = Please choose an image, then press "Use this logo".
 error-logo-too-large = The image is too large. Please choose one of up to 300 KB.
 error-logo-type = Please choose a PNG, JPEG or WebP image.
+provision-request = Request introduced to
+provision-records-download = Download the records (CSV, opens in Excel)

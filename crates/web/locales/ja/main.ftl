@@ -1671,3 +1671,5 @@ town-logo-removed = ロゴを外しました。
 error-logo-missing = 画像を選んでから「このロゴにする」を押してください。
 error-logo-too-large = 画像が大きすぎます。300KBまでの画像をお選びください。
 error-logo-type = PNG・JPEG・WebPの画像をお選びください。
+provision-request = ご紹介の依頼
+provision-records-download = 記録をダウンロードする（CSV、Excelで開けます）

@@ -38,6 +38,10 @@ pub fn routes() -> Routes {
         )
         .route("/{town}/me/introductions", get(participant::list))
         .route(
+            "/{town}/me/provision-records.csv",
+            get(participant::records_csv),
+        )
+        .route(
             "/{town}/me/introductions/{id}",
             get(participant::show).post(participant::answer),
         )

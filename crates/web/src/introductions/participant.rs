@@ -96,6 +96,51 @@ pub async fn list(
     ))
 }
 
+/// The provision records' lines for the download: the heading, then one per record, in the
+/// reader's language.
+fn record_lines(page: &Page, records: &[store::introduction::ProvisionRecord]) -> Vec<String> {
+    let heading = [
+        "provision-organization",
+        "provision-request",
+        "provision-items",
+        "provision-provided",
+        "provision-stopped",
+    ]
+    .map(|key| page.t(key));
+    std::iter::once(crate::csv_file::line(&heading))
+        .chain(records.iter().map(|r| {
+            let items: Vec<String> = r.items.0.iter().map(|i| page.label(*i)).collect();
+            crate::csv_file::line(&[
+                r.organization_name.clone(),
+                r.request_title.clone(),
+                page.join_list(&items),
+                page.date_time(r.provided_at),
+                r.stopped_at
+                    .map(|at| page.date_time(at))
+                    .unwrap_or_default(),
+            ])
+        }))
+        .collect()
+}
+
+/// `/{town}/me/provision-records.csv`: the person's own provision records (to whom, what,
+/// when, until when), as a spreadsheet opens them.
+pub async fn records_csv(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    SignedIn(account): SignedIn,
+    page: Page,
+) -> Result<Response, WebError> {
+    let records = state
+        .store
+        .tenant(&town)
+        .provision_records(account.id)
+        .await?;
+    let page = page.with_town(&town);
+    let lines = record_lines(&page, &records);
+    Ok(crate::csv_file::download("provision-records.csv", &lines))
+}
+
 /// The person's own introduction; drafts are the coordinator's and not shown.
 pub(super) async fn own(
     state: &AppState,

@@ -257,6 +257,21 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
     let records = yuki.get("/nagaizumi/me/introductions").await;
     assert!(records.body.contains("情報提供の記録"));
     assert!(records.body.contains(&job.organization_name));
+    assert!(records.body.contains("/nagaizumi/me/provision-records.csv"));
+    let csv = yuki.get("/nagaizumi/me/provision-records.csv").await;
+    assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
+    assert!(csv.body.starts_with('\u{FEFF}') && csv.body.contains("提供先"));
+    assert!(csv.body.contains(&job.organization_name) && csv.body.contains("スキル"));
+    let (_, stranger_email) = parent(&app, &town, "stranger").await;
+    let stranger = app.client();
+    stranger
+        .sign_in("/nagaizumi/login", &stranger_email, PASSWORD)
+        .await;
+    let theirs = stranger.get("/nagaizumi/me/provision-records.csv").await;
+    assert!(
+        !theirs.body.contains(&job.organization_name),
+        "only one's own records"
+    );
 
     // Now the organization sees the profile it was given (and the view is logged), accepts,
     // and schedules a meeting; a meeting in the past is refused on its field.
