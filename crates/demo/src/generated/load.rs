@@ -191,6 +191,7 @@ async fn introductions(
                     answer,
                     seen,
                     reason: String::new(),
+                    items: domain::introduction::SharedItem::ALL.to_vec(),
                 },
                 |_, _| Vec::new(),
             )

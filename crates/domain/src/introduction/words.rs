@@ -132,6 +132,7 @@ crate::coded!(
     /// What is shared with the organization when a person consents.
     SharedItem {
         Name = "name" => "shared-item-name",
+        Furigana = "furigana" => "shared-item-furigana",
         Skills = "skills" => "shared-item-skills",
         WorkHistory = "work_history" => "shared-item-work-history",
         Availability = "availability" => "shared-item-availability",
@@ -140,6 +141,27 @@ crate::coded!(
         WorkPlace = "work_place" => "shared-item-work-place",
     }
 );
+
+impl SharedItem {
+    /// What every introduction shares: who the person is, and what the match rests on (their
+    /// skills and when they can work). The rest the person may leave out.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            SharedItem::Name | SharedItem::Skills | SharedItem::Availability
+        )
+    }
+
+    /// What a person chose to share: the required items and the optional ones among `codes`
+    /// (unknown codes are ignored), in the usual order.
+    pub fn chosen<S: AsRef<str>>(codes: &[S]) -> Vec<SharedItem> {
+        SharedItem::ALL
+            .iter()
+            .copied()
+            .filter(|item| item.required() || codes.iter().any(|c| c.as_ref() == item.code()))
+            .collect()
+    }
+}
 
 crate::coded!(
     /// Why an introduction did not lead to work.
@@ -191,5 +213,27 @@ impl From<crate::request::Flag> for MatchReason {
             Flag::SuddenAbsenceCovered => MatchReason::SuddenAbsenceCovered,
             Flag::ChildrenWelcome => MatchReason::ChildrenWelcome,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_required_items_are_always_shared_and_the_rest_only_when_chosen() {
+        let none: [&str; 0] = [];
+        assert_eq!(
+            SharedItem::chosen(&none),
+            [
+                SharedItem::Name,
+                SharedItem::Skills,
+                SharedItem::Availability
+            ]
+        );
+        let some = SharedItem::chosen(&["work_history", "furigana", "no_such"]);
+        assert!(some.contains(&SharedItem::WorkHistory) && some.contains(&SharedItem::Furigana));
+        assert!(!some.contains(&SharedItem::Hours));
+        assert_eq!(some[0], SharedItem::Name, "in the usual order");
     }
 }

@@ -88,6 +88,9 @@ pub struct Member {
     pub status: MemberStatus,
     pub decline_reason: String,
     pub responded_at: Option<DateTime<Utc>>,
+    /// What the person chose to share when consenting (every item for consents from before
+    /// the choice, and before consent).
+    pub shared: Vec<SharedItem>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -98,6 +101,17 @@ struct MemberRow {
     status: String,
     decline_reason: String,
     responded_at: Option<DateTime<Utc>>,
+    shared_items: String,
+}
+
+/// A member's chosen items as stored: '' (from before the choice) is every item.
+fn shared_of(codes: &str) -> Result<Vec<SharedItem>, StoreError> {
+    if codes.is_empty() {
+        return Ok(SharedItem::ALL.to_vec());
+    }
+    SharedItems::try_from(codes.to_owned())
+        .map(|items| items.0)
+        .map_err(|e| corrupt(format!("shared items {e}")))
 }
 
 /// A stored introduction with its members.
@@ -228,6 +242,8 @@ pub struct MemberAnswer {
     pub answer: Answer,
     pub seen: IntroductionStatus,
     pub reason: String,
+    /// For a consent: what the person chose to share (`SharedItem::chosen`).
+    pub items: Vec<SharedItem>,
 }
 
 const SELECT: &str = "SELECT i.id, i.request_id, r.title AS request_title, i.organization_id, \
@@ -531,7 +547,7 @@ impl TenantStore<'_> {
         }
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "SELECT m.introduction_id, m.participant_id, a.display_name, m.status, m.decline_reason, m.responded_at \
+            "SELECT m.introduction_id, m.participant_id, a.display_name, m.status, m.decline_reason, m.responded_at, m.shared_items \
              FROM introduction_member m JOIN account a ON a.id = m.participant_id \
              WHERE m.municipality_id = $1 AND m.introduction_id IN ({list}) ORDER BY m.introduction_id, a.furigana"
         );
@@ -550,6 +566,7 @@ impl TenantStore<'_> {
                     status,
                     decline_reason: row.decline_reason,
                     responded_at: row.responded_at,
+                    shared: shared_of(&row.shared_items)?,
                 });
         }
         Ok(by_introduction)

@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, Utc};
 use domain::introduction::{
-    Action, IntroductionStatus, MemberStatus, NotPlacedReason, PayBand, SharedItem, Step,
+    Action, Answer, IntroductionStatus, MemberStatus, NotPlacedReason, PayBand, SharedItem, Step,
     follow_up_base, follow_up_dates, respond,
 };
 use domain::report::FactKind;
@@ -159,10 +159,18 @@ impl TenantStore<'_> {
         else {
             return Ok(None);
         };
+        let items = if answer.answer == Answer::Consent {
+            SharedItem::chosen(&answer.items.iter().map(|i| i.code()).collect::<Vec<_>>())
+        } else {
+            Vec::new()
+        };
+        let codes: Vec<&str> = items.iter().map(|i| i.code()).collect();
         on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE introduction_member SET status = $1, decline_reason = $2, responded_at = $3 \
+            "UPDATE introduction_member SET status = $1, decline_reason = $2, responded_at = $3, \
+             shared_items = CASE WHEN $6 = '' THEN shared_items ELSE $6 END \
              WHERE introduction_id = $4 AND participant_id = $5")
             .bind(member_to.code()).bind(&answer.reason).bind(now).bind(id).bind(answer.participant.0)
+            .bind(codes.join(","))
             .execute(c).await.map(|r| r.rows_affected()))?;
         on_backend!(tx.exec(), c => sqlx::query("UPDATE introduction SET status = $1 WHERE id = $2")
             .bind(introduction_to.code()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -170,11 +178,20 @@ impl TenantStore<'_> {
             && answer.seen != IntroductionStatus::Consented
         {
             // The profile becomes visible: one record per member, of what is shared.
+            // Each member's own choice ('' from before the choice: every item).
+            let every = SharedItem::ALL
+                .iter()
+                .map(|i| i.code())
+                .collect::<Vec<_>>()
+                .join(",");
             for (participant, _) in &statuses {
                 on_backend!(tx.exec(), c => sqlx::query(
                     "INSERT INTO provision_record (municipality_id, introduction_id, participant_id, organization_id, items, provided_at) \
-                     SELECT $1, i.id, $2, i.organization_id, $3, $4 FROM introduction i WHERE i.id = $5")
-                    .bind(town.0).bind(participant).bind(SharedItem::ALL.iter().map(|i| i.code()).collect::<Vec<_>>().join(",")).bind(now).bind(id)
+                     SELECT $1, i.id, m.participant_id, i.organization_id, \
+                     CASE WHEN m.shared_items = '' THEN $3 ELSE m.shared_items END, $4 \
+                     FROM introduction i JOIN introduction_member m ON m.introduction_id = i.id \
+                     WHERE i.id = $5 AND m.participant_id = $2")
+                    .bind(town.0).bind(participant).bind(&every).bind(now).bind(id)
                     .execute(c).await.map(|r| r.rows_affected()))?;
             }
         }

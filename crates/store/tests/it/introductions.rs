@@ -155,6 +155,7 @@ fn answer(id: i64, who: AccountId, answer: Answer, seen: S) -> MemberAnswer {
         answer,
         seen,
         reason: String::new(),
+        items: SharedItem::ALL.to_vec(),
     }
 }
 
@@ -437,6 +438,7 @@ async fn drafts_are_offered_or_discarded_and_declines_close() {
         .answer_introduction(
             &MemberAnswer {
                 reason: "時間が合わない".into(),
+                items: Vec::new(),
                 ..answer(kept, w.people[0], Answer::Decline, S::Offered)
             },
             |_, _| Vec::new(),

@@ -101,6 +101,7 @@ async fn the_engine_input_in_memory_follows_writes_from_any_app_node() {
                 answer: domain::introduction::Answer::Decline,
                 seen: domain::introduction::IntroductionStatus::Offered,
                 reason: String::new(),
+                items: domain::introduction::SharedItem::ALL.to_vec(),
             },
             |_, _| Vec::new(),
         )

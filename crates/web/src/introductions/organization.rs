@@ -7,7 +7,7 @@ use axum::response::Response;
 use axum_extra::extract::Form;
 use domain::FieldErrors;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::introduction::{Actor, IntroductionStatus};
+use domain::introduction::{Actor, IntroductionStatus, SharedItem};
 use store::account::{Account, AccountId};
 use store::introduction::{Introduction, IntroductionOwner};
 
@@ -122,22 +122,30 @@ async fn profiles(
             continue;
         };
         let p = &record.profile;
+        // Only what the person chose to share; the rest stays empty and is not shown.
+        let shared = |item: SharedItem, words: String| {
+            if member.shared.contains(&item) {
+                words
+            } else {
+                String::new()
+            }
+        };
+        let hours = (p.max_minutes_per_week / 60).to_string();
         out.push(SharedProfile {
             name: record.account.display_name.clone(),
-            furigana: record.account.furigana.clone(),
-            goal: p.goal_track.map(|g| page.label(g)).unwrap_or_default(),
-            work_place: page.label(p.work_place),
-            hours: page.t1(
-                "shared-hours",
-                "hours",
-                &(p.max_minutes_per_week / 60).to_string(),
+            furigana: shared(SharedItem::Furigana, record.account.furigana.clone()),
+            goal: shared(
+                SharedItem::GoalTrack,
+                p.goal_track.map(|g| page.label(g)).unwrap_or_default(),
             ),
+            work_place: shared(SharedItem::WorkPlace, page.label(p.work_place)),
+            hours: shared(SharedItem::Hours, page.t1("shared-hours", "hours", &hours)),
             skills: record
                 .skills
                 .iter()
                 .map(|s| crate::requests::view::skill_label(state, page.lang, &s.skill_id, s.level))
                 .collect(),
-            work_history: p.work_history.clone(),
+            work_history: shared(SharedItem::WorkHistory, p.work_history.clone()),
             availability: crate::weekly_grid::in_words(page, &p.availability),
         });
     }

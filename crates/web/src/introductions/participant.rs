@@ -44,8 +44,11 @@ struct MinePage {
     records: Vec<RecordView>,
 }
 
-fn shared_items(page: &Page) -> Vec<String> {
-    SharedItem::ALL.iter().map(|i| page.label(*i)).collect()
+fn shared_items(page: &Page) -> Vec<(&'static str, String, bool)> {
+    SharedItem::ALL
+        .iter()
+        .map(|i| (i.code(), page.label(*i), i.required()))
+        .collect()
 }
 
 pub async fn list(
@@ -224,6 +227,9 @@ pub struct AnswerForm {
     agree: String,
     #[serde(default)]
     reason: String,
+    /// The optional items the person left ticked (`SharedItem` codes).
+    #[serde(default)]
+    share: Vec<String>,
 }
 
 /// A member's answer, checked: consent needs its box ticked, a reason has a length limit.
@@ -249,6 +255,7 @@ fn check_answer(
         answer,
         seen,
         reason,
+        items: SharedItem::chosen(&form.share),
     })
 }
 

@@ -27,7 +27,9 @@ const BUTTONS: [Action; 2] = [Action::Offer, Action::Discard];
 pub struct AnswerView {
     pub can_answer: bool,
     pub can_withdraw: bool,
-    pub shared_items: Vec<String>,
+    /// What consenting shares: (code, words, required). The optional ones are boxes the
+    /// person may untick.
+    pub shared_items: Vec<(&'static str, String, bool)>,
     pub organization: String,
     pub status_code: String,
 }

@@ -235,11 +235,21 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("同意のチェックが必要です"));
+    // She leaves out her furigana and weekly hours; her work history she shares.
+    let form = yuki.get(&mine).await.body;
+    assert!(form.contains(r#"name="share" value="furigana" checked"#));
     let consented = yuki
         .submit(
             &mine,
             &mine,
-            &[("from", "offered"), ("answer", "consent"), ("agree", "yes")],
+            &[
+                ("from", "offered"),
+                ("answer", "consent"),
+                ("agree", "yes"),
+                ("share", "work_history"),
+                ("share", "goal_track"),
+                ("share", "work_place"),
+            ],
         )
         .await;
     assert!(consented.location().ends_with("done=consent"));
@@ -279,6 +289,10 @@ async fn a_coordinator_introduces_a_parent_who_consents_and_is_placed() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("泉 由紀"));
     assert!(page.body.contains("旅館の客室係"));
+    assert!(
+        !page.body.contains("いずみ ゆき") && !page.body.contains("1週間に働ける時間"),
+        "what she left out is not shown"
+    );
     assert!(
         !page.body.contains(&parent_email),
         "no contact details are shared"
