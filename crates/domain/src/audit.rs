@@ -122,6 +122,11 @@ crate::coded!(
         TownSettingsEdited = "town.settings_edited" => "audit-event-town-settings-edited",
         AnnouncementPublished = "announcement.published" => "audit-event-announcement-published",
         AnnouncementDeleted = "announcement.deleted" => "audit-event-announcement-deleted",
+        DataExportRequested = "data_export.requested" => "audit-event-data-export-requested",
+        DataExportPrepared = "data_export.prepared" => "audit-event-data-export-prepared",
+        DataExportDownloaded = "data_export.downloaded" => "audit-event-data-export-downloaded",
+        AccountDeleted = "account.deleted" => "audit-event-account-deleted",
+        AccountDeletedByStaff = "account.deleted_by_staff" => "audit-event-account-deleted-by-staff",
     }
 );
 
@@ -170,5 +175,6 @@ crate::coded!(
         Hearing = "hearing" => "audit-target-hearing",
         FollowUp = "follow_up" => "audit-target-follow-up",
         Consent = "consent" => "audit-target-consent",
+        DataExport = "data_export" => "audit-target-data-export",
     }
 );

@@ -8,6 +8,7 @@
 //! that was wrong; the web layer turns each into a translated message on that field.
 
 pub mod account;
+pub mod account_deletion;
 pub mod audit;
 pub mod availability;
 pub mod email;

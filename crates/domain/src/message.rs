@@ -43,6 +43,8 @@ crate::coded!(
         ResultReported = "result_reported" => "notice-result-reported-title",
         /// The weekly mail of newly published requests that fit (to a resident who asked).
         NewJobsThatFit = "new_jobs_that_fit" => "notice-new-jobs-title",
+        /// The person's data download is ready.
+        DataExportReady = "data_export_ready" => "notice-data-export-ready-title",
     }
 );
 
@@ -74,6 +76,7 @@ impl NoticeKind {
             NoticeKind::MeetingReminder => "notice-meeting-reminder-body",
             NoticeKind::ResultReported => "notice-result-reported-body",
             NoticeKind::NewJobsThatFit => "notice-new-jobs-body",
+            NoticeKind::DataExportReady => "notice-data-export-ready-body",
         }
     }
 }

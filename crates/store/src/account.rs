@@ -20,6 +20,8 @@ pub struct Account {
     pub furigana: String,
     pub password_hash: String,
     pub created_at: DateTime<Utc>,
+    /// The account was deleted: a tombstone whose personal columns are empty.
+    pub deleted: bool,
 }
 
 /// An account about to be stored; the password is already hashed.
@@ -44,10 +46,11 @@ struct AccountRow {
     furigana: String,
     password_hash: String,
     created_at: DateTime<Utc>,
+    deleted_at: Option<DateTime<Utc>>,
 }
 
 pub(crate) const ACCOUNT_COLUMNS: &str = "id, municipality_id, role, organization_id, email, display_name, \
-     furigana, password_hash, created_at";
+     furigana, password_hash, created_at, deleted_at";
 
 impl TryFrom<AccountRow> for Account {
     type Error = StoreError;
@@ -65,6 +68,7 @@ impl TryFrom<AccountRow> for Account {
             furigana: row.furigana,
             password_hash: row.password_hash,
             created_at: row.created_at,
+            deleted: row.deleted_at.is_some(),
         })
     }
 }
@@ -235,7 +239,7 @@ impl TenantStore<'_> {
     ) -> Result<Vec<Account>, StoreError> {
         let mut conn = self.store.conn().await?;
         let sql = format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE municipality_id = $1 AND role = $2 \
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE municipality_id = $1 AND role = $2 AND deleted_at IS NULL \
              ORDER BY furigana, id LIMIT $3 OFFSET $4"
         );
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, AccountRow>(&sql)

@@ -40,6 +40,7 @@ mod letter;
 pub mod mail;
 mod metrics;
 mod middleware;
+mod my_data;
 mod notifications;
 pub mod notify;
 mod operator;

@@ -128,6 +128,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
         Method::GET,
         Town(COORDINATOR),
     ),
+    ("/{town}/coordinator/participants/{id}/delete", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/participants/{id}/delete", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/hearings", Method::POST, Town(COORDINATOR)),
     (
@@ -152,6 +154,12 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     // Introductions seen by their people, and notifications
     ("/{town}/me/introductions", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/provision-records.csv", Method::GET, Town(PARTICIPANT)),
+    // A person's own data: download and deletion (every role with an account)
+    ("/{town}/me/data", Method::GET, Town(ANY_TOWN_ROLE)),
+    ("/{town}/me/data", Method::POST, Town(ANY_TOWN_ROLE)),
+    ("/{town}/me/data/{id}/download", Method::GET, Town(ANY_TOWN_ROLE)),
+    ("/{town}/account/delete", Method::GET, Town(ANY_TOWN_ROLE)),
+    ("/{town}/account/delete", Method::POST, Town(ANY_TOWN_ROLE)),
     ("/{town}/me/introductions/{id}", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}", Method::POST, Town(PARTICIPANT)),
     ("/{town}/me/introductions/{id}/meeting", Method::POST, Town(PARTICIPANT)),

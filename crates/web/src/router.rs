@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .merge(coordinator::routes())
         .merge(crate::introductions::routes())
         .merge(crate::notifications::routes())
+        .merge(crate::my_data::routes())
         .merge(crate::events::routes())
         .merge(operator::routes())
         .into_router()

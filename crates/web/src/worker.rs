@@ -22,6 +22,8 @@ pub struct Round {
     pub reminders: usize,
     /// Weekly mails of new requests that fit, claimed this round (some with nothing new).
     pub job_mails: usize,
+    /// Downloads of a person's data prepared this round.
+    pub data_exports: usize,
     pub mail_sent: usize,
 }
 
@@ -47,6 +49,7 @@ pub async fn round(
     done.offers_lapsed = lapse_offers(state).await?;
     done.reminders = remind(state).await? + remind_meetings(state).await?;
     done.job_mails = mail_new_jobs(state).await?;
+    done.data_exports = crate::my_data::prepare::prepare_exports(state).await?;
     if let Some(mailer) = mailer {
         done.mail_sent = worker.deliver_due(&state.store, mailer, Utc::now()).await?;
     }
@@ -57,7 +60,7 @@ pub async fn round(
     Ok(done)
 }
 
-async fn town(
+pub(crate) async fn town(
     state: &AppState,
     id: i64,
 ) -> Result<Option<domain::Municipality>, store::StoreError> {

@@ -8,6 +8,7 @@ mod matching_cache;
 mod migrations;
 mod outbox;
 pub mod participants;
+mod personal_data;
 mod program_facts;
 pub mod requests;
 mod tenancy;

@@ -24,6 +24,22 @@ fn record(email: &str, furigana: &str) -> NewAccountRecord {
     }
 }
 
+/// A registered participant of `tenant`, by email.
+pub async fn participant(
+    tenant: &store::TenantStore<'_>,
+    email: &str,
+) -> store::account::AccountId {
+    tenant
+        .register_participant(
+            &record(email, "さんか"),
+            EligibilityBasis::WorksInTown,
+            "2026-11",
+        )
+        .await
+        .unwrap()
+        .id
+}
+
 pub fn profile(goal: &str, days: &[usize], gap_years: &str, skills: &[(&str, &str)]) -> Profile {
     let availability = days.iter().fold(WeeklyAvailability::empty(), |a, d| {
         a.with_window(Weekday::new(*d).unwrap(), 18, 30)

@@ -90,28 +90,15 @@ async fn submit(
     form: ChangeForm,
 ) -> Result<Response, WebError> {
     let mut errors = FieldErrors::default();
-    let now = chrono::Utc::now();
-    let key = throttle::password_change_key(account.id.0);
-    if let Admission::Locked(until) = state
-        .store
-        .throttle_admit(&key, now, throttle::ACCOUNT_MEMORY, throttle::account_lock)
-        .await?
-    {
-        let minutes = throttle::minutes_left(until, now).to_string();
-        let alert = page.t1("signin-locked", "minutes", &minutes);
-        return Ok(change_page(&scope, page, &errors)
-            .alert(Some(crate::form::Alert::text(alert)))
-            .respond(StatusCode::TOO_MANY_REQUESTS));
-    }
-    let stored = account.password_hash.clone();
-    let current = form.current_password.clone();
-    let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &stored))
-        .await
-        .unwrap_or(false);
-    if current_ok {
-        state.store.throttle_clear(&key).await?;
-    } else {
-        errors.add("current_password", "password-current-wrong");
+    match check_current(state, &account, &form.current_password).await? {
+        Current::Right => {}
+        Current::Wrong => errors.add("current_password", "password-current-wrong"),
+        Current::Locked(minutes) => {
+            let alert = page.t1("signin-locked", "minutes", &minutes.to_string());
+            return Ok(change_page(&scope, page, &errors)
+                .alert(Some(crate::form::Alert::text(alert)))
+                .respond(StatusCode::TOO_MANY_REQUESTS));
+        }
     }
     if let Err(err) = password_policy::check(&form.new_password) {
         errors.add("new_password", err.code());
@@ -139,4 +126,41 @@ async fn submit(
         )),
     )
         .into_response())
+}
+
+/// What the password a signed-in person typed again says.
+pub(crate) enum Current {
+    Right,
+    Wrong,
+    /// Too many wrong tries: locked for this many more minutes.
+    Locked(i64),
+}
+
+/// Checks the password a signed-in person typed again (to change it, or to delete the
+/// account), with the same lock as sign-in after repeated wrong tries.
+pub(crate) async fn check_current(
+    state: &AppState,
+    account: &store::account::Account,
+    typed: &str,
+) -> Result<Current, WebError> {
+    let now = chrono::Utc::now();
+    let key = throttle::password_change_key(account.id.0);
+    if let Admission::Locked(until) = state
+        .store
+        .throttle_admit(&key, now, throttle::ACCOUNT_MEMORY, throttle::account_lock)
+        .await?
+    {
+        return Ok(Current::Locked(throttle::minutes_left(until, now)));
+    }
+    let stored = account.password_hash.clone();
+    let typed = typed.to_owned();
+    let right = tokio::task::spawn_blocking(move || verify_password(&typed, &stored))
+        .await
+        .unwrap_or(false);
+    if right {
+        state.store.throttle_clear(&key).await?;
+        Ok(Current::Right)
+    } else {
+        Ok(Current::Wrong)
+    }
 }

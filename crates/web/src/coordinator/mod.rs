@@ -4,6 +4,7 @@
 pub(crate) mod casework;
 mod hearing_edit;
 mod invitations;
+mod participant_deletion;
 pub(crate) mod participants;
 pub(crate) mod proposals;
 mod timeline;
@@ -36,6 +37,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/coordinator/participants/{id}",
             get(participants::show),
+        )
+        .route(
+            "/{town}/coordinator/participants/{id}/delete",
+            get(participant_deletion::confirm).post(participant_deletion::delete),
         )
         .route(
             "/{town}/coordinator/participants/{id}/hearings",

@@ -16,6 +16,7 @@ pub mod view;
 
 #[cfg(feature = "fuzzing")]
 pub(crate) use form::EventForm;
+pub(crate) use mine::cancel_and_offer;
 
 use axum::routing::{get, post};
 

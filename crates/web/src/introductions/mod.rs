@@ -9,6 +9,8 @@ mod forms;
 mod meeting;
 mod organization;
 mod participant;
+
+pub(crate) use participant::leave_open;
 mod result;
 mod shared;
 mod view;

@@ -312,3 +312,48 @@ pub async fn answer(
         .await?;
     Ok(Redirect::to(&format!("{base}?done={}", form.answer)).into_response())
 }
+
+/// Ends every open introduction of a person whose account is being deleted: an offer is
+/// declined, a consent withdrawn. The organization and the coordinator are told only that the
+/// person declined or withdrew, as for any answer. Returns how many ended.
+pub async fn leave_open(
+    state: &AppState,
+    town: &domain::Municipality,
+    account: &store::account::Account,
+) -> Result<usize, WebError> {
+    let tenant = state.store.tenant(town);
+    let own = tenant
+        .own_introductions(IntroductionOwner::Participant(account.id.0), 1000)
+        .await?;
+    let mut ended = 0;
+    for intro in own.iter().filter(|i| i.status.is_open()) {
+        let answer = match intro.member(account.id.0).map(|m| m.status) {
+            Some(MemberStatus::Offered) => Answer::Decline,
+            Some(MemberStatus::Consented) => Answer::WithdrawConsent,
+            _ => continue,
+        };
+        let change = MemberAnswer {
+            introduction: intro.id,
+            participant: account.id,
+            answer,
+            seen: intro.status,
+            reason: String::new(),
+            items: Vec::new(),
+        };
+        let audience = Audience::of(&tenant, intro).await?;
+        let result = tenant
+            .answer_introduction(&change, |member, status| {
+                notices::answered(
+                    state,
+                    town,
+                    intro,
+                    &audience,
+                    &account.display_name,
+                    (member, status),
+                )
+            })
+            .await?;
+        ended += usize::from(result.is_some());
+    }
+    Ok(ended)
+}
