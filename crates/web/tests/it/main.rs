@@ -23,6 +23,7 @@ pub mod mail_delivery;
 mod matching_screens;
 mod meetings;
 mod participants;
+mod personal_data;
 mod policy_matrix;
 mod pool;
 mod public_cache;

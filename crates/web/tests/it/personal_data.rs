@@ -1,0 +1,500 @@
+//! A person's rights over their data, through the web: Hanako asks for her data, the worker
+//! prepares it, she downloads a zip with every personal column of every kind of record and a
+//! README; no one else can fetch it. She deletes her account: her seat goes to the waitlist,
+//! no personal value of hers remains in any classified column, and the facts the town's
+//! reports count are unchanged. A coordinator deletes an account asked for at the counter.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use axum::http::StatusCode;
+use chrono::{Duration, Utc};
+use domain::Role;
+use store::account::AccountId;
+use store::personal_data::{Class, Erase, TABLES};
+use web::mail::Worker;
+
+use crate::events::{event_id, parent, signed_in};
+use crate::harness::{PASSWORD, TestApp};
+
+const HANAKO: &str = "hanako@demo.example.jp";
+
+async fn sql(app: &TestApp, statement: &str, binds: &[i64]) {
+    let mut conn = app.store.conn().await.unwrap();
+    store::on_backend!(conn.exec(), c => {
+        let mut q = sqlx::query(statement);
+        for b in binds {
+            q = q.bind(*b);
+        }
+        q.execute(c).await.map(|_| ())
+    })
+    .unwrap();
+}
+
+async fn texts(app: &TestApp, statement: &str, text: &str) -> i64 {
+    let mut conn = app.store.conn().await.unwrap();
+    store::on_backend!(conn.exec(), c => sqlx::query_scalar::<_, i64>(statement)
+        .bind(text).fetch_one(c).await)
+    .unwrap()
+}
+
+async fn state(app: &TestApp) -> web::AppState {
+    web::AppState::new(app.store.store.clone(), web::WebConfig::default())
+        .await
+        .unwrap()
+}
+
+/// A one-seat seminar with childcare in ten days, made by the demo coordinator; its id.
+async fn one_seat_seminar(app: &TestApp) -> i64 {
+    let staff = app.client();
+    staff
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let new = "/nagaizumi/coordinator/events/new";
+    let day = (Utc::now() + Duration::days(10)).date_naive().to_string();
+    let created = staff
+        .submit(
+            new,
+            new,
+            &[
+                ("kind", "seminar"),
+                ("title", "データの扱いを学ぶセミナー"),
+                ("description", "個人情報の守り方"),
+                ("place", "公民館"),
+                ("date", &day),
+                ("start_time", "10:00"),
+                ("end_time", "11:30"),
+                ("capacity", "1"),
+                ("childcare", "yes"),
+                ("carers", "1"),
+                ("public", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    event_id(created.location())
+}
+
+/// Hanako of the demo with records of every kind: the demo's profile, skills, consent,
+/// hearing, follow-up and introduction, plus a booking with childcare (its notice and mail),
+/// attendance, a credential, a saved job and a job she asked about.
+async fn hanako_with_everything(app: &TestApp, town: &domain::Municipality) -> (AccountId, i64) {
+    let tenant = app.store.tenant(town);
+    let hanako = tenant.account_by_email(HANAKO).await.unwrap().unwrap().id;
+    let event = one_seat_seminar(app).await;
+    let her = app.client();
+    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
+        .await;
+    let public = format!("/nagaizumi/events/{event}");
+    let booked = her.submit(&public, &public, &[]).await;
+    assert!(
+        booked.location().contains("done=confirmed"),
+        "{}",
+        booked.location()
+    );
+    let booking = tenant.participant_bookings(hanako).await.unwrap()[0].id;
+    let session = tenant.event_sessions(event).await.unwrap()[0].id;
+    sql(
+        app,
+        "INSERT INTO attendance (booking_id, session_id, municipality_id, attended, children_in_care, recorded_by, recorded_at) \
+         SELECT $1, $2, municipality_id, TRUE, 1, $3, created_at FROM booking WHERE id = $1",
+        &[booking, session, hanako.0],
+    )
+    .await;
+    sql(
+        app,
+        "INSERT INTO credential (municipality_id, participant_id, event_id, awarded_at) \
+         SELECT municipality_id, participant_id, event_id, created_at FROM booking WHERE id = $1",
+        &[booking],
+    )
+    .await;
+    let jobs = tenant
+        .published_requests(&Default::default(), 2)
+        .await
+        .unwrap();
+    tenant
+        .save_request((hanako, jobs[0].id), true)
+        .await
+        .unwrap();
+    tenant
+        .express_interest((jobs[1].id, hanako), "午前中だけ働けます", |_| {
+            Vec::new()
+        })
+        .await
+        .unwrap();
+    // Introduced to the first job, she consents: the organization sees her profile.
+    let coordinator = tenant
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    let new = store::introduction::NewIntroduction {
+        request_id: jobs[0].id,
+        organization_id: jobs[0].organization_id,
+        members: vec![hanako],
+        draft: false,
+        fit_score: 80,
+        reasons: Vec::new(),
+        common_time: String::new(),
+        gaps: Vec::new(),
+        personal_note: "朝のお仕事です".into(),
+        created_by: coordinator.id,
+    };
+    let id = tenant
+        .create_introduction(&new, |_| Vec::new())
+        .await
+        .unwrap()
+        .unwrap();
+    let consent = store::introduction::MemberAnswer {
+        introduction: id,
+        participant: hanako,
+        answer: domain::introduction::Answer::Consent,
+        seen: domain::introduction::IntroductionStatus::Offered,
+        reason: String::new(),
+        items: domain::introduction::SharedItem::ALL.to_vec(),
+    };
+    tenant
+        .answer_introduction(&consent, |_, _| Vec::new())
+        .await
+        .unwrap()
+        .unwrap();
+    (hanako, event)
+}
+
+/// The CSV's rows as cells (the BOM and CRLF removed).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.trim_start_matches('\u{FEFF}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            l.trim_matches('"')
+                .split("\",\"")
+                .map(|c| c.replace("\"\"", "\""))
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_resident_downloads_every_personal_column_of_every_kind_of_record() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let (hanako, _) = hanako_with_everything(&app, &town).await;
+    let her = app.client();
+    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
+        .await;
+
+    let page = her.get("/nagaizumi/me/data").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("データを準備する"), "{}", page.body);
+    let asked = her
+        .submit("/nagaizumi/me/data", "/nagaizumi/me/data", &[])
+        .await;
+    assert!(asked.location().ends_with("?done=requested"));
+    let waiting = her.get(asked.location()).await.body;
+    assert!(waiting.contains("データの準備を始めました") && waiting.contains("準備しています"));
+
+    let records = app
+        .store
+        .tenant(&town)
+        .personal_records(hanako)
+        .await
+        .unwrap()
+        .unwrap();
+    let round = web::worker::round(&state(&app).await, &Worker::new(), None)
+        .await
+        .unwrap();
+    assert_eq!(round.data_exports, 1);
+    let ready = her.get("/nagaizumi/me/data").await.body;
+    let link = ready
+        .split("href=\"")
+        .map(|s| s.split('"').next().unwrap())
+        .find(|h| h.ends_with("/download"))
+        .expect("a download link")
+        .to_owned();
+    // Told in お知らせ and by mail.
+    let notices = her.get("/nagaizumi/notifications").await.body;
+    assert!(
+        notices.contains("データのダウンロードの準備ができました"),
+        "{notices}"
+    );
+    let mail = crate::harness::mail_to(&app.store, HANAKO).await;
+    assert!(
+        mail.subject.contains("データのダウンロード"),
+        "{}",
+        mail.subject
+    );
+
+    // No one else can fetch it: another resident, the coordinator.
+    for other in ["coordinator@demo.example.jp", "inn@demo.example.jp"] {
+        let someone = app.client();
+        someone
+            .sign_in("/nagaizumi/login", other, demo::DEMO_PASSWORD)
+            .await;
+        assert_eq!(
+            someone.get(&link).await.status,
+            StatusCode::NOT_FOUND,
+            "{other}"
+        );
+    }
+    assert_ne!(app.client().get(&link).await.status, StatusCode::OK);
+
+    let zip = her.get(&link).await;
+    assert_eq!(zip.status, StatusCode::OK);
+    assert_eq!(zip.header("content-type"), "application/zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).unwrap();
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        let name = file.name().unwrap().to_string();
+        files.insert(name, text);
+    }
+    let readme = &files["README.html"];
+    assert!(
+        readme.contains("lang=\"ja\"") && readme.contains("長泉 花子様"),
+        "{readme}"
+    );
+    assert!(files["summary.html"].contains("スキルとそのレベル"));
+
+    for table in &records.tables {
+        let name = table.table.name;
+        let csv = csv_rows(&files[&format!("{name}.csv")]);
+        let header: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+        assert_eq!(csv[0], header, "{name}: every classified column, in order");
+        assert_eq!(csv.len() - 1, table.rows.len(), "{name}");
+        let json: Vec<serde_json::Value> =
+            serde_json::from_str(&files[&format!("{name}.json")]).unwrap();
+        assert_eq!(json.len(), table.rows.len(), "{name}");
+        for column in &header {
+            assert!(
+                readme.contains(&format!("<code>{column}</code>")),
+                "{name}.{column}"
+            );
+        }
+    }
+    for kind in [
+        "account",
+        "participant_profile",
+        "participant_skill",
+        "consent",
+        "hearing",
+        "booking",
+        "attendance",
+        "credential",
+        "introduction",
+        "introduction_member",
+        "provision_record",
+        "notification",
+        "saved_request",
+        "request_interest",
+        "follow_up",
+        "case_event",
+    ] {
+        let table = records
+            .tables
+            .iter()
+            .find(|t| t.table.name == kind)
+            .unwrap();
+        assert!(
+            !table.rows.is_empty(),
+            "Hanako has {kind} records: {table:?}"
+        );
+    }
+    let profile = &files["participant_profile.csv"];
+    assert!(profile.contains("availability") && profile.contains("work_history"));
+    assert!(
+        !files.contains_key("hearing_revision.csv"),
+        "internal notes are not downloaded"
+    );
+    assert!(
+        !files["hearing.csv"].contains("notes"),
+        "the coordinator's notes are internal"
+    );
+
+    let audit = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("data_export".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.code()).collect();
+    for action in [
+        "data_export.requested",
+        "data_export.prepared",
+        "data_export.downloaded",
+    ] {
+        assert!(actions.contains(&action), "{actions:?}");
+    }
+}
+
+/// Every classified personal column's values that contain `text`, as `table.column`.
+async fn holding(app: &TestApp, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for table in TABLES.iter().filter(|t| t.erase != Erase::KeptByLaw) {
+        for column in table
+            .columns
+            .iter()
+            .filter(|c| c.class.is_personal() && c.name != "archive")
+        {
+            let statement = format!(
+                "SELECT COUNT(*) FROM {} WHERE CAST({} AS TEXT) LIKE '%' || $1 || '%'",
+                table.name, column.name
+            );
+            if texts(app, &statement, text).await > 0 {
+                found.push(format!("{}.{}", table.name, column.name));
+            }
+        }
+    }
+    found
+}
+
+async fn facts(app: &TestApp) -> Vec<(i64, String, String, i64)> {
+    let mut conn = app.store.conn().await.unwrap();
+    store::on_backend!(conn.exec(), c => sqlx::query_as(
+        "SELECT id, kind, CAST(occurred_on AS TEXT), person FROM program_fact ORDER BY id")
+        .fetch_all(c).await)
+    .unwrap()
+}
+
+#[tokio::test]
+async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let (hanako, event) = hanako_with_everything(&app, &town).await;
+    let waiting = parent(&app, &town, "waiting@example.jp", "1").await;
+    sql(
+        &app,
+        "UPDATE account SET display_name = '待機 さくら' WHERE id = $1",
+        &[waiting.id.0],
+    )
+    .await;
+    let public = format!("/nagaizumi/events/{event}");
+    let two = signed_in(&app, "waiting@example.jp").await;
+    assert!(
+        two.submit(&public, &public, &[])
+            .await
+            .location()
+            .ends_with("done=waitlisted")
+    );
+    let before = facts(&app).await;
+    let account = app
+        .store
+        .tenant(&town)
+        .account(hanako)
+        .await
+        .unwrap()
+        .unwrap();
+    let distinct = [
+        account.email.clone(),
+        account.display_name.clone(),
+        "午前中だけ働けます".into(),
+    ];
+    for text in &distinct {
+        assert!(
+            !holding(&app, text).await.is_empty(),
+            "{text} is held before"
+        );
+    }
+
+    let her = app.client();
+    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
+        .await;
+    let page = her.get("/nagaizumi/account/delete").await.body;
+    assert!(
+        page.contains("削除されるもの") && page.contains("残るもの"),
+        "{page}"
+    );
+    let wrong = her
+        .submit(
+            "/nagaizumi/account/delete",
+            "/nagaizumi/account/delete",
+            &[("current_password", "違う")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong.body.contains("現在のパスワード"),
+        "the field is named"
+    );
+    assert!(
+        !app.store
+            .tenant(&town)
+            .account(hanako)
+            .await
+            .unwrap()
+            .unwrap()
+            .deleted
+    );
+
+    let deleted = her
+        .submit(
+            "/nagaizumi/account/delete",
+            "/nagaizumi/account/delete",
+            &[("current_password", demo::DEMO_PASSWORD)],
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK, "{}", deleted.body);
+    assert!(deleted.body.contains("アカウントを削除しました"));
+    assert_ne!(
+        her.get("/nagaizumi/me/").await.status,
+        StatusCode::OK,
+        "signed out"
+    );
+
+    // Her seat went to the person waiting, who is told.
+    let offered = app
+        .store
+        .tenant(&town)
+        .participant_bookings(waiting.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        offered[0].status,
+        domain::event::booking::BookingStatus::Offered
+    );
+    // No personal value of hers is left in any classified column.
+    for text in &distinct {
+        assert_eq!(holding(&app, text).await, Vec::<String>::new(), "{text}");
+    }
+    for table in TABLES.iter().filter(|t| t.erase == Erase::Delete) {
+        let statement = format!(
+            "SELECT COUNT(*) FROM {} WHERE {}",
+            table.name,
+            table.rows.replace("$1", &hanako.0.to_string())
+        );
+        assert_eq!(
+            texts(&app, &format!("{statement} AND $1 = $1"), "x").await,
+            0,
+            "{}",
+            table.name
+        );
+    }
+    // Every fact counted before is there as it was (ending the introduction adds today's).
+    let after = facts(&app).await;
+    let changed: Vec<_> = before.iter().filter(|f| !after.contains(f)).collect();
+    assert!(
+        changed.is_empty(),
+        "the reports' facts are unchanged: {changed:?}"
+    );
+    let today = domain::local_time::to_jst(Utc::now())
+        .date_naive()
+        .to_string();
+    assert!(
+        after
+            .iter()
+            .filter(|f| !before.contains(f))
+            .all(|f| f.2.starts_with(&today))
+    );
+    let _ = (Class::Personal, Role::Participant, PASSWORD);
+}
