@@ -61,6 +61,8 @@ mod tests {
 
         let mut problems = Vec::new();
         check::<domain::Role>(&mut problems);
+        check::<domain::account_deletion::DeletionChannel>(&mut problems);
+        check::<domain::account_deletion::IdentityCheck>(&mut problems);
         check::<GoalTrack>(&mut problems);
         check::<WorkPlace>(&mut problems);
         check::<AgeBand>(&mut problems);

@@ -71,6 +71,12 @@ impl Page {
         Some(format!("/{slug}/notifications"))
     }
 
+    /// The signed-in town account's page for downloading or deleting their data.
+    pub fn my_data_href(&self) -> Option<String> {
+        let slug = self.user.as_ref()?.town_slug.as_ref()?;
+        Some(format!("/{slug}/me/data"))
+    }
+
     /// Where signing out posts to.
     pub fn logout_action(&self) -> Option<String> {
         let user = self.user.as_ref()?;

@@ -60,7 +60,7 @@ pub async fn round(
     Ok(done)
 }
 
-pub(crate) async fn town(
+async fn town(
     state: &AppState,
     id: i64,
 ) -> Result<Option<domain::Municipality>, store::StoreError> {

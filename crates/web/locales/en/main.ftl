@@ -1884,3 +1884,4 @@ data-col-account-created_at = Registered at
 data-col-account-notify_by_email = Notices by email
 data-col-account-notify_in_app = Notices on the site
 data-col-account-lang = Language
+footer-my-data = Your data (download, delete the account)

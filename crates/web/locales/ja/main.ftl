@@ -1884,3 +1884,4 @@ data-col-account-created_at = 登録した日時
 data-col-account-notify_by_email = お知らせをメールで受け取るか
 data-col-account-notify_in_app = お知らせをサイトで受け取るか
 data-col-account-lang = 表示の言語
+footer-my-data = あなたのデータ（ダウンロード・アカウントの削除）

@@ -151,3 +151,85 @@ fn csv(kind: &Kind) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use store::personal_data::{TABLES, TableRecords};
+
+    use super::*;
+
+    #[test]
+    fn every_downloaded_table_and_column_has_its_words_in_both_languages() {
+        for table in TABLES.iter().filter(|t| t.exported().next().is_some()) {
+            for lang in Lang::ALL {
+                assert!(lang.try_t(table.label_key).is_some(), "{}", table.label_key);
+                for column in table.exported() {
+                    let words = lang.try_t(column.label_key);
+                    assert!(words.is_some(), "{}", column.label_key);
+                    if lang == Lang::En {
+                        let japanese = words.unwrap().chars().any(|c| c > '\u{3000}');
+                        assert!(!japanese, "{} in English", column.label_key);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_zip_holds_a_readme_a_summary_and_each_kind_as_json_and_csv() {
+        let table = TABLES.iter().find(|t| t.name == "account").unwrap();
+        let columns: Vec<_> = table.exported().collect();
+        let row = columns
+            .iter()
+            .map(|c| {
+                Some(
+                    if c.name == "display_name" {
+                        "泉 <b>由紀</b>"
+                    } else {
+                        "x"
+                    }
+                    .to_owned(),
+                )
+            })
+            .collect();
+        let records = PersonalRecords {
+            tables: vec![TableRecords {
+                table,
+                columns,
+                rows: vec![row],
+            }],
+        };
+        let bytes = build(&records, Lang::Ja, "泉 由紀").unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut names = Vec::new();
+        for i in 0..zip.len() {
+            names.push(zip.by_index(i).unwrap().name().unwrap().to_string());
+        }
+        assert_eq!(
+            names,
+            ["README.html", "summary.html", "account.json", "account.csv"]
+        );
+        let mut summary = String::new();
+        zip.by_name("summary.html")
+            .unwrap()
+            .read_to_string(&mut summary)
+            .unwrap();
+        assert!(summary.contains("泉 &#60;b&#62;由紀"), "escaped: {summary}");
+        assert!(summary.contains("お名前"));
+        let mut csv = String::new();
+        zip.by_name("account.csv")
+            .unwrap()
+            .read_to_string(&mut csv)
+            .unwrap();
+        assert!(csv.starts_with("\u{FEFF}\"role\",") && csv.contains("\r\n"));
+        let mut json = String::new();
+        zip.by_name("account.json")
+            .unwrap()
+            .read_to_string(&mut json)
+            .unwrap();
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed[0]["display_name"], "泉 <b>由紀</b>");
+    }
+}

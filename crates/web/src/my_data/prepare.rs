@@ -24,7 +24,8 @@ pub async fn prepare_exports(state: &AppState) -> Result<usize, StoreError> {
         let Some(pending) = state.store.claim_data_export().await? else {
             break;
         };
-        let Some(town) = crate::worker::town(state, pending.municipality_id).await? else {
+        let id = domain::MunicipalityId(pending.municipality_id);
+        let Some(town) = state.store.municipality(id).await? else {
             continue;
         };
         prepare(state, &town, &pending).await?;

@@ -498,3 +498,145 @@ async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
     );
     let _ = (Class::Personal, Role::Participant, PASSWORD);
 }
+
+#[tokio::test]
+async fn a_coordinator_deletes_an_account_asked_for_at_the_counter() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let person = parent(&app, &town, "counter@example.jp", "0").await;
+    let susono = app.add_town("susono", "裾野市", "Susono City").await;
+    let elsewhere = app
+        .add_account(
+            Some(&susono),
+            Role::Participant,
+            "far@example.jp",
+            "裾野 太郎",
+        )
+        .await;
+    let path = format!("/nagaizumi/coordinator/participants/{}/delete", person.id.0);
+
+    let resident = signed_in(&app, "counter@example.jp").await;
+    assert_ne!(
+        resident.get(&path).await.status,
+        StatusCode::OK,
+        "not for residents"
+    );
+
+    let staff = app.client();
+    staff
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let form = staff.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("窓口・電話でのアカウント削除") && form.body.contains("長泉 花子様")
+    );
+    let empty = staff.submit(&path, &path, &[]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("申し出の方法") && empty.body.contains("本人確認の方法"));
+    let unfit = staff
+        .submit(
+            &path,
+            &path,
+            &[
+                ("deletion_channel", "counter"),
+                ("identity_check", "call_back"),
+            ],
+        )
+        .await;
+    assert_eq!(unfit.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unfit
+            .body
+            .contains("窓口では本人確認書類で確認してください")
+    );
+    assert!(
+        !app.store
+            .tenant(&town)
+            .account(person.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .deleted
+    );
+
+    let done = staff
+        .submit(
+            &path,
+            &path,
+            &[
+                ("deletion_channel", "counter"),
+                ("identity_check", "photo_id"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(done.body.contains("アカウントを削除しました"));
+    let gone = app
+        .store
+        .tenant(&town)
+        .account(person.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        gone.deleted && gone.display_name.is_empty() && gone.email.ends_with("@deleted.invalid")
+    );
+    let coordinator = app
+        .store
+        .tenant(&town)
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    let mut conn = app.store.conn().await.unwrap();
+    let recorded: (String, String, Option<i64>) =
+        store::on_backend!(conn.exec(), c => sqlx::query_as(
+        "SELECT channel, identity_check, handled_by FROM account_deletion WHERE account_id = $1")
+        .bind(person.id.0).fetch_one(c).await)
+        .unwrap();
+    drop(conn);
+    assert_eq!(
+        recorded,
+        ("counter".into(), "photo_id".into(), Some(coordinator.id.0))
+    );
+    assert_eq!(
+        staff.get(&path).await.status,
+        StatusCode::NOT_FOUND,
+        "deleted once"
+    );
+
+    let other = format!(
+        "/nagaizumi/coordinator/participants/{}/delete",
+        elsewhere.id.0
+    );
+    assert_eq!(
+        staff.get(&other).await.status,
+        StatusCode::NOT_FOUND,
+        "another town's person"
+    );
+    let refused = staff
+        .submit(
+            "/nagaizumi/me/data",
+            &other,
+            &[
+                ("deletion_channel", "counter"),
+                ("identity_check", "photo_id"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert!(
+        !app.store
+            .tenant(&susono)
+            .account(elsewhere.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .deleted
+    );
+}
