@@ -127,6 +127,8 @@ crate::coded!(
         DataExportDownloaded = "data_export.downloaded" => "audit-event-data-export-downloaded",
         AccountDeleted = "account.deleted" => "audit-event-account-deleted",
         AccountDeletedByStaff = "account.deleted_by_staff" => "audit-event-account-deleted-by-staff",
+        DataRequestLogged = "data_request.logged" => "audit-event-data-request-logged",
+        DataRequestClosed = "data_request.closed" => "audit-event-data-request-closed",
     }
 );
 
@@ -176,5 +178,6 @@ crate::coded!(
         FollowUp = "follow_up" => "audit-target-follow-up",
         Consent = "consent" => "audit-target-consent",
         DataExport = "data_export" => "audit-target-data-export",
+        DataRequest = "data_request" => "audit-target-data-request",
     }
 );

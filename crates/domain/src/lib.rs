@@ -11,6 +11,7 @@ pub mod account;
 pub mod account_deletion;
 pub mod audit;
 pub mod availability;
+pub mod data_request;
 pub mod email;
 pub mod event;
 pub mod field_errors;

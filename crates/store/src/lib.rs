@@ -21,6 +21,7 @@ pub mod booking_desk;
 pub mod calendar_token;
 pub mod casework;
 pub mod data_export;
+pub mod data_request;
 mod database_url;
 mod earlier_casework;
 pub mod enquiry;

@@ -63,6 +63,9 @@ mod tests {
         check::<domain::Role>(&mut problems);
         check::<domain::account_deletion::DeletionChannel>(&mut problems);
         check::<domain::account_deletion::IdentityCheck>(&mut problems);
+        check::<domain::data_request::DataRequestKind>(&mut problems);
+        check::<domain::data_request::DataRequestChannel>(&mut problems);
+        check::<domain::data_request::DataRequestState>(&mut problems);
         check::<GoalTrack>(&mut problems);
         check::<WorkPlace>(&mut problems);
         check::<AgeBand>(&mut problems);

@@ -192,6 +192,12 @@ pub static TABLES: &[Table] = &[
     table!("announcement", NoOnesRows, "",
         [S "id", S "municipality_id", S "title_ja", S "title_en", S "body_ja", S "body_en",
          S "published_at"]),
+    // The town's log of requests under the law made outside the site: the requester may have
+    // no account here; the log is the town's record, removed by retention.
+    table!("data_request", NoOnesRows, "",
+        [S "id", S "municipality_id", S "kind", S "channel", S "received_on",
+         S "deadline_on", P "requester", P "summary", S "state", P "answer",
+         S "answered_on", S "handled_by", S "created_by", S "created_at"]),
     table!("event", NoOnesRows, "",
         [S "id", S "municipality_id", S "kind", S "status", S "title", S "title_en",
          S "description", S "place", S "online_url", S "starts_at", S "ends_at",
@@ -236,7 +242,7 @@ pub static TABLES: &[Table] = &[
     table!("town_page", NoOnesRows, "",
         [S "municipality_id", S "program_name_ja", S "program_name_en", S "lead_ja",
          S "lead_en", S "office_ja", S "office_en", S "accent", S "updated_at", S "logo",
-         S "logo_type"]),
+         S "logo_type", S "request_deadline_days"]),
     table!("town_travel", NoOnesRows, "",
         [S "municipality_id", S "from_area", S "to_area", S "minutes"]),
 ];

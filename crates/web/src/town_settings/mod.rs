@@ -1,6 +1,8 @@
 //! What a town's staff set for their town: what its pages say and its announcements
-//! (`page`), and the areas and travel minutes the engine uses (`travel`).
+//! (`page`), the areas and travel minutes the engine uses (`travel`), and the log of requests
+//! under the personal-data law made outside the site (`data_requests`).
 
+mod data_requests;
 pub mod page;
 pub mod travel;
 
@@ -16,6 +18,18 @@ pub fn routes() -> Routes {
             get(travel::show).post(travel::replace),
         )
         .route("/{town}/town/settings", get(page::show).post(page::save))
+        .route(
+            "/{town}/town/data-requests",
+            get(data_requests::list).post(data_requests::log),
+        )
+        .route(
+            "/{town}/town/data-requests/deadline",
+            post(data_requests::set_deadline),
+        )
+        .route(
+            "/{town}/town/data-requests/{id}",
+            get(data_requests::show).post(data_requests::close),
+        )
         .route("/{town}/town/news", post(page::add_news))
         .route("/{town}/town/news/{id}/delete", post(page::remove_news))
         .route("/{town}/town/logo", post(page::save_logo))

@@ -640,3 +640,132 @@ async fn a_coordinator_deletes_an_account_asked_for_at_the_counter() {
             .deleted
     );
 }
+
+#[tokio::test]
+async fn an_officer_logs_a_correction_request_sees_it_overdue_and_closes_it() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let list = "/nagaizumi/town/data-requests";
+    let hanako = app.client();
+    hanako
+        .sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
+        .await;
+    assert_ne!(
+        hanako.get(list).await.status,
+        StatusCode::OK,
+        "not for residents"
+    );
+
+    let officer = app.client();
+    officer
+        .sign_in(
+            "/nagaizumi/login",
+            "officer@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let page = officer.get(list).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("受け付けた日から15日"),
+        "the default deadline"
+    );
+    let empty = officer.submit(list, list, &[("received_on", "")]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for label in [
+        "請求の種類",
+        "受け付けた方法",
+        "請求した方のお名前",
+        "請求の内容",
+    ] {
+        assert!(empty.body.contains(label), "{label}");
+    }
+    let received = (to_jst_today() - Duration::days(20)).to_string();
+    let logged = officer
+        .submit(
+            list,
+            list,
+            &[
+                ("request_kind", "correction"),
+                ("request_channel", "post"),
+                ("received_on", &received),
+                ("requester", "長泉 花子"),
+                ("summary", "登録の電話番号が古いので直してほしい"),
+            ],
+        )
+        .await;
+    assert!(
+        logged.location().ends_with("?done=logged"),
+        "{}",
+        logged.body
+    );
+    let shown = officer.get(logged.location()).await.body;
+    assert!(
+        shown.contains("対応中 1件") && shown.contains("期限切れ 1件"),
+        "{shown}"
+    );
+    assert!(shown.contains("長泉 花子") && shown.contains("訂正"));
+
+    // A shorter deadline applies to requests logged from now on only.
+    let deadline = "/nagaizumi/town/data-requests/deadline";
+    let wrong = officer
+        .submit(list, deadline, &[("deadline_days", "45")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("1から30までの日数"));
+    let set = officer
+        .submit(list, deadline, &[("deadline_days", "10")])
+        .await;
+    assert!(set.location().ends_with("?done=deadline"));
+    let tenant = app.store.tenant(&town);
+    let request = tenant.data_requests(10).await.unwrap().remove(0);
+    assert_eq!(
+        request.deadline_on - request.received_on,
+        Duration::days(15)
+    );
+
+    let detail = format!("/nagaizumi/town/data-requests/{}", request.id);
+    let missing = officer
+        .submit(&detail, &detail, &[("closing", "answered")])
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.body.contains("回答の内容"));
+    let closed = officer
+        .submit(
+            &detail,
+            &detail,
+            &[
+                ("closing", "answered"),
+                ("answer", "電話番号を訂正し、郵便でお知らせしました。"),
+            ],
+        )
+        .await;
+    assert!(closed.location().ends_with("?done=closed"));
+    let after = officer.get(&detail).await.body;
+    assert!(
+        after.contains("回答済み") && after.contains("郵便でお知らせしました"),
+        "{after}"
+    );
+    let listed = officer.get(list).await.body;
+    assert!(listed.contains("対応中 0件") && !listed.contains("期限切れ 1件"));
+
+    // Another town's staff do not find it.
+    let susono = app.add_town("susono", "裾野市", "Susono City").await;
+    app.add_account(
+        Some(&susono),
+        Role::TownOfficer,
+        "susono-officer@example.jp",
+        "裾野 職員",
+    )
+    .await;
+    let other = app.client();
+    other
+        .sign_in("/susono/login", "susono-officer@example.jp", PASSWORD)
+        .await;
+    let theirs = format!("/susono/town/data-requests/{}", request.id);
+    assert_eq!(other.get(&theirs).await.status, StatusCode::NOT_FOUND);
+}
+
+fn to_jst_today() -> chrono::NaiveDate {
+    domain::local_time::to_jst(Utc::now()).date_naive()
+}
