@@ -7,6 +7,8 @@ crate::coded!(
         Site = "site" => "deletion-channel-site",
         Counter = "counter" => "deletion-channel-counter",
         Phone = "phone" => "deletion-channel-phone",
+        /// Unused for the town's retention period, after two warnings.
+        Retention = "retention" => "deletion-channel-retention",
     }
 );
 
@@ -17,6 +19,8 @@ crate::coded!(
         PhotoId = "photo_id" => "identity-check-photo-id",
         TwoDocuments = "two_documents" => "identity-check-two-documents",
         CallBack = "call_back" => "identity-check-call-back",
+        /// No one asked: the retention period ended.
+        NotAsked = "not_asked" => "identity-check-not-asked",
     }
 );
 
@@ -37,6 +41,8 @@ impl IdentityCheck {
     /// where a document is shown.
     pub fn fits(self, channel: DeletionChannel) -> bool {
         match (self, channel) {
+            (IdentityCheck::NotAsked, DeletionChannel::Retention) => true,
+            (IdentityCheck::NotAsked, _) | (_, DeletionChannel::Retention) => false,
             (IdentityCheck::Password, DeletionChannel::Site) => true,
             (IdentityCheck::Password, _) | (_, DeletionChannel::Site) => false,
             (IdentityCheck::CallBack, DeletionChannel::Counter) => false,

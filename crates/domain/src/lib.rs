@@ -30,6 +30,7 @@ pub mod participant;
 pub mod password_policy;
 pub mod report;
 pub mod request;
+pub mod retention;
 pub mod role;
 pub mod skill;
 pub mod timeline;

@@ -66,6 +66,7 @@ mod tests {
         check::<domain::data_request::DataRequestKind>(&mut problems);
         check::<domain::data_request::DataRequestChannel>(&mut problems);
         check::<domain::data_request::DataRequestState>(&mut problems);
+        check::<domain::retention::RetentionKind>(&mut problems);
         check::<GoalTrack>(&mut problems);
         check::<WorkPlace>(&mut problems);
         check::<AgeBand>(&mut problems);

@@ -24,6 +24,8 @@ pub struct AppState {
     pub minimum_wage: Arc<domain::minimum_wage::MinimumWageTable>,
     /// Childcare staff ratios (`domain::event::childcare`).
     pub childcare_ratios: Arc<domain::event::childcare::Ratios>,
+    /// How long each kind of record is kept (`domain::retention`), checked at start.
+    pub retention: Arc<domain::retention::RetentionRules>,
     /// Public pages as every anonymous visitor sees them (`public_cache`).
     pub public_cache: Arc<crate::public_cache::PublicCache>,
 }
@@ -39,6 +41,8 @@ pub enum StartError {
     MinimumWage(#[from] domain::minimum_wage::MinimumWageError),
     #[error("the income-wall data is not valid: {0}")]
     IncomeWalls(#[from] domain::income_cap::WallRulesError),
+    #[error("the retention data is not valid: {0}")]
+    Retention(String),
 }
 
 impl AppState {
@@ -50,6 +54,8 @@ impl AppState {
         let minimum_wage = Arc::new(domain::minimum_wage::MinimumWageTable::shipped()?);
         // Checked here so `WallRules::in_force` never fails later.
         domain::income_cap::WallRules::shipped()?;
+        let retention =
+            domain::retention::RetentionRules::shipped().map_err(StartError::Retention)?;
         Ok(Self {
             store,
             config: Arc::new(config),
@@ -59,6 +65,7 @@ impl AppState {
             taxonomy,
             minimum_wage,
             childcare_ratios: Arc::new(domain::event::childcare::Ratios::shipped()),
+            retention: Arc::new(retention),
             public_cache: Arc::default(),
         })
     }

@@ -33,6 +33,14 @@ pub const INTERVAL: Duration = Duration::from_secs(5);
 /// planner's statistics.
 pub const PRUNE_EVERY: Duration = Duration::from_secs(60 * 60);
 
+/// Applies each town's retention periods (hourly, with the pruning): warns and deletes unused
+/// accounts, removes records past their period; returns what it did per town.
+pub async fn retention(
+    state: &AppState,
+) -> Result<Vec<(String, store::retention::RetentionRun)>, crate::error::WebError> {
+    crate::my_data::retention::apply(state).await
+}
+
 /// One round: due follow-ups first (their notices may carry mail), then mail.
 pub async fn round(
     state: &AppState,
@@ -240,6 +248,11 @@ pub async fn run(
             }
             if let Err(err) = state.store.refresh_planner_statistics().await {
                 tracing::error!(error = %err, "refreshing planner statistics failed");
+            }
+            match retention(&state).await {
+                Ok(done) if !done.is_empty() => tracing::info!(?done, "retention"),
+                Ok(_) => {}
+                Err(err) => tracing::error!(error = %err, "retention failed"),
             }
         }
         match round(&state, &worker, mailer.as_ref()).await {

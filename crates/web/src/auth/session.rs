@@ -120,6 +120,8 @@ pub async fn start(
         .store
         .create_session(&token_digest(&token), account.id, now, expires_at)
         .await?;
+    // In use again: the retention clock starts over (`domain::retention`).
+    state.store.note_sign_in(account.id).await?;
     let cookie = Cookie::build((cookie_name(state.config.secure_cookies), token))
         .path("/")
         .http_only(true)

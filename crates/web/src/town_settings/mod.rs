@@ -4,6 +4,7 @@
 
 mod data_requests;
 pub mod page;
+mod retention;
 pub mod travel;
 
 use axum::routing::{get, post};
@@ -21,6 +22,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/town/data-requests",
             get(data_requests::list).post(data_requests::log),
+        )
+        .route(
+            "/{town}/town/retention",
+            get(retention::show).post(retention::save),
         )
         .route(
             "/{town}/town/data-requests/deadline",

@@ -769,3 +769,195 @@ async fn an_officer_logs_a_correction_request_sees_it_overdue_and_closes_it() {
 fn to_jst_today() -> chrono::NaiveDate {
     domain::local_time::to_jst(Utc::now()).date_naive()
 }
+
+async fn at(app: &TestApp, statement: &str, when: chrono::DateTime<Utc>, id: i64) {
+    let mut conn = app.store.conn().await.unwrap();
+    store::on_backend!(conn.exec(), c => sqlx::query(statement).bind(when).bind(id).execute(c).await.map(|_| ()))
+        .unwrap();
+}
+
+async fn count(app: &TestApp, statement: &str) -> i64 {
+    let mut conn = app.store.conn().await.unwrap();
+    store::on_backend!(conn.exec(), c => sqlx::query_scalar::<_, i64>(statement).fetch_one(c).await)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn retention_warns_an_unused_account_twice_then_deletes_it_and_removes_what_is_due() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let state = state(&app).await;
+    let (hanako, _) = hanako_with_everything(&app, &town).await;
+    let sleepy = parent(&app, &town, "sleepy@example.jp", "0").await;
+    let now = Utc::now();
+    let months = |m: u32| now.checked_sub_months(chrono::Months::new(m)).unwrap();
+    let last_used = "UPDATE account SET last_seen_at = $1 WHERE id = $2";
+    at(
+        &app,
+        last_used,
+        months(36) + Duration::days(20),
+        sleepy.id.0,
+    )
+    .await;
+    // Everyone else was here recently.
+    sql(
+        &app,
+        "UPDATE account SET last_seen_at = created_at WHERE id <> $1",
+        &[sleepy.id.0],
+    )
+    .await;
+
+    // A provision record of 37 months ago goes, one of 35 stays; the same for mail and requests.
+    let record = count(&app, "SELECT MIN(id) FROM provision_record").await;
+    at(
+        &app,
+        "UPDATE provision_record SET provided_at = $1 WHERE id = $2",
+        months(35),
+        record,
+    )
+    .await;
+    at(
+        &app,
+        "INSERT INTO provision_record (municipality_id, introduction_id, participant_id, organization_id, items, provided_at) \
+         SELECT municipality_id, introduction_id, participant_id, organization_id, items, $1 FROM provision_record WHERE id = $2",
+        months(37),
+        record,
+    )
+    .await;
+    let mail = count(&app, "SELECT MIN(id) FROM outbox_message").await;
+    at(
+        &app,
+        "UPDATE outbox_message SET sent_at = $1 WHERE id = $2",
+        months(13),
+        mail,
+    )
+    .await;
+    at(
+        &app,
+        "UPDATE outbox_message SET sent_at = $1 WHERE id = $2",
+        months(11),
+        mail + 1,
+    )
+    .await;
+    let mail_before = count(&app, "SELECT COUNT(*) FROM outbox_message").await;
+
+    let first = web::worker::retention(&state).await.unwrap();
+    let (_, run) = &first[0];
+    assert_eq!(
+        (
+            run.warned,
+            run.accounts,
+            run.provision_records,
+            run.sent_mail
+        ),
+        (1, 0, 1, 1)
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM provision_record").await,
+        1
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM outbox_message").await,
+        mail_before - 1 + 1,
+        "one removed, the warning's mail added"
+    );
+    let warning = crate::harness::mail_to(&app.store, "sleepy@example.jp").await;
+    assert!(
+        warning.body_text.contains("あと30日"),
+        "{}",
+        warning.body_text
+    );
+    assert!(
+        web::worker::retention(&state).await.unwrap().is_empty(),
+        "warned once"
+    );
+
+    // 24 days on, the second warning; 8 days after it, the deletion.
+    let warned = "UPDATE account SET retention_warned_at = $1 WHERE id = $2";
+    at(&app, warned, now - Duration::days(24), sleepy.id.0).await;
+    at(&app, last_used, months(36) + Duration::days(5), sleepy.id.0).await;
+    let second = web::worker::retention(&state).await.unwrap();
+    assert_eq!(second[0].1.warned, 1);
+    at(&app, warned, now - Duration::days(8), sleepy.id.0).await;
+    at(&app, last_used, months(36) - Duration::days(1), sleepy.id.0).await;
+    let third = web::worker::retention(&state).await.unwrap();
+    assert_eq!((third[0].1.warned, third[0].1.accounts), (0, 1));
+    let tenant = app.store.tenant(&town);
+    assert!(tenant.account(sleepy.id).await.unwrap().unwrap().deleted);
+    assert!(
+        !tenant.account(hanako).await.unwrap().unwrap().deleted,
+        "in use"
+    );
+
+    // The staff see what the runs did.
+    let officer = app.client();
+    officer
+        .sign_in(
+            "/nagaizumi/login",
+            "officer@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let page = officer.get("/nagaizumi/town/retention").await.body;
+    assert!(
+        page.contains("削除したアカウント1件") && page.contains("第21条"),
+        "{page}"
+    );
+    let below = officer
+        .submit(
+            "/nagaizumi/town/retention",
+            "/nagaizumi/town/retention",
+            &[("kind", "provision_record"), ("months", "12")],
+        )
+        .await;
+    assert_eq!(below.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        below
+            .body
+            .contains("法律で定められた期間より短くはできません")
+    );
+    let longer = officer
+        .submit(
+            "/nagaizumi/town/retention",
+            "/nagaizumi/town/retention",
+            &[("kind", "inactive_account"), ("months", "48")],
+        )
+        .await;
+    assert!(longer.location().ends_with("?done=saved"));
+    assert!(
+        officer
+            .get("/nagaizumi/town/retention")
+            .await
+            .body
+            .contains("いまの保存期間: 48か月")
+    );
+}
+
+#[tokio::test]
+async fn signing_in_after_a_warning_keeps_the_account() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let state = state(&app).await;
+    let person = parent(&app, &town, "back@example.jp", "0").await;
+    sql(&app, "UPDATE account SET last_seen_at = created_at", &[]).await;
+    let old = Utc::now()
+        .checked_sub_months(chrono::Months::new(36))
+        .unwrap()
+        + Duration::days(3);
+    at(
+        &app,
+        "UPDATE account SET last_seen_at = $1 WHERE id = $2",
+        old,
+        person.id.0,
+    )
+    .await;
+    assert_eq!(web::worker::retention(&state).await.unwrap()[0].1.warned, 1);
+    signed_in(&app, "back@example.jp").await;
+    let unused = app
+        .store
+        .tenant(&town)
+        .unused_accounts(Utc::now() - Duration::days(1), 10)
+        .await
+        .unwrap();
+    assert!(unused.iter().all(|u| u.id != person.id.0), "in use again");
+}
