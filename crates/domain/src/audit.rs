@@ -129,6 +129,7 @@ crate::coded!(
         AccountDeletedByStaff = "account.deleted_by_staff" => "audit-event-account-deleted-by-staff",
         DataRequestLogged = "data_request.logged" => "audit-event-data-request-logged",
         DataRequestClosed = "data_request.closed" => "audit-event-data-request-closed",
+        PrivacyPublished = "privacy.published" => "audit-event-privacy-published",
     }
 );
 

@@ -43,6 +43,7 @@ pub mod participant;
 mod participant_search;
 pub mod password_reset;
 pub mod personal_data;
+pub mod privacy_policy;
 pub mod program_fact;
 pub mod request;
 pub mod retention;

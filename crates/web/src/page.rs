@@ -32,6 +32,8 @@ pub struct UserHeader {
     pub town_slug: Option<String>,
     /// Notifications not read yet.
     pub unread: i64,
+    /// A resident who has not yet accepted the town's newest privacy policy.
+    pub policy_pending: bool,
 }
 
 /// The context every template gets as `page`.
@@ -222,17 +224,19 @@ impl FromRequestParts<AppState> for Page {
                 role: account.role,
                 town_slug: None,
                 unread: 0,
+                policy_pending: false,
             });
             if let Some(town) = account.municipality_id {
                 let slug = state.store.municipality_slug(town).await.ok().flatten();
-                let unread = state
+                let (unread, policy_pending) = state
                     .store
-                    .unread_notifications(account.id)
+                    .header_facts(account.id)
                     .await
-                    .unwrap_or(0);
+                    .unwrap_or((0, false));
                 if let Some(user) = page.user.as_mut() {
                     user.town_slug = slug;
                     user.unread = unread;
+                    user.policy_pending = policy_pending;
                 }
             }
         }

@@ -211,6 +211,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
     ("/{town}/town/travel", Method::GET, Town(STAFF)),
     ("/{town}/town/travel", Method::POST, Town(STAFF)),
+    ("/{town}/town/privacy", Method::GET, Town(STAFF)),
+    ("/{town}/town/privacy", Method::POST, Town(STAFF)),
     ("/{town}/town/retention", Method::GET, Town(STAFF)),
     ("/{town}/town/retention", Method::POST, Town(STAFF)),
     ("/{town}/town/data-requests", Method::GET, Town(STAFF)),

@@ -14,7 +14,6 @@ use axum::routing::{get, post};
 pub use form_page::FormPage;
 pub(crate) use password::{Current, check_current};
 pub use signin::Scope;
-pub use signup::PRIVACY_POLICY_VERSION;
 
 use crate::routes::Routes;
 

@@ -68,10 +68,6 @@ pub struct DetailsForm {
     next: Option<String>,
 }
 
-/// The version of the privacy statement people agree to at registration; change it when the
-/// statement's text changes.
-pub const PRIVACY_POLICY_VERSION: &str = "2026-11";
-
 fn email_page(
     town: &Municipality,
     page: Page,
@@ -336,15 +332,11 @@ pub async fn submit_details(
         }
     };
     let record = participant_record(account).await?;
+    let version = state.store.tenant(&town).privacy_version().await?;
     let created = match state
         .store
         .tenant(&town)
-        .register_verified_participant(
-            &token_digest(&token),
-            &record,
-            basis,
-            PRIVACY_POLICY_VERSION,
-        )
+        .register_verified_participant(&token_digest(&token), &record, basis, &version)
         .await
     {
         Ok(created) => created,

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::{AuditAction, AuditTarget};
 use serde::Deserialize;
 
-use crate::account::PRIVACY_POLICY_VERSION;
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::WebError;
@@ -39,6 +38,8 @@ struct ConsentPage {
     page: Page,
     rows: Vec<ConsentRow>,
     active: bool,
+    /// The town's newer version, when the consent in force names an older one.
+    newer: Option<String>,
     action: String,
     privacy_href: String,
     notice: Option<String>,
@@ -51,9 +52,15 @@ pub async fn show(
     page: Page,
     Query(done): Query<Done>,
 ) -> Result<Response, WebError> {
-    let consents = state.store.tenant(&town).consents(account.id).await?;
+    let tenant = state.store.tenant(&town);
+    let consents = tenant.consents(account.id).await?;
+    let version = tenant.privacy_version().await?;
     let page = page.with_town(&town);
     let active = consents.first().is_some_and(|c| c.withdrawn_at.is_none());
+    let newer = consents
+        .first()
+        .filter(|c| active && c.version != version)
+        .map(|_| version);
     let format = |at| page.date_time(at);
     let rows = consents
         .into_iter()
@@ -75,6 +82,7 @@ pub async fn show(
             page,
             rows,
             active,
+            newer,
             action: format!("/{}/me/consent", town.slug),
             privacy_href: format!("/{}/privacy", town.slug),
             notice,
@@ -96,15 +104,15 @@ pub async fn change(
             "withdrawn"
         }
         "give" => {
-            let active = tenant
+            // Given again after a withdrawal, or for the town's newer version.
+            let version = tenant.privacy_version().await?;
+            let current = tenant
                 .consents(account.id)
                 .await?
                 .first()
-                .is_some_and(|c| c.withdrawn_at.is_none());
-            if !active {
-                tenant
-                    .give_privacy_consent(account.id, PRIVACY_POLICY_VERSION)
-                    .await?;
+                .is_some_and(|c| c.withdrawn_at.is_none() && c.version == version);
+            if !current {
+                tenant.give_privacy_consent(account.id, &version).await?;
             }
             "given"
         }

@@ -1,13 +1,21 @@
-//! `/{town}/privacy`: what the program collects, why, and the person's rights. The text is in
-//! the translation files; its version is `account::PRIVACY_POLICY_VERSION`. Beside it,
+//! `/{town}/privacy`: the town's privacy policy: who runs the program (the town and its
+//! office), what is collected and why none of it is 要配慮個人情報, provision to organizations
+//! only with consent per introduction, how to download, correct and delete one's data, how
+//! long each kind is kept (`domain::retention`, with the town's own periods), where to ask,
+//! and its versions with what changed (`store::privacy_policy`). Beside it,
 //! `/{town}/accessibility`: the accessibility statement (the standard the pages are built to,
 //! how they are checked, what is known not to work yet, and whom to tell).
 
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use chrono::Utc;
+use domain::retention::RetentionKind;
 
-use crate::account::PRIVACY_POLICY_VERSION;
+use crate::error::WebError;
+use crate::i18n::Lang;
 use crate::page::{Page, render};
+use crate::state::AppState;
 use crate::town::CurrentTown;
 
 /// The statement's paragraphs, by translation key.
@@ -19,28 +27,108 @@ const PARAGRAPHS: &[&str] = &[
     "privacy-sharing",
     "privacy-staff",
     "privacy-rights",
+    "privacy-download",
+    "privacy-delete",
     "privacy-withdraw",
 ];
+
+/// One version as the page lists it.
+struct VersionView {
+    version: String,
+    published: String,
+    changes: String,
+}
 
 #[derive(askama::Template)]
 #[template(path = "public/privacy.html")]
 struct PrivacyPage {
     page: Page,
+    operator: String,
     paragraphs: Vec<String>,
-    version: &'static str,
+    /// (kind, how long, why).
+    retention: Vec<(String, String, String)>,
+    requests: String,
+    version: String,
+    versions: Vec<VersionView>,
 }
 
-pub async fn show(CurrentTown(town): CurrentTown, page: Page) -> Response {
+/// Each kind of record: how long this town keeps it, and why.
+fn retention_rows(
+    state: &AppState,
+    page: &Page,
+    settings: &[(RetentionKind, u32)],
+) -> Vec<(String, String, String)> {
+    let today = domain::local_time::to_jst(Utc::now()).date_naive();
+    RetentionKind::ALL
+        .iter()
+        .map(|kind| {
+            let mine = settings.iter().find(|(k, _)| k == kind).map(|(_, m)| *m);
+            let months = state.retention.months(*kind, today, mine);
+            let rule = state.retention.rule(*kind, today);
+            let period = page.t1("privacy-months", "months", &months.to_string());
+            (page.label(*kind), period, rule.reason.clone())
+        })
+        .collect()
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(&town);
+    let own = tenant.town_page().await?;
+    let settings = tenant.retention_settings().await?;
+    let versions = tenant.privacy_versions().await?;
+    let version = tenant.privacy_version().await?;
     let page = page.with_town(&town);
+    let en = page.lang == Lang::En;
+    let office = if en && !own.office_en.is_empty() {
+        &own.office_en
+    } else {
+        &own.office_ja
+    };
+    let name = page
+        .town
+        .as_ref()
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let operator = page.lang.t_args(
+        "privacy-operator",
+        &[("town", name), ("office", office.clone())],
+    );
+    let retention = retention_rows(&state, &page, &settings);
+    let contact = [own.contact_phone.as_str(), own.contact_email.as_str()]
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>();
+    let requests = page
+        .lang
+        .t_args("privacy-requests", &[("contact", page.join_list(&contact))]);
+    let versions = versions
+        .into_iter()
+        .map(|v| VersionView {
+            published: page.date_time(v.published_at),
+            changes: if en && !v.changes_en.is_empty() {
+                v.changes_en
+            } else {
+                v.changes_ja
+            },
+            version: v.version,
+        })
+        .collect();
     let paragraphs = PARAGRAPHS.iter().map(|key| page.t(key)).collect();
-    render(
-        StatusCode::OK,
-        &PrivacyPage {
-            page,
-            paragraphs,
-            version: PRIVACY_POLICY_VERSION,
-        },
-    )
+    let view = PrivacyPage {
+        page,
+        operator,
+        paragraphs,
+        retention,
+        requests,
+        version,
+        versions,
+    };
+    Ok(render(StatusCode::OK, &view))
 }
 
 /// The accessibility statement's paragraphs, by translation key.

@@ -4,6 +4,7 @@
 
 mod data_requests;
 pub mod page;
+mod privacy;
 mod retention;
 pub mod travel;
 
@@ -22,6 +23,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/town/data-requests",
             get(data_requests::list).post(data_requests::log),
+        )
+        .route(
+            "/{town}/town/privacy",
+            get(privacy::show).post(privacy::publish),
         )
         .route(
             "/{town}/town/retention",

@@ -961,3 +961,88 @@ async fn signing_in_after_a_warning_keeps_the_account() {
         .unwrap();
     assert!(unused.iter().all(|u| u.id != person.id.0), "in use again");
 }
+
+#[tokio::test]
+async fn a_new_privacy_policy_version_is_accepted_again_by_residents() {
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let her = app.client();
+    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
+        .await;
+    let banner = "個人情報の取り扱いを改定しました。";
+    assert!(!her.get("/nagaizumi/me/").await.body.contains(banner));
+
+    let officer = app.client();
+    officer
+        .sign_in(
+            "/nagaizumi/login",
+            "officer@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let publish = "/nagaizumi/town/privacy";
+    let empty = officer
+        .submit(publish, publish, &[("changes_ja", " ")])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("改定の内容（日本語）"));
+    let done = officer
+        .submit(
+            publish,
+            publish,
+            &[
+                ("changes_ja", "保存期間の表を加えました。"),
+                ("changes_en", ""),
+            ],
+        )
+        .await;
+    assert!(done.location().ends_with("?done=published"));
+    let version = app.store.tenant(&town).privacy_version().await.unwrap();
+    assert_eq!(version, to_jst_today().to_string());
+
+    let policy = app.client().get("/nagaizumi/privacy").await.body;
+    assert!(
+        policy.contains(&format!("版: {version}")) && policy.contains("保存期間の表を加えました。")
+    );
+    assert!(
+        policy.contains("要配慮個人情報")
+            && policy.contains("保存する期間")
+            && policy.contains("36か月")
+    );
+    assert!(policy.contains("長泉町"), "the town runs it");
+
+    let home = her.get("/nagaizumi/me/").await.body;
+    assert!(home.contains(banner), "asked again");
+    let consent = her.get("/nagaizumi/me/consent").await.body;
+    assert!(consent.contains("新しい版に同意する"));
+    let accepted = her
+        .submit(
+            "/nagaizumi/me/consent",
+            "/nagaizumi/me/consent",
+            &[("action", "give")],
+        )
+        .await;
+    assert!(accepted.location().ends_with("done=given"));
+    assert!(!her.get("/nagaizumi/me/").await.body.contains(banner));
+    let hanako = app
+        .store
+        .tenant(&town)
+        .account_by_email(HANAKO)
+        .await
+        .unwrap()
+        .unwrap();
+    let versions: Vec<String> = app
+        .store
+        .tenant(&town)
+        .consents(hanako.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.version)
+        .collect();
+    assert_eq!(versions[0], version);
+    assert!(
+        versions.len() >= 2,
+        "the earlier consent is kept: {versions:?}"
+    );
+}
