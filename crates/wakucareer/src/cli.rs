@@ -97,6 +97,17 @@ enum AdminCommand {
         #[arg(long)]
         file: PathBuf,
     },
+    /// Write the accessibility statement's test results (JIS X 8341-3:2016, WAIC form) from
+    /// the browser suite's axe-core runs and the checks made by hand.
+    AccessibilityReport {
+        /// Where the browser suite left its artifacts.
+        #[arg(long, default_value = "target/browser-artifacts")]
+        artifacts: PathBuf,
+        #[arg(long, default_value = "docs/accessibility/manual-checks.csv")]
+        manual: PathBuf,
+        #[arg(long, default_value = "crates/web/data/accessibility_results.json")]
+        out: PathBuf,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -138,6 +149,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin {
             command: AdminCommand::TravelTable { tenant, file },
         } => crate::admin::load_travel_table(&config, &tenant, &file).await,
+        Command::Admin {
+            command:
+                AdminCommand::AccessibilityReport {
+                    artifacts,
+                    manual,
+                    out,
+                },
+        } => crate::accessibility::write_report(&artifacts, &manual, &out),
     }
 }
 

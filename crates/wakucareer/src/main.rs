@@ -1,6 +1,7 @@
 //! The `wakucareer` binary: parse the command line, load the configuration, call the crates.
 //! Errors end the process with one line on stderr and a non-zero exit code.
 
+mod accessibility;
 mod admin;
 mod batch;
 mod cli;

@@ -67,6 +67,7 @@ mod tests {
         check::<domain::data_request::DataRequestChannel>(&mut problems);
         check::<domain::data_request::DataRequestState>(&mut problems);
         check::<domain::retention::RetentionKind>(&mut problems);
+        check::<crate::accessibility_report::Outcome>(&mut problems);
         check::<GoalTrack>(&mut problems);
         check::<WorkPlace>(&mut problems);
         check::<AgeBand>(&mut problems);

@@ -6,6 +6,7 @@
 //! - [`i18n`] holds the translations; every user-facing string is a key in `locales/`.
 //! - [`error`] is the one place that turns failures into responses.
 
+pub mod accessibility_report;
 pub mod auth;
 mod bar_chart;
 pub mod config;

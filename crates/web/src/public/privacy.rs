@@ -139,15 +139,83 @@ const ACCESSIBILITY: &[&str] = &[
     "accessibility-contact",
 ];
 
+/// One success criterion's row in the reader's language.
+struct CriterionView {
+    sc: String,
+    name: String,
+    level: String,
+    outcome: String,
+    how: String,
+}
+
 #[derive(askama::Template)]
 #[template(path = "public/accessibility.html")]
 struct AccessibilityPage {
     page: Page,
     paragraphs: Vec<String>,
+    policy: String,
+    degree: String,
+    tested: String,
+    pages: Vec<String>,
+    rows: Vec<CriterionView>,
 }
 
-pub async fn accessibility(CurrentTown(town): CurrentTown, page: Page) -> Response {
+/// How a criterion was checked: by which axe-core rules, or by hand with the note.
+fn how(page: &Page, row: &crate::accessibility_report::Row) -> String {
+    match &row.manual {
+        Some(note) => page.t1("a11y-how-manual", "note", note),
+        None if !row.rules.is_empty() => page.t1("a11y-how-axe", "rules", &row.rules.join(", ")),
+        None => String::new(),
+    }
+}
+
+pub async fn accessibility(
+    CurrentTown(town): CurrentTown,
+    page: Page,
+) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    let paragraphs = ACCESSIBILITY.iter().map(|key| page.t(key)).collect();
-    render(StatusCode::OK, &AccessibilityPage { page, paragraphs })
+    let report = crate::accessibility_report::Report::shipped().map_err(|_| WebError::NotFound)?;
+    let name = page
+        .town
+        .as_ref()
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let rows = report
+        .rows
+        .iter()
+        .map(|r| CriterionView {
+            name: if page.lang == Lang::En {
+                r.name_en.clone()
+            } else {
+                r.name_ja.clone()
+            },
+            outcome: page.label(r.outcome),
+            how: how(&page, r),
+            sc: r.sc.clone(),
+            level: r.level.clone(),
+        })
+        .collect();
+    let degree_key = if report.conforms() {
+        "a11y-degree-conforms"
+    } else {
+        "a11y-degree-partly"
+    };
+    let tested = page.lang.t_args(
+        "a11y-tested",
+        &[
+            ("day", report.tested_on.clone()),
+            ("runs", report.axe_runs.to_string()),
+            ("pages", report.pages.len().to_string()),
+        ],
+    );
+    let view = AccessibilityPage {
+        paragraphs: ACCESSIBILITY.iter().map(|key| page.t(key)).collect(),
+        policy: page.t1("a11y-policy", "town", &name),
+        degree: page.t(degree_key),
+        tested,
+        pages: report.pages.clone(),
+        rows,
+        page,
+    };
+    Ok(render(StatusCode::OK, &view))
 }

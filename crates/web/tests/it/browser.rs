@@ -215,7 +215,7 @@ impl Browser {
         let shot = self.client.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{:02}-{}.png", self.step, other.0)), shot).unwrap();
         self.client.set_window_size(own.1.0, own.1.1).await.unwrap();
-        let violations = self.axe_violations().await;
+        let violations = self.axe_violations(&dir).await;
         if !violations.is_empty() {
             self.fail(&format!("axe on {what}: {violations:?}")).await;
         }
@@ -223,23 +223,37 @@ impl Browser {
     }
 
     /// Serious and critical axe-core violations on the current page: (rule, first target).
-    async fn axe_violations(&self) -> Vec<(String, String)> {
+    /// The whole run (every rule with its WCAG tags and outcome, and the page's path) is saved
+    /// as `NN-axe.json` beside the screenshots: `wakucareer admin accessibility-report` reads
+    /// these to write the accessibility statement's test results.
+    async fn axe_violations(&self, dir: &std::path::Path) -> Vec<(String, String)> {
         self.client.execute(&self.axe, vec![]).await.unwrap();
         let result = self
             .client
             .execute_async(
                 "const done = arguments[arguments.length - 1];
-                 axe.run(document).then(r => done({ passes: r.passes.length, violations: r.violations.map(v => ({
-                   id: v.id, impact: v.impact, target: (v.nodes[0] && v.nodes[0].target.join(' ')) || ''
-                 })) })).catch(e => done({ passes: 0, violations: [{ id: 'axe-error', impact: 'critical', target: String(e) }] }));",
+                 const rule = r => ({ id: r.id, tags: r.tags });
+                 axe.run(document).then(r => done({
+                   path: location.pathname, lang: document.documentElement.lang,
+                   passes: r.passes.map(rule), inapplicable: r.inapplicable.map(rule),
+                   incomplete: r.incomplete.map(rule),
+                   violations: r.violations.map(v => ({
+                     id: v.id, tags: v.tags, impact: v.impact,
+                     target: (v.nodes[0] && v.nodes[0].target.join(' ')) || ''
+                   })) })).catch(e => done({ passes: [], violations: [{ id: 'axe-error', tags: [], impact: 'critical', target: String(e) }] }));",
                 vec![],
             )
             .await
             .unwrap();
         assert!(
-            result["passes"].as_u64().unwrap_or(0) > 0,
+            result["passes"].as_array().is_some_and(|p| !p.is_empty()),
             "axe-core ran and checked rules: {result}"
         );
+        std::fs::write(
+            dir.join(format!("{:02}-axe.json", self.step)),
+            serde_json::to_string(&result).unwrap(),
+        )
+        .unwrap();
         result["violations"]
             .as_array()
             .cloned()

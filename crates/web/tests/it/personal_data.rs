@@ -1046,3 +1046,30 @@ async fn a_new_privacy_policy_version_is_accepted_again_by_residents() {
         "the earlier consent is kept: {versions:?}"
     );
 }
+
+#[tokio::test]
+async fn the_accessibility_statement_shows_the_generated_results_in_the_waic_form() {
+    let app = TestApp::new().await;
+    demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let page = app.client().get("/nagaizumi/accessibility").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for words in [
+        "JIS X 8341-3:2016",
+        "適合レベル AA",
+        "対応度",
+        "依存したウェブコンテンツ技術",
+        "試験結果",
+        "1.4.3 コントラスト（最低限レベル）",
+        "適用なし",
+    ] {
+        assert!(page.body.contains(words), "{words}");
+    }
+    let report = web::accessibility_report::Report::shipped().unwrap();
+    let degree = if report.conforms() {
+        "に準拠"
+    } else {
+        "に一部準拠"
+    };
+    assert!(page.body.contains(degree), "the degree follows the results");
+    assert!(page.body.contains(&report.tested_on));
+}
