@@ -46,6 +46,8 @@ struct Words {
     meaning: String,
     none: String,
     rows: String,
+    open: &'static str,
+    close: &'static str,
 }
 
 impl Words {
@@ -59,6 +61,8 @@ impl Words {
             meaning: lang.t("data-readme-meaning"),
             none: lang.t("data-summary-none"),
             rows: lang.t("data-readme-rows"),
+            open: crate::formats::parens(lang).0,
+            close: crate::formats::parens(lang).1,
         }
     }
 }

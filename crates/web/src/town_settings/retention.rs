@@ -126,7 +126,13 @@ async fn retention_page(
         kinds,
         runs,
         notice: None,
-        alert: crate::form::alert(&page, errors),
+        alert: crate::form::alert(&page, errors).map(|mut alert| {
+            // Each kind's form has its own box: the summary links to the one that was wrong.
+            for (href, _) in &mut alert.fields {
+                *href = format!("#months-{}", typed.kind);
+            }
+            alert
+        }),
         page,
     })
 }
