@@ -38,6 +38,15 @@ async fn texts(app: &TestApp, statement: &str, text: &str) -> i64 {
     .unwrap()
 }
 
+/// A client signed in as one of the demo's accounts.
+async fn demo_user<'a>(app: &'a TestApp, email: &str) -> crate::harness::Client<'a> {
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", email, demo::DEMO_PASSWORD)
+        .await;
+    client
+}
+
 async fn state(app: &TestApp) -> web::AppState {
     web::AppState::new(app.store.store.clone(), web::WebConfig::default())
         .await
@@ -46,14 +55,7 @@ async fn state(app: &TestApp) -> web::AppState {
 
 /// A one-seat seminar with childcare in ten days, made by the demo coordinator; its id.
 async fn one_seat_seminar(app: &TestApp) -> i64 {
-    let staff = app.client();
-    staff
-        .sign_in(
-            "/nagaizumi/login",
-            "coordinator@demo.example.jp",
-            demo::DEMO_PASSWORD,
-        )
-        .await;
+    let staff = demo_user(app, "coordinator@demo.example.jp").await;
     let new = "/nagaizumi/coordinator/events/new";
     let day = (Utc::now() + Duration::days(10)).date_naive().to_string();
     let created = staff
@@ -86,9 +88,7 @@ async fn hanako_with_everything(app: &TestApp, town: &domain::Municipality) -> (
     let tenant = app.store.tenant(town);
     let hanako = tenant.account_by_email(HANAKO).await.unwrap().unwrap().id;
     let event = one_seat_seminar(app).await;
-    let her = app.client();
-    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
-        .await;
+    let her = demo_user(app, HANAKO).await;
     let public = format!("/nagaizumi/events/{event}");
     let booked = her.submit(&public, &public, &[]).await;
     assert!(
@@ -184,9 +184,7 @@ async fn a_resident_downloads_every_personal_column_of_every_kind_of_record() {
     let app = TestApp::new().await;
     let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
     let (hanako, _) = hanako_with_everything(&app, &town).await;
-    let her = app.client();
-    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
-        .await;
+    let her = demo_user(&app, HANAKO).await;
 
     let page = her.get("/nagaizumi/me/data").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -407,9 +405,7 @@ async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
         );
     }
 
-    let her = app.client();
-    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
-        .await;
+    let her = demo_user(&app, HANAKO).await;
     let page = her.get("/nagaizumi/account/delete").await.body;
     assert!(
         page.contains("削除されるもの") && page.contains("残るもの"),
@@ -522,14 +518,7 @@ async fn a_coordinator_deletes_an_account_asked_for_at_the_counter() {
         "not for residents"
     );
 
-    let staff = app.client();
-    staff
-        .sign_in(
-            "/nagaizumi/login",
-            "coordinator@demo.example.jp",
-            demo::DEMO_PASSWORD,
-        )
-        .await;
+    let staff = demo_user(&app, "coordinator@demo.example.jp").await;
     let form = staff.get(&path).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(
@@ -646,24 +635,14 @@ async fn an_officer_logs_a_correction_request_sees_it_overdue_and_closes_it() {
     let app = TestApp::new().await;
     let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
     let list = "/nagaizumi/town/data-requests";
-    let hanako = app.client();
-    hanako
-        .sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
-        .await;
+    let hanako = demo_user(&app, HANAKO).await;
     assert_ne!(
         hanako.get(list).await.status,
         StatusCode::OK,
         "not for residents"
     );
 
-    let officer = app.client();
-    officer
-        .sign_in(
-            "/nagaizumi/login",
-            "officer@demo.example.jp",
-            demo::DEMO_PASSWORD,
-        )
-        .await;
+    let officer = demo_user(&app, "officer@demo.example.jp").await;
     let page = officer.get(list).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
@@ -890,14 +869,7 @@ async fn retention_warns_an_unused_account_twice_then_deletes_it_and_removes_wha
     );
 
     // The staff see what the runs did.
-    let officer = app.client();
-    officer
-        .sign_in(
-            "/nagaizumi/login",
-            "officer@demo.example.jp",
-            demo::DEMO_PASSWORD,
-        )
-        .await;
+    let officer = demo_user(&app, "officer@demo.example.jp").await;
     let page = officer.get("/nagaizumi/town/retention").await.body;
     assert!(
         page.contains("削除したアカウント1件") && page.contains("第21条"),
@@ -966,20 +938,11 @@ async fn signing_in_after_a_warning_keeps_the_account() {
 async fn a_new_privacy_policy_version_is_accepted_again_by_residents() {
     let app = TestApp::new().await;
     let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
-    let her = app.client();
-    her.sign_in("/nagaizumi/login", HANAKO, demo::DEMO_PASSWORD)
-        .await;
+    let her = demo_user(&app, HANAKO).await;
     let banner = "個人情報の取り扱いを改定しました。";
     assert!(!her.get("/nagaizumi/me/").await.body.contains(banner));
 
-    let officer = app.client();
-    officer
-        .sign_in(
-            "/nagaizumi/login",
-            "officer@demo.example.jp",
-            demo::DEMO_PASSWORD,
-        )
-        .await;
+    let officer = demo_user(&app, "officer@demo.example.jp").await;
     let publish = "/nagaizumi/town/privacy";
     let empty = officer
         .submit(publish, publish, &[("changes_ja", " ")])
