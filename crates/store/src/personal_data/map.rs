@@ -126,7 +126,7 @@ pub static TABLES: &[Table] = &[
          S "created_by", S "created_at", S "updated_at", P "meeting_at",
          P "meeting_place" = "''", A "started_on", A "outcome", I "outcome_reason",
          A "outcome_minutes", A "pay_band", A "concluded_at", P "organization_note" = "''" @m,
-         I "gaps" = "''", P "personal_note" = "''" @m, P "meeting_answer" = "''",
+         I "gaps" = "''", P "personal_note" = "''" @m, P "meeting_answer" = "'waiting'",
          P "meeting_answer_note" = "''" @m, S "meeting_reminded_at", A "result_verdict",
          I "result_reason", I "result_note" = "''" @m, S "result_reported_at"]),
     table!("introduction_member", Blank, "participant_id = $1",

@@ -370,6 +370,16 @@ async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
     let app = TestApp::new().await;
     let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
     let (hanako, event) = hanako_with_everything(&app, &town).await;
+    let introduction = app
+        .store
+        .tenant(&town)
+        .own_introductions(
+            store::introduction::IntroductionOwner::Participant(hanako.0),
+            10,
+        )
+        .await
+        .unwrap()[0]
+        .id;
     let waiting = parent(&app, &town, "waiting@example.jp", "1").await;
     sql(
         &app,
@@ -448,6 +458,24 @@ async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
         "signed out"
     );
 
+    // The records others keep of her read as before: the coordinator's and the
+    // organization's introductions, with her emptied in place.
+    let staff = demo_user(&app, "coordinator@demo.example.jp").await;
+    let org = demo_user(&app, "inn@demo.example.jp").await;
+    for (client, path) in [
+        (&staff, "/nagaizumi/coordinator/introductions".to_owned()),
+        (
+            &staff,
+            format!("/nagaizumi/coordinator/introductions/{introduction}"),
+        ),
+        (&staff, "/nagaizumi/coordinator/".to_owned()),
+        (&staff, "/nagaizumi/coordinator/participants".to_owned()),
+        (&staff, format!("/nagaizumi/coordinator/events/{event}")),
+        (&org, "/nagaizumi/org/".to_owned()),
+        (&org, "/nagaizumi/org/introductions".to_owned()),
+    ] {
+        assert_eq!(client.get(&path).await.status, StatusCode::OK, "{path}");
+    }
     // Her seat went to the person waiting, who is told.
     let offered = app
         .store
