@@ -55,7 +55,11 @@ fn waiting(page: &Page, base: &str, intros: &[Introduction], now: DateTime<Utc>)
         .filter_map(|i| {
             let meeting = (i.meeting_at, i.meeting_answer);
             let task = organization_task(i.status, meeting, i.result.is_some(), now)?;
-            let people: Vec<String> = i.members.iter().map(|m| m.display_name.clone()).collect();
+            let people: Vec<String> = i
+                .members
+                .iter()
+                .map(|m| crate::shown_text::person_name(page.lang, &m.display_name))
+                .collect();
             Some((
                 i.updated_at,
                 Waiting {

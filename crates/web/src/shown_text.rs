@@ -41,9 +41,26 @@ impl std::fmt::Display for Shown {
     }
 }
 
+/// A person's name as a page shows it: a deleted account's emptied name reads as "a person
+/// who left", never as nothing.
+pub fn person_name(lang: Lang, name: &str) -> String {
+    if name.trim().is_empty() {
+        lang.t("data-deleted-person")
+    } else {
+        name.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deleted_persons_emptied_name_reads_as_someone_who_left() {
+        assert_eq!(person_name(Lang::Ja, "長泉 花子"), "長泉 花子");
+        assert_eq!(person_name(Lang::Ja, ""), "（退会された方）");
+        assert_eq!(person_name(Lang::En, " "), "(a person who left)");
+    }
 
     #[test]
     fn english_readers_get_the_english_version_where_there_is_one() {

@@ -55,7 +55,7 @@ fn draft_view(
         person: page.join_list(
             &i.members
                 .iter()
-                .map(|m| m.display_name.clone())
+                .map(|m| crate::shown_text::person_name(page.lang, &m.display_name))
                 .collect::<Vec<_>>(),
         ),
         request: i.request_title.clone(),

@@ -184,7 +184,7 @@ impl BookingView {
                 .offered_until
                 .map(|u| page.date_time(u))
                 .unwrap_or_default(),
-            person: booking.participant_name.clone(),
+            person: crate::shown_text::person_name(page.lang, &booking.participant_name),
         }
     }
 }

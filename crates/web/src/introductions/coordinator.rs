@@ -167,7 +167,7 @@ async fn detail(
         {
             if f.note.starts_with("outcome_check:") {
                 detail.follow_ups.push((
-                    member.display_name.clone(),
+                    crate::shown_text::person_name(detail.page.lang, &member.display_name),
                     f.due_on.to_string(),
                     crate::letter::follow_up_note(detail.page.lang, &f.note),
                     f.done_at.is_some(),

@@ -74,7 +74,7 @@ impl IntroductionView {
                 .members
                 .iter()
                 .map(|m| MemberView {
-                    name: m.display_name.clone(),
+                    name: crate::shown_text::person_name(page.lang, &m.display_name),
                     status: page.label(m.status),
                     reason: m.decline_reason.clone(),
                 })
