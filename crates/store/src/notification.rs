@@ -92,7 +92,9 @@ impl TenantStore<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         let mut conn = self.store.conn().await?;
-        let sql = format!("{RECIPIENT} WHERE municipality_id = $1 AND id IN ({listed})");
+        let sql = format!(
+            "{RECIPIENT} WHERE deleted_at IS NULL AND municipality_id = $1 AND id IN ({listed})"
+        );
         let mut found = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
             .bind(self.municipality_id.0).fetch_all(c).await)?;
         // In the order asked for, as before.
@@ -106,8 +108,9 @@ impl TenantStore<'_> {
         organization: i64,
     ) -> Result<Vec<Recipient>, StoreError> {
         let mut conn = self.store.conn().await?;
-        let sql =
-            format!("{RECIPIENT} WHERE municipality_id = $1 AND organization_id = $2 ORDER BY id");
+        let sql = format!(
+            "{RECIPIENT} WHERE deleted_at IS NULL AND municipality_id = $1 AND organization_id = $2 ORDER BY id"
+        );
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
             .bind(self.municipality_id.0).bind(organization).fetch_all(c).await)?;
         Ok(rows)
@@ -116,8 +119,9 @@ impl TenantStore<'_> {
     /// The town's coordinators, as recipients: the team told of what no one has taken up yet.
     pub async fn coordinator_team(&self) -> Result<Vec<Recipient>, StoreError> {
         let mut conn = self.store.conn().await?;
-        let sql =
-            format!("{RECIPIENT} WHERE municipality_id = $1 AND role = 'coordinator' ORDER BY id");
+        let sql = format!(
+            "{RECIPIENT} WHERE deleted_at IS NULL AND municipality_id = $1 AND role = 'coordinator' ORDER BY id"
+        );
         let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, Recipient>(&sql)
             .bind(self.municipality_id.0).fetch_all(c).await)?;
         Ok(rows)
@@ -130,7 +134,7 @@ impl TenantStore<'_> {
         participant: AccountId,
     ) -> Result<Vec<Recipient>, StoreError> {
         let sql = format!(
-            "{RECIPIENT} WHERE municipality_id = $1 AND role = 'coordinator' AND id = \
+            "{RECIPIENT} WHERE deleted_at IS NULL AND municipality_id = $1 AND role = 'coordinator' AND id = \
              (SELECT coordinator_id FROM hearing WHERE municipality_id = $1 AND participant_id = $2 \
               ORDER BY held_on DESC, id DESC LIMIT 1)"
         );

@@ -327,6 +327,10 @@ pub async fn leave_open(
         .await?;
     let mut ended = 0;
     for intro in own.iter().filter(|i| i.status.is_open()) {
+        if intro.status == IntroductionStatus::Draft {
+            ended += usize::from(discard_draft(&tenant, intro, account.id).await?);
+            continue;
+        }
         let answer = match intro.member(account.id.0).map(|m| m.status) {
             Some(MemberStatus::Offered) => Answer::Decline,
             Some(MemberStatus::Consented) => Answer::WithdrawConsent,
@@ -356,4 +360,21 @@ pub async fn leave_open(
         ended += usize::from(result.is_some());
     }
     Ok(ended)
+}
+
+/// A coordinator's draft that names the person is set aside: it must never be offered to an
+/// account that is gone.
+async fn discard_draft(
+    tenant: &store::TenantStore<'_>,
+    intro: &Introduction,
+    by: store::account::AccountId,
+) -> Result<bool, WebError> {
+    let action = domain::introduction::Action::Discard;
+    let Ok(to) = domain::introduction::advance(intro.status, action, Actor::Coordinator) else {
+        return Ok(false);
+    };
+    let change = store::introduction::Change::default();
+    Ok(tenant
+        .advance_introduction(intro.id, (intro.status, to), action, by, &change, &[])
+        .await?)
 }

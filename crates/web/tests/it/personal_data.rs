@@ -380,6 +380,35 @@ async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
         .await
         .unwrap()[0]
         .id;
+    // A coordinator's draft names her too.
+    let tenant = app.store.tenant(&town);
+    let coordinator = tenant
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    let third_job = tenant
+        .published_requests(&Default::default(), 3)
+        .await
+        .unwrap()[2]
+        .clone();
+    let draft = store::introduction::NewIntroduction {
+        request_id: third_job.id,
+        organization_id: third_job.organization_id,
+        members: vec![hanako],
+        draft: true,
+        fit_score: 70,
+        reasons: Vec::new(),
+        common_time: String::new(),
+        gaps: Vec::new(),
+        personal_note: String::new(),
+        created_by: coordinator.id,
+    };
+    let draft = tenant
+        .create_introduction(&draft, |_| Vec::new())
+        .await
+        .unwrap()
+        .unwrap();
     let waiting = parent(&app, &town, "waiting@example.jp", "1").await;
     sql(
         &app,
@@ -476,6 +505,13 @@ async fn deleting_her_account_frees_her_seat_and_leaves_no_personal_value() {
     ] {
         assert_eq!(client.get(&path).await.status, StatusCode::OK, "{path}");
     }
+    // Her draft is set aside, and nothing will be sent to the emptied account.
+    let set_aside = tenant.introduction(draft).await.unwrap().unwrap();
+    assert_eq!(
+        set_aside.status,
+        domain::introduction::IntroductionStatus::Discarded
+    );
+    assert!(tenant.recipients(&[hanako]).await.unwrap().is_empty());
     // Her seat went to the person waiting, who is told.
     let offered = app
         .store
