@@ -2010,3 +2010,5 @@ a11y-outcome-pass = Pass
 a11y-outcome-fail = Fail
 a11y-outcome-not-applicable = Not applicable
 a11y-outcome-not-checked = Not checked
+data-value-yes = Yes
+data-value-no = No

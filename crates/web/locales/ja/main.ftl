@@ -2010,3 +2010,5 @@ a11y-outcome-pass = 適合
 a11y-outcome-fail = 不適合
 a11y-outcome-not-applicable = 適用なし
 a11y-outcome-not-checked = 未確認
+data-value-yes = はい
+data-value-no = いいえ

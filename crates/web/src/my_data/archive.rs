@@ -18,6 +18,8 @@ struct Kind {
     csv: String,
     columns: Vec<(String, String)>,
     rows: Vec<Vec<String>>,
+    /// The rows in words, for the summary (`readable`).
+    shown: Vec<Vec<String>>,
 }
 
 #[derive(Template)]
@@ -68,8 +70,12 @@ impl Words {
 }
 
 /// The archive's bytes, or why it could not be written.
-pub fn build(records: &PersonalRecords, lang: Lang, person: &str) -> Result<Vec<u8>, String> {
-    let kinds = kinds(records, lang);
+pub fn build(
+    records: &PersonalRecords,
+    (lang, skills): (Lang, &domain::skill::Taxonomy),
+    person: &str,
+) -> Result<Vec<u8>, String> {
+    let kinds = kinds(records, lang, skills);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let mut add = |name: &str, bytes: &[u8]| -> Result<(), String> {
@@ -103,11 +109,25 @@ pub fn build(records: &PersonalRecords, lang: Lang, person: &str) -> Result<Vec<
     Ok(cursor.into_inner())
 }
 
-fn kinds(records: &PersonalRecords, lang: Lang) -> Vec<Kind> {
+fn kinds(records: &PersonalRecords, lang: Lang, skills: &domain::skill::Taxonomy) -> Vec<Kind> {
     records
         .tables
         .iter()
         .map(|t| Kind {
+            shown: t
+                .rows
+                .iter()
+                .map(|r| {
+                    t.columns
+                        .iter()
+                        .zip(r)
+                        .map(|(c, v)| {
+                            let raw = v.as_deref().unwrap_or_default();
+                            super::readable::value(lang, skills, (t.table.name, c.name), raw)
+                        })
+                        .collect()
+                })
+                .collect(),
             label: lang.t(t.table.label_key),
             json: format!("{}.json", t.table.name),
             csv: format!("{}.csv", t.table.name),
@@ -205,7 +225,8 @@ mod tests {
                 rows: vec![row],
             }],
         };
-        let bytes = build(&records, Lang::Ja, "泉 由紀").unwrap();
+        let skills = domain::skill::Taxonomy::shipped().unwrap();
+        let bytes = build(&records, (Lang::Ja, &skills), "泉 由紀").unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut names = Vec::new();
         for i in 0..zip.len() {

@@ -7,6 +7,7 @@ pub(crate) mod archive;
 pub(crate) mod deletion;
 mod pages;
 pub(crate) mod prepare;
+mod readable;
 pub(crate) mod retention;
 
 use axum::routing::get;

@@ -49,11 +49,13 @@ async fn prepare(
     };
     let lang = Lang::from_code(&pending.lang).unwrap_or(Lang::Ja);
     let name = account.display_name.clone();
-    let archive =
-        tokio::task::spawn_blocking(move || crate::my_data::archive::build(&records, lang, &name))
-            .await
-            .map_err(|e| unwritable(e.to_string()))?
-            .map_err(unwritable)?;
+    let skills = state.taxonomy.clone();
+    let archive = tokio::task::spawn_blocking(move || {
+        crate::my_data::archive::build(&records, (lang, &skills), &name)
+    })
+    .await
+    .map_err(|e| unwritable(e.to_string()))?
+    .map_err(unwritable)?;
     state.store.finish_data_export(pending.id, &archive).await?;
     state
         .store

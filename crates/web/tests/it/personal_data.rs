@@ -258,7 +258,17 @@ async fn a_resident_downloads_every_personal_column_of_every_kind_of_record() {
         readme.contains("lang=\"ja\"") && readme.contains("長泉 花子様"),
         "{readme}"
     );
-    assert!(files["summary.html"].contains("スキルとそのレベル"));
+    let summary = &files["summary.html"];
+    assert!(summary.contains("スキルとそのレベル"));
+    assert!(
+        files["booking.csv"].contains("\"confirmed\""),
+        "the CSV keeps the stored code"
+    );
+    assert!(
+        !summary.contains("<td>confirmed</td>"),
+        "the summary says it in words"
+    );
+    assert!(!summary.contains("<td>true</td>") && !summary.contains("T00:"));
 
     for table in &records.tables {
         let name = table.table.name;
