@@ -61,23 +61,8 @@ fn form_page(page: Page, person: &Account, form: &DeletionForm, errors: &FieldEr
         .as_ref()
         .map(|t| t.slug.clone())
         .unwrap_or_default();
-    let options = |codes: Vec<(&str, String)>| {
-        std::iter::once((String::new(), page.t("field-choose")))
-            .chain(codes.into_iter().map(|(c, l)| (c.to_owned(), l)))
-            .collect::<Vec<_>>()
-    };
-    let channels = options(
-        DeletionChannel::STAFF
-            .iter()
-            .map(|c| (c.code(), page.label(*c)))
-            .collect(),
-    );
-    let checks = options(
-        IdentityCheck::STAFF
-            .iter()
-            .map(|c| (c.code(), page.label(*c)))
-            .collect(),
-    );
+    let channels = crate::form::choices(&page, &DeletionChannel::STAFF, |c| c.code());
+    let checks = crate::form::choices(&page, &IdentityCheck::STAFF, |c| c.code());
     let fields = vec![
         FieldView::new(
             &page,

@@ -15,7 +15,6 @@ use domain::data_request::{
     self as rules, DataRequestChannel, DataRequestInput, DataRequestKind, DataRequestState,
     NewDataRequest,
 };
-use domain::label::Label;
 use domain::local_time::to_jst;
 use serde::Deserialize;
 use store::data_request::{Closing, DataRequest};
@@ -23,7 +22,7 @@ use store::data_request::{Closing, DataRequest};
 use crate::audit_trail::Audit;
 use crate::auth::SignedIn;
 use crate::error::{Found, WebError};
-use crate::form::FieldView;
+use crate::form::{FieldView, choices};
 use crate::page::{Page, render};
 use crate::state::AppState;
 use crate::town::CurrentTown;
@@ -90,17 +89,6 @@ impl LogForm {
 
 fn today() -> NaiveDate {
     to_jst(Utc::now()).date_naive()
-}
-
-/// A select of an enum's values, with "choose" first.
-fn choices<T: Label + Copy>(
-    page: &Page,
-    all: &[T],
-    code: impl Fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    std::iter::once((String::new(), page.t("field-choose")))
-        .chain(all.iter().map(|v| (code(*v).to_owned(), page.label(*v))))
-        .collect()
 }
 
 fn log_fields(page: &Page, form: &LogForm, errors: &FieldErrors) -> Vec<FieldView> {
