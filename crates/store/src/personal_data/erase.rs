@@ -5,7 +5,7 @@
 use chrono::Utc;
 pub use domain::account_deletion::{DeletionChannel, IdentityCheck};
 
-use super::{Class, Erase, TABLES, Table};
+use super::{Erase, TABLES, Table};
 use crate::account::AccountId;
 use crate::{Exec, StoreError, TenantStore};
 
@@ -101,9 +101,7 @@ fn erase_sql(table: &Table) -> Option<String> {
         Erase::Delete => Some(format!("DELETE FROM {} WHERE {}", table.name, table.rows)),
         Erase::Blank => {
             let sets: Vec<String> = table
-                .columns
-                .iter()
-                .filter(|c| matches!(c.class, Class::Personal | Class::Internal))
+                .erased()
                 .map(|c| format!("{} = {}", c.name, c.blank))
                 .collect();
             Some(format!(
