@@ -24,6 +24,7 @@ pub mod local_time;
 pub mod message;
 pub mod minimum_wage;
 pub mod municipality;
+pub mod number;
 pub mod organization;
 pub mod paging;
 pub mod participant;

@@ -181,26 +181,7 @@ pub struct ProfileInput {
 }
 
 fn number(raw: &str) -> Option<u32> {
-    let digits: String = raw
-        .trim()
-        .chars()
-        .filter(|c| *c != ',')
-        .map(fullwidth_digit)
-        .collect();
-    if digits.is_empty() {
-        return None;
-    }
-    digits.parse().ok()
-}
-
-/// Japanese keyboards often type full-width digits; accept them.
-fn fullwidth_digit(c: char) -> char {
-    match c {
-        '０'..='９' => {
-            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-        }
-        _ => c,
-    }
+    crate::number::digits(raw, &[',']).parse().ok()
 }
 
 /// A Japanese postal code, `NNN-NNNN` (full-width digits and no hyphen are accepted).
@@ -208,13 +189,13 @@ pub fn parse_postal_code(raw: &str) -> Option<String> {
     let digits: String = raw
         .trim()
         .chars()
-        .map(fullwidth_digit)
+        .map(crate::number::fullwidth_digit)
         .filter(|c| c.is_ascii_digit())
         .collect();
     let only_digits_and_hyphen = raw
         .trim()
         .chars()
-        .map(fullwidth_digit)
+        .map(crate::number::fullwidth_digit)
         .all(|c| c.is_ascii_digit() || c == '-' || c == 'ー' || c == '－');
     (digits.len() == 7 && only_digits_and_hyphen)
         .then(|| format!("{}-{}", &digits[..3], &digits[3..]))

@@ -45,6 +45,7 @@ pub mod password_reset;
 pub mod personal_data;
 pub mod privacy_policy;
 pub mod program_fact;
+pub mod report_target;
 pub mod request;
 pub mod retention;
 pub mod saved_request;

@@ -131,17 +131,10 @@ fn whole(
     range: std::ops::RangeInclusive<u32>,
     code: &'static str,
 ) -> Option<u32> {
-    let digits: String = raw
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect();
-    let value = digits.parse::<u32>().ok().filter(|n| range.contains(n));
+    let value = crate::number::digits(raw, &[])
+        .parse::<u32>()
+        .ok()
+        .filter(|n| range.contains(n));
     if value.is_none() {
         errors.add(field, code);
     }

@@ -4,10 +4,12 @@
 //! profile or deletes their account.
 //!
 //! - `era`: fiscal years' era names (令和8年度), dated data with its source;
-//! - `suppression`: small counts hidden in anything that leaves the officer's screen.
+//! - `suppression`: small counts hidden in anything that leaves the officer's screen;
+//! - `target`: yearly targets per measure and achievement (達成率).
 
 pub mod era;
 pub mod suppression;
+pub mod target;
 
 use std::collections::HashSet;
 

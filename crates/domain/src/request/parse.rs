@@ -67,18 +67,7 @@ pub struct RequestRules<'a> {
 }
 
 fn number(raw: &str) -> Option<u32> {
-    let cleaned: String = raw
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '円')
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect();
-    cleaned.parse().ok()
+    crate::number::digits(raw, &[',', '円']).parse().ok()
 }
 
 fn skills(

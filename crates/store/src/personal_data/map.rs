@@ -223,6 +223,8 @@ pub static TABLES: &[Table] = &[
     table!("program_fact", NoOnesRows, "",
         [S "id", S "municipality_id", A "kind", A "occurred_on", A "person", A "detail",
          A "subject", A "children"]),
+    table!("report_target", NoOnesRows, "",
+        [S "municipality_id", S "fiscal_year", S "measure", S "target", S "set_by", S "set_at"]),
     table!("request", NoOnesRows, "",
         [S "id", S "municipality_id", S "organization_id", S "kind", S "status",
          S "close_reason", S "title", S "description", S "work_mode", S "location_area",

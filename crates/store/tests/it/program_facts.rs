@@ -113,3 +113,35 @@ async fn a_closed_years_counts_are_kept_whatever_happens_later() {
     drop(conn);
     assert_eq!(facts_of(&tenant, last).await, before);
 }
+
+#[tokio::test]
+async fn a_years_targets_are_set_as_a_whole_and_kept_per_town_and_year() {
+    use domain::report::target::Targets;
+    let test = fresh_store().await;
+    let nagaizumi = test.create_municipality(&town("nagaizumi")).await.unwrap();
+    let other = test.create_municipality(&town("shimizu")).await.unwrap();
+    let tenant = test.tenant(&nagaizumi);
+    let w = world(&tenant).await;
+    let set = Targets(vec![(Measure::Registrations, 120), (Measure::Outcomes, 30)]);
+    tenant
+        .set_report_targets(2026, &set, w.coordinator)
+        .await
+        .unwrap();
+    assert_eq!(tenant.report_targets(2026).await.unwrap(), set);
+    assert_eq!(
+        tenant.report_targets(2025).await.unwrap(),
+        Targets::default()
+    );
+    assert_eq!(
+        test.tenant(&other).report_targets(2026).await.unwrap(),
+        Targets::default(),
+        "another town's targets are its own"
+    );
+    // Setting again replaces the set: a measure left out has no target afterwards.
+    let again = Targets(vec![(Measure::Outcomes, 40)]);
+    tenant
+        .set_report_targets(2026, &again, w.coordinator)
+        .await
+        .unwrap();
+    assert_eq!(tenant.report_targets(2026).await.unwrap(), again);
+}
