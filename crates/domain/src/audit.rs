@@ -120,6 +120,8 @@ crate::coded!(
         EventBookingCancelledByStaff = "event.booking_cancelled_by_staff" => "audit-event-event-booking-cancelled-by-staff",
         TravelTableReplaced = "town.travel_table_replaced" => "audit-event-travel-table-replaced",
         TownSettingsEdited = "town.settings_edited" => "audit-event-town-settings-edited",
+        ReportTargetsSet = "report.targets_set" => "audit-event-report-targets-set",
+        ReportExported = "report.exported" => "audit-event-report-exported",
         AnnouncementPublished = "announcement.published" => "audit-event-announcement-published",
         AnnouncementDeleted = "announcement.deleted" => "audit-event-announcement-deleted",
         DataExportRequested = "data_export.requested" => "audit-event-data-export-requested",

@@ -82,6 +82,7 @@ mod tests {
         check::<BookingError>(&mut problems);
         check::<domain::report::Measure>(&mut problems);
         check::<domain::report::FactKind>(&mut problems);
+        check::<domain::report::target::Unit>(&mut problems);
         check::<domain::availability::Weekday>(&mut problems);
         check::<domain::week_preset::WeekPreset>(&mut problems);
         check::<domain::skill::SkillLevel>(&mut problems);

@@ -58,6 +58,7 @@ mod routes;
 pub mod server;
 mod shown_text;
 mod skill_choices;
+mod spreadsheet;
 mod state;
 mod town;
 mod town_reports;

@@ -209,6 +209,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports", Method::GET, Town(STAFF)),
     ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
+    ("/{town}/town/reports/targets", Method::GET, Town(TOWN_OFFICER)),
+    ("/{town}/town/reports/targets", Method::POST, Town(TOWN_OFFICER)),
     ("/{town}/town/travel", Method::GET, Town(STAFF)),
     ("/{town}/town/travel", Method::POST, Town(STAFF)),
     ("/{town}/town/privacy", Method::GET, Town(STAFF)),
@@ -251,6 +253,12 @@ pub fn rule(path: &str, method: &Method) -> Option<Access> {
         .iter()
         .find(|(p, m, _)| *p == path && m == method)
         .map(|(_, _, access)| *access)
+}
+
+/// Whether a town account in `role` may use `path` with `method` in its own town: for pages
+/// that show a link or a button only to those who may follow it.
+pub fn role_may(role: Role, path: &str, method: &Method) -> bool {
+    matches!(rule(path, method), Some(Town(roles)) if roles.contains(&role))
 }
 
 /// Whether the table has any rule for a path; the router refuses to build without one.

@@ -1,13 +1,15 @@
-//! The report as a CSV file for Excel, with small counts suppressed: each measure's lines
-//! (its parts, then its total) by month and for the year form one table for
-//! `domain::report::suppression`, last year's another, and a change is shown only when both
-//! years' figures are.
+//! The report as files for Excel, with small counts suppressed: the months table (each
+//! measure's lines, its parts then its total, by month and for the year, with last year and
+//! the change) and the targets table (指標 / 単位 / 目標値 / 実績値 / 達成率). Each measure's
+//! lines form one table for `domain::report::suppression`, last year's another; a change is
+//! shown only when both years' figures are, and an achievement only when its figure is.
 
 use domain::report::suppression::{difference_shown, suppress};
 use domain::report::{Measure, Part, Row};
 
-use crate::csv_file::{Cell, row};
+use super::targets::TargetLine;
 use crate::page::Page;
+use crate::spreadsheet::{Table, Value};
 
 /// Counts under this are hidden in the file (the program's default; a town setting later).
 pub const THRESHOLD: u64 = 10;
@@ -48,14 +50,29 @@ fn last_years(last: &[Row], measure: Measure, lines: &[Option<Part>]) -> Vec<(u6
         .collect()
 }
 
-/// Every line of the file after its header.
-/// `last_label` names last year's column (to the same day while this year is running).
-pub fn lines(
+/// Whether the year's total of `measure` is hidden in the file.
+fn total_hidden(this: &[Row], measure: Measure) -> bool {
+    let parts = lines_of(this, measure);
+    let hidden = suppress(&grid(this, measure, &parts), THRESHOLD);
+    hidden.last().is_some_and(|total| total[12])
+}
+
+fn shown(value: u64, hidden: bool, mark: &str) -> Value {
+    if hidden {
+        Value::text(mark)
+    } else {
+        Value::count(value)
+    }
+}
+
+/// The months table. `last_label` names last year's column (to the same day while this year
+/// is running).
+pub fn months_table(
     page: &Page,
     (months, last_label): (&[String], &str),
     (this, last): (&[Row], &[Row]),
-) -> Vec<String> {
-    let hidden_mark = page.t("report-suppressed");
+) -> Table {
+    let mark = page.t("report-suppressed");
     let mut header: Vec<String> = vec![page.t("report-measure"), page.t("report-part")];
     header.extend(months.iter().cloned());
     header.extend([
@@ -64,44 +81,74 @@ pub fn lines(
         page.t("report-change"),
         page.t("report-definition"),
     ]);
-    let mut out = vec![crate::csv_file::line(&header)];
+    let mut rows = Vec::new();
     for measure in Measure::ALL.iter().copied() {
         let parts = lines_of(this, measure);
         let cells = grid(this, measure, &parts);
         let hidden = suppress(&cells, THRESHOLD);
         let before = last_years(last, measure, &parts);
         for (i, part) in parts.iter().enumerate() {
-            let label = page.label(measure);
             let part_words = part.map_or_else(
                 || page.t("report-total"),
                 |p| super::view::part_label(page, p),
             );
-            let definition = if part.is_none() {
-                page.t(measure.definition_key())
-            } else {
-                String::new()
-            };
-            let number = |v: u64, h: bool| {
-                if h {
-                    Cell::Text(&hidden_mark)
-                } else {
-                    Cell::Number(i64::try_from(v).unwrap_or(i64::MAX))
-                }
-            };
-            let mut line = vec![Cell::Text(&label), Cell::Text(&part_words)];
-            line.extend((0..13).map(|c| number(cells[i][c], hidden[i][c])));
+            let mut line = vec![Value::text(page.label(measure)), Value::text(part_words)];
+            line.extend((0..13).map(|c| shown(cells[i][c], hidden[i][c], &mark)));
             let (last_value, last_hidden) = before[i];
-            line.push(number(last_value, last_hidden));
+            line.push(shown(last_value, last_hidden, &mark));
             let delta =
                 i64::try_from(cells[i][12]).unwrap_or(0) - i64::try_from(last_value).unwrap_or(0);
             line.push(if difference_shown(hidden[i][12], last_hidden) {
-                Cell::Number(delta)
+                Value::Number(delta)
             } else {
-                Cell::Text(&hidden_mark)
+                Value::text(&mark)
             });
-            line.push(Cell::Text(&definition));
-            out.push(row(&line));
+            line.push(if part.is_none() {
+                Value::text(page.t(measure.definition_key()))
+            } else {
+                Value::Empty
+            });
+            rows.push(line);
         }
     }
-    out
+    Table {
+        name: page.t("report-sheet-months"),
+        header,
+        rows,
+    }
+}
+
+/// The targets table: each measure's target, its year total and the achievement, the total
+/// and the achievement hidden where the months table hides the total.
+pub fn targets_table(page: &Page, this: &[Row], lines: &[TargetLine]) -> Table {
+    let mark = page.t("report-suppressed");
+    let rows = lines
+        .iter()
+        .map(|line| {
+            let hidden = total_hidden(this, line.measure);
+            let rate = match line.rate {
+                _ if hidden => Value::text(&mark),
+                Some(tenths) => Value::Percent(tenths as f64 / 1000.0),
+                None => Value::Empty,
+            };
+            vec![
+                Value::text(&line.label),
+                Value::text(&line.unit),
+                line.target.map_or(Value::Empty, Value::count),
+                shown(line.actual, hidden, &mark),
+                rate,
+            ]
+        })
+        .collect();
+    Table {
+        name: page.t("report-targets-heading"),
+        header: vec![
+            page.t("report-measure"),
+            page.t("report-unit"),
+            page.t("report-target"),
+            page.t("report-actual"),
+            page.t("report-achievement"),
+        ],
+        rows,
+    }
 }

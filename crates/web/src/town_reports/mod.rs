@@ -4,13 +4,15 @@
 //! the program's facts (`domain::report`), so a closed year's figures stand.
 //!
 //! - `view`: the page's view model, pure;
-//! - `export`: the CSV lines, suppressed.
+//! - `targets`: the table of targets and achievement, and the officer's form that sets them;
+//! - `export`: the tables of the files, suppressed (written by `spreadsheet`).
 
 mod export;
+mod targets;
 mod view;
 
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use chrono::Datelike;
@@ -19,23 +21,36 @@ use domain::report::{Row, tally};
 use domain::{FieldErrors, FiscalYear};
 use serde::Deserialize;
 
+use crate::audit_trail::Audit;
 use crate::error::WebError;
 use crate::form::FieldView;
 use crate::page::{Page, render};
 use crate::routes::Routes;
+use crate::spreadsheet::FileFormat;
 use crate::state::AppState;
 use crate::town::CurrentTown;
+use domain::audit::{AuditAction, AuditTarget};
 
 pub fn routes() -> Routes {
     Routes::new()
         .route("/{town}/town/reports", get(show))
         .route("/{town}/town/reports/export", get(download))
+        .route(
+            "/{town}/town/reports/targets",
+            get(targets::show).post(targets::save),
+        )
 }
 
 #[derive(Deserialize, Default)]
 pub struct ReportQuery {
     #[serde(default)]
     year: String,
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    table: String,
 }
 
 #[derive(askama::Template)]
@@ -48,7 +63,13 @@ struct ReportPage {
     this_year: String,
     last_year: String,
     measures: Vec<view::MeasureView>,
-    export_href: String,
+    alert: Option<crate::form::Alert>,
+    targets: Vec<targets::TargetLine>,
+    /// Where the officer sets the year's targets; none for those who may not.
+    targets_href: Option<String>,
+    notice: Option<String>,
+    /// (href, words) of each file the year can be downloaded as.
+    export_links: Vec<(String, String)>,
 }
 
 /// The fiscal years the report can show: from the town's first fact to this one, newest first.
@@ -104,23 +125,49 @@ async fn rows(
     Ok((tally(&facts, fy), tally(&earlier, last), running))
 }
 
-async fn show(
-    State(state): State<AppState>,
-    CurrentTown(town): CurrentTown,
-    page: Page,
-    Query(query): Query<ReportQuery>,
-) -> Result<Response, WebError> {
-    let page = page.with_town(&town);
+/// The links to the year's files: each format of the months table, the targets table as CSV.
+fn export_links(page: &Page, town: &domain::Municipality, fy: FiscalYear) -> Vec<(String, String)> {
+    let base = format!(
+        "/{}/town/reports/export?year={}",
+        town.slug,
+        fy.start_year()
+    );
+    let mut links: Vec<(String, String)> = FileFormat::ALL
+        .iter()
+        .map(|f| (format!("{base}&format={}", f.code()), page.label(*f)))
+        .collect();
+    links.push((
+        format!("{base}&table=targets"),
+        page.t("report-export-targets-csv"),
+    ));
+    links
+}
+
+/// The page for year `typed` (the newest when none), with `errors` on the year field if it is
+/// not one the town has, and `alert` above (a file that could not be written).
+async fn report_page(
+    state: &AppState,
+    (town, page): (&domain::Municipality, Page),
+    query: &ReportQuery,
+    alert: Option<crate::form::Alert>,
+) -> Result<(StatusCode, ReportPage), WebError> {
     let eras = Eras::shipped().map_err(|_| WebError::Internal)?;
-    let first = state.store.tenant(&town).first_fact_day().await?;
-    let years = years(&town, first);
+    let first = state.store.tenant(town).first_fact_day().await?;
+    let years = years(town, first);
     let (fy, errors) = match chosen(&years, &query.year) {
         Ok(fy) => (fy, FieldErrors::default()),
         Err(errors) => (years[0], errors),
     };
-    let (this, last, running) = rows(&state, &town, fy).await?;
-    let year_field = view::year_field(&page, &eras, (&years, fy), &errors);
-    let status = if errors.is_empty() {
+    let (this, last, running) = rows(state, town, fy).await?;
+    let set = state
+        .store
+        .tenant(town)
+        .report_targets(fy.start_year())
+        .await?;
+    let may_set = page.user.as_ref().is_some_and(|u| {
+        crate::policy::role_may(u.role, "/{town}/town/reports/targets", &Method::POST)
+    });
+    let status = if errors.is_empty() && alert.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -129,42 +176,95 @@ async fn show(
         title: page.t1(
             "report-title",
             "town",
-            crate::page::town_name(page.lang, &town),
+            crate::page::town_name(page.lang, town),
         ),
         has_errors: !errors.is_empty(),
+        year_field: view::year_field(&page, &eras, (&years, fy), &errors),
         this_year: view::fiscal_year_name(page.lang, &eras, fy),
         last_year: view::last_year_words(&page, &eras, fy, running),
         measures: view::measures(&page, fy, (&this, &last)),
-        export_href: format!(
-            "/{}/town/reports/export?year={}",
-            town.slug,
-            fy.start_year()
-        ),
-        year_field,
+        targets: targets::lines(&page, &this, &set),
+        targets_href: may_set.then(|| {
+            format!(
+                "/{}/town/reports/targets?year={}",
+                town.slug,
+                fy.start_year()
+            )
+        }),
+        notice: (query.done == "targets").then(|| page.t("report-targets-saved")),
+        export_links: export_links(&page, town, fy),
+        alert,
         page,
     };
-    Ok(render(status, &view))
+    Ok((status, view))
 }
 
-/// The year's report as CSV, small counts suppressed; the file is named after the town and year.
-async fn download(
+async fn show(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
     page: Page,
     Query(query): Query<ReportQuery>,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
+    let (status, view) = report_page(&state, (&town, page), &query, None).await?;
+    Ok(render(status, &view))
+}
+
+/// The year's report as a file (CSV in UTF-8 or Shift_JIS, or a workbook with both tables),
+/// small counts suppressed; named after the town and year. Recorded in the audit log.
+async fn download(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    audit: Audit,
+    Query(query): Query<ReportQuery>,
+) -> Result<Response, WebError> {
+    let page = page.with_town(&town);
+    let format = FileFormat::asked(&query.format).ok_or(WebError::NotFound)?;
     let first = state.store.tenant(&town).first_fact_day().await?;
-    let years = years(&town, first);
-    let fy = chosen(&years, &query.year).map_err(|_| WebError::NotFound)?;
+    let fy = chosen(&years(&town, first), &query.year).map_err(|_| WebError::NotFound)?;
     let (this, last, running) = rows(&state, &town, fy).await?;
+    let set = state
+        .store
+        .tenant(&town)
+        .report_targets(fy.start_year())
+        .await?;
     let months = view::month_names(&page, fy);
     let last_label = if running {
         page.t("report-last-year-to-date-short")
     } else {
         page.t("report-last-year")
     };
-    let lines = export::lines(&page, (&months, &last_label), (&this, &last));
-    let name = format!("{}-report-{}.csv", town.slug, fy.start_year());
-    Ok(crate::csv_file::download(&name, &lines))
+    let by_month = export::months_table(&page, (&months, &last_label), (&this, &last));
+    let against = export::targets_table(&page, &this, &targets::lines(&page, &this, &set));
+    let (tables, stem) = match query.table.as_str() {
+        "targets" => (
+            vec![against],
+            format!("{}-targets-{}", town.slug, fy.start_year()),
+        ),
+        "" => (
+            vec![by_month, against],
+            format!("{}-report-{}", town.slug, fy.start_year()),
+        ),
+        _ => return Err(WebError::NotFound),
+    };
+    let file = match crate::spreadsheet::download(format, &stem, &tables) {
+        Ok(file) => file,
+        Err(why) => {
+            let alert = crate::spreadsheet::refusal(&page, &why);
+            let (status, view) = report_page(&state, (&town, page), &query, Some(alert)).await?;
+            return Ok(render(status, &view));
+        }
+    };
+    let what = format!("{stem}.{}", format.code());
+    audit
+        .record(
+            Some(town.id),
+            AuditAction::ReportExported,
+            AuditTarget::Municipality,
+            &town.id.0.to_string(),
+            &what,
+        )
+        .await?;
+    Ok(file)
 }

@@ -161,3 +161,253 @@ async fn the_csv_file_hides_small_counts_and_keeps_numbers_as_numbers() {
         }
     }
 }
+
+async fn signed_in<'a>(app: &'a TestApp, email: &str) -> crate::harness::Client<'a> {
+    let client = app.client();
+    client
+        .sign_in("/nagaizumi/login", email, demo::DEMO_PASSWORD)
+        .await;
+    client
+}
+
+#[tokio::test]
+async fn the_officer_sets_targets_and_the_report_shows_the_achievement() {
+    let (app, town) = demo_with_history().await;
+    let officer = signed_in(&app, "officer@demo.example.jp").await;
+    let today = store::matching_input::today_in_japan();
+    let last = domain::FiscalYear::containing(today, town.fiscal_year_start).previous();
+    let report = format!("/nagaizumi/town/reports?year={}", last.start_year());
+    let page = officer.get(&report).await;
+    assert!(page.body.contains("目標と達成率"));
+    assert!(page.body.contains("未設定"), "no target yet");
+    let form_path = format!("/nagaizumi/town/reports/targets?year={}", last.start_year());
+    assert!(page.body.contains(&form_path.replace('&', "&amp;")));
+
+    // Wrong values: each field named, what was typed kept, nothing stored.
+    let year = last.start_year().to_string();
+    let wrong = officer
+        .submit(
+            &form_path,
+            "/nagaizumi/town/reports/targets",
+            &[
+                ("year", &year),
+                ("target_registrations", "たくさん"),
+                ("target_attendances", "２００"),
+                ("target_outcomes", "-5"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_valid(&wrong.body);
+    for words in [
+        "登録者数の目標（人）：0から1,000,000までの整数で入力してください。",
+        "ご紹介の結果の目標（件）：0から1,000,000までの整数で入力してください。",
+        "value=\"たくさん\"",
+        "value=\"200\"",
+    ] {
+        assert!(wrong.body.contains(words), "{words}");
+    }
+    let tenant = app.store.tenant(&town);
+    assert!(
+        tenant
+            .report_targets(last.start_year())
+            .await
+            .unwrap()
+            .0
+            .is_empty()
+    );
+
+    // Full-width digits are read; the achievement is the actual over the target.
+    let saved = officer
+        .submit(
+            &form_path,
+            "/nagaizumi/town/reports/targets",
+            &[
+                ("year", &year),
+                ("target_attendances", "２００"),
+                ("target_hearings", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = officer.get(saved.location()).await;
+    assert_valid(&page.body);
+    assert!(page.body.contains("目標値を保存しました。"));
+    let facts = tenant
+        .program_facts(last.first_day(), last.last_day())
+        .await
+        .unwrap();
+    let attended = domain::report::tally(&facts, last)
+        .iter()
+        .find(|r| r.measure == domain::report::Measure::Attendances && r.part.is_none())
+        .unwrap()
+        .year;
+    let rate = domain::report::target::achievement_tenths(attended, 200).unwrap();
+    let line = page
+        .body
+        .split("参加者数（延べ）</th>")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        line.contains(">延べ人数<") && line.contains(">200<"),
+        "{line}"
+    );
+    assert!(
+        line.contains(&domain::report::target::percent_words(rate)),
+        "{line}"
+    );
+
+    // The targets file: suppressed like the report, the achievement a share.
+    let file = officer
+        .get(&format!(
+            "/nagaizumi/town/reports/export?year={}&table=targets",
+            last.start_year()
+        ))
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    let text = file.body.trim_start_matches('\u{FEFF}');
+    assert!(
+        text.starts_with("\"指標\",\"単位\",\"目標値\",\"実績値\",\"達成率\""),
+        "{text}"
+    );
+    let attendances = text
+        .lines()
+        .find(|l| l.starts_with("\"参加者数（延べ）\""))
+        .unwrap();
+    assert_eq!(
+        attendances,
+        format!(
+            "\"参加者数（延べ）\",\"延べ人数\",200,{attended},{}",
+            domain::report::target::percent_words(rate)
+        )
+    );
+
+    // Coordinators read the table but may not set targets.
+    let coordinator = signed_in(&app, "coordinator@demo.example.jp").await;
+    let theirs = coordinator.get(&report).await;
+    assert!(theirs.body.contains("目標と達成率"));
+    assert!(!theirs.body.contains("/nagaizumi/town/reports/targets"));
+    assert_eq!(
+        coordinator.get(&form_path).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let refused = coordinator
+        .post_raw(
+            "/nagaizumi/town/reports/targets",
+            &[
+                ("csrf_token", &theirs.csrf()),
+                ("year", &year),
+                ("target_hearings", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        tenant
+            .report_targets(last.start_year())
+            .await
+            .unwrap()
+            .of(domain::report::Measure::Hearings),
+        Some(0)
+    );
+}
+
+#[tokio::test]
+async fn the_report_opens_in_excel_and_in_shift_jis_with_the_same_cells() {
+    use calamine::{Data, Reader, Xlsx};
+    let (app, town) = demo_with_history().await;
+    let officer = signed_in(&app, "officer@demo.example.jp").await;
+    let today = store::matching_input::today_in_japan();
+    let last = domain::FiscalYear::containing(today, town.fiscal_year_start).previous();
+    let base = format!("/nagaizumi/town/reports/export?year={}", last.start_year());
+    let page = officer
+        .get(&format!(
+            "/nagaizumi/town/reports?year={}",
+            last.start_year()
+        ))
+        .await;
+    for words in ["CSV（Shift_JIS・古いソフト用）", "Excelファイル（.xlsx）"] {
+        assert!(page.body.contains(words), "{words}");
+    }
+
+    let book = officer.get(&format!("{base}&format=xlsx")).await;
+    assert_eq!(book.status, StatusCode::OK);
+    assert!(book.header("content-disposition").contains(".xlsx"));
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book.bytes.clone())).unwrap();
+    assert_eq!(workbook.sheet_names(), ["月別の実績", "目標と達成率"]);
+    let months = workbook.worksheet_range("月別の実績").unwrap();
+    assert_eq!(months.get((0, 0)), Some(&Data::String("指標".into())));
+    assert_eq!(months.get((0, 2)), Some(&Data::String("4月".into())));
+
+    // The same cells as the UTF-8 CSV: numbers as numbers, hidden counts as 「―」.
+    let csv = officer.get(&base).await;
+    let csv_lines: Vec<&str> = csv.body.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(months.height(), csv_lines.len());
+    let mut numbers = 0;
+    let mut hidden = 0;
+    for (r, line) in csv_lines.iter().enumerate().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        for (c, cell) in cells.iter().enumerate().take(17).skip(2) {
+            match months.get((r, c)) {
+                Some(Data::Float(n)) => {
+                    assert_eq!(cell.parse::<f64>().ok(), Some(*n), "row {r} col {c}");
+                    numbers += 1;
+                }
+                Some(Data::String(s)) => {
+                    assert_eq!(*cell, format!("\"{s}\""), "row {r} col {c}");
+                    assert_eq!(s, "―");
+                    hidden += 1;
+                }
+                other => panic!("row {r} col {c}: {other:?}"),
+            }
+        }
+    }
+    assert!(
+        numbers > 100 && hidden > 0,
+        "{numbers} numbers, {hidden} hidden"
+    );
+
+    // Shift_JIS: decoded back, the same text as the UTF-8 file.
+    let sjis = officer.get(&format!("{base}&format=sjis")).await;
+    assert_eq!(sjis.status, StatusCode::OK);
+    assert!(sjis.header("content-type").contains("Shift_JIS"));
+    let (decoded, _, errors) = encoding_rs::SHIFT_JIS.decode(&sjis.bytes);
+    assert!(!errors);
+    assert!(!decoded.contains("&#"));
+    assert_eq!(
+        decoded,
+        csv.body.trim_start_matches('\u{FEFF}').replace('〜', "～")
+    );
+
+    // Each file made is in the audit log.
+    let entries = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("report.exported".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    let files: Vec<&str> = entries.iter().map(|e| e.detail.as_str()).collect();
+    let stem = format!("nagaizumi-report-{}", last.start_year());
+    assert_eq!(
+        files,
+        [
+            format!("{stem}.sjis"),
+            format!("{stem}.csv"),
+            format!("{stem}.xlsx")
+        ],
+        "newest first"
+    );
+    assert_eq!(
+        officer.get(&format!("{base}&format=pdf")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

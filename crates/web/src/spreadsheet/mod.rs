@@ -1,0 +1,184 @@
+//! Tables that staff download, in the file they choose: CSV in UTF-8 with a BOM (Excel opens it
+//! as it is), CSV in Shift_JIS for older tools (`shift_jis`), or an Excel workbook
+//! (`xlsx`). A download is built once as [`Table`]s and written in any of the three, so
+//! the files hold the same cells.
+
+pub mod shift_jis;
+mod xlsx;
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    /// A count or an amount: a number in every file, never neutralised.
+    Number(i64),
+    /// A share such as 達成率, as a fraction (1.234 is 123.4%).
+    Percent(f64),
+    Empty,
+}
+
+impl Value {
+    pub fn text(text: impl Into<String>) -> Self {
+        Value::Text(text.into())
+    }
+
+    pub fn count(n: u64) -> Self {
+        Value::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// The cell as CSV writes it.
+    fn csv(&self) -> String {
+        match self {
+            Value::Text(text) => crate::csv_file::cell(text),
+            Value::Number(n) => n.to_string(),
+            Value::Percent(p) => format!("{:.1}%", p * 100.0),
+            Value::Empty => String::new(),
+        }
+    }
+}
+
+/// One table: its name (a workbook's sheet), one header row, and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub name: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    /// The table as CSV lines, the header first, each with its CRLF.
+    pub fn csv_lines(&self) -> Vec<String> {
+        std::iter::once(crate::csv_file::line(&self.header))
+            .chain(self.rows.iter().map(|row| {
+                let cells: Vec<String> = row.iter().map(Value::csv).collect();
+                format!("{}\r\n", cells.join(","))
+            }))
+            .collect()
+    }
+}
+
+domain::coded!(
+    /// The file a download is written as.
+    FileFormat {
+        Csv = "csv" => "file-format-csv",
+        ShiftJis = "sjis" => "file-format-sjis",
+        Xlsx = "xlsx" => "file-format-xlsx",
+    }
+);
+
+impl FileFormat {
+    /// The format asked for in a query; CSV in UTF-8 when none is.
+    pub fn asked(typed: &str) -> Option<FileFormat> {
+        if typed.is_empty() {
+            Some(FileFormat::Csv)
+        } else {
+            FileFormat::from_code(typed)
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Csv | FileFormat::ShiftJis => "csv",
+            FileFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Why a file could not be written.
+#[derive(Debug)]
+pub enum Unwritable {
+    /// Shift_JIS lacks these characters.
+    Missing(Vec<char>),
+    Workbook(String),
+}
+
+/// The tables as a download named `stem` plus the format's extension. A CSV holds the first
+/// table; a workbook holds each as a sheet.
+pub fn download(format: FileFormat, stem: &str, tables: &[Table]) -> Result<Response, Unwritable> {
+    let first = tables.first().map(Table::csv_lines).unwrap_or_default();
+    let (body, content_type) = match format {
+        FileFormat::Csv => {
+            let mut text = String::from("\u{FEFF}");
+            text.extend(first);
+            (text.into_bytes(), "text/csv; charset=utf-8")
+        }
+        FileFormat::ShiftJis => (
+            shift_jis::encode(&first.concat()).map_err(Unwritable::Missing)?,
+            "text/csv; charset=Shift_JIS",
+        ),
+        FileFormat::Xlsx => (
+            xlsx::workbook(tables).map_err(|e| Unwritable::Workbook(e.to_string()))?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    };
+    Ok(attachment(
+        body,
+        content_type,
+        &format!("{stem}.{}", format.extension()),
+    ))
+}
+
+/// What to tell the person whose file could not be written.
+pub fn refusal(page: &crate::page::Page, why: &Unwritable) -> crate::form::Alert {
+    match why {
+        Unwritable::Missing(chars) => {
+            let listed: Vec<String> = chars
+                .iter()
+                .map(|c| format!("「{c}」(U+{:04X})", u32::from(*c)))
+                .collect();
+            crate::form::Alert::text(page.t1("file-shift-jis-missing", "chars", &listed.join(" ")))
+        }
+        Unwritable::Workbook(error) => {
+            tracing::error!(%error, "cannot write a workbook");
+            crate::form::Alert::text(page.t("file-workbook-failed"))
+        }
+    }
+}
+
+fn attachment(body: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
+    let mut response = (StatusCode::OK, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tables_csv_keeps_numbers_as_numbers_and_text_inert() {
+        let table = Table {
+            name: "t".into(),
+            header: vec![
+                "指標".into(),
+                "実績値".into(),
+                "達成率".into(),
+                "目標値".into(),
+            ],
+            rows: vec![vec![
+                Value::text("=1+1"),
+                Value::Number(-3),
+                Value::Percent(1.234),
+                Value::Empty,
+            ]],
+        };
+        assert_eq!(
+            table.csv_lines(),
+            [
+                "\"指標\",\"実績値\",\"達成率\",\"目標値\"\r\n",
+                "\"'=1+1\",-3,123.4%,\r\n"
+            ]
+        );
+        assert_eq!(FileFormat::asked(""), Some(FileFormat::Csv));
+        assert_eq!(FileFormat::asked("xlsx"), Some(FileFormat::Xlsx));
+        assert_eq!(FileFormat::asked("pdf"), None);
+    }
+}
