@@ -62,6 +62,7 @@ crate::coded!(
         AuditLogExport = "audit_log.export" => "audit-event-audit-log-export",
         OutboxView = "outbox.view" => "audit-event-outbox-view",
         ParticipantList = "participant.list" => "audit-event-participant-list",
+        ParticipantExport = "participant.export" => "audit-event-participant-export",
         ParticipantView = "participant.view" => "audit-event-participant-view",
         ParticipantProfileSaved = "participant.profile_saved" => "audit-event-participant-profile-saved",
         ParticipantProfileViewedByOrganization = "participant.profile_viewed_by_organization" => "audit-event-participant-profile-viewed-by-organization",

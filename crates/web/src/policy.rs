@@ -128,6 +128,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
         Method::GET,
         Town(COORDINATOR),
     ),
+    ("/{town}/coordinator/participants/export", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/delete", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/delete", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}", Method::GET, Town(COORDINATOR)),

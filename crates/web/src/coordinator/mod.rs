@@ -31,6 +31,10 @@ pub fn routes() -> Routes {
         )
         .route("/{town}/coordinator/participants", get(participants::list))
         .route(
+            "/{town}/coordinator/participants/export",
+            get(participants::export),
+        )
+        .route(
             "/{town}/coordinator/participants/{id}/hearings/{hearing}/edit",
             get(hearing_edit::form).post(hearing_edit::save),
         )

@@ -17,6 +17,8 @@ pub enum Value {
     Number(i64),
     /// A share such as 達成率, as a fraction (1.234 is 123.4%).
     Percent(f64),
+    /// A day: a date in a workbook, `2026-04-01` in CSV.
+    Date(chrono::NaiveDate),
     Empty,
 }
 
@@ -35,6 +37,7 @@ impl Value {
             Value::Text(text) => crate::csv_file::cell(text),
             Value::Number(n) => n.to_string(),
             Value::Percent(p) => format!("{:.1}%", p * 100.0),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
             Value::Empty => String::new(),
         }
     }
@@ -168,13 +171,14 @@ mod tests {
                 Value::Number(-3),
                 Value::Percent(1.234),
                 Value::Empty,
+                Value::Date(chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()),
             ]],
         };
         assert_eq!(
             table.csv_lines(),
             [
-                "\"指標\",\"実績値\",\"達成率\",\"目標値\"\r\n",
-                "\"'=1+1\",-3,123.4%,\r\n"
+                "\"指標\",\"実績値\",\"達成率\",\"目標値\",\"日\"\r\n",
+                "\"'=1+1\",-3,123.4%,,2026-04-01\r\n"
             ]
         );
         assert_eq!(FileFormat::asked(""), Some(FileFormat::Csv));

@@ -1,6 +1,6 @@
 //! Excel workbooks of `spreadsheet::Table`s: one sheet per table, one header row frozen at the
 //! top, no merged cells, a Japanese font set on every cell (游ゴシック, Shift_JIS character
-//! set), numbers as numbers, shares as percentages. Text that would start a
+//! set), numbers as numbers, days as dates, shares as percentages. Text that would start a
 //! formula is marked as text (Excel's quote prefix: shown as typed, never run).
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -12,7 +12,7 @@ pub const FONT: &str = "游ゴシック";
 /// The Windows character set of the font: Shift_JIS, so Excel picks a Japanese face.
 const CHARSET_SHIFT_JIS: u8 = 128;
 
-fn formats() -> [Format; 4] {
+fn formats() -> [Format; 5] {
     let base = Format::new()
         .set_font_name(FONT)
         .set_font_charset(CHARSET_SHIFT_JIS)
@@ -21,6 +21,7 @@ fn formats() -> [Format; 4] {
         base.clone().set_bold(),
         base.clone(),
         base.clone().set_quote_prefix(),
+        base.clone().set_num_format("yyyy/mm/dd"),
         base.set_num_format("0.0%"),
     ]
 }
@@ -43,7 +44,7 @@ fn looks_like_formula(text: &str) -> bool {
 
 /// The workbook's bytes.
 pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
-    let [header, plain, quoted, percent] = formats();
+    let [header, plain, quoted, date, percent] = formats();
     let mut book = Workbook::new();
     for table in tables {
         let sheet = book.add_worksheet();
@@ -63,6 +64,7 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
                         sheet.write_number_with_format(row, col, *n as f64, &plain)?
                     }
                     Value::Percent(p) => sheet.write_number_with_format(row, col, *p, &percent)?,
+                    Value::Date(d) => sheet.write_datetime_with_format(row, col, d, &date)?,
                     Value::Empty => sheet.write_blank(row, col, &plain)?,
                 };
             }
@@ -83,6 +85,7 @@ fn column_width(table: &Table, col: usize) -> f64 {
         .filter_map(|row| match row.get(col) {
             Some(Value::Text(text)) => Some(width(text)),
             Some(Value::Number(_) | Value::Percent(_)) => Some(8),
+            Some(Value::Date(_)) => Some(10),
             _ => None,
         })
         .chain(table.header.get(col).map(|h| width(h)))

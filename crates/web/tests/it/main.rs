@@ -11,6 +11,7 @@ mod csrf;
 mod errors;
 mod event_changes;
 mod events;
+mod exports;
 mod health;
 mod home;
 mod html_check;

@@ -42,7 +42,22 @@ struct ListPage {
     rows: Vec<ParticipantRow>,
     previous_href: Option<String>,
     next_href: Option<String>,
+    /// (href, words) of each file the found people can be downloaded as.
+    export_links: Vec<(String, String)>,
     action: String,
+}
+
+fn export_links(page: &Page, base: &str, query: &ListQuery) -> Vec<(String, String)> {
+    let filters = query.query_string(PageNumber::default());
+    crate::spreadsheet::FileFormat::ALL
+        .iter()
+        .map(|f| {
+            (
+                format!("{base}/export?{filters}&format={}", f.code()),
+                page.label(*f),
+            )
+        })
+        .collect()
 }
 
 fn participant_row(
@@ -105,13 +120,30 @@ pub async fn list(
     audit: Audit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let areas = state.store.tenant(&town).travel_table().await?;
-    let page = page.with_town(&town);
-    let (status, (found, more), errors) = match query.filter(&state) {
+    listing(&state, (&town, page), &audit, &query, None).await
+}
+
+/// The list page for `query`; `refused` is a file that could not be made (it says why).
+pub(super) async fn listing(
+    state: &AppState,
+    (town, page): (&domain::Municipality, Page),
+    audit: &Audit,
+    query: &ListQuery,
+    refused: Option<crate::form::Alert>,
+) -> Result<Response, WebError> {
+    let (state, town) = (state, town);
+    let areas = state.store.tenant(town).travel_table().await?;
+    let page = page.with_town(town);
+    let (status, (found, more), errors) = match query.filter(state) {
         Ok(filter) => {
-            let detail = super::filters::in_words(&state, &page, &query, &areas);
-            let found = found(&state, &town, &audit, (&query, &filter, &detail)).await?;
-            (StatusCode::OK, found, FieldErrors::default())
+            let detail = super::filters::in_words(state, &page, query, &areas);
+            let found = found(state, town, audit, (query, &filter, &detail)).await?;
+            let status = if refused.is_some() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            };
+            (status, found, FieldErrors::default())
         }
         Err(errors) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -129,9 +161,10 @@ pub async fn list(
             .into_iter()
             .map(|p| participant_row(&page, (&base, &areas), p))
             .collect(),
-        filters: super::filters::fields(&page, &query, &areas, &errors),
-        skill: super::filters::skill_filter(&state, &page, &query, &errors),
-        alert: crate::form::alert(&page, &errors),
+        filters: super::filters::fields(&page, query, &areas, &errors),
+        skill: super::filters::skill_filter(state, &page, query, &errors),
+        alert: refused.or_else(|| crate::form::alert(&page, &errors)),
+        export_links: export_links(&page, &base, query),
         action: base.clone(),
         page,
     };

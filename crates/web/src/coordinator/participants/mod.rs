@@ -2,9 +2,11 @@
 //! opening is recorded in the audit log before anything is shown.
 
 mod activity;
+mod export;
 pub(crate) mod filters;
 mod list;
 mod record;
 
+pub use export::download as export;
 pub use list::list;
 pub use record::{gap_text, record_page, show};
