@@ -29,6 +29,7 @@ pub mod organization;
 pub mod paging;
 pub mod participant;
 pub mod password_policy;
+pub mod personal_file_register;
 pub mod report;
 pub mod request;
 pub mod retention;

@@ -216,6 +216,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/travel", Method::POST, Town(STAFF)),
     ("/{town}/town/privacy", Method::GET, Town(STAFF)),
     ("/{town}/town/privacy", Method::POST, Town(STAFF)),
+    ("/{town}/town/file-register", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/retention", Method::GET, Town(STAFF)),
     ("/{town}/town/retention", Method::POST, Town(STAFF)),
     ("/{town}/town/data-requests", Method::GET, Town(STAFF)),

@@ -6,12 +6,14 @@
 mod erase;
 mod export;
 mod map;
+mod register;
 
 use std::collections::BTreeSet;
 
 pub use erase::{Deletion, DeletionChannel, Erased, IdentityCheck};
 pub use export::{PersonalRecords, TableRecords};
 pub use map::TABLES;
+pub use register::RegisterCounts;
 
 use crate::schema::Schema;
 

@@ -1,8 +1,10 @@
 //! What a town's staff set for their town: what its pages say and its announcements
 //! (`page`), the areas and travel minutes the engine uses (`travel`), and the log of requests
-//! under the personal-data law made outside the site (`data_requests`).
+//! under the personal-data law made outside the site (`data_requests`), and the draft of the
+//! program's entry in the town's 個人情報ファイル簿 (`file_register`).
 
 mod data_requests;
+mod file_register;
 pub mod page;
 mod privacy;
 mod retention;
@@ -40,6 +42,7 @@ pub fn routes() -> Routes {
             "/{town}/town/data-requests/{id}",
             get(data_requests::show).post(data_requests::close),
         )
+        .route("/{town}/town/file-register", get(file_register::show))
         .route("/{town}/town/news", post(page::add_news))
         .route("/{town}/town/news/{id}/delete", post(page::remove_news))
         .route("/{town}/town/logo", post(page::save_logo))

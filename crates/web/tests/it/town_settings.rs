@@ -261,3 +261,56 @@ async fn staff_write_what_the_towns_pages_say_and_its_announcements() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_officer_downloads_a_draft_of_the_file_register_entry() {
+    use calamine::{Data, Reader, Xlsx};
+    let app = TestApp::new().await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let officer = staff(&app, "officer@demo.example.jp").await;
+    let home = officer.get("/nagaizumi/town/").await;
+    assert!(home.body.contains("/nagaizumi/town/file-register"));
+    let page = officer.get("/nagaizumi/town/file-register").await;
+    assert_eq!(page.status, StatusCode::OK);
+    crate::html_check::assert_valid(&page.body);
+    let people = app
+        .store
+        .tenant(&town)
+        .register_counts()
+        .await
+        .unwrap()
+        .people;
+    assert!(people > 10);
+    for words in [
+        "個人情報ファイルの名称",
+        "長泉町再就職支援事業（わくキャリ）参加者ファイル",
+        "記録項目",
+        "プロフィール（働ける時間を含む）（",
+        "要配慮個人情報が含まれるときは、その旨",
+        "含みません",
+        &format!("{people}人（"),
+        "1,000人に満たないため掲載の義務はありません",
+        "第75条",
+    ] {
+        assert!(page.body.contains(words), "{words}");
+    }
+    assert!(!page.body.contains("{ $"), "every argument is filled in");
+
+    let book = officer
+        .get("/nagaizumi/town/file-register?format=xlsx")
+        .await;
+    assert_eq!(book.status, StatusCode::OK);
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book.bytes.clone())).unwrap();
+    let sheet = workbook.worksheet_range("個人情報ファイル簿の案").unwrap();
+    assert_eq!(sheet.get((0, 0)), Some(&Data::String("記載事項".into())));
+    assert_eq!(sheet.height(), 14, "the header and 13 items");
+
+    let coordinator = staff(&app, "coordinator@demo.example.jp").await;
+    assert_eq!(
+        coordinator
+            .get("/nagaizumi/town/file-register")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
