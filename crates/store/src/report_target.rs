@@ -1,5 +1,6 @@
-//! The town officer's yearly targets per measure of the report (`domain::report::target`).
-//! Setting a year's targets replaces that year's whole set in one transaction.
+//! The town officer's choices about the report: yearly targets per measure
+//! (`domain::report::target`; setting a year's targets replaces that year's whole set in one
+//! transaction), and the measures shown on the town's public results page.
 
 use chrono::Utc;
 use domain::report::Measure;
@@ -44,6 +45,33 @@ impl TenantStore<'_> {
                  VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(self.municipality_id.0).bind(fiscal_year).bind(measure.code()).bind(value)
                 .bind(by.0).bind(now).execute(c).await.map(|_| ()))?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The measures the town publishes, in the report's order.
+    pub async fn published_measures(&self) -> Result<Vec<Measure>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let codes: Vec<String> = on_backend!(conn.exec(), c => sqlx::query_scalar(
+            "SELECT measure FROM report_published WHERE municipality_id = $1")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        Ok(Measure::ALL
+            .iter()
+            .copied()
+            .filter(|m| codes.iter().any(|c| c == m.code()))
+            .collect())
+    }
+
+    /// Publishes exactly `measures`.
+    pub async fn set_published_measures(&self, measures: &[Measure]) -> Result<(), StoreError> {
+        let mut tx = self.store.begin().await?;
+        on_backend!(tx.exec(), c => sqlx::query("DELETE FROM report_published WHERE municipality_id = $1")
+            .bind(self.municipality_id.0).execute(c).await.map(|_| ()))?;
+        for measure in measures {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO report_published (municipality_id, measure) VALUES ($1, $2)")
+                .bind(self.municipality_id.0).bind(measure.code()).execute(c).await.map(|_| ()))?;
         }
         tx.commit().await?;
         Ok(())

@@ -79,6 +79,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     // Participants and organizations
     ("/{town}/privacy", Method::GET, Public),
     ("/{town}/accessibility", Method::GET, Public),
+    ("/{town}/results", Method::GET, Public),
     ("/{town}/me/", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/profile", Method::GET, Town(PARTICIPANT)),
     ("/{town}/me/profile", Method::POST, Town(PARTICIPANT)),
@@ -210,6 +211,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports", Method::GET, Town(STAFF)),
     ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
+    ("/{town}/town/reports/public", Method::GET, Town(TOWN_OFFICER)),
+    ("/{town}/town/reports/public", Method::POST, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/targets", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/targets", Method::POST, Town(TOWN_OFFICER)),
     ("/{town}/town/travel", Method::GET, Town(STAFF)),

@@ -223,6 +223,7 @@ pub static TABLES: &[Table] = &[
     table!("program_fact", NoOnesRows, "",
         [S "id", S "municipality_id", A "kind", A "occurred_on", A "person", A "detail",
          A "subject", A "children"]),
+    table!("report_published", NoOnesRows, "", [S "municipality_id", S "measure"]),
     table!("report_target", NoOnesRows, "",
         [S "municipality_id", S "fiscal_year", S "measure", S "target", S "set_by", S "set_at"]),
     table!("request", NoOnesRows, "",

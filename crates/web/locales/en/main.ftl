@@ -2099,3 +2099,18 @@ file-register-kind = A file processed by computer
 file-register-people = { $count } people (as of { $day }). { $duty }
 file-register-required = With { $min } people or more, the file needs an entry in the register.
 file-register-not-required = With fewer than { $min } people, an entry is not required, though the town may still make one.
+
+## The town's public results
+footer-results = Program results
+results-title = Results of { $town }'s return-to-work program
+results-lead = The program's results as the town publishes them. A fiscal year runs from April to March; this year's figures are to date.
+results-this-year = { $year } (to date)
+results-empty = No figures are published at the moment.
+results-suppression-note = So that no one can be identified, counts under 10, and any figure that would reveal one, are shown as 「―」.
+results-definitions = How each is counted
+results-choice-title = Choose the results to publish
+results-choice-lead = Choose the measures shown on the town's public page "Program results". On that page, counts under 10 are shown as 「―」.
+results-choice-legend = Measures to publish
+results-choice-save = Save the measures to publish
+results-choice-see = See the public page
+results-choice-saved = The measures to publish have been saved.

@@ -2099,3 +2099,18 @@ file-register-kind = 電算処理ファイル
 file-register-people = { $count }人（{ $day }現在）。{ $duty }
 file-register-required = 本人の数が{ $min }人以上のため、個人情報ファイル簿への掲載が必要です。
 file-register-not-required = 本人の数が{ $min }人に満たないため掲載の義務はありませんが、載せておくこともできます。
+
+## The town's public results
+footer-results = 事業の実績
+results-title = { $town }の再就職支援事業の実績
+results-lead = 町が公開している事業の実績です。年度は4月から翌年3月までです。今年度の数字は、今日までの実績です。
+results-this-year = { $year }（今日まで）
+results-empty = いま公開している数字はありません。
+results-suppression-note = 個人が特定されないよう、10未満の数と、そこから計算できてしまう数は「―」で表示しています。
+results-definitions = 数え方
+results-choice-title = 公開する実績を選ぶ
+results-choice-lead = 町のホームページ「事業の実績」に載せる指標を選んでください。公開するページでは、10未満の数を「―」で伏せます。
+results-choice-legend = 公開する指標
+results-choice-save = 公開する指標を保存する
+results-choice-see = 公開しているページを見る
+results-choice-saved = 公開する指標を保存しました。

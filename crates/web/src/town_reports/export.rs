@@ -51,7 +51,7 @@ fn last_years(last: &[Row], measure: Measure, lines: &[Option<Part>]) -> Vec<(u6
 }
 
 /// Whether the year's total of `measure` is hidden in the file.
-fn total_hidden(this: &[Row], measure: Measure) -> bool {
+pub fn total_hidden(this: &[Row], measure: Measure) -> bool {
     let parts = lines_of(this, measure);
     let hidden = suppress(&grid(this, measure, &parts), THRESHOLD);
     hidden.last().is_some_and(|total| total[12])

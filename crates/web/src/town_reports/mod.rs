@@ -5,9 +5,11 @@
 //!
 //! - `view`: the page's view model, pure;
 //! - `targets`: the table of targets and achievement, and the officer's form that sets them;
+//! - `results`: the public results page (`/{town}/results`) and the officer's choice of what it shows;
 //! - `export`: the tables of the files, suppressed (written by `spreadsheet`).
 
 mod export;
+mod results;
 mod targets;
 mod view;
 
@@ -35,6 +37,11 @@ pub fn routes() -> Routes {
     Routes::new()
         .route("/{town}/town/reports", get(show))
         .route("/{town}/town/reports/export", get(download))
+        .route(
+            "/{town}/town/reports/public",
+            get(results::choice).post(results::save_choice),
+        )
+        .route("/{town}/results", get(results::show))
         .route(
             "/{town}/town/reports/targets",
             get(targets::show).post(targets::save),
@@ -65,8 +72,10 @@ struct ReportPage {
     measures: Vec<view::MeasureView>,
     alert: Option<crate::form::Alert>,
     targets: Vec<targets::TargetLine>,
-    /// Where the officer sets the year's targets; none for those who may not.
+    /// Where the officer sets the year's targets and what the public sees; none for those
+    /// who may not.
     targets_href: Option<String>,
+    public_href: Option<String>,
     notice: Option<String>,
     /// (href, words) of each file the year can be downloaded as.
     export_links: Vec<(String, String)>,
@@ -191,6 +200,7 @@ async fn report_page(
                 fy.start_year()
             )
         }),
+        public_href: may_set.then(|| format!("/{}/town/reports/public", town.slug)),
         notice: (query.done == "targets").then(|| page.t("report-targets-saved")),
         export_links: export_links(&page, town, fy),
         alert,

@@ -411,3 +411,99 @@ async fn the_report_opens_in_excel_and_in_shift_jis_with_the_same_cells() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_public_sees_the_measures_the_town_publishes_with_small_counts_hidden() {
+    let (app, town) = demo_with_history().await;
+    let anyone = app.client();
+    let before = anyone.get("/nagaizumi/results").await;
+    assert_eq!(before.status, StatusCode::OK);
+    assert!(before.body.contains("いま公開している数字はありません。"));
+    let home = anyone.get("/nagaizumi/").await;
+    assert!(
+        home.body.contains("href=\"/nagaizumi/results\""),
+        "the footer links it"
+    );
+
+    let officer = signed_in(&app, "officer@demo.example.jp").await;
+    let saved = officer
+        .submit(
+            "/nagaizumi/town/reports/public",
+            "/nagaizumi/town/reports/public",
+            &[("measure", "attendances"), ("measure", "credentials")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let choice = officer.get(saved.location()).await;
+    assert_valid(&choice.body);
+    assert!(choice.body.contains("公開する指標を保存しました。"));
+    assert!(choice.body.contains("value=\"attendances\" checked"));
+
+    let page = anyone.get("/nagaizumi/results").await;
+    assert_valid(&page.body);
+    assert!(page.body.contains("参加者数（延べ）"));
+    assert!(page.body.contains("講座の修了・修了証"));
+    assert!(!page.body.contains("登録者数"), "only what was chosen");
+    // Every figure shown is 0, 10 or more, or hidden.
+    let today = store::matching_input::today_in_japan();
+    let this = domain::FiscalYear::containing(today, town.fiscal_year_start);
+    let last = this.previous();
+    let facts = app
+        .store
+        .tenant(&town)
+        .program_facts(last.first_day(), this.last_day())
+        .await
+        .unwrap();
+    for fy in [this, last] {
+        for measure in [
+            domain::report::Measure::Attendances,
+            domain::report::Measure::Credentials,
+        ] {
+            let value = domain::report::tally(&facts, fy)
+                .iter()
+                .find(|r| r.measure == measure && r.part.is_none())
+                .map_or(0, |r| r.year);
+            if (1..10).contains(&value) {
+                let row = page
+                    .body
+                    .split(&format!("{}</th>", app_label(measure)))
+                    .nth(1)
+                    .unwrap()
+                    .split("</tr>")
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                assert!(
+                    !row.contains(&format!(">{value}<")),
+                    "{value} leaked: {row}"
+                );
+                assert!(row.contains(">―<"), "{row}");
+            }
+        }
+    }
+
+    // Only the officer chooses; a code that is no measure is refused.
+    let bad = officer
+        .submit(
+            "/nagaizumi/town/reports/public",
+            "/nagaizumi/town/reports/public",
+            &[("measure", "salaries")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let coordinator = signed_in(&app, "coordinator@demo.example.jp").await;
+    assert_eq!(
+        coordinator
+            .get("/nagaizumi/town/reports/public")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+fn app_label(measure: domain::report::Measure) -> &'static str {
+    match measure {
+        domain::report::Measure::Attendances => "参加者数（延べ）",
+        _ => "講座の修了・修了証",
+    }
+}
