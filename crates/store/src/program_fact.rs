@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::local_time::to_jst;
+use domain::report::milestones::PersonMilestones;
 use domain::report::{Fact, FactKind};
 
 use crate::{StoreError, TenantStore, Tx};
@@ -109,5 +110,42 @@ impl TenantStore<'_> {
             "SELECT MIN(occurred_on) FROM program_fact WHERE municipality_id = $1")
             .bind(self.municipality_id.0).fetch_one(c).await)?;
         Ok(day)
+    }
+
+    /// Each person's days of registering, of their first offered introduction and of their
+    /// first outcome in work or a business, from the facts of all years (one pass, grouped
+    /// by person).
+    pub async fn milestones(&self) -> Result<Vec<PersonMilestones>, StoreError> {
+        type MilestoneRow = (i64, Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>);
+        let mut conn = self.store.conn().await?;
+        let placements: Vec<&str> = domain::introduction::OutcomeKind::ALL
+            .iter()
+            .filter(|k| k.is_placement())
+            .map(|k| k.code())
+            .collect();
+        let offered = domain::introduction::IntroductionStatus::Offered.code();
+        let sql = format!(
+            "SELECT person, \
+             MIN(CASE WHEN kind = $2 THEN occurred_on END), \
+             MIN(CASE WHEN kind = $3 AND detail = $4 THEN occurred_on END), \
+             MIN(CASE WHEN kind = $5 AND detail IN ('{}') THEN occurred_on END) \
+             FROM program_fact WHERE municipality_id = $1 AND kind IN ($2, $3, $5) GROUP BY person",
+            placements.join("', '")
+        );
+        let rows: Vec<MilestoneRow> = on_backend!(conn.exec(), c => sqlx::query_as(&sql)
+            .bind(self.municipality_id.0).bind(FactKind::Registered.code())
+            .bind(FactKind::Introduction.code()).bind(offered).bind(FactKind::Outcome.code())
+            .fetch_all(c).await)?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(person, registered, first_offer, placement)| PersonMilestones {
+                    person,
+                    registered,
+                    first_offer,
+                    placement,
+                },
+            )
+            .collect())
     }
 }

@@ -83,6 +83,7 @@ mod tests {
         check::<domain::report::Measure>(&mut problems);
         check::<domain::report::FactKind>(&mut problems);
         check::<domain::report::target::Unit>(&mut problems);
+        check::<domain::report::milestones::Milestone>(&mut problems);
         check::<domain::availability::Weekday>(&mut problems);
         check::<domain::week_preset::WeekPreset>(&mut problems);
         check::<domain::skill::SkillLevel>(&mut problems);

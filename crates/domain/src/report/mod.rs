@@ -4,10 +4,12 @@
 //! profile or deletes their account.
 //!
 //! - `era`: fiscal years' era names (令和8年度), dated data with its source;
+//! - `milestones`: median days from registration to a first introduction and to work;
 //! - `suppression`: small counts hidden in anything that leaves the officer's screen;
 //! - `target`: yearly targets per measure and achievement (達成率).
 
 pub mod era;
+pub mod milestones;
 pub mod suppression;
 pub mod target;
 

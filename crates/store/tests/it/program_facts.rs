@@ -90,6 +90,21 @@ async fn a_closed_years_counts_are_kept_whatever_happens_later() {
     ));
     assert_eq!(year(&now, Measure::Introductions, offered), 1);
 
+    // Milestones: the two registered last year have none yet; the one offered today has
+    // a first offer today, after registering.
+    let milestones = tenant.milestones().await.unwrap();
+    let of = |who: usize| {
+        milestones
+            .iter()
+            .find(|m| m.person == w.people[who].0)
+            .copied()
+            .unwrap()
+    };
+    assert_eq!(of(0).first_offer, None);
+    assert!(of(0).registered.is_some_and(|d| last.contains(d)));
+    assert_eq!(of(2).first_offer, Some(today));
+    assert_eq!(of(2).placement, None);
+
     // A profile edited and an account deleted change nothing in last year's figures.
     tenant
         .save_profile(

@@ -15,6 +15,8 @@ pub enum Value {
     Text(String),
     /// A count or an amount: a number in every file, never neutralised.
     Number(i64),
+    /// A figure that may have a fraction, such as a median of days.
+    Decimal(f64),
     /// A share such as 達成率, as a fraction (1.234 is 123.4%).
     Percent(f64),
     /// A day: a date in a workbook, `2026-04-01` in CSV.
@@ -36,6 +38,7 @@ impl Value {
         match self {
             Value::Text(text) => crate::csv_file::cell(text),
             Value::Number(n) => n.to_string(),
+            Value::Decimal(d) => d.to_string(),
             Value::Percent(p) => format!("{:.1}%", p * 100.0),
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
             Value::Empty => String::new(),
@@ -165,20 +168,31 @@ mod tests {
                 "実績値".into(),
                 "達成率".into(),
                 "目標値".into(),
+                "日".into(),
             ],
-            rows: vec![vec![
-                Value::text("=1+1"),
-                Value::Number(-3),
-                Value::Percent(1.234),
-                Value::Empty,
-                Value::Date(chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()),
-            ]],
+            rows: vec![
+                vec![
+                    Value::text("=1+1"),
+                    Value::Number(-3),
+                    Value::Percent(1.234),
+                    Value::Empty,
+                    Value::Date(chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()),
+                ],
+                vec![
+                    Value::Decimal(20.5),
+                    Value::Decimal(31.0),
+                    Value::Empty,
+                    Value::Empty,
+                    Value::Empty,
+                ],
+            ],
         };
         assert_eq!(
             table.csv_lines(),
             [
                 "\"指標\",\"実績値\",\"達成率\",\"目標値\",\"日\"\r\n",
-                "\"'=1+1\",-3,123.4%,,2026-04-01\r\n"
+                "\"'=1+1\",-3,123.4%,,2026-04-01\r\n",
+                "20.5,31,,,\r\n"
             ]
         );
         assert_eq!(FileFormat::asked(""), Some(FileFormat::Csv));

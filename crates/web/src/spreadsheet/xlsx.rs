@@ -63,6 +63,7 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
                     Value::Number(n) => {
                         sheet.write_number_with_format(row, col, *n as f64, &plain)?
                     }
+                    Value::Decimal(d) => sheet.write_number_with_format(row, col, *d, &plain)?,
                     Value::Percent(p) => sheet.write_number_with_format(row, col, *p, &percent)?,
                     Value::Date(d) => sheet.write_datetime_with_format(row, col, d, &date)?,
                     Value::Empty => sheet.write_blank(row, col, &plain)?,
@@ -84,7 +85,7 @@ fn column_width(table: &Table, col: usize) -> f64 {
         .iter()
         .filter_map(|row| match row.get(col) {
             Some(Value::Text(text)) => Some(width(text)),
-            Some(Value::Number(_) | Value::Percent(_)) => Some(8),
+            Some(Value::Number(_) | Value::Decimal(_) | Value::Percent(_)) => Some(8),
             Some(Value::Date(_)) => Some(10),
             _ => None,
         })

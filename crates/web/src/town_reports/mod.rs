@@ -5,10 +5,12 @@
 //!
 //! - `view`: the page's view model, pure;
 //! - `targets`: the table of targets and achievement, and the officer's form that sets them;
+//! - `milestones`: the medians of days from registration to a first introduction and to work;
 //! - `results`: the public results page (`/{town}/results`) and the officer's choice of what it shows;
 //! - `export`: the tables of the files, suppressed (written by `spreadsheet`).
 
 mod export;
+mod milestones;
 mod results;
 mod targets;
 mod view;
@@ -72,6 +74,7 @@ struct ReportPage {
     measures: Vec<view::MeasureView>,
     alert: Option<crate::form::Alert>,
     targets: Vec<targets::TargetLine>,
+    milestones: Vec<milestones::MilestoneLine>,
     /// Where the officer sets the year's targets and what the public sees; none for those
     /// who may not.
     targets_href: Option<String>,
@@ -173,6 +176,8 @@ async fn report_page(
         .tenant(town)
         .report_targets(fy.start_year())
         .await?;
+    let people = state.store.tenant(town).milestones().await?;
+    let today = store::matching_input::today_in_japan();
     let may_set = page.user.as_ref().is_some_and(|u| {
         crate::policy::role_may(u.role, "/{town}/town/reports/targets", &Method::POST)
     });
@@ -193,6 +198,7 @@ async fn report_page(
         last_year: view::last_year_words(&page, &eras, fy, running),
         measures: view::measures(&page, fy, (&this, &last)),
         targets: targets::lines(&page, &this, &set),
+        milestones: milestones::lines(&page, &people, (fy, today)),
         targets_href: may_set.then(|| {
             format!(
                 "/{}/town/reports/targets?year={}",
@@ -220,7 +226,36 @@ async fn show(
     Ok(render(status, &view))
 }
 
-/// The year's report as a file (CSV in UTF-8 or Shift_JIS, or a workbook with both tables),
+/// The year's three tables for the files: by month, targets and achievement, the medians.
+async fn tables(
+    state: &AppState,
+    (town, page): (&domain::Municipality, &Page),
+    fy: FiscalYear,
+) -> Result<[crate::spreadsheet::Table; 3], WebError> {
+    let (this, last, running) = rows(state, town, fy).await?;
+    let tenant = state.store.tenant(town);
+    let set = tenant.report_targets(fy.start_year()).await?;
+    let people = tenant.milestones().await?;
+    let months = view::month_names(page, fy);
+    let last_label = if running {
+        page.t("report-last-year-to-date-short")
+    } else {
+        page.t("report-last-year")
+    };
+    let today = store::matching_input::today_in_japan();
+    let eras = Eras::shipped().map_err(|_| WebError::Internal)?;
+    Ok([
+        export::months_table(page, (&months, &last_label), (&this, &last)),
+        export::targets_table(page, &this, &targets::lines(page, &this, &set)),
+        milestones::table(
+            page,
+            &milestones::lines(page, &people, (fy, today)),
+            (&view::fiscal_year_name(page.lang, &eras, fy), &last_label),
+        ),
+    ])
+}
+
+/// The year's report as a file (CSV in UTF-8 or Shift_JIS of one table, or a workbook with all three),
 /// small counts suppressed; named after the town and year. Recorded in the audit log.
 async fn download(
     State(state): State<AppState>,
@@ -233,27 +268,14 @@ async fn download(
     let format = FileFormat::asked(&query.format).ok_or(WebError::NotFound)?;
     let first = state.store.tenant(&town).first_fact_day().await?;
     let fy = chosen(&years(&town, first), &query.year).map_err(|_| WebError::NotFound)?;
-    let (this, last, running) = rows(&state, &town, fy).await?;
-    let set = state
-        .store
-        .tenant(&town)
-        .report_targets(fy.start_year())
-        .await?;
-    let months = view::month_names(&page, fy);
-    let last_label = if running {
-        page.t("report-last-year-to-date-short")
-    } else {
-        page.t("report-last-year")
-    };
-    let by_month = export::months_table(&page, (&months, &last_label), (&this, &last));
-    let against = export::targets_table(&page, &this, &targets::lines(&page, &this, &set));
+    let [by_month, against, medians] = tables(&state, (&town, &page), fy).await?;
     let (tables, stem) = match query.table.as_str() {
         "targets" => (
             vec![against],
             format!("{}-targets-{}", town.slug, fy.start_year()),
         ),
         "" => (
-            vec![by_month, against],
+            vec![by_month, against, medians],
             format!("{}-report-{}", town.slug, fy.start_year()),
         ),
         _ => return Err(WebError::NotFound),

@@ -55,6 +55,8 @@ async fn officers_and_coordinators_read_the_numbers_by_fiscal_year() {
         "託児で預かった子どもの数",
         "role=\"img\"",
         "前年度との差",
+        "登録からの日数（中央値）",
+        "登録から初めてのご紹介まで",
     ] {
         assert!(page.body.contains(words), "{words}");
     }
@@ -338,7 +340,14 @@ async fn the_report_opens_in_excel_and_in_shift_jis_with_the_same_cells() {
     assert_eq!(book.status, StatusCode::OK);
     assert!(book.header("content-disposition").contains(".xlsx"));
     let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book.bytes.clone())).unwrap();
-    assert_eq!(workbook.sheet_names(), ["月別の実績", "目標と達成率"]);
+    assert_eq!(
+        workbook.sheet_names(),
+        ["月別の実績", "目標と達成率", "登録からの日数（中央値）"]
+    );
+    let medians = workbook
+        .worksheet_range("登録からの日数（中央値）")
+        .unwrap();
+    assert_eq!(medians.height(), 3, "a header and two milestones");
     let months = workbook.worksheet_range("月別の実績").unwrap();
     assert_eq!(months.get((0, 0)), Some(&Data::String("指標".into())));
     assert_eq!(months.get((0, 2)), Some(&Data::String("4月".into())));
