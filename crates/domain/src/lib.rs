@@ -17,6 +17,7 @@ pub mod event;
 pub mod field_errors;
 pub mod fiscal_year;
 pub mod furigana;
+pub mod import;
 pub mod income_cap;
 pub mod introduction;
 pub mod label;

@@ -1,0 +1,269 @@
+//! Organizations from a town's own list: each line checked into the details an organization
+//! is created with (`OrganizationRecord`), by the headers Japanese and English speakers use.
+//! The kind and location are read from their codes or from their words, as the caller gives
+//! them (the words of both languages, so a file written by the export reads back).
+
+use std::collections::HashSet;
+
+use super::{Plan, Refused, columns, csv};
+use crate::FieldErrors;
+use crate::organization::{OrganizationKind, OrganizationLocation};
+
+/// The details an imported organization is created with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganizationRecord {
+    pub name: String,
+    pub name_en: String,
+    pub kind: OrganizationKind,
+    pub location: OrganizationLocation,
+    pub contact_person: String,
+    pub description: String,
+}
+
+/// Each field and the headers that name its column.
+pub const FIELDS: &[(&str, &[&str])] = &[
+    (
+        "organization_name",
+        &[
+            "団体名",
+            "企業・団体名",
+            "名称",
+            "組織名",
+            "organization",
+            "name",
+        ],
+    ),
+    (
+        "organization_name_en",
+        &["団体名（英語）", "英語名", "name (english)", "name_en"],
+    ),
+    ("organization_kind", &["種別", "種類", "kind"]),
+    ("organization_location", &["所在地", "location"]),
+    (
+        "contact_person",
+        &[
+            "ご担当者名",
+            "担当者名",
+            "担当者",
+            "contact person",
+            "contact_person",
+        ],
+    ),
+    (
+        "organization_description",
+        &["紹介", "紹介文", "説明", "description"],
+    ),
+];
+
+/// The words each value may be written with, besides its code.
+pub struct Words<'a> {
+    pub kinds: &'a [(OrganizationKind, Vec<String>)],
+    pub locations: &'a [(OrganizationLocation, Vec<String>)],
+}
+
+fn chosen<T: Copy>(
+    raw: &str,
+    code: fn(T) -> &'static str,
+    words: &[(T, Vec<String>)],
+) -> Option<T> {
+    let raw = raw.trim().to_lowercase();
+    words
+        .iter()
+        .find(|(value, names)| {
+            code(*value) == raw || names.iter().any(|n| n.trim().to_lowercase() == raw)
+        })
+        .map(|(value, _)| *value)
+}
+
+/// A whole-file problem: its code, and the line where there is one.
+pub type FileProblem = (&'static str, Option<usize>);
+
+/// What importing `text` would do in a town that has organizations named `existing`.
+pub fn plan(
+    text: &str,
+    words: &Words<'_>,
+    existing: &HashSet<String>,
+) -> Result<Plan<OrganizationRecord>, FileProblem> {
+    let records = csv::records(text).map_err(|line| ("file-unclosed-quote", Some(line)))?;
+    let Some(((_, header), lines)) = records.split_first() else {
+        return Err(("file-empty", None));
+    };
+    let at = columns(header, FIELDS);
+    if at
+        .iter()
+        .any(|(f, c)| *f == "organization_name" && c.is_none())
+    {
+        return Err(("file-no-name-column", None));
+    }
+    if lines.is_empty() {
+        return Err(("file-no-rows", None));
+    }
+    let mut plan = Plan {
+        rows: Vec::new(),
+        refused: Vec::new(),
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    for (line, cells) in lines {
+        let values: Vec<(&'static str, String)> = at
+            .iter()
+            .map(|(field, c)| {
+                let value = c.and_then(|c| cells.get(c)).map_or("", |v| v.trim());
+                (*field, value.to_owned())
+            })
+            .collect();
+        match row(&values, words, (existing, &seen)) {
+            Ok(record) => {
+                seen.insert(record.name.clone());
+                plan.rows.push(record);
+            }
+            Err(errors) => plan.refused.push(Refused {
+                line: *line,
+                errors,
+            }),
+        }
+    }
+    Ok(plan)
+}
+
+fn row(
+    values: &[(&'static str, String)],
+    words: &Words<'_>,
+    (existing, seen): (&HashSet<String>, &HashSet<String>),
+) -> Result<OrganizationRecord, FieldErrors> {
+    let cell = |field: &str| {
+        values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let mut errors = FieldErrors::default();
+    let mut text = |field: &'static str, max: usize, required: bool| {
+        let value = cell(field);
+        if required && value.is_empty() {
+            errors.add(field, "required");
+        } else if value.chars().count() > max {
+            errors.add(field, "too-long");
+        }
+        value.to_owned()
+    };
+    let name = text("organization_name", 100, true);
+    let name_en = text("organization_name_en", 100, false);
+    let contact_person = text("contact_person", 60, false);
+    let description = text("organization_description", 2000, false);
+    if existing.contains(&name) {
+        errors.add("organization_name", "organization-name-taken");
+    } else if seen.contains(&name) {
+        errors.add("organization_name", "duplicate-in-file");
+    }
+    let kind = chosen(
+        cell("organization_kind"),
+        OrganizationKind::code,
+        words.kinds,
+    );
+    if kind.is_none() {
+        errors.add("organization_kind", "choose-one");
+    }
+    let location = chosen(
+        cell("organization_location"),
+        OrganizationLocation::code,
+        words.locations,
+    );
+    if location.is_none() {
+        errors.add("organization_location", "choose-one");
+    }
+    match (kind, location, errors.is_empty()) {
+        (Some(kind), Some(location), true) => Ok(OrganizationRecord {
+            name,
+            name_en,
+            kind,
+            location,
+            contact_person,
+            description,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> (
+        Vec<(OrganizationKind, Vec<String>)>,
+        Vec<(OrganizationLocation, Vec<String>)>,
+    ) {
+        (
+            vec![
+                (
+                    OrganizationKind::Company,
+                    vec!["企業".into(), "Company".into()],
+                ),
+                (OrganizationKind::Npo, vec!["NPO・団体".into()]),
+            ],
+            vec![(
+                OrganizationLocation::InTown,
+                vec!["町内".into(), "In town".into()],
+            )],
+        )
+    }
+
+    #[test]
+    fn rows_are_read_by_header_and_refused_line_by_line() {
+        let (kinds, locations) = words();
+        let words = Words {
+            kinds: &kinds,
+            locations: &locations,
+        };
+        let existing: HashSet<String> = ["湯の花旅館".to_owned()].into();
+        let text = "\u{FEFF}所在地,団体名,種別,担当者\r\n\
+                    町内,長泉ベーカリー,企業,佐藤\r\n\
+                    町内,湯の花旅館,企業,\r\n\
+                    in_town,長泉ベーカリー,company,\r\n\
+                    どこか,,会社,\r\n\
+                    In town,子育てNPO,NPO・団体,\r\n";
+        let plan = plan(text, &words, &existing).unwrap();
+        let names: Vec<&str> = plan.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["長泉ベーカリー", "子育てNPO"]);
+        assert_eq!(plan.rows[0].contact_person, "佐藤");
+        let refused: Vec<(usize, Vec<(&str, &str)>)> = plan
+            .refused
+            .iter()
+            .map(|r| (r.line, r.errors.iter().collect()))
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                (3, vec![("organization_name", "organization-name-taken")]),
+                (4, vec![("organization_name", "duplicate-in-file")]),
+                (
+                    5,
+                    vec![
+                        ("organization_name", "required"),
+                        ("organization_kind", "choose-one"),
+                        ("organization_location", "choose-one")
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_names_or_rows_is_refused_whole() {
+        let (kinds, locations) = words();
+        let words = Words {
+            kinds: &kinds,
+            locations: &locations,
+        };
+        let none = HashSet::new();
+        assert_eq!(plan("", &words, &none), Err(("file-empty", None)));
+        assert_eq!(
+            plan("種別,所在地\n企業,町内\n", &words, &none),
+            Err(("file-no-name-column", None))
+        );
+        assert_eq!(plan("団体名\n", &words, &none), Err(("file-no-rows", None)));
+        assert_eq!(
+            plan("団体名\n\"open\n", &words, &none),
+            Err(("file-unclosed-quote", Some(2)))
+        );
+    }
+}
