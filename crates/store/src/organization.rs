@@ -101,6 +101,38 @@ impl TenantStore<'_> {
         Ok(row)
     }
 
+    /// Creates every organization of an import in one transaction: all of them, or none
+    /// (a name taken meanwhile refuses the whole set as a conflict on `organization_name`).
+    pub async fn import_organizations(
+        &self,
+        records: &[domain::import::organization::OrganizationRecord],
+    ) -> Result<usize, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.store.begin().await?;
+        for r in records {
+            on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO organization (municipality_id, name, name_en, kind, location, contact_person, description, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(self.municipality_id.0).bind(&r.name).bind(&r.name_en).bind(r.kind.code()).bind(r.location.code())
+                .bind(&r.contact_person).bind(&r.description).bind(now)
+                .execute(c).await.map(|_| ()))
+            .map_err(|e| StoreError::unique(e, "organization.name", "organization_name"))?;
+        }
+        tx.commit().await?;
+        Ok(records.len())
+    }
+
+    /// Every organization's details, by name: for the list's file and for an import's check
+    /// of names already used.
+    pub async fn organization_list(&self) -> Result<Vec<OrganizationDetails>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows = on_backend!(conn.exec(), c => sqlx::query_as::<_, OrganizationDetails>(
+            "SELECT id, name, name_en, kind, location, contact_person, description FROM organization \
+             WHERE municipality_id = $1 ORDER BY name")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        Ok(rows)
+    }
+
     pub async fn organization_details(
         &self,
         id: i64,

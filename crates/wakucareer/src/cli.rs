@@ -69,10 +69,34 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
     },
+    /// Bring a town's own list in from a CSV file made in Excel: a dry run that lists every
+    /// line that would be refused and why, unless --commit is given.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Administration of a fresh installation.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Companies and organizations: headers 団体名 (required), 団体名（英語）, 種別, 所在地,
+    /// ご担当者名, 紹介 (or name, name_en, kind, location, contact_person, description).
+    Organizations {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        file: PathBuf,
+        /// detect (a BOM, then UTF-8, then Shift_JIS), utf8 or sjis.
+        #[arg(long, default_value = "detect")]
+        encoding: String,
+        /// Write the lines that can be added (all in one transaction).
+        #[arg(long)]
+        commit: bool,
     },
 }
 
@@ -118,6 +142,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Command::Migrate
         | Command::Admin { .. }
+        | Command::Import { .. }
         | Command::Match { .. }
         | Command::Demo { .. }
         | Command::Backup { .. }
@@ -146,6 +171,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     furigana,
                 },
         } => crate::admin::create_operator(&config, &email, &name, &furigana).await,
+        Command::Import {
+            what:
+                ImportCommand::Organizations {
+                    tenant,
+                    file,
+                    encoding,
+                    commit,
+                },
+        } => crate::import::organizations(&config, (&tenant, &file), &encoding, commit).await,
         Command::Admin {
             command: AdminCommand::TravelTable { tenant, file },
         } => crate::admin::load_travel_table(&config, &tenant, &file).await,

@@ -44,20 +44,25 @@ pub fn alert(page: &Page, errors: &FieldErrors) -> Option<Alert> {
         if fields.iter().any(|(h, _)| *h == href) {
             continue;
         }
-        let message = page.t(&error_key(code));
-        let text = match page.lang.try_t(&label_key(field)) {
-            Some(label) => page.lang.t_args(
-                "error-summary-item",
-                &[("field", label), ("message", message)],
-            ),
-            None => message,
-        };
-        fields.push((href, text));
+        fields.push((href, field_error_words(page.lang, field, code)));
     }
     Some(Alert {
         message: page.t("error-422-message"),
         fields,
     })
+}
+
+/// A field's error as the alert lists it: 「label：message」 (the message alone for a field
+/// with no label of its own).
+pub fn field_error_words(lang: crate::i18n::Lang, field: &str, code: &str) -> String {
+    let message = lang.t(&error_key(code));
+    match lang.try_t(&label_key(field)) {
+        Some(label) => lang.t_args(
+            "error-summary-item",
+            &[("field", label), ("message", message)],
+        ),
+        None => message,
+    }
 }
 
 impl Alert {

@@ -46,6 +46,7 @@ mod notifications;
 pub mod notify;
 mod operator;
 mod organization_home;
+pub mod organization_import;
 mod outbox_view;
 mod participant;
 mod proxy_range;
@@ -67,6 +68,7 @@ mod weekly_grid;
 pub mod worker;
 
 pub use config::{DemoLogin, SecretString, WebConfig};
+pub use form::field_error_words as form_error_words;
 pub use metrics::Metrics;
 pub use proxy_range::ProxyRange;
 pub use router::router;

@@ -75,8 +75,18 @@ fn chosen<T: Copy>(
         .map(|(value, _)| *value)
 }
 
-/// A whole-file problem: its code, and the line where there is one.
-pub type FileProblem = (&'static str, Option<usize>);
+crate::coded!(
+    /// What can be wrong with a file as a whole.
+    FileFault {
+        Empty = "empty" => "import-file-empty",
+        NoNameColumn = "no_name_column" => "import-file-no-name-column",
+        NoRows = "no_rows" => "import-file-no-rows",
+        UnclosedQuote = "unclosed_quote" => "import-file-unclosed-quote",
+    }
+);
+
+/// A whole-file problem, and the line where there is one.
+pub type FileProblem = (FileFault, Option<usize>);
 
 /// What importing `text` would do in a town that has organizations named `existing`.
 pub fn plan(
@@ -84,19 +94,19 @@ pub fn plan(
     words: &Words<'_>,
     existing: &HashSet<String>,
 ) -> Result<Plan<OrganizationRecord>, FileProblem> {
-    let records = csv::records(text).map_err(|line| ("file-unclosed-quote", Some(line)))?;
+    let records = csv::records(text).map_err(|line| (FileFault::UnclosedQuote, Some(line)))?;
     let Some(((_, header), lines)) = records.split_first() else {
-        return Err(("file-empty", None));
+        return Err((FileFault::Empty, None));
     };
     let at = columns(header, FIELDS);
     if at
         .iter()
         .any(|(f, c)| *f == "organization_name" && c.is_none())
     {
-        return Err(("file-no-name-column", None));
+        return Err((FileFault::NoNameColumn, None));
     }
     if lines.is_empty() {
-        return Err(("file-no-rows", None));
+        return Err((FileFault::NoRows, None));
     }
     let mut plan = Plan {
         rows: Vec::new(),
@@ -188,10 +198,10 @@ fn row(
 mod tests {
     use super::*;
 
-    fn words() -> (
-        Vec<(OrganizationKind, Vec<String>)>,
-        Vec<(OrganizationLocation, Vec<String>)>,
-    ) {
+    type KindWords = Vec<(OrganizationKind, Vec<String>)>;
+    type LocationWords = Vec<(OrganizationLocation, Vec<String>)>;
+
+    fn words() -> (KindWords, LocationWords) {
         (
             vec![
                 (
@@ -255,15 +265,18 @@ mod tests {
             locations: &locations,
         };
         let none = HashSet::new();
-        assert_eq!(plan("", &words, &none), Err(("file-empty", None)));
+        assert_eq!(plan("", &words, &none), Err((FileFault::Empty, None)));
         assert_eq!(
             plan("種別,所在地\n企業,町内\n", &words, &none),
-            Err(("file-no-name-column", None))
+            Err((FileFault::NoNameColumn, None))
         );
-        assert_eq!(plan("団体名\n", &words, &none), Err(("file-no-rows", None)));
+        assert_eq!(
+            plan("団体名\n", &words, &none),
+            Err((FileFault::NoRows, None))
+        );
         assert_eq!(
             plan("団体名\n\"open\n", &words, &none),
-            Err(("file-unclosed-quote", Some(2)))
+            Err((FileFault::UnclosedQuote, Some(2)))
         );
     }
 }

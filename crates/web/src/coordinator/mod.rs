@@ -1,8 +1,10 @@
 //! The coordinators' pages: their start page, inviting organization members, the participant
-//! list and records (every opening is written to the audit log), and the outbox.
+//! list and records (every opening is written to the audit log), bringing the town's list of
+//! organizations in (`import`), and the outbox.
 
 pub(crate) mod casework;
 mod hearing_edit;
+mod import;
 mod invitations;
 mod participant_deletion;
 pub(crate) mod participants;
@@ -25,6 +27,10 @@ use crate::{routes::Routes, state::AppState};
 pub fn routes() -> Routes {
     Routes::new()
         .route("/{town}/coordinator/", get(home))
+        .route(
+            "/{town}/coordinator/import",
+            get(import::show).post(import::submit),
+        )
         .route(
             "/{town}/coordinator/invitations",
             get(invitations::show).post(invitations::create),
@@ -100,6 +106,7 @@ fn home_links(page: &Page, town: &domain::Municipality, base: &str) -> Vec<(Stri
             page.t("introductions-title"),
         ),
         (format!("{base}/proposals"), page.t("proposals-title")),
+        (format!("{base}/import"), page.t("import-title")),
         (
             format!("/{}/town/reports", town.slug),
             page.t("report-link"),

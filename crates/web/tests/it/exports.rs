@@ -147,3 +147,165 @@ async fn a_coordinator_downloads_the_people_the_filters_find() {
         );
     }
 }
+
+fn data_url(bytes: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "data:text/csv;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
+#[tokio::test]
+async fn a_towns_organizations_go_out_as_a_file_and_come_back_the_same_in_another_town() {
+    let (app, town) = demo().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let home = coordinator.get("/nagaizumi/coordinator/").await;
+    assert!(home.body.contains("/nagaizumi/coordinator/import"));
+    let file = coordinator
+        .get("/nagaizumi/coordinator/import?format=sjis")
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    let theirs = app.store.tenant(&town).organization_list().await.unwrap();
+    assert!(theirs.len() > 3);
+
+    // Into an empty town, as a Shift_JIS file from Excel: checked first, nothing written.
+    let shimizu = app.add_town("shimizu", "清水町", "Shimizu Town").await;
+    app.add_account(
+        Some(&shimizu),
+        Role::Coordinator,
+        "coordinator@shimizu.example.jp",
+        "清水 担当",
+    )
+    .await;
+    let other = app.client();
+    other
+        .sign_in(
+            "/shimizu/login",
+            "coordinator@shimizu.example.jp",
+            crate::harness::PASSWORD,
+        )
+        .await;
+    let checked = other
+        .submit(
+            "/shimizu/coordinator/import",
+            "/shimizu/coordinator/import",
+            &[
+                ("step", "check"),
+                ("encoding", "detect"),
+                ("file_data", &data_url(&file.bytes)),
+            ],
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    crate::html_check::assert_valid(&checked.body);
+    assert!(checked.body.contains("文字コード：Shift_JIS"), "detected");
+    assert!(
+        checked
+            .body
+            .contains(&format!("{}件を登録できます。", theirs.len()))
+    );
+    let tenant = app.store.tenant(&shimizu);
+    assert!(
+        tenant.organization_list().await.unwrap().is_empty(),
+        "a check writes nothing"
+    );
+
+    // Confirmed: the same organizations, all at once.
+    let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&file.bytes);
+    let added = other
+        .submit(
+            "/shimizu/coordinator/import",
+            "/shimizu/coordinator/import",
+            &[("step", "commit"), ("text", &text)],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let page = other.get(added.location()).await;
+    assert!(
+        page.body
+            .contains(&format!("{}件の企業・団体を登録しました。", theirs.len()))
+    );
+    let ours = tenant.organization_list().await.unwrap();
+    let same = |list: &[store::organization::OrganizationDetails]| {
+        list.iter()
+            .map(|o| {
+                (
+                    o.name.clone(),
+                    o.name_en.clone(),
+                    o.kind,
+                    o.location,
+                    o.contact_person.clone(),
+                    o.description.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(same(&ours), same(&theirs));
+
+    // The same file again, with a wrong line: each refused line by number and why.
+    let again = format!("{}長泉ベーカリー,,会社,町内,,\r\n,,企業,町内,,\r\n", text);
+    let refused = other
+        .submit(
+            "/shimizu/coordinator/import",
+            "/shimizu/coordinator/import",
+            &[
+                ("step", "check"),
+                ("encoding", "utf8"),
+                ("file_data", &data_url(again.as_bytes())),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::OK);
+    assert!(refused.body.contains("0件を登録できます。"));
+    let lines = theirs.len() + 3;
+    for words in [
+        "2行目".to_owned(),
+        "この名前の企業・団体はすでに登録されています。".to_owned(),
+        format!("{}行目", lines - 1),
+        "種別：選択肢から1つ選んでください。".to_owned(),
+        format!("{lines}行目"),
+        "企業・団体名：入力してください。".to_owned(),
+    ] {
+        assert!(refused.body.contains(&words), "{words}");
+    }
+    assert!(
+        !refused.body.contains("name=\"step\" value=\"commit\""),
+        "nothing to add"
+    );
+
+    // No file, or a file that is not what it is said to be: the field says so.
+    let none = other
+        .submit(
+            "/shimizu/coordinator/import",
+            "/shimizu/coordinator/import",
+            &[("step", "check")],
+        )
+        .await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.body.contains("CSVファイル：入力してください。"));
+    let wrong = other
+        .submit(
+            "/shimizu/coordinator/import",
+            "/shimizu/coordinator/import",
+            &[
+                ("step", "check"),
+                ("encoding", "utf8"),
+                ("file_data", &data_url(&file.bytes)),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("UTF-8として読めません。"));
+    assert_eq!(
+        tenant.organization_list().await.unwrap().len(),
+        theirs.len()
+    );
+}
