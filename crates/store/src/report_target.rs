@@ -76,4 +76,22 @@ impl TenantStore<'_> {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Counts under this are hidden in files and on the public page.
+    pub async fn report_threshold(&self) -> Result<u64, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let n: i32 = on_backend!(conn.exec(), c => sqlx::query_scalar(
+            "SELECT report_threshold FROM municipality WHERE id = $1")
+            .bind(self.municipality_id.0).fetch_one(c).await)?;
+        Ok(u64::try_from(n).unwrap_or(10))
+    }
+
+    pub async fn set_report_threshold(&self, threshold: u32) -> Result<(), StoreError> {
+        let mut conn = self.store.conn().await?;
+        let n = i32::try_from(threshold).unwrap_or(i32::MAX);
+        on_backend!(conn.exec(), c => sqlx::query(
+            "UPDATE municipality SET report_threshold = $1 WHERE id = $2")
+            .bind(n).bind(self.municipality_id.0).execute(c).await.map(|_| ()))?;
+        Ok(())
+    }
 }

@@ -215,6 +215,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
     ("/{town}/town/reports/public", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/public", Method::POST, Town(TOWN_OFFICER)),
+    ("/{town}/town/reports/threshold", Method::POST, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/targets", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/targets", Method::POST, Town(TOWN_OFFICER)),
     ("/{town}/town/travel", Method::GET, Town(STAFF)),

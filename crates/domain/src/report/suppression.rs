@@ -5,6 +5,18 @@
 //! row and last column are its totals, so totals take part like any cell. A difference between
 //! two years is hidden when either year's figure is.
 
+/// The threshold a town starts with.
+pub const DEFAULT_THRESHOLD: u64 = 10;
+
+/// A town's threshold as typed: a whole number from 3 (below that, suppression protects no
+/// one) to 100.
+pub fn check_threshold(raw: &str) -> Result<u32, &'static str> {
+    crate::number::whole_number(raw)
+        .filter(|n| (3..=100).contains(n))
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or("threshold-range")
+}
+
 /// Which cells of `cells` (rows of equal length, the last row and column being totals) are
 /// hidden with `threshold` (the town's, 10 by default).
 pub fn suppress(cells: &[Vec<u64>], threshold: u64) -> Vec<Vec<bool>> {
@@ -55,6 +67,15 @@ pub fn difference_shown(this_hidden: bool, last_hidden: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_threshold_is_a_whole_number_from_three_to_a_hundred() {
+        assert_eq!(check_threshold("10"), Ok(10));
+        assert_eq!(check_threshold("３"), Ok(3));
+        assert_eq!(check_threshold("2"), Err("threshold-range"));
+        assert_eq!(check_threshold("101"), Err("threshold-range"));
+        assert_eq!(check_threshold("十"), Err("threshold-range"));
+    }
 
     /// Two parts by three months, with their totals.
     fn table(rows: &[[u64; 3]]) -> Vec<Vec<u64>> {

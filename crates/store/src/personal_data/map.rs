@@ -213,7 +213,7 @@ pub static TABLES: &[Table] = &[
     table!("municipality", NoOnesRows, "",
         [S "id", S "slug", S "name_ja", S "name_en", S "eligibility_rule",
          S "fiscal_year_start_month", S "contact_email", S "contact_phone", S "created_at",
-         S "prefecture", S "travel_default_minutes"]),
+         S "prefecture", S "travel_default_minutes", S "report_threshold"]),
     table!("organization", NoOnesRows, "",
         [S "id", S "municipality_id", S "name", S "created_at", S "kind", S "location",
          S "name_en", S "contact_person", S "description"]),

@@ -11,9 +11,6 @@ use super::targets::TargetLine;
 use crate::page::Page;
 use crate::spreadsheet::{Table, Value};
 
-/// Counts under this are hidden in the file (the program's default; a town setting later).
-pub const THRESHOLD: u64 = 10;
-
 /// The measure's lines: its parts in the tally's order, then its total.
 fn lines_of(rows: &[Row], measure: Measure) -> Vec<Option<Part>> {
     let mut parts: Vec<Option<Part>> = rows
@@ -40,9 +37,13 @@ fn grid(rows: &[Row], measure: Measure, lines: &[Option<Part>]) -> Vec<Vec<u64>>
 }
 
 /// The year column of last year's table, hidden where suppression says.
-fn last_years(last: &[Row], measure: Measure, lines: &[Option<Part>]) -> Vec<(u64, bool)> {
+fn last_years(
+    last: &[Row],
+    (measure, lines): (Measure, &[Option<Part>]),
+    threshold: u64,
+) -> Vec<(u64, bool)> {
     let cells = grid(last, measure, lines);
-    let hidden = suppress(&cells, THRESHOLD);
+    let hidden = suppress(&cells, threshold);
     cells
         .iter()
         .zip(&hidden)
@@ -51,9 +52,9 @@ fn last_years(last: &[Row], measure: Measure, lines: &[Option<Part>]) -> Vec<(u6
 }
 
 /// Whether the year's total of `measure` is hidden in the file.
-pub fn total_hidden(this: &[Row], measure: Measure) -> bool {
+pub fn total_hidden(this: &[Row], measure: Measure, threshold: u64) -> bool {
     let parts = lines_of(this, measure);
-    let hidden = suppress(&grid(this, measure, &parts), THRESHOLD);
+    let hidden = suppress(&grid(this, measure, &parts), threshold);
     hidden.last().is_some_and(|total| total[12])
 }
 
@@ -66,11 +67,12 @@ fn shown(value: u64, hidden: bool, mark: &str) -> Value {
 }
 
 /// The months table. `last_label` names last year's column (to the same day while this year
-/// is running).
+/// is running); counts under `threshold` are hidden.
 pub fn months_table(
     page: &Page,
     (months, last_label): (&[String], &str),
     (this, last): (&[Row], &[Row]),
+    threshold: u64,
 ) -> Table {
     let mark = page.t("report-suppressed");
     let mut header: Vec<String> = vec![page.t("report-measure"), page.t("report-part")];
@@ -85,8 +87,8 @@ pub fn months_table(
     for measure in Measure::ALL.iter().copied() {
         let parts = lines_of(this, measure);
         let cells = grid(this, measure, &parts);
-        let hidden = suppress(&cells, THRESHOLD);
-        let before = last_years(last, measure, &parts);
+        let hidden = suppress(&cells, threshold);
+        let before = last_years(last, (measure, &parts), threshold);
         for (i, part) in parts.iter().enumerate() {
             let part_words = part.map_or_else(
                 || page.t("report-total"),
@@ -120,12 +122,12 @@ pub fn months_table(
 
 /// The targets table: each measure's target, its year total and the achievement, the total
 /// and the achievement hidden where the months table hides the total.
-pub fn targets_table(page: &Page, this: &[Row], lines: &[TargetLine]) -> Table {
+pub fn targets_table(page: &Page, this: &[Row], lines: &[TargetLine], threshold: u64) -> Table {
     let mark = page.t("report-suppressed");
     let rows = lines
         .iter()
         .map(|line| {
-            let hidden = total_hidden(this, line.measure);
+            let hidden = total_hidden(this, line.measure, threshold);
             let rate = match line.rate {
                 _ if hidden => Value::text(&mark),
                 Some(tenths) => Value::Percent(tenths as f64 / 1000.0),

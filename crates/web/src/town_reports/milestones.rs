@@ -71,15 +71,17 @@ impl MilestoneLine {
     }
 }
 
-/// The medians as a file's table: days and people, hidden where fewer than `threshold`.
+/// The medians as a file's table: days and people, hidden where fewer than `threshold`
+/// people reached the milestone.
 pub fn table(
     page: &Page,
     lines: &[MilestoneLine],
     (this_label, last_label): (&str, &str),
+    threshold: u64,
 ) -> Table {
     let mark = page.t("report-suppressed");
     let cells = |median: Option<Median>| match median {
-        Some(m) if m.people >= super::export::THRESHOLD => {
+        Some(m) if m.people >= threshold => {
             vec![Value::Decimal(m.days), Value::count(m.people)]
         }
         _ => vec![Value::text(&mark), Value::text(&mark)],

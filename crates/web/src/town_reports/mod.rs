@@ -43,6 +43,10 @@ pub fn routes() -> Routes {
             "/{town}/town/reports/public",
             get(results::choice).post(results::save_choice),
         )
+        .route(
+            "/{town}/town/reports/threshold",
+            axum::routing::post(results::save_threshold),
+        )
         .route("/{town}/results", get(results::show))
         .route(
             "/{town}/town/reports/targets",
@@ -80,6 +84,8 @@ struct ReportPage {
     targets_href: Option<String>,
     public_href: Option<String>,
     notice: Option<String>,
+    /// Counts under this are hidden in files.
+    threshold: String,
     /// (href, words) of each file the year can be downloaded as.
     export_links: Vec<(String, String)>,
 }
@@ -177,6 +183,7 @@ async fn report_page(
         .report_targets(fy.start_year())
         .await?;
     let people = state.store.tenant(town).milestones().await?;
+    let threshold = state.store.tenant(town).report_threshold().await?;
     let today = store::matching_input::today_in_japan();
     let may_set = page.user.as_ref().is_some_and(|u| {
         crate::policy::role_may(u.role, "/{town}/town/reports/targets", &Method::POST)
@@ -209,6 +216,7 @@ async fn report_page(
         public_href: may_set.then(|| format!("/{}/town/reports/public", town.slug)),
         notice: (query.done == "targets").then(|| page.t("report-targets-saved")),
         export_links: export_links(&page, town, fy),
+        threshold: threshold.to_string(),
         alert,
         page,
     };
@@ -236,6 +244,7 @@ async fn tables(
     let tenant = state.store.tenant(town);
     let set = tenant.report_targets(fy.start_year()).await?;
     let people = tenant.milestones().await?;
+    let threshold = tenant.report_threshold().await?;
     let months = view::month_names(page, fy);
     let last_label = if running {
         page.t("report-last-year-to-date-short")
@@ -245,12 +254,13 @@ async fn tables(
     let today = store::matching_input::today_in_japan();
     let eras = Eras::shipped().map_err(|_| WebError::Internal)?;
     Ok([
-        export::months_table(page, (&months, &last_label), (&this, &last)),
-        export::targets_table(page, &this, &targets::lines(page, &this, &set)),
+        export::months_table(page, (&months, &last_label), (&this, &last), threshold),
+        export::targets_table(page, &this, &targets::lines(page, &this, &set), threshold),
         milestones::table(
             page,
             &milestones::lines(page, &people, (fy, today)),
             (&view::fiscal_year_name(page.lang, &eras, fy), &last_label),
+            threshold,
         ),
     ])
 }

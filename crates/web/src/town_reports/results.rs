@@ -1,7 +1,8 @@
 //! The town's results for everyone: `/{town}/results` shows the measures the town officer
 //! chose to publish (`/{town}/town/reports/public`), this fiscal year so far and last year,
-//! with each one's definition; a count under the threshold shows 「―」, as in every file
-//! (`export::total_hidden`), and so does an achievement that would give it away.
+//! with each one's definition; a count under the town's threshold shows 「―」, as in every file
+//! (`export::total_hidden`), and so does an achievement that would give it away. The officer
+//! also sets the town's threshold there (`save_threshold`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -39,10 +40,11 @@ pub fn lines(
     page: &Page,
     (this, last): (&[Row], &[Row]),
     (published, targets): (&[Measure], &Targets),
+    threshold: u64,
 ) -> Vec<ResultLine> {
     let mark = page.t("report-suppressed");
     let figure = |rows: &[Row], measure: Measure| {
-        if super::export::total_hidden(rows, measure) {
+        if super::export::total_hidden(rows, measure, threshold) {
             mark.clone()
         } else {
             let value = i64::try_from(total(rows, measure)).unwrap_or(i64::MAX);
@@ -52,7 +54,7 @@ pub fn lines(
     published
         .iter()
         .map(|measure| {
-            let hidden = super::export::total_hidden(this, *measure);
+            let hidden = super::export::total_hidden(this, *measure, threshold);
             let achievement = targets
                 .of(*measure)
                 .and_then(|t| achievement_tenths(total(this, *measure), t))
@@ -77,6 +79,7 @@ struct ResultsPage {
     title: String,
     this_year: String,
     last_year: String,
+    note: String,
     lines: Vec<ResultLine>,
 }
 
@@ -94,6 +97,7 @@ pub async fn show(
     let tenant = state.store.tenant(&town);
     let published = tenant.published_measures().await?;
     let targets = tenant.report_targets(fy.start_year()).await?;
+    let threshold = tenant.report_threshold().await?;
     let facts = tenant
         .program_facts(last.first_day(), fy.last_day())
         .await?;
@@ -110,7 +114,17 @@ pub async fn show(
             &super::view::fiscal_year_name(page.lang, &eras, fy),
         ),
         last_year: super::view::fiscal_year_name(page.lang, &eras, last),
-        lines: lines(&page, (&this_rows, &last_rows), (&published, &targets)),
+        note: page.t1(
+            "results-suppression-note",
+            "threshold",
+            &threshold.to_string(),
+        ),
+        lines: lines(
+            &page,
+            (&this_rows, &last_rows),
+            (&published, &targets),
+            threshold,
+        ),
         page,
     };
     Ok(render(StatusCode::OK, &view))
@@ -121,6 +135,10 @@ pub async fn show(
 struct ChoicePage {
     page: Page,
     action: String,
+    threshold_action: String,
+    threshold: String,
+    threshold_field: crate::form::FieldView,
+    alert: Option<crate::form::Alert>,
     public_href: String,
     /// (code, words, published).
     measures: Vec<(&'static str, String, bool)>,
@@ -133,7 +151,38 @@ pub struct Done {
     done: String,
 }
 
-/// The officer's choice of what the public page shows.
+async fn choice_page(
+    state: &AppState,
+    (town, page): (&domain::Municipality, Page),
+    (typed, errors): (Option<&str>, &domain::FieldErrors),
+) -> Result<ChoicePage, WebError> {
+    let tenant = state.store.tenant(town);
+    let published = tenant.published_measures().await?;
+    let threshold = tenant.report_threshold().await?.to_string();
+    let threshold_field = crate::form::FieldView::new(
+        &page,
+        "threshold",
+        "text",
+        typed.unwrap_or(&threshold),
+        errors,
+    );
+    Ok(ChoicePage {
+        action: format!("/{}/town/reports/public", town.slug),
+        threshold_action: format!("/{}/town/reports/threshold", town.slug),
+        public_href: format!("/{}/results", town.slug),
+        measures: Measure::ALL
+            .iter()
+            .map(|m| (m.code(), page.label(*m), published.contains(m)))
+            .collect(),
+        notice: None,
+        alert: crate::form::alert(&page, errors),
+        threshold,
+        threshold_field,
+        page,
+    })
+}
+
+/// The officer's choice of what the public page shows, and of the threshold.
 pub async fn choice(
     State(state): State<AppState>,
     CurrentTown(town): CurrentTown,
@@ -141,18 +190,52 @@ pub async fn choice(
     axum::extract::Query(done): axum::extract::Query<Done>,
 ) -> Result<Response, WebError> {
     let page = page.with_town(&town);
-    let published = state.store.tenant(&town).published_measures().await?;
-    let view = ChoicePage {
-        action: format!("/{}/town/reports/public", town.slug),
-        public_href: format!("/{}/results", town.slug),
-        measures: Measure::ALL
-            .iter()
-            .map(|m| (m.code(), page.label(*m), published.contains(m)))
-            .collect(),
-        notice: (done.done == "saved").then(|| page.t("results-choice-saved")),
-        page,
+    let none = domain::FieldErrors::default();
+    let mut view = choice_page(&state, (&town, page), (None, &none)).await?;
+    view.notice = match done.done.as_str() {
+        "saved" => Some(view.page.t("results-choice-saved")),
+        "threshold" => Some(view.page.t("results-threshold-saved")),
+        _ => None,
     };
     Ok(render(StatusCode::OK, &view))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ThresholdForm {
+    #[serde(default)]
+    threshold: String,
+}
+
+pub async fn save_threshold(
+    State(state): State<AppState>,
+    CurrentTown(town): CurrentTown,
+    page: Page,
+    audit: Audit,
+    Form(form): Form<ThresholdForm>,
+) -> Result<Response, WebError> {
+    let threshold = match domain::report::suppression::check_threshold(&form.threshold) {
+        Ok(n) => n,
+        Err(code) => {
+            let errors = domain::FieldErrors::single("threshold", code);
+            let page = page.with_town(&town);
+            let view = choice_page(&state, (&town, page), (Some(&form.threshold), &errors)).await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+        }
+    };
+    state
+        .store
+        .tenant(&town)
+        .set_report_threshold(threshold)
+        .await?;
+    audit
+        .town_record(
+            town.id,
+            AuditAction::TownSettingsEdited,
+            (AuditTarget::Municipality, town.id.0),
+        )
+        .await?;
+    let to = format!("/{}/town/reports/public?done=threshold", town.slug);
+    Ok(Redirect::to(&to).into_response())
 }
 
 pub async fn save_choice(

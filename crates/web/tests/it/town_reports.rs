@@ -491,6 +491,54 @@ async fn the_public_sees_the_measures_the_town_publishes_with_small_counts_hidde
         }
     }
 
+    // The town's threshold: a wrong one is named; a higher one hides more, on the page and in
+    // the files.
+    let wrong = officer
+        .submit(
+            "/nagaizumi/town/reports/public",
+            "/nagaizumi/town/reports/threshold",
+            &[("threshold", "2")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong
+            .body
+            .contains("3から100までの整数で入力してください。")
+    );
+    assert!(wrong.body.contains("value=\"2\""));
+    let saved = officer
+        .submit(
+            "/nagaizumi/town/reports/public",
+            "/nagaizumi/town/reports/threshold",
+            &[("threshold", "100")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.tenant(&town).report_threshold().await.unwrap(),
+        100
+    );
+    let page = anyone.get("/nagaizumi/results").await;
+    assert!(
+        page.body.contains("100未満の数"),
+        "the note says the town's threshold"
+    );
+    let file = officer
+        .get(&format!(
+            "/nagaizumi/town/reports/export?year={}",
+            last.start_year()
+        ))
+        .await;
+    for line in file.body.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        for cell in &cells[2..16] {
+            if let Ok(n) = cell.parse::<u64>() {
+                assert!(n == 0 || n >= 100, "a count under 100 leaked: {line}");
+            }
+        }
+    }
+
     // Only the officer chooses; a code that is no measure is refused.
     let bad = officer
         .submit(
