@@ -63,6 +63,7 @@ crate::coded!(
         OutboxView = "outbox.view" => "audit-event-outbox-view",
         ParticipantList = "participant.list" => "audit-event-participant-list",
         ParticipantExport = "participant.export" => "audit-event-participant-export",
+        IntroductionExport = "introduction.export" => "audit-event-introduction-export",
         OrganizationsImported = "organization.imported" => "audit-event-organizations-imported",
         ParticipantView = "participant.view" => "audit-event-participant-view",
         ParticipantProfileSaved = "participant.profile_saved" => "audit-event-participant-profile-saved",

@@ -151,6 +151,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/proposals", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/outbox", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/introductions", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/introductions/export", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/introductions/{id}", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/introductions/{id}", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/{id}/introductions", Method::POST, Town(COORDINATOR)),

@@ -32,14 +32,17 @@ struct ListPage {
     rows: Vec<IntroductionView>,
     filters: Vec<(String, String, bool)>,
     notice: Option<String>,
+    /// (href, words) of each file the list downloads as; none for organizations.
+    export_links: Vec<(String, String)>,
+    alert: Option<crate::form::Alert>,
 }
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
-    status: Option<String>,
+    pub(super) status: Option<String>,
     /// `yes`: only the open ones whose organization reported its result.
-    reported: Option<String>,
-    done: Option<String>,
+    pub(super) reported: Option<String>,
+    pub(super) done: Option<String>,
 }
 
 /// The list's filters: all, those with a result to confirm, and each status.
@@ -80,7 +83,34 @@ pub async fn list(
     audit: Audit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let page = page.with_town(&town);
+    listing(&state, (&town, page), &audit, &query, None).await
+}
+
+/// The files the list downloads as, at the stage shown.
+fn export_links(
+    page: &Page,
+    base: &str,
+    status: Option<IntroductionStatus>,
+) -> Vec<(String, String)> {
+    let stage = status.map_or("", IntroductionStatus::code);
+    crate::spreadsheet::FileFormat::ALL
+        .iter()
+        .map(|f| {
+            let href = format!("{base}/export?status={stage}&format={}", f.code());
+            (href, page.label(*f))
+        })
+        .collect()
+}
+
+/// The list for `query`; `refused` says why a file of it could not be made.
+pub(super) async fn listing(
+    state: &AppState,
+    (town, page): (&domain::Municipality, Page),
+    audit: &Audit,
+    query: &ListQuery,
+    refused: Option<crate::form::Alert>,
+) -> Result<Response, WebError> {
+    let page = page.with_town(town);
     let status = query
         .status
         .as_deref()
@@ -88,7 +118,7 @@ pub async fn list(
     let reported = query.reported.as_deref() == Some("yes");
     let found = state
         .store
-        .tenant(&town)
+        .tenant(town)
         .introductions_for_staff(IntroductionScope::Town, status, 200)
         .await?;
     let rows = audit
@@ -112,14 +142,22 @@ pub async fn list(
         .collect();
     let base = format!("/{}/coordinator/introductions", town.slug);
     let filters = filters(&page, &base, status, reported);
+    let export_links = export_links(&page, &base, status);
+    let code = if refused.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     Ok(render(
-        StatusCode::OK,
+        code,
         &ListPage {
             title: page.t("introductions-title"),
             notice: view::notice(&page, query.done.as_deref()),
             page,
             rows,
             filters,
+            export_links,
+            alert: refused,
         },
     ))
 }

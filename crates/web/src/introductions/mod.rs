@@ -13,6 +13,7 @@ mod participant;
 pub(crate) use participant::leave_open;
 mod result;
 mod shared;
+mod staff_export;
 mod view;
 
 use axum::routing::{get, post};
@@ -22,6 +23,10 @@ use crate::routes::Routes;
 pub fn routes() -> Routes {
     Routes::new()
         .route("/{town}/coordinator/introductions", get(coordinator::list))
+        .route(
+            "/{town}/coordinator/introductions/export",
+            get(staff_export::download),
+        )
         .route(
             "/{town}/coordinator/introductions/{id}",
             get(coordinator::show).post(coordinator::advance),

@@ -31,6 +31,8 @@ struct ListPage {
     rows: Vec<IntroductionView>,
     filters: Vec<(String, String, bool)>,
     notice: Option<String>,
+    export_links: Vec<(String, String)>,
+    alert: Option<crate::form::Alert>,
 }
 
 /// The organization hears of an introduction only once the people consented.
@@ -73,6 +75,8 @@ pub async fn list(
             rows,
             filters: Vec::new(),
             notice: None,
+            export_links: Vec::new(),
+            alert: None,
         },
     ))
 }

@@ -93,6 +93,42 @@ impl FileFormat {
     }
 }
 
+/// The sheet that says what the file is: when, by whom, with which filters, how many people.
+pub fn about_table(
+    page: &crate::page::Page,
+    staff: &store::account::Account,
+    (filters, people): (&str, usize),
+) -> Table {
+    let line = |key: &str, value: Value| vec![Value::text(page.t(key)), value];
+    Table {
+        name: page.t("export-about-sheet"),
+        header: vec![page.t("export-about-item"), page.t("export-about-value")],
+        rows: vec![
+            line(
+                "export-made-at",
+                Value::text(page.date_time(chrono::Utc::now())),
+            ),
+            line(
+                "export-made-by",
+                Value::text(format!("{}（No.{}）", staff.display_name, staff.id.0)),
+            ),
+            line("export-filters", Value::text(filters)),
+            line("export-people", Value::count(people as u64)),
+            line("export-care", Value::text(page.t("export-care-note"))),
+        ],
+    }
+}
+
+/// A file's name: what, the day and time it was made, and the number of who asked.
+pub fn file_stem(
+    town: &domain::Municipality,
+    what: &str,
+    staff: &store::account::Account,
+) -> String {
+    let made = domain::local_time::to_jst(chrono::Utc::now()).format("%Y%m%d-%H%M");
+    format!("{}-{what}-{made}-no{}", town.slug, staff.id.0)
+}
+
 /// Why a file could not be written.
 #[derive(Debug)]
 pub enum Unwritable {

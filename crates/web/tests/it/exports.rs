@@ -309,3 +309,102 @@ async fn a_towns_organizations_go_out_as_a_file_and_come_back_the_same_in_anothe
         theirs.len()
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_downloads_the_introductions_one_line_per_person() {
+    let app = TestApp::new().await;
+    // The whole demo town, with its introductions of two years.
+    let town = demo::load_town_if_empty(&app.store).await.unwrap().unwrap();
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let list = coordinator
+        .get("/nagaizumi/coordinator/introductions")
+        .await;
+    crate::html_check::assert_valid(&list.body);
+    assert!(
+        list.body
+            .contains("/nagaizumi/coordinator/introductions/export?status=&#38;format=xlsx")
+    );
+    let book = coordinator
+        .get("/nagaizumi/coordinator/introductions/export?format=xlsx")
+        .await;
+    assert_eq!(book.status, StatusCode::OK);
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book.bytes.clone())).unwrap();
+    let sheet = workbook.worksheet_range("ご紹介").unwrap();
+    assert_eq!(sheet.get((0, 0)), Some(&Data::String("紹介番号".into())));
+    let introductions = app
+        .store
+        .tenant(&town)
+        .own_introductions(
+            store::introduction::IntroductionOwner::Organization(
+                app.store
+                    .tenant(&town)
+                    .organization_named("湯の花旅館")
+                    .await
+                    .unwrap()
+                    .id,
+            ),
+            1000,
+        )
+        .await
+        .unwrap();
+    assert!(!introductions.is_empty());
+    let lines = sheet.height() - 1;
+    assert!(lines >= introductions.len(), "{lines}");
+    assert!(
+        matches!(sheet.get((1, 6)), Some(Data::DateTime(_))),
+        "made on is a date"
+    );
+
+    // A stage narrows the file; an unknown stage is not found; the file is audited.
+    let offered = coordinator
+        .get("/nagaizumi/coordinator/introductions/export?status=offered&format=csv")
+        .await;
+    assert_eq!(offered.status, StatusCode::OK);
+    assert!(offered.body.lines().count() <= book_lines(&book.bytes));
+    assert_eq!(
+        coordinator
+            .get("/nagaizumi/coordinator/introductions/export?status=nothing")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let entries = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("introduction.export".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 2);
+    let resident = app.client();
+    resident
+        .sign_in(
+            "/nagaizumi/login",
+            "hanako@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    assert_eq!(
+        resident
+            .get("/nagaizumi/coordinator/introductions/export?format=csv")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+fn book_lines(bytes: &[u8]) -> usize {
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    workbook.worksheet_range("ご紹介").unwrap().height()
+}

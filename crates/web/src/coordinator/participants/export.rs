@@ -5,11 +5,9 @@
 
 use axum::extract::{Query, State};
 use axum::response::Response;
-use chrono::Utc;
 use domain::audit::{AuditAction, AuditTarget};
 use domain::local_time::to_jst;
 use domain::travel::TravelTable;
-use store::account::Account;
 use store::participant::ParticipantSummary;
 
 use super::filters::ListQuery;
@@ -69,31 +67,6 @@ pub fn people_table(page: &Page, areas: &TravelTable, people: &[ParticipantSumma
     }
 }
 
-/// The sheet that says what the file is: when, by whom, with which filters, how many people.
-pub fn about_table(page: &Page, staff: &Account, (filters, people): (&str, usize)) -> Table {
-    let line = |key: &str, value: Value| vec![Value::text(page.t(key)), value];
-    Table {
-        name: page.t("export-about-sheet"),
-        header: vec![page.t("export-about-item"), page.t("export-about-value")],
-        rows: vec![
-            line("export-made-at", Value::text(page.date_time(Utc::now()))),
-            line(
-                "export-made-by",
-                Value::text(format!("{}（No.{}）", staff.display_name, staff.id.0)),
-            ),
-            line("export-filters", Value::text(filters)),
-            line("export-people", Value::count(people as u64)),
-            line("export-care", Value::text(page.t("export-care-note"))),
-        ],
-    }
-}
-
-/// A file's name: what, the day and time it was made, and the number of who asked.
-pub fn file_stem(town: &domain::Municipality, what: &str, staff: &Account) -> String {
-    let made = to_jst(Utc::now()).format("%Y%m%d-%H%M");
-    format!("{}-{what}-{made}-no{}", town.slug, staff.id.0)
-}
-
 #[allow(clippy::too_many_arguments)]
 pub async fn download(
     State(state): State<AppState>,
@@ -126,9 +99,9 @@ pub async fn download(
         .await?;
     let tables = [
         people_table(&page, &areas, &people),
-        about_table(&page, &staff, (&filters, people.len())),
+        crate::spreadsheet::about_table(&page, &staff, (&filters, people.len())),
     ];
-    let stem = file_stem(&town, "participants", &staff);
+    let stem = crate::spreadsheet::file_stem(&town, "participants", &staff);
     match crate::spreadsheet::download(format, &stem, &tables) {
         Ok(file) => Ok(file),
         Err(why) => {
