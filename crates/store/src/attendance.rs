@@ -200,3 +200,41 @@ async fn record_attended(
     crate::program_fact::record(tx, town, &fact).await?;
     Ok(Some(starts_at))
 }
+
+/// An event's attendance over all its sessions: present, absent, and children in care.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AttendanceTotals {
+    pub present: i64,
+    pub absent: i64,
+    pub children: i64,
+}
+
+impl TenantStore<'_> {
+    /// Every event's attendance totals in one grouped query, by event id.
+    pub async fn attendance_totals(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, AttendanceTotals>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, i64, i64, i64)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT b.event_id, \
+             COALESCE(SUM(CASE WHEN a.attended THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN a.attended THEN 0 ELSE 1 END), 0), \
+             COALESCE(SUM(a.children_in_care), 0) \
+             FROM attendance a JOIN booking b ON b.id = a.booking_id \
+             WHERE a.municipality_id = $1 GROUP BY b.event_id")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(event, present, absent, children)| {
+                (
+                    event,
+                    AttendanceTotals {
+                        present,
+                        absent,
+                        children,
+                    },
+                )
+            })
+            .collect())
+    }
+}

@@ -197,6 +197,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
         Town(COORDINATOR),
     ),
     ("/{town}/coordinator/events", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/events/export", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/new", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/events/new", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/events/slots", Method::GET, Town(COORDINATOR)),

@@ -6,6 +6,7 @@
 
 mod booking_cancel;
 mod cancel;
+mod export;
 mod form;
 mod mine;
 mod public;
@@ -40,6 +41,7 @@ pub fn routes() -> Routes {
             get(booking_cancel::confirm_staff).post(booking_cancel::cancel_staff),
         )
         .route("/{town}/coordinator/events", get(schedule::list))
+        .route("/{town}/coordinator/events/export", get(export::download))
         .route(
             "/{town}/coordinator/events/new",
             get(schedule::new_form).post(schedule::create),

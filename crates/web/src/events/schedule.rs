@@ -34,7 +34,7 @@ domain::coded!(
 );
 
 impl ListTab {
-    fn store_tab(self) -> EventTab {
+    pub(super) fn store_tab(self) -> EventTab {
         match self {
             ListTab::Upcoming => EventTab::Upcoming,
             ListTab::Past => EventTab::Past,
@@ -68,6 +68,8 @@ struct StaffList {
     slots_href: String,
     past: bool,
     notice: Option<String>,
+    /// (href, words) of each file the tab downloads as.
+    export_links: Vec<(String, String)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -118,6 +120,18 @@ pub async fn list(
             new_href: format!("/{}/coordinator/events/new", town.slug),
             slots_href: format!("/{}/coordinator/events/slots", town.slug),
             past: shown == ListTab::Past,
+            export_links: crate::spreadsheet::FileFormat::ALL
+                .iter()
+                .map(|f| {
+                    let href = format!(
+                        "/{}/coordinator/events/export?tab={}&format={}",
+                        town.slug,
+                        shown.code(),
+                        f.code()
+                    );
+                    (href, page.label(*f))
+                })
+                .collect(),
             notice: (query.done.as_deref() == Some("slots")).then(|| {
                 let count = query.count.unwrap_or(0).to_string();
                 page.t1("events-done-slots", "count", &count)

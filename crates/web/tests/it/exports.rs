@@ -408,3 +408,57 @@ fn book_lines(bytes: &[u8]) -> usize {
     let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
     workbook.worksheet_range("ご紹介").unwrap().height()
 }
+
+#[tokio::test]
+async fn past_events_download_with_their_attendance() {
+    let (app, town) = demo().await;
+    let staff = app
+        .store
+        .tenant(&town)
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    demo::load_casework_history(&app.store, &town, staff.id)
+        .await
+        .unwrap();
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let list = coordinator
+        .get("/nagaizumi/coordinator/events?tab=past")
+        .await;
+    assert!(
+        list.body
+            .contains("/nagaizumi/coordinator/events/export?tab=past&#38;format=xlsx")
+    );
+    let file = coordinator
+        .get("/nagaizumi/coordinator/events/export?tab=past&format=csv")
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    let lines: Vec<&str> = file.body.trim_start_matches('\u{FEFF}').lines().collect();
+    assert!(lines[0].starts_with("\"イベント名\",\"種類\",\"開催日\""));
+    // The file's attendance adds up to the facts of the sessions held.
+    let present: i64 = lines[1..]
+        .iter()
+        .map(|l| {
+            let cells: Vec<&str> = l.rsplitn(4, ',').collect();
+            cells[2].parse::<i64>().unwrap()
+        })
+        .sum();
+    let totals = app.store.tenant(&town).attendance_totals().await.unwrap();
+    assert_eq!(present, totals.values().map(|t| t.present).sum::<i64>());
+    assert!(present > 20, "{present}");
+    assert_eq!(
+        coordinator
+            .get("/nagaizumi/coordinator/events/export?tab=someday")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
