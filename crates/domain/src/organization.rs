@@ -19,6 +19,18 @@ crate::coded!(
     }
 );
 
+/// A new organization's details: from an approved enquiry, a coordinator's form or an
+/// imported list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrganization {
+    pub name: String,
+    pub name_en: String,
+    pub kind: OrganizationKind,
+    pub location: OrganizationLocation,
+    pub contact_person: String,
+    pub description: String,
+}
+
 crate::coded!(
     /// Where an organization's enquiry to join is.
     EnquiryStatus {

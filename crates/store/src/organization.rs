@@ -71,16 +71,7 @@ pub struct OrganizationDetails {
     pub description: String,
 }
 
-/// A new organization's details.
-#[derive(Debug, Clone)]
-pub struct NewOrganization {
-    pub name: String,
-    pub name_en: String,
-    pub kind: OrganizationKind,
-    pub location: OrganizationLocation,
-    pub contact_person: String,
-    pub description: String,
-}
+pub use domain::organization::NewOrganization;
 
 impl TenantStore<'_> {
     /// Creates an organization; a name already used in the town is a conflict on `organization_name`.
@@ -105,7 +96,7 @@ impl TenantStore<'_> {
     /// (a name taken meanwhile refuses the whole set as a conflict on `organization_name`).
     pub async fn import_organizations(
         &self,
-        records: &[domain::import::organization::OrganizationRecord],
+        records: &[NewOrganization],
     ) -> Result<usize, StoreError> {
         let now = Utc::now();
         let mut tx = self.store.begin().await?;

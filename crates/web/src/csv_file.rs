@@ -27,12 +27,14 @@ pub fn download(filename: &str, lines: &[String]) -> Response {
     for l in lines {
         body.push_str(l);
     }
+    attachment(body.into_bytes(), "text/csv; charset=utf-8", filename)
+}
+
+/// A file to save: its type, its name (ASCII) and no caching anywhere.
+pub fn attachment(body: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
     let mut response = (StatusCode::OK, body).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }

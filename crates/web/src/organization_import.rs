@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 use domain::import::Plan;
-use domain::import::organization::{FIELDS, FileProblem, OrganizationRecord, Words, plan};
+use domain::import::organization::{FIELDS, FileProblem, Words, plan};
+use domain::organization::NewOrganization;
 use domain::organization::{OrganizationKind, OrganizationLocation};
 use store::organization::OrganizationDetails;
 
@@ -25,7 +26,7 @@ fn in_both<T: Copy + domain::label::Label>(values: &[T]) -> Vec<(T, Vec<String>)
 pub fn plan_of(
     text: &str,
     existing: &[OrganizationDetails],
-) -> Result<Plan<OrganizationRecord>, FileProblem> {
+) -> Result<Plan<NewOrganization>, FileProblem> {
     let kinds = in_both(OrganizationKind::ALL);
     let locations = in_both(OrganizationLocation::ALL);
     let names: HashSet<String> = existing.iter().map(|o| o.name.clone()).collect();
@@ -40,7 +41,7 @@ pub fn plan_of(
 }
 
 /// Each refused line: its number and what is wrong, field by field, in words.
-pub fn refusals(lang: Lang, plan: &Plan<OrganizationRecord>) -> Vec<(usize, String)> {
+pub fn refusals(lang: Lang, plan: &Plan<NewOrganization>) -> Vec<(usize, String)> {
     plan.refused
         .iter()
         .map(|r| {

@@ -1,5 +1,5 @@
 //! Organizations from a town's own list: each line checked into the details an organization
-//! is created with (`OrganizationRecord`), by the headers Japanese and English speakers use.
+//! is created with (`organization::NewOrganization`), by the headers Japanese and English speakers use.
 //! The kind and location are read from their codes or from their words, as the caller gives
 //! them (the words of both languages, so a file written by the export reads back).
 
@@ -7,18 +7,7 @@ use std::collections::HashSet;
 
 use super::{Plan, Refused, columns, csv};
 use crate::FieldErrors;
-use crate::organization::{OrganizationKind, OrganizationLocation};
-
-/// The details an imported organization is created with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrganizationRecord {
-    pub name: String,
-    pub name_en: String,
-    pub kind: OrganizationKind,
-    pub location: OrganizationLocation,
-    pub contact_person: String,
-    pub description: String,
-}
+use crate::organization::{NewOrganization, OrganizationKind, OrganizationLocation};
 
 /// Each field and the headers that name its column.
 pub const FIELDS: &[(&str, &[&str])] = &[
@@ -93,7 +82,7 @@ pub fn plan(
     text: &str,
     words: &Words<'_>,
     existing: &HashSet<String>,
-) -> Result<Plan<OrganizationRecord>, FileProblem> {
+) -> Result<Plan<NewOrganization>, FileProblem> {
     let records = csv::records(text).map_err(|line| (FileFault::UnclosedQuote, Some(line)))?;
     let Some(((_, header), lines)) = records.split_first() else {
         return Err((FileFault::Empty, None));
@@ -139,7 +128,7 @@ fn row(
     values: &[(&'static str, String)],
     words: &Words<'_>,
     (existing, seen): (&HashSet<String>, &HashSet<String>),
-) -> Result<OrganizationRecord, FieldErrors> {
+) -> Result<NewOrganization, FieldErrors> {
     let cell = |field: &str| {
         values
             .iter()
@@ -182,7 +171,7 @@ fn row(
         errors.add("organization_location", "choose-one");
     }
     match (kind, location, errors.is_empty()) {
-        (Some(kind), Some(location), true) => Ok(OrganizationRecord {
+        (Some(kind), Some(location), true) => Ok(NewOrganization {
             name,
             name_en,
             kind,

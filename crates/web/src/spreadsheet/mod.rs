@@ -6,8 +6,7 @@
 pub mod shift_jis;
 mod xlsx;
 
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,7 +155,7 @@ pub fn download(format: FileFormat, stem: &str, tables: &[Table]) -> Result<Resp
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
     };
-    Ok(attachment(
+    Ok(crate::csv_file::attachment(
         body,
         content_type,
         &format!("{stem}.{}", format.extension()),
@@ -178,17 +177,6 @@ pub fn refusal(page: &crate::page::Page, why: &Unwritable) -> crate::form::Alert
             crate::form::Alert::text(page.t("file-workbook-failed"))
         }
     }
-}
-
-fn attachment(body: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
-    let mut response = (StatusCode::OK, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
 
 #[cfg(test)]
