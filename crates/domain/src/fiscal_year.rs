@@ -63,11 +63,49 @@ impl FiscalYear {
     pub fn contains(self, date: NaiveDate) -> bool {
         self.first_day() <= date && date <= self.last_day()
     }
+
+    /// The days this year and last year are counted to when compared on `today`: while this
+    /// year runs, today and the same day a year before (28 February for 29 February);
+    /// otherwise both years whole.
+    pub fn compared_until(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        if self.contains(today) {
+            let same_day = today
+                .with_year(today.year() - 1)
+                .or_else(|| {
+                    today
+                        .with_day(28)
+                        .and_then(|d| d.with_year(today.year() - 1))
+                })
+                .unwrap_or(today);
+            (today, same_day)
+        } else {
+            (self.last_day(), self.previous().last_day())
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_running_year_is_compared_to_the_same_day_last_year() {
+        let april = FiscalYearStartMonth::APRIL;
+        let fy = FiscalYear::new(2027, april);
+        assert_eq!(
+            fy.compared_until(date(2027, 12, 3)),
+            (date(2027, 12, 3), date(2026, 12, 3))
+        );
+        assert_eq!(
+            fy.compared_until(date(2028, 2, 29)),
+            (date(2028, 2, 29), date(2027, 2, 28))
+        );
+        assert_eq!(
+            FiscalYear::new(2025, april).compared_until(date(2027, 12, 3)),
+            (date(2026, 3, 31), date(2025, 3, 31)),
+            "a closed year is counted whole"
+        );
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

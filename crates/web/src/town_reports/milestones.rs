@@ -3,7 +3,7 @@
 //! runs), on the page exactly and in the files hidden where fewer than the threshold reached
 //! the milestone.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use domain::FiscalYear;
 use domain::report::milestones::{Median, Milestone, PersonMilestones, median_days};
 
@@ -18,24 +18,12 @@ pub struct MilestoneLine {
     pub last_year: Option<Median>,
 }
 
-/// The day a running year is counted to, and last year's same day.
-fn cutoffs(fy: FiscalYear, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    if fy.contains(today) {
-        let same_day = today
-            .with_year(today.year() - 1)
-            .unwrap_or_else(|| today - chrono::Duration::days(365));
-        (today, same_day)
-    } else {
-        (fy.last_day(), fy.previous().last_day())
-    }
-}
-
 pub fn lines(
     page: &Page,
     people: &[PersonMilestones],
     (fy, today): (FiscalYear, NaiveDate),
 ) -> Vec<MilestoneLine> {
-    let (until, last_until) = cutoffs(fy, today);
+    let (until, last_until) = fy.compared_until(today);
     Milestone::ALL
         .iter()
         .map(|m| MilestoneLine {

@@ -19,7 +19,6 @@ use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use chrono::Datelike;
 use domain::report::era::Eras;
 use domain::report::{Row, tally};
 use domain::{FieldErrors, FiscalYear};
@@ -132,12 +131,10 @@ async fn rows(
         .program_facts(last.first_day(), fy.last_day())
         .await?;
     let running = fy.contains(today);
-    let same_day = today
-        .with_year(today.year() - 1)
-        .unwrap_or_else(|| today - chrono::Duration::days(365));
+    let (_, last_until) = fy.compared_until(today);
     let earlier: Vec<_> = facts
         .iter()
-        .filter(|f| !running || f.on <= same_day)
+        .filter(|f| f.on <= last_until)
         .cloned()
         .collect();
     Ok((tally(&facts, fy), tally(&earlier, last), running))
