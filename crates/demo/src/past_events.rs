@@ -138,6 +138,10 @@ pub(crate) async fn load_past_events(
         let id = create_ahead(tenant, host, event, n).await?;
         let booked = book(tenant, id, (event.kind, event.carers), &people, n).await?;
         move_to(tenant, id, on).await?;
+        // Booked a week before the day.
+        tenant
+            .backdate_bookings(id, (today - on).num_days() + 7)
+            .await?;
         if months > 0 {
             attend(tenant, id, &booked, host, n).await?;
         }

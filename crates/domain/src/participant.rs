@@ -97,6 +97,10 @@ impl AgeBand {
             AgeBand::SchoolAge => "school",
         }
     }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.code() == code)
+    }
 }
 
 /// How many children in each age band need care.

@@ -174,7 +174,11 @@ async fn record_attended(
     (attended, children): (bool, u32),
 ) -> Result<Option<DateTime<Utc>>, StoreError> {
     let person = booking.participant_id;
-    let kinds = [FactKind::Attended, FactKind::NoShow];
+    let kinds = [
+        FactKind::Attended,
+        FactKind::NoShow,
+        FactKind::ChildrenOfAge,
+    ];
     crate::program_fact::forget(tx, town, &kinds, (person, session)).await?;
     let row: Option<(DateTime<Utc>, String)> = on_backend!(tx.exec(), c => sqlx::query_as(
         "SELECT s.starts_at, e.kind FROM event_session s JOIN event e ON e.id = s.event_id \
@@ -198,7 +202,33 @@ async fn record_attended(
     .detail(&kind)
     .subject(session);
     crate::program_fact::record(tx, town, &fact).await?;
+    if attended && children > 0 {
+        for (band, count) in booked_children(booking) {
+            let fact = NewFact {
+                children: count,
+                ..NewFact::at(FactKind::ChildrenOfAge, starts_at, person)
+            }
+            .detail(band.code())
+            .subject(session);
+            crate::program_fact::record(tx, town, &fact).await?;
+        }
+    }
     Ok(Some(starts_at))
+}
+
+/// The children a booking asked care for, by age band, leaving out empty bands.
+fn booked_children(booking: &StoredBooking) -> Vec<(domain::participant::AgeBand, u32)> {
+    let counts = [
+        booking.children_age0,
+        booking.children_age1_2,
+        booking.children_age3_5,
+        booking.children_school,
+    ];
+    domain::participant::AgeBand::ALL
+        .into_iter()
+        .zip(counts)
+        .filter_map(|(band, n)| u32::try_from(n).ok().filter(|n| *n > 0).map(|n| (band, n)))
+        .collect()
 }
 
 /// An event's attendance over all its sessions: present, absent, and children in care.

@@ -22,9 +22,11 @@ use crate::audit::NewAuditEntry;
 use crate::booking::{Booked, active_booking, insert_booking, overlaps};
 use crate::event::{StoredEvent, lock_event};
 use crate::notification::{NewNotification, write_notifications};
+use crate::program_fact::NewFact;
 use crate::{Store, StoreError, TenantStore, Tx};
 use domain::MunicipalityId;
 use domain::audit::{AuditAction, AuditTarget};
+use domain::report::FactKind;
 
 /// What to tell the person, for either place a booking can get.
 #[derive(Debug, Clone, Default)]
@@ -203,6 +205,15 @@ async fn place_all(
         }
         let at = (town, event_id);
         let id = insert_booking(&mut tx, at, ask.participant, status, &ask.request, now).await?;
+        let asked = if status == BookingStatus::Waitlisted {
+            FactKind::Waitlisted
+        } else {
+            FactKind::Booked
+        };
+        let fact = NewFact::at(asked, now, ask.participant.0)
+            .detail(event.kind.code())
+            .subject(event_id);
+        crate::program_fact::record(&mut tx, town, &fact).await?;
         crate::participant::add_case_event(
             tx.exec(),
             town,

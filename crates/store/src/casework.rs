@@ -6,7 +6,10 @@ use domain::timeline::{Detail, TimelineKind};
 
 use crate::account::AccountId;
 use crate::participant::add_case_event;
+use crate::program_fact::NewFact;
 use crate::{StoreError, TenantStore};
+use domain::introduction::check_in::CheckIn;
+use domain::report::FactKind;
 
 /// A hearing about to be recorded.
 #[derive(Debug, Clone)]
@@ -176,19 +179,57 @@ impl TenantStore<'_> {
         tx.commit().await
     }
 
-    /// Marks a follow-up done with what was learned; `false` when it was already done (a
-    /// double click); [`StoreError::NotFound`] when this town has no such follow-up.
+    /// One of the town's follow-ups, for the page that records a check-in's answer.
+    pub async fn follow_up(
+        &self,
+        id: i64,
+    ) -> Result<crate::audit::Unshown<Option<FollowUp>>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let row = on_backend!(conn.exec(), c => sqlx::query_as::<_, FollowUp>(
+            "SELECT f.id, f.participant_id, a.display_name AS participant_name, f.due_on, f.note, f.done_at, f.answer \
+             FROM follow_up f JOIN account a ON a.id = f.participant_id \
+             WHERE f.municipality_id = $1 AND f.id = $2")
+            .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        Ok(crate::audit::Unshown::new(row))
+    }
+
+    /// The months of the check-in an open follow-up of the town is, if it is one.
+    pub async fn open_check_in(&self, id: i64) -> Result<Option<u32>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let note: Option<String> = on_backend!(conn.exec(), c => sqlx::query_scalar(
+            "SELECT note FROM follow_up WHERE municipality_id = $1 AND id = $2 AND done_at IS NULL")
+            .bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        Ok(note
+            .as_deref()
+            .and_then(domain::introduction::check_in::months_of))
+    }
+
+    /// Marks a follow-up done with what was learned, and a check-in's answer as the facts
+    /// the town's numbers count; `false` when it was already done (a double click);
+    /// [`StoreError::NotFound`] when this town has no such follow-up.
     pub async fn complete_follow_up(
         &self,
         id: i64,
         by: AccountId,
-        answer: &str,
+        (answer, check_in): (&str, Option<&CheckIn>),
     ) -> Result<bool, StoreError> {
         let now = Utc::now();
         let mut tx = self.store.begin().await?;
-        let participant: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
-            "UPDATE follow_up SET done_at = $1, answer = $2 WHERE municipality_id = $3 AND id = $4 AND done_at IS NULL RETURNING participant_id")
+        let done: Option<(i64, Option<i64>)> = on_backend!(tx.exec(), c => sqlx::query_as(
+            "UPDATE follow_up SET done_at = $1, answer = $2 WHERE municipality_id = $3 AND id = $4 AND done_at IS NULL \
+             RETURNING participant_id, introduction_id")
             .bind(now).bind(answer).bind(self.municipality_id.0).bind(id).fetch_optional(c).await)?;
+        let participant = done.map(|(p, _)| p);
+        if let (Some((person, introduction)), Some(check_in)) = (done, check_in) {
+            record_check_in(
+                &mut tx,
+                self.municipality_id,
+                (person, introduction),
+                check_in,
+                now,
+            )
+            .await?;
+        }
         let Some(participant) = participant else {
             let exists: Option<i64> = on_backend!(tx.exec(), c => sqlx::query_scalar(
                 "SELECT id FROM follow_up WHERE municipality_id = $1 AND id = $2")
@@ -329,6 +370,29 @@ impl crate::Store {
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// A check-in's answer as facts: its status, and the hours of someone working.
+async fn record_check_in(
+    tx: &mut crate::Tx,
+    town: domain::MunicipalityId,
+    (person, introduction): (i64, Option<i64>),
+    check_in: &CheckIn,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let status = check_in.status_detail();
+    let hours = check_in.hours_detail();
+    let details = [
+        (FactKind::CheckIn, Some(status)),
+        (FactKind::CheckInHours, hours),
+    ];
+    for (kind, detail) in details {
+        let Some(detail) = detail else { continue };
+        let mut fact = NewFact::at(kind, now, person).detail(&detail);
+        fact.subject = introduction;
+        crate::program_fact::record(tx, town, &fact).await?;
+    }
+    Ok(())
 }
 
 impl crate::audit::Subjects for FollowUp {

@@ -63,8 +63,19 @@ impl TenantStore<'_> {
         tx.commit().await
     }
 
-    /// Moves a participant's registration `days` into the past, with its fact: for loading
-    /// people who registered before the town moved to wakucareer (and the demo town's).
+    /// Moves the facts of an event's bookings (confirmed or waitlisted when asked) `days` into
+    /// the past: for loading events booked before the town moved to wakucareer.
+    pub async fn backdate_bookings(&self, event: i64, days: i64) -> Result<(), StoreError> {
+        let mut tx = self.store.begin().await?;
+        let kinds = [FactKind::Booked, FactKind::Waitlisted];
+        let shift = chrono::Duration::days(days);
+        shift_facts(&mut tx, self.municipality_id, (&kinds, event), shift).await?;
+        tx.commit().await
+    }
+
+    /// Moves a participant's registration `days` into the past, with its facts (registered,
+    /// and the goal track chosen): for loading people who registered before the town moved to
+    /// wakucareer (and the demo town's).
     pub async fn backdate_registration(
         &self,
         account: AccountId,
@@ -82,8 +93,9 @@ impl TenantStore<'_> {
         on_backend!(tx.exec(), c => sqlx::query("UPDATE account SET created_at = $1 WHERE id = $2")
             .bind(created - shift).bind(account.0).execute(c).await.map(|r| r.rows_affected()))?;
         let facts: Vec<(i64, NaiveDate)> = on_backend!(tx.exec(), c => sqlx::query_as(
-            "SELECT id, occurred_on FROM program_fact WHERE municipality_id = $1 AND kind = $2 AND person = $3")
-            .bind(town.0).bind(FactKind::Registered.code()).bind(account.0).fetch_all(c).await)?;
+            "SELECT id, occurred_on FROM program_fact WHERE municipality_id = $1 AND kind IN ($2, $3) AND person = $4")
+            .bind(town.0).bind(FactKind::Registered.code()).bind(FactKind::GoalChosen.code()).bind(account.0)
+            .fetch_all(c).await)?;
         for (fact, on) in facts {
             on_backend!(tx.exec(), c => sqlx::query("UPDATE program_fact SET occurred_on = $1 WHERE id = $2")
                 .bind(on - shift).bind(fact).execute(c).await.map(|r| r.rows_affected()))?;

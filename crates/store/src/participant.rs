@@ -382,6 +382,9 @@ impl TenantStore<'_> {
                  VALUES ($1, $2, $3, $4, $5)")
                 .bind(town.0).bind(id.0).bind(profile.goal_track.code()).bind(actor.0).bind(now)
                 .execute(c).await.map(|r| r.rows_affected()))?;
+            let fact =
+                NewFact::at(FactKind::GoalChosen, now, id.0).detail(profile.goal_track.code());
+            crate::program_fact::record(&mut tx, town, &fact).await?;
             add_case_event(
                 tx.exec(),
                 town,

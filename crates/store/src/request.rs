@@ -9,7 +9,9 @@ use domain::request::{
 };
 
 use crate::account::AccountId;
+use crate::program_fact::NewFact;
 use crate::{Arg, Exec, StoreError, TenantStore};
+use domain::report::FactKind;
 
 /// A request as stored, with its organization's name.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -427,6 +429,11 @@ impl TenantStore<'_> {
             _ => None,
         };
         let mut tx = self.store.begin().await?;
+        let first_publication = if to == RequestStatus::Published {
+            first_publication(&mut tx, town, id).await?
+        } else {
+            None
+        };
         let changed = on_backend!(tx.exec(), c => sqlx::query(
             "UPDATE request SET status = $1, close_reason = $2, updated_at = $3, \
              published_at = CASE WHEN $1 = 'published' AND published_at IS NULL THEN $3 ELSE published_at END \
@@ -444,6 +451,16 @@ impl TenantStore<'_> {
             comment,
         };
         add_event(tx.exec(), town, id, event, now).await?;
+        if let Some((request_kind, organization, organization_kind)) = first_publication {
+            let published = NewFact::at(FactKind::RequestPublished, now, actor.0)
+                .detail(&request_kind)
+                .subject(id);
+            crate::program_fact::record(&mut tx, self.municipality_id, &published).await?;
+            let active = NewFact::at(FactKind::OrganizationActive, now, actor.0)
+                .detail(&organization_kind)
+                .subject(organization);
+            crate::program_fact::record(&mut tx, self.municipality_id, &active).await?;
+        }
         tx.commit().await?;
         Ok(true)
     }
@@ -557,4 +574,18 @@ impl TenantStore<'_> {
             bind_args!(sqlx::query_as::<_, StoredRequest>(&sql), &args).fetch_all(c).await)?;
         Ok(rows)
     }
+}
+
+/// A request never published before: its kind, its organization and the organization's kind,
+/// for the facts its first publication records.
+async fn first_publication(
+    tx: &mut crate::Tx,
+    town: i64,
+    id: i64,
+) -> Result<Option<(String, i64, String)>, StoreError> {
+    let row = on_backend!(tx.exec(), c => sqlx::query_as(
+        "SELECT r.kind, o.id, o.kind FROM request r JOIN organization o ON o.id = r.organization_id \
+         WHERE r.municipality_id = $1 AND r.id = $2 AND r.published_at IS NULL")
+        .bind(town).bind(id).fetch_optional(c).await)?;
+    Ok(row)
 }

@@ -160,6 +160,8 @@ mod tests {
         check::<domain::request::interest::InterestStatus>(&mut problems);
         check::<crate::requests::interest::InterestDone>(&mut problems);
         check::<matching::feasibility::Reason>(&mut problems);
+        check::<domain::introduction::check_in::CheckInStatus>(&mut problems);
+        check::<domain::introduction::check_in::HoursBand>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

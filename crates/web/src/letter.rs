@@ -173,11 +173,8 @@ pub fn write(
 /// A follow-up's note in words: an outcome check-in (`outcome_check:<months>:<outcome>`, made
 /// when a placement is recorded) is named in the reader's language; others are as written.
 pub fn follow_up_note(lang: Lang, note: &str) -> String {
-    match note.strip_prefix("outcome_check:") {
-        Some(rest) => {
-            let months = rest.split(':').next().unwrap_or_default();
-            lang.t_args("follow-up-outcome-check", &[("months", months.to_owned())])
-        }
+    match domain::introduction::check_in::months_of(note) {
+        Some(months) => lang.t_args("follow-up-outcome-check", &[("months", months.to_string())]),
         None => note.to_owned(),
     }
 }

@@ -148,6 +148,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ),
     ("/{town}/coordinator/participants/{id}/follow-ups", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/follow-ups/{id}/done", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/follow-ups/{id}/check-in", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/follow-ups/{id}/check-in", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/proposals", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/outbox", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/introductions", Method::GET, Town(COORDINATOR)),

@@ -31,10 +31,11 @@ pub(crate) async fn load(
         let registered = p
             .hearing_days_ago
             .map_or((n as i64 * 13) % 700, |d| d + 3 + n as i64 % 20);
-        tenant.backdate_registration(id, registered).await?;
         let profile = Profile::parse(&profile_input(&p, &areas), &taxonomy, &areas, today)
             .expect("generated profiles are valid");
         tenant.save_profile(id, &profile, id).await?;
+        // The profile (and the goal track in it) was written when registering.
+        tenant.backdate_registration(id, registered).await?;
         if let Some(days) = p.hearing_days_ago {
             tenant
                 .record_hearing(&NewHearing {

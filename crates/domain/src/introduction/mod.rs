@@ -7,6 +7,7 @@
 //! answer. Anything not listed is an [`IllegalMove`]. Their words and stored codes are in
 //! `words`.
 
+pub mod check_in;
 pub mod gap;
 pub mod history;
 pub mod meeting;

@@ -19,8 +19,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::FiscalYear;
 use crate::event::EventKind;
+use crate::introduction::check_in::{self, CheckInStatus, HoursBand};
 use crate::introduction::{IntroductionStatus, OutcomeKind};
 use crate::municipality::EligibilityBasis;
+use crate::organization::OrganizationKind;
+use crate::participant::{AgeBand, GoalTrack};
+use crate::request::RequestKind;
 
 crate::coded!(
     /// What a fact records.
@@ -39,6 +43,22 @@ crate::coded!(
         Introduction = "introduction" => "fact-introduction",
         /// An introduction's outcome was recorded; the detail is its kind.
         Outcome = "outcome" => "fact-outcome",
+        /// A participant chose a goal track (or changed it); the detail is the track.
+        GoalChosen = "goal_chosen" => "fact-goal-chosen",
+        /// A booking was confirmed when asked; the detail is the event's kind.
+        Booked = "booked" => "fact-booked",
+        /// A booking went on the waiting list when asked; the detail is the event's kind.
+        Waitlisted = "waitlisted" => "fact-waitlisted",
+        /// Children of one age band in care at an attended session; the detail is the band.
+        ChildrenOfAge = "children_of_age" => "fact-children-of-age",
+        /// A request was published for the first time; the detail is its kind.
+        RequestPublished = "request_published" => "fact-request-published",
+        /// An organization published a request; the detail is the organization's kind.
+        OrganizationActive = "organization_active" => "fact-organization-active",
+        /// A check-in after a placement; the detail is `<months>:<status>`.
+        CheckIn = "check_in" => "fact-check-in",
+        /// The weekly hours found at a check-in; the detail is `<months>:<band>`.
+        CheckInHours = "check_in_hours" => "fact-check-in-hours",
     }
 );
 
@@ -60,16 +80,24 @@ crate::coded!(
     /// (`Measure::definition_key`).
     Measure {
         Registrations = "registrations" => "measure-registrations",
+        GoalTracks = "goal_tracks" => "measure-goal-tracks",
         Hearings = "hearings" => "measure-hearings",
         PeopleHeard = "people_heard" => "measure-people-heard",
         Sessions = "sessions" => "measure-sessions",
         Attendances = "attendances" => "measure-attendances",
         PeopleAttending = "people_attending" => "measure-people-attending",
         ChildrenInCare = "children_in_care" => "measure-children-in-care",
+        ChildrenByAge = "children_by_age" => "measure-children-by-age",
+        Bookings = "bookings" => "measure-bookings",
+        Waitlisted = "waitlisted" => "measure-waitlisted",
         NoShows = "no_shows" => "measure-no-shows",
         Credentials = "credentials" => "measure-credentials",
         Introductions = "introductions" => "measure-introductions",
         Outcomes = "outcomes" => "measure-outcomes",
+        CheckIns = "check_ins" => "measure-check-ins",
+        CheckInHours = "check_in_hours" => "measure-check-in-hours",
+        Organizations = "organizations" => "measure-organizations",
+        RequestsPublished = "requests_published" => "measure-requests-published",
     }
 );
 
@@ -88,6 +116,14 @@ impl Measure {
             Measure::Credentials => "measure-credentials-definition",
             Measure::Introductions => "measure-introductions-definition",
             Measure::Outcomes => "measure-outcomes-definition",
+            Measure::GoalTracks => "measure-goal-tracks-definition",
+            Measure::ChildrenByAge => "measure-children-by-age-definition",
+            Measure::Bookings => "measure-bookings-definition",
+            Measure::Waitlisted => "measure-waitlisted-definition",
+            Measure::CheckIns => "measure-check-ins-definition",
+            Measure::CheckInHours => "measure-check-in-hours-definition",
+            Measure::Organizations => "measure-organizations-definition",
+            Measure::RequestsPublished => "measure-requests-published-definition",
         }
     }
 
@@ -95,11 +131,21 @@ impl Measure {
     fn part(self, detail: &str) -> Option<Part> {
         match self {
             Measure::Registrations => EligibilityBasis::from_code(detail).map(Part::Basis),
+            Measure::GoalTracks => GoalTrack::from_code(detail).map(Part::Track),
             Measure::Sessions
             | Measure::Attendances
             | Measure::PeopleAttending
             | Measure::ChildrenInCare
+            | Measure::Bookings
+            | Measure::Waitlisted
             | Measure::NoShows => EventKind::from_code(detail).map(Part::Event),
+            Measure::ChildrenByAge => AgeBand::from_code(detail).map(Part::Age),
+            Measure::CheckIns => check_in::split_detail(detail)
+                .and_then(|(m, code)| Some(Part::CheckIn(m, CheckInStatus::from_code(code)?))),
+            Measure::CheckInHours => check_in::split_detail(detail)
+                .and_then(|(m, code)| Some(Part::Hours(m, HoursBand::from_code(code)?))),
+            Measure::Organizations => OrganizationKind::from_code(detail).map(Part::Sector),
+            Measure::RequestsPublished => RequestKind::from_code(detail).map(Part::Request),
             Measure::Introductions => IntroductionStatus::from_code(detail)
                 .filter(|s| *s != IntroductionStatus::Draft && *s != IntroductionStatus::Discarded)
                 .map(Part::Stage),
@@ -116,11 +162,33 @@ impl Measure {
                 .copied()
                 .map(Part::Basis)
                 .collect(),
+            Measure::GoalTracks => GoalTrack::ALL.into_iter().map(Part::Track).collect(),
             Measure::Sessions
             | Measure::Attendances
             | Measure::PeopleAttending
             | Measure::ChildrenInCare
+            | Measure::Bookings
+            | Measure::Waitlisted
             | Measure::NoShows => EventKind::ALL.iter().copied().map(Part::Event).collect(),
+            Measure::ChildrenByAge => AgeBand::ALL.into_iter().map(Part::Age).collect(),
+            Measure::CheckIns => check_in::CHECK_IN_MONTHS
+                .into_iter()
+                .flat_map(|m| CheckInStatus::ALL.iter().map(move |s| Part::CheckIn(m, *s)))
+                .collect(),
+            Measure::CheckInHours => check_in::CHECK_IN_MONTHS
+                .into_iter()
+                .flat_map(|m| HoursBand::ALL.iter().map(move |h| Part::Hours(m, *h)))
+                .collect(),
+            Measure::Organizations => OrganizationKind::ALL
+                .iter()
+                .copied()
+                .map(Part::Sector)
+                .collect(),
+            Measure::RequestsPublished => RequestKind::ALL
+                .iter()
+                .copied()
+                .map(Part::Request)
+                .collect(),
             Measure::Introductions => IntroductionStatus::ALL
                 .iter()
                 .copied()
@@ -150,6 +218,14 @@ impl Measure {
             Measure::Credentials => kind == K::Credential,
             Measure::Introductions => kind == K::Introduction,
             Measure::Outcomes => kind == K::Outcome,
+            Measure::GoalTracks => kind == K::GoalChosen,
+            Measure::ChildrenByAge => kind == K::ChildrenOfAge,
+            Measure::Bookings => matches!(kind, K::Booked | K::Waitlisted),
+            Measure::Waitlisted => kind == K::Waitlisted,
+            Measure::CheckIns => kind == K::CheckIn,
+            Measure::CheckInHours => kind == K::CheckInHours,
+            Measure::Organizations => kind == K::OrganizationActive,
+            Measure::RequestsPublished => kind == K::RequestPublished,
         }
     }
 
@@ -164,27 +240,44 @@ impl Measure {
                 .len() as u64
         };
         match self {
-            Measure::Registrations | Measure::PeopleHeard | Measure::PeopleAttending => {
-                distinct(&|f| Some(f.person))
+            Measure::Registrations
+            | Measure::GoalTracks
+            | Measure::PeopleHeard
+            | Measure::PeopleAttending => distinct(&|f| Some(f.person)),
+            Measure::Sessions
+            | Measure::Introductions
+            | Measure::Organizations
+            | Measure::RequestsPublished => distinct(&|f| f.subject),
+            Measure::ChildrenInCare | Measure::ChildrenByAge => {
+                facts.iter().map(|f| u64::from(f.children)).sum()
             }
-            Measure::Sessions | Measure::Introductions => distinct(&|f| f.subject),
-            Measure::ChildrenInCare => facts.iter().map(|f| u64::from(f.children)).sum(),
             Measure::Hearings
             | Measure::Attendances
+            | Measure::Bookings
+            | Measure::Waitlisted
             | Measure::NoShows
             | Measure::Credentials
-            | Measure::Outcomes => facts.len() as u64,
+            | Measure::Outcomes
+            | Measure::CheckIns
+            | Measure::CheckInHours => facts.len() as u64,
         }
     }
 }
 
-/// A row's breakdown: by eligibility basis, kind of event, stage or outcome.
+/// A row's breakdown: by eligibility basis, goal track, kind of event, children's age band,
+/// stage, outcome, check-in answer (with its months), kind of organization or of request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
     Basis(EligibilityBasis),
+    Track(GoalTrack),
     Event(EventKind),
+    Age(AgeBand),
     Stage(IntroductionStatus),
     Outcome(OutcomeKind),
+    CheckIn(u32, CheckInStatus),
+    Hours(u32, HoursBand),
+    Sector(OrganizationKind),
+    Request(RequestKind),
 }
 
 /// One row: a measure (with a part, or its total), by month from the year's first and for the

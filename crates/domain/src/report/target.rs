@@ -20,6 +20,8 @@ crate::coded!(
         Visits = "visits" => "unit-visits",
         /// Records: introductions, outcomes, credentials (件).
         Cases = "cases" => "unit-cases",
+        /// Different organizations (団体).
+        Organizations = "organizations" => "unit-organizations",
     }
 );
 
@@ -27,15 +29,22 @@ impl Measure {
     /// The unit its figures are in.
     pub fn unit(self) -> Unit {
         match self {
-            Measure::Registrations | Measure::PeopleHeard | Measure::PeopleAttending => {
-                Unit::People
-            }
+            Measure::Registrations
+            | Measure::GoalTracks
+            | Measure::PeopleHeard
+            | Measure::PeopleAttending => Unit::People,
             Measure::Hearings | Measure::Sessions => Unit::Times,
-            Measure::Attendances | Measure::ChildrenInCare => Unit::Visits,
+            Measure::Attendances | Measure::ChildrenInCare | Measure::ChildrenByAge => Unit::Visits,
             Measure::NoShows
+            | Measure::Bookings
+            | Measure::Waitlisted
             | Measure::Credentials
             | Measure::Introductions
-            | Measure::Outcomes => Unit::Cases,
+            | Measure::Outcomes
+            | Measure::CheckIns
+            | Measure::CheckInHours
+            | Measure::RequestsPublished => Unit::Cases,
+            Measure::Organizations => Unit::Organizations,
         }
     }
 
@@ -53,6 +62,14 @@ impl Measure {
             Measure::Credentials => "target_credentials",
             Measure::Introductions => "target_introductions",
             Measure::Outcomes => "target_outcomes",
+            Measure::GoalTracks => "target_goal_tracks",
+            Measure::ChildrenByAge => "target_children_by_age",
+            Measure::Bookings => "target_bookings",
+            Measure::Waitlisted => "target_waitlisted",
+            Measure::CheckIns => "target_check_ins",
+            Measure::CheckInHours => "target_check_in_hours",
+            Measure::Organizations => "target_organizations",
+            Measure::RequestsPublished => "target_requests_published",
         }
     }
 }

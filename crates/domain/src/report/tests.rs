@@ -114,3 +114,79 @@ fn introductions_count_once_per_stage_and_drafts_are_no_stage() {
             .any(|r| r.part == Some(Part::Stage(IntroductionStatus::Draft)))
     );
 }
+
+#[test]
+fn tracks_ages_waiting_lists_check_ins_and_organizations_have_their_parts() {
+    use crate::introduction::check_in::{CheckInStatus, HoursBand};
+    let mut children = fact(FactKind::ChildrenOfAge, "2026-05-10", 1, "age1_2", Some(9));
+    children.children = 2;
+    let facts = [
+        fact(FactKind::GoalChosen, "2026-04-02", 1, "own_pace", None),
+        fact(FactKind::GoalChosen, "2026-05-02", 1, "full_return", None),
+        fact(FactKind::GoalChosen, "2026-05-03", 2, "own_pace", None),
+        children,
+        fact(FactKind::Booked, "2026-05-01", 1, "seminar", Some(4)),
+        fact(FactKind::Waitlisted, "2026-05-01", 2, "seminar", Some(4)),
+        fact(
+            FactKind::CheckIn,
+            "2026-07-01",
+            1,
+            "3:still_working",
+            Some(5),
+        ),
+        fact(FactKind::CheckInHours, "2026-07-01", 1, "3:20_30", Some(5)),
+        fact(FactKind::CheckIn, "2026-07-02", 2, "6:unreached", Some(6)),
+        fact(FactKind::CheckIn, "2026-07-02", 2, "7:unreached", Some(6)),
+        fact(
+            FactKind::OrganizationActive,
+            "2026-06-01",
+            3,
+            "company",
+            Some(11),
+        ),
+        fact(
+            FactKind::OrganizationActive,
+            "2026-06-09",
+            3,
+            "company",
+            Some(11),
+        ),
+        fact(FactKind::RequestPublished, "2026-06-01", 3, "job", Some(21)),
+        fact(
+            FactKind::RequestPublished,
+            "2026-06-09",
+            3,
+            "team_project",
+            Some(22),
+        ),
+    ];
+    let rows = tally(&facts, fy(2026));
+    assert_eq!(find(&rows, Measure::GoalTracks, None).year, 2, "people");
+    let own_pace = Some(Part::Track(GoalTrack::OwnPace));
+    assert_eq!(find(&rows, Measure::GoalTracks, own_pace).year, 2);
+    let toddlers = Some(Part::Age(AgeBand::Age1To2));
+    assert_eq!(find(&rows, Measure::ChildrenByAge, toddlers).year, 2);
+    assert_eq!(find(&rows, Measure::Bookings, None).year, 2);
+    assert_eq!(find(&rows, Measure::Waitlisted, None).year, 1);
+    let working = Some(Part::CheckIn(3, CheckInStatus::StillWorking));
+    assert_eq!(find(&rows, Measure::CheckIns, working).year, 1);
+    assert_eq!(
+        find(&rows, Measure::CheckIns, None).year,
+        2,
+        "a check-in at 7 months is none"
+    );
+    let hours = Some(Part::Hours(3, HoursBand::From20To30));
+    assert_eq!(find(&rows, Measure::CheckInHours, hours).year, 1);
+    let companies = Some(Part::Sector(OrganizationKind::Company));
+    assert_eq!(find(&rows, Measure::Organizations, companies).year, 1);
+    assert_eq!(find(&rows, Measure::RequestsPublished, None).year, 2);
+    assert_eq!(
+        find(
+            &rows,
+            Measure::RequestsPublished,
+            Some(Part::Request(RequestKind::Job))
+        )
+        .year,
+        1
+    );
+}

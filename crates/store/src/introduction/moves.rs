@@ -100,7 +100,7 @@ impl TenantStore<'_> {
                         "INSERT INTO follow_up (municipality_id, participant_id, assigned_to, due_on, note, created_at, introduction_id) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7)")
                         .bind(town.0).bind(member.0).bind(actor.0).bind(due_on)
-                        .bind(format!("outcome_check:{months}:{}", outcome.kind.code()))
+                        .bind(domain::introduction::check_in::note(months, outcome.kind))
                         .bind(now).bind(id)
                         .execute(c).await.map(|r| r.rows_affected()))?;
                 }

@@ -680,3 +680,69 @@ async fn staff_lists_hold_upcoming_past_and_cancelled_events() {
     let counts = tenant.event_tab_counts(now).await.unwrap();
     assert_eq!((counts.upcoming, counts.past, counts.cancelled), (2, 2, 1));
 }
+
+/// A booking is counted when asked (confirmed or put on the waiting list), and the children
+/// in care at a session attended by their age band, in the fiscal year of their days.
+#[tokio::test]
+async fn bookings_waiting_lists_and_childrens_ages_become_facts() {
+    use domain::FiscalYear;
+    use domain::municipality::FiscalYearStartMonth;
+    use domain::participant::AgeBand;
+    use domain::report::{Measure, Part, tally};
+    let store = fresh_store().await;
+    let town = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&town);
+    let host = coordinator(&tenant).await;
+    let ratios = Ratios::shipped();
+    let event = tenant
+        .create_event(&seminar(3, 1, 1, "seminar", 1), host)
+        .await
+        .unwrap();
+    let toddler = [0, 1, 0, 0];
+    let first = participant(&tenant, "a@example.jp").await;
+    let second = participant(&tenant, "b@example.jp").await;
+    let Booked::Placed { id: booking, .. } = tenant
+        .book(event, ask(first, toddler, Children(toddler)), &ratios)
+        .await
+        .unwrap()
+    else {
+        panic!("booked")
+    };
+    tenant
+        .book(event, ask(second, [0; 4], Children::default()), &ratios)
+        .await
+        .unwrap();
+    let session = tenant.event_sessions(event).await.unwrap()[0].id;
+    // Recorded twice (corrected): counted once.
+    for _ in 0..2 {
+        tenant
+            .record_attendance(session, booking, true, 1, host)
+            .await
+            .unwrap();
+    }
+    let count = |rows: &[domain::report::Row], measure, part| {
+        rows.iter()
+            .find(|r| r.measure == measure && r.part == part)
+            .map_or(0, |r| r.year)
+    };
+    let today = store::matching_input::today_in_japan();
+    let fy = FiscalYear::containing(today, FiscalYearStartMonth::APRIL);
+    let facts = tenant
+        .program_facts(fy.first_day(), fy.last_day() + Duration::days(7))
+        .await
+        .unwrap();
+    let booked_year = tally(&facts, fy);
+    assert_eq!(count(&booked_year, Measure::Bookings, None), 2);
+    assert_eq!(count(&booked_year, Measure::Waitlisted, None), 1);
+    let seminar = Some(Part::Event(domain::event::EventKind::Seminar));
+    assert_eq!(count(&booked_year, Measure::Waitlisted, seminar), 1);
+    let session_day = today + Duration::days(3);
+    let session_year = tally(
+        &facts,
+        FiscalYear::containing(session_day, FiscalYearStartMonth::APRIL),
+    );
+    let toddlers = Some(Part::Age(AgeBand::Age1To2));
+    assert_eq!(count(&session_year, Measure::ChildrenByAge, toddlers), 1);
+    assert_eq!(count(&session_year, Measure::ChildrenByAge, None), 1);
+    assert_eq!(count(&session_year, Measure::ChildrenInCare, None), 1);
+}

@@ -310,13 +310,13 @@ async fn coordinators_filter_by_goal_skill_day_gap_and_contact() {
     );
     assert!(
         tenant
-            .complete_follow_up(due[0].id, coordinator.id, "電話で確認")
+            .complete_follow_up(due[0].id, coordinator.id, ("電話で確認", None))
             .await
             .unwrap()
     );
     assert!(
         !tenant
-            .complete_follow_up(due[0].id, coordinator.id, "電話で確認")
+            .complete_follow_up(due[0].id, coordinator.id, ("電話で確認", None))
             .await
             .unwrap(),
         "done once"

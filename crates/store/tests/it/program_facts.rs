@@ -160,3 +160,92 @@ async fn a_years_targets_are_set_as_a_whole_and_kept_per_town_and_year() {
         .unwrap();
     assert_eq!(tenant.report_targets(2026).await.unwrap(), again);
 }
+
+/// Goal tracks, first publications and check-ins are facts written with what they record;
+/// each is counted once, as the hand-built town below says.
+#[tokio::test]
+async fn goal_tracks_publications_and_check_ins_are_counted_as_they_happen() {
+    use domain::introduction::OutcomeKind;
+    use domain::introduction::check_in::{self, CheckIn, CheckInStatus, HoursBand};
+    use domain::participant::GoalTrack;
+    use domain::request::{RequestKind, RequestStatus, RequestStep};
+    let test = fresh_store().await;
+    let town = test.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = test.tenant(&town);
+    // The world publishes one job of one company.
+    let w = world(&tenant).await;
+    let today = today_in_japan();
+    let this = FiscalYear::containing(today, FiscalYearStartMonth::APRIL);
+    // Saved again while published: no second first publication.
+    tenant
+        .move_request(
+            w.request,
+            RequestStatus::Published,
+            RequestStatus::Published,
+            RequestStep::Edited,
+            w.coordinator,
+            "",
+        )
+        .await
+        .unwrap();
+    // Hanako chooses her own pace, then a full return; Yui her own pace; saved again
+    // unchanged, nothing more.
+    for (who, goal) in [
+        (0, "own_pace"),
+        (0, "full_return"),
+        (1, "own_pace"),
+        (1, "own_pace"),
+    ] {
+        let p = w.people[who];
+        tenant
+            .save_profile(p, &profile(goal, &[1], "2", &[]), p)
+            .await
+            .unwrap();
+    }
+    // Two check-ins: Hanako still working 20–30 hours at 3 months; Mika not reached at 6.
+    for (who, months, status, hours) in [(0, 3, "still_working", "20_30"), (2, 6, "unreached", "")]
+    {
+        let note = check_in::note(months, OutcomeKind::OwnPace);
+        tenant
+            .add_follow_up(w.people[who], w.coordinator, today, &note)
+            .await
+            .unwrap();
+        let id = tenant.follow_ups_of(w.people[who]).await.unwrap()[0].id;
+        assert_eq!(tenant.open_check_in(id).await.unwrap(), Some(months));
+        let answer = CheckIn::parse(months, status, hours).unwrap();
+        let done = tenant
+            .complete_follow_up(id, w.coordinator, ("", Some(&answer)))
+            .await
+            .unwrap();
+        assert!(done);
+        // A double click records nothing twice.
+        let again = tenant
+            .complete_follow_up(id, w.coordinator, ("", Some(&answer)))
+            .await
+            .unwrap();
+        assert!(!again);
+        assert_eq!(tenant.open_check_in(id).await.unwrap(), None);
+    }
+
+    let rows = facts_of(&tenant, this).await;
+    assert_eq!(year(&rows, Measure::GoalTracks, None), 2, "two people");
+    let own_pace = Some(Part::Track(GoalTrack::OwnPace));
+    assert_eq!(year(&rows, Measure::GoalTracks, own_pace), 2);
+    let full = Some(Part::Track(GoalTrack::FullReturn));
+    assert_eq!(year(&rows, Measure::GoalTracks, full), 1);
+    assert_eq!(year(&rows, Measure::RequestsPublished, None), 1);
+    let jobs = Some(Part::Request(RequestKind::Job));
+    assert_eq!(year(&rows, Measure::RequestsPublished, jobs), 1);
+    let companies = Some(Part::Sector(
+        domain::organization::OrganizationKind::Company,
+    ));
+    assert_eq!(year(&rows, Measure::Organizations, companies), 1);
+    assert_eq!(year(&rows, Measure::CheckIns, None), 2);
+    let working = Some(Part::CheckIn(3, CheckInStatus::StillWorking));
+    assert_eq!(year(&rows, Measure::CheckIns, working), 1);
+    let unreached = Some(Part::CheckIn(6, CheckInStatus::Unreached));
+    assert_eq!(year(&rows, Measure::CheckIns, unreached), 1);
+    assert_eq!(year(&rows, Measure::CheckInHours, None), 1);
+    let hours = Some(Part::Hours(3, HoursBand::From20To30));
+    assert_eq!(year(&rows, Measure::CheckInHours, hours), 1);
+}

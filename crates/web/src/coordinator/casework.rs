@@ -367,12 +367,15 @@ pub async fn complete_follow_up(
     if answer.chars().count() > 1000 {
         return Err(WebError::BadRequest);
     }
+    // A check-in is answered on its own page, with its choices.
+    let tenant = state.store.tenant(&town);
+    if tenant.open_check_in(id).await?.is_some() {
+        return Ok(Redirect::to(&super::check_in::href(town.slug.as_str(), id)).into_response());
+    }
     // Another town's follow-up, or none at all, is not found: nothing changes, nothing is
     // recorded as done.
-    let done = state
-        .store
-        .tenant(&town)
-        .complete_follow_up(id, coordinator.id, answer)
+    let done = tenant
+        .complete_follow_up(id, coordinator.id, (answer, None))
         .await?;
     if done {
         audit

@@ -3,6 +3,7 @@
 //! organizations in (`import`), and the outbox.
 
 pub(crate) mod casework;
+pub(crate) mod check_in;
 mod hearing_edit;
 mod import;
 mod invitations;
@@ -64,6 +65,10 @@ pub fn routes() -> Routes {
             "/{town}/coordinator/follow-ups/{id}/done",
             post(casework::complete_follow_up),
         )
+        .route(
+            "/{town}/coordinator/follow-ups/{id}/check-in",
+            get(check_in::show).post(check_in::record),
+        )
         .route("/{town}/coordinator/proposals", get(proposals::show))
         .route("/{town}/coordinator/outbox", get(outbox))
 }
@@ -75,6 +80,8 @@ struct DueRow {
     note: String,
     overdue: bool,
     done_action: String,
+    /// The page that records a check-in's answer, for a check-in.
+    check_in: Option<String>,
 }
 
 #[derive(askama::Template)]
@@ -142,6 +149,8 @@ fn due_row(
         note: crate::letter::follow_up_note(page.lang, &f.note),
         overdue: f.due_on < today,
         done_action: format!("{base}/follow-ups/{}/done", f.id),
+        check_in: domain::introduction::check_in::months_of(&f.note)
+            .map(|_| format!("{base}/follow-ups/{}/check-in", f.id)),
     }
 }
 

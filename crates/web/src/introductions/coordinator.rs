@@ -203,7 +203,7 @@ async fn detail(
             .follow_ups_of(AccountId(member.participant_id))
             .await?
         {
-            if f.note.starts_with("outcome_check:") {
+            if domain::introduction::check_in::months_of(&f.note).is_some() {
                 detail.follow_ups.push((
                     crate::shown_text::person_name(detail.page.lang, &member.display_name),
                     f.due_on.to_string(),

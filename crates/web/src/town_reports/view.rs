@@ -117,10 +117,24 @@ pub fn month_names(page: &Page, fy: FiscalYear) -> Vec<String> {
 pub fn part_label(page: &Page, part: Part) -> String {
     match part {
         Part::Basis(b) => page.label(b),
+        Part::Track(t) => page.label(t),
         Part::Event(k) => page.label(k),
+        Part::Age(a) => page.label(a),
         Part::Stage(s) => page.label(s),
         Part::Outcome(o) => page.label(o),
+        Part::CheckIn(months, s) => after_months(page, months, page.label(s)),
+        Part::Hours(months, h) => after_months(page, months, page.label(h)),
+        Part::Sector(k) => page.label(k),
+        Part::Request(k) => page.label(k),
     }
+}
+
+/// A check-in's answer with its months: 「3か月後：働き続けている」.
+fn after_months(page: &Page, months: u32, answer: String) -> String {
+    page.lang.t_args(
+        "report-check-in-part",
+        &[("months", months.to_string()), ("answer", answer)],
+    )
 }
 
 fn year_of(rows: &[Row], measure: Measure, part: Option<Part>) -> u64 {
@@ -129,19 +143,28 @@ fn year_of(rows: &[Row], measure: Measure, part: Option<Part>) -> u64 {
         .map_or(0, |r| r.year)
 }
 
-/// A figure in words; no-shows also as a share of everyone booked for the sessions.
+/// A figure in words; no-shows also as a share of everyone booked for the sessions, and
+/// bookings waitlisted as a share of all bookings asked.
 fn figure(page: &Page, rows: &[Row], measure: Measure, part: Option<Part>) -> String {
     let value = year_of(rows, measure, part);
     let number = crate::formats::number(page.lang, i64::try_from(value).unwrap_or(i64::MAX));
-    if measure != Measure::NoShows || value == 0 {
+    let (whole, key) = match measure {
+        Measure::NoShows => (
+            value + year_of(rows, Measure::Attendances, part),
+            "report-no-show-share",
+        ),
+        Measure::Waitlisted => (
+            year_of(rows, Measure::Bookings, part),
+            "report-waitlisted-share",
+        ),
+        _ => (0, ""),
+    };
+    if value == 0 || whole == 0 {
         return number;
     }
-    let came = year_of(rows, Measure::Attendances, part);
-    let percent = value * 100 / (value + came);
-    page.lang.t_args(
-        "report-no-show-share",
-        &[("count", number), ("percent", percent.to_string())],
-    )
+    let percent = value * 100 / whole;
+    page.lang
+        .t_args(key, &[("count", number), ("percent", percent.to_string())])
 }
 
 /// The change from last year, signed: 「+3」「−2」「±0」.

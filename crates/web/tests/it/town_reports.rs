@@ -564,3 +564,142 @@ fn app_label(measure: domain::report::Measure) -> &'static str {
         _ => "講座の修了・修了証",
     }
 }
+
+/// A check-in after a placement is answered from lists on its own page (a missing choice is
+/// named), and the town's numbers count the answer; other towns' and others' ids are refused.
+#[tokio::test]
+async fn a_check_in_is_answered_from_lists_and_counted_in_the_numbers() {
+    use domain::introduction::OutcomeKind;
+    use domain::introduction::check_in::note;
+    let (app, town) = demo_with_history().await;
+    let tenant = app.store.tenant(&town);
+    let hanako = tenant
+        .account_by_email("hanako@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    let coordinator_id = tenant
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let today = store::matching_input::today_in_japan();
+    let check_in_note = note(3, OutcomeKind::OwnPace);
+    tenant
+        .add_follow_up(hanako.id, coordinator_id, today, &check_in_note)
+        .await
+        .unwrap();
+    let id = tenant
+        .follow_ups_of(hanako.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.note == check_in_note)
+        .unwrap()
+        .id;
+    let coordinator = signed_in(&app, "coordinator@demo.example.jp").await;
+    let record = format!("/nagaizumi/coordinator/participants/{}", hanako.id.0);
+    let path = format!("/nagaizumi/coordinator/follow-ups/{id}/check-in");
+    let home = coordinator.get("/nagaizumi/coordinator/").await;
+    assert!(
+        home.body.contains(&path),
+        "the home page links the check-in"
+    );
+    let page = coordinator.get(&record).await;
+    assert!(page.body.contains(&path), "the record links the check-in");
+
+    // Marking it done without an answer leads to its page instead.
+    let done = coordinator
+        .submit(
+            &record,
+            &format!("/nagaizumi/coordinator/follow-ups/{id}/done"),
+            &[("answer", "電話した")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(done.location(), path);
+    assert_eq!(tenant.open_check_in(id).await.unwrap(), Some(3));
+
+    let form = coordinator.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_valid(&form.body);
+    assert!(form.body.contains("3か月後の確認です"));
+    let wrong = coordinator
+        .submit(&path, &path, &[("answer", "留守電")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_valid(&wrong.body);
+    assert!(
+        wrong
+            .body
+            .contains("今の状況：選択肢から1つ選んでください。")
+    );
+    assert!(wrong.body.contains("留守電"), "the note is kept");
+    let working = [("check_in_status", "still_working"), ("answer", "")];
+    let wrong = coordinator.submit(&path, &path, &working).await;
+    assert!(
+        wrong
+            .body
+            .contains("週の労働時間：選択肢から1つ選んでください。")
+    );
+    assert_eq!(
+        tenant.open_check_in(id).await.unwrap(),
+        Some(3),
+        "nothing saved"
+    );
+
+    // Others may not open it.
+    let inn = signed_in(&app, "inn@demo.example.jp").await;
+    assert_eq!(inn.get(&path).await.status, StatusCode::FORBIDDEN);
+    let other = app.add_town("numazu", "沼津市", "Numazu").await;
+    let other_coordinator = app
+        .add_account(
+            Some(&other),
+            domain::Role::Coordinator,
+            "c@numazu.example.jp",
+            "沼津",
+        )
+        .await;
+    let stranger = app.client();
+    stranger
+        .sign_in(
+            "/numazu/login",
+            &other_coordinator.email,
+            crate::harness::PASSWORD,
+        )
+        .await;
+    let elsewhere = format!("/numazu/coordinator/follow-ups/{id}/check-in");
+    assert_eq!(stranger.get(&elsewhere).await.status, StatusCode::NOT_FOUND);
+
+    let saved = coordinator
+        .submit(
+            &path,
+            &path,
+            &[
+                ("check_in_status", "still_working"),
+                ("check_in_hours", "20_30"),
+                ("answer", "シフトにも慣れたとのこと"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = coordinator.get(saved.location()).await;
+    assert!(page.body.contains("確認の結果を記録しました。"));
+    assert!(page.body.contains("シフトにも慣れたとのこと"));
+    assert_eq!(coordinator.get(&path).await.status, StatusCode::NOT_FOUND);
+
+    let report = coordinator.get("/nagaizumi/town/reports").await;
+    let section = report
+        .body
+        .split("id=\"measure-check_ins\"")
+        .nth(1)
+        .unwrap();
+    assert!(section.contains("3か月後：始めた仕事・事業を続けている"));
+    let hours = report
+        .body
+        .split("id=\"measure-check_in_hours\"")
+        .nth(1)
+        .unwrap();
+    assert!(hours.contains("3か月後：週20〜30時間未満"));
+}

@@ -68,6 +68,8 @@ struct FollowUpView {
     note: String,
     done: bool,
     answer: String,
+    /// The page that records a check-in's answer, for an open check-in.
+    check_in: Option<String>,
 }
 
 struct EventView {
@@ -331,6 +333,16 @@ fn follow_up_view(page: &Page, f: store::casework::FollowUp) -> FollowUpView {
         due_on: page.date(f.due_on),
         note: crate::letter::follow_up_note(page.lang, &f.note),
         done: f.done_at.is_some(),
+        check_in: domain::introduction::check_in::months_of(&f.note)
+            .filter(|_| f.done_at.is_none())
+            .map(|_| {
+                let slug = page
+                    .town
+                    .as_ref()
+                    .map(|t| t.slug.as_str())
+                    .unwrap_or_default();
+                crate::coordinator::check_in::href(slug, f.id)
+            }),
         answer: f.answer,
     }
 }
@@ -365,6 +377,7 @@ pub async fn show(
     view.notice = match done.done.as_deref() {
         Some("hearing") => Some(view.page.t("hearing-saved")),
         Some("follow-up") => Some(view.page.t("follow-up-saved")),
+        Some("check-in") => Some(view.page.t("check-in-saved")),
         Some("hearing-corrected") => Some(view.page.t("hearing-corrected")),
         other => view
             .page
