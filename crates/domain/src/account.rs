@@ -28,6 +28,21 @@ pub fn normalize_email(raw: &str) -> String {
     raw.trim().to_lowercase()
 }
 
+/// An email address for an account, lowercased: required and well formed; the error is on
+/// `email`.
+pub fn parse_email(errors: &mut FieldErrors, raw: &str) -> Option<String> {
+    let email = normalize_email(raw);
+    if email.is_empty() {
+        errors.add("email", "required");
+        None
+    } else if !looks_like_email(&email) {
+        errors.add("email", "email-invalid");
+        None
+    } else {
+        Some(email)
+    }
+}
+
 /// Longest name as shown, in characters.
 pub const DISPLAY_NAME_MAX: usize = 60;
 
@@ -48,12 +63,7 @@ pub fn parse_display_name(errors: &mut FieldErrors, raw: &str) -> Option<String>
 impl NewAccount {
     pub fn parse(input: &NewAccountInput<'_>) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let email = normalize_email(input.email);
-        if email.is_empty() {
-            errors.add("email", "required");
-        } else if !looks_like_email(&email) {
-            errors.add("email", "email-invalid");
-        }
+        let email = parse_email(&mut errors, input.email).unwrap_or_default();
         let display_name = parse_display_name(&mut errors, input.display_name).unwrap_or_default();
         let furigana = Furigana::parse(input.furigana)
             .map_err(|e| errors.add("furigana", e.code()))

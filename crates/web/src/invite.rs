@@ -3,9 +3,7 @@
 //! members); who may invite whom is `Role::may_invite`, checked here.
 
 use chrono::{Duration, Utc};
-use domain::account::normalize_email;
 use domain::audit::{AuditAction, AuditTarget};
-use domain::email::looks_like_email;
 use domain::{FieldErrors, Municipality, Role};
 use store::account::Account;
 use store::invitation::NewInvitation;
@@ -23,14 +21,8 @@ pub const INVITATION_LIFETIME_DAYS: i64 = 7;
 
 /// Parses the invitee's email; the message is tied to the `email` field.
 pub fn parse_email(raw: &str) -> Result<String, FieldErrors> {
-    let email = normalize_email(raw);
-    if email.is_empty() {
-        Err(FieldErrors::single("email", "required"))
-    } else if !looks_like_email(&email) {
-        Err(FieldErrors::single("email", "email-invalid"))
-    } else {
-        Ok(email)
-    }
+    let mut errors = FieldErrors::default();
+    domain::account::parse_email(&mut errors, raw).ok_or(errors)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -84,7 +84,7 @@ mod tests {
         check::<domain::report::FactKind>(&mut problems);
         check::<domain::report::target::Unit>(&mut problems);
         check::<domain::report::milestones::Milestone>(&mut problems);
-        check::<domain::import::organization::FileFault>(&mut problems);
+        check::<domain::import::FileFault>(&mut problems);
         check::<domain::import::encoding::TextEncoding>(&mut problems);
         check::<domain::availability::Weekday>(&mut problems);
         check::<domain::week_preset::WeekPreset>(&mut problems);

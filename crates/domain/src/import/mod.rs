@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod encoding;
 pub mod organization;
+pub mod participant;
 
 use crate::FieldErrors;
 
@@ -43,4 +44,79 @@ pub fn columns(
             (*field, at)
         })
         .collect()
+}
+
+crate::coded!(
+    /// What can be wrong with a file as a whole.
+    FileFault {
+        Empty = "empty" => "import-file-empty",
+        NoNameColumn = "no_name_column" => "import-file-no-name-column",
+        NoEmailColumn = "no_email_column" => "import-file-no-email-column",
+        NoRows = "no_rows" => "import-file-no-rows",
+        UnclosedQuote = "unclosed_quote" => "import-file-unclosed-quote",
+    }
+);
+
+/// A whole-file problem, and the line where there is one.
+pub type FileProblem = (FileFault, Option<usize>);
+
+/// One line of a file: its number and each field's trimmed value ("" without a column).
+pub type Line = (usize, Vec<(&'static str, String)>);
+
+/// The file's lines, each field's value read from its column: a file with no lines, or
+/// without a column for a `required` field (with the fault it is), is refused whole.
+pub fn lines(
+    text: &str,
+    fields: &[(&'static str, &[&str])],
+    required: &[(&'static str, FileFault)],
+) -> Result<Vec<Line>, FileProblem> {
+    let records = csv::records(text).map_err(|line| (FileFault::UnclosedQuote, Some(line)))?;
+    let Some(((_, header), lines)) = records.split_first() else {
+        return Err((FileFault::Empty, None));
+    };
+    let at = columns(header, fields);
+    for (field, fault) in required {
+        if at.iter().any(|(f, c)| f == field && c.is_none()) {
+            return Err((*fault, None));
+        }
+    }
+    if lines.is_empty() {
+        return Err((FileFault::NoRows, None));
+    }
+    Ok(lines
+        .iter()
+        .map(|(line, cells)| {
+            let values = at
+                .iter()
+                .map(|(field, c)| {
+                    let value = c.and_then(|c| cells.get(c)).map_or("", |v| v.trim());
+                    (*field, value.to_owned())
+                })
+                .collect();
+            (*line, values)
+        })
+        .collect())
+}
+
+/// A line's value of `field` ("" when it has none).
+pub fn cell<'a>(values: &'a [(&'static str, String)], field: &str) -> &'a str {
+    values
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// A value written as its code or as one of its words (either language), if it is one.
+pub fn chosen<T: Copy>(
+    raw: &str,
+    code: fn(T) -> &'static str,
+    words: &[(T, Vec<String>)],
+) -> Option<T> {
+    let raw = raw.trim().to_lowercase();
+    words
+        .iter()
+        .find(|(value, names)| {
+            code(*value) == raw || names.iter().any(|n| n.trim().to_lowercase() == raw)
+        })
+        .map(|(value, _)| *value)
 }

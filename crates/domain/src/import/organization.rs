@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::{Plan, Refused, columns, csv};
+pub use super::{FileFault, FileProblem};
+use super::{Plan, Refused, cell, chosen, lines};
 use crate::FieldErrors;
 use crate::organization::{NewOrganization, OrganizationKind, OrganizationLocation};
 
@@ -50,75 +51,26 @@ pub struct Words<'a> {
     pub locations: &'a [(OrganizationLocation, Vec<String>)],
 }
 
-fn chosen<T: Copy>(
-    raw: &str,
-    code: fn(T) -> &'static str,
-    words: &[(T, Vec<String>)],
-) -> Option<T> {
-    let raw = raw.trim().to_lowercase();
-    words
-        .iter()
-        .find(|(value, names)| {
-            code(*value) == raw || names.iter().any(|n| n.trim().to_lowercase() == raw)
-        })
-        .map(|(value, _)| *value)
-}
-
-crate::coded!(
-    /// What can be wrong with a file as a whole.
-    FileFault {
-        Empty = "empty" => "import-file-empty",
-        NoNameColumn = "no_name_column" => "import-file-no-name-column",
-        NoRows = "no_rows" => "import-file-no-rows",
-        UnclosedQuote = "unclosed_quote" => "import-file-unclosed-quote",
-    }
-);
-
-/// A whole-file problem, and the line where there is one.
-pub type FileProblem = (FileFault, Option<usize>);
-
 /// What importing `text` would do in a town that has organizations named `existing`.
 pub fn plan(
     text: &str,
     words: &Words<'_>,
     existing: &HashSet<String>,
 ) -> Result<Plan<NewOrganization>, FileProblem> {
-    let records = csv::records(text).map_err(|line| (FileFault::UnclosedQuote, Some(line)))?;
-    let Some(((_, header), lines)) = records.split_first() else {
-        return Err((FileFault::Empty, None));
-    };
-    let at = columns(header, FIELDS);
-    if at
-        .iter()
-        .any(|(f, c)| *f == "organization_name" && c.is_none())
-    {
-        return Err((FileFault::NoNameColumn, None));
-    }
-    if lines.is_empty() {
-        return Err((FileFault::NoRows, None));
-    }
+    let required = [("organization_name", FileFault::NoNameColumn)];
+    let lines = lines(text, FIELDS, &required)?;
     let mut plan = Plan {
         rows: Vec::new(),
         refused: Vec::new(),
     };
     let mut seen: HashSet<String> = HashSet::new();
-    for (line, cells) in lines {
-        let values: Vec<(&'static str, String)> = at
-            .iter()
-            .map(|(field, c)| {
-                let value = c.and_then(|c| cells.get(c)).map_or("", |v| v.trim());
-                (*field, value.to_owned())
-            })
-            .collect();
+    for (line, values) in lines {
         match row(&values, words, (existing, &seen)) {
             Ok(record) => {
                 seen.insert(record.name.clone());
                 plan.rows.push(record);
             }
-            Err(errors) => plan.refused.push(Refused {
-                line: *line,
-                errors,
-            }),
+            Err(errors) => plan.refused.push(Refused { line, errors }),
         }
     }
     Ok(plan)
@@ -129,12 +81,7 @@ fn row(
     words: &Words<'_>,
     (existing, seen): (&HashSet<String>, &HashSet<String>),
 ) -> Result<NewOrganization, FieldErrors> {
-    let cell = |field: &str| {
-        values
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let cell = |field: &str| cell(values, field);
     let mut errors = FieldErrors::default();
     let mut text = |field: &'static str, max: usize, required: bool| {
         let value = cell(field);
