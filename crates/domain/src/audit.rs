@@ -65,6 +65,7 @@ crate::coded!(
         ParticipantExport = "participant.export" => "audit-event-participant-export",
         IntroductionExport = "introduction.export" => "audit-event-introduction-export",
         OrganizationsImported = "organization.imported" => "audit-event-organizations-imported",
+        ParticipantsImported = "participant.imported" => "audit-event-participants-imported",
         ParticipantView = "participant.view" => "audit-event-participant-view",
         ParticipantProfileSaved = "participant.profile_saved" => "audit-event-participant-profile-saved",
         ParticipantProfileViewedByOrganization = "participant.profile_viewed_by_organization" => "audit-event-participant-profile-viewed-by-organization",

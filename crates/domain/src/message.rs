@@ -89,6 +89,8 @@ crate::coded!(
     MailKind {
         PasswordReset = "password_reset" => "mail-password-reset-subject",
         Invitation = "invitation" => "mail-invitation-subject",
+        /// A person on the town's list is asked to register (set a password, consent).
+        ParticipantInvitation = "participant_invitation" => "mail-participant-invitation-subject",
         /// The link that continues a sign-up.
         SignupVerify = "signup_verify" => "mail-signup-verify-subject",
         /// Sign-up was asked for an address that already has an account.
@@ -102,6 +104,7 @@ impl MailKind {
         match self {
             MailKind::PasswordReset => "mail-password-reset-body",
             MailKind::Invitation => "mail-invitation-body",
+            MailKind::ParticipantInvitation => "mail-participant-invitation-body",
             MailKind::SignupVerify => "mail-signup-verify-body",
             MailKind::SignupExisting => "mail-signup-existing-body",
         }

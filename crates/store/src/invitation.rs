@@ -1,10 +1,17 @@
-//! Invitations: the only way staff and organization accounts are created. Single use and
-//! expiring; only a hash of the token is stored.
+//! Invitations: the only way staff and organization accounts are created, and how people a
+//! town brings in from its own list are asked to register (with the name, furigana and
+//! basis the list gives; the account is made only when they accept and consent). Single use
+//! and expiring; only a hash of the token is stored.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use domain::import::participant::Invitee;
+use domain::municipality::EligibilityBasis;
 use domain::{MunicipalityId, Role};
 
 use crate::account::{Account, AccountId, NewAccountRecord, insert_account};
+use crate::outbox::NewMessage;
 use crate::{StoreError, TenantStore};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +24,10 @@ pub struct Invitation {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
+    /// For a participant from the town's list: the name, furigana and basis it gives.
+    pub display_name: String,
+    pub furigana: String,
+    pub eligibility_basis: Option<EligibilityBasis>,
 }
 
 impl Invitation {
@@ -35,10 +46,13 @@ struct InvitationRow {
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
     accepted_at: Option<DateTime<Utc>>,
+    display_name: String,
+    furigana: String,
+    eligibility_basis: Option<String>,
 }
 
-const COLUMNS: &str =
-    "id, municipality_id, email, role, organization_id, created_at, expires_at, accepted_at";
+const COLUMNS: &str = "id, municipality_id, email, role, organization_id, created_at, expires_at, \
+     accepted_at, display_name, furigana, eligibility_basis";
 
 impl TryFrom<InvitationRow> for Invitation {
     type Error = StoreError;
@@ -55,6 +69,12 @@ impl TryFrom<InvitationRow> for Invitation {
             created_at: row.created_at,
             expires_at: row.expires_at,
             accepted_at: row.accepted_at,
+            display_name: row.display_name,
+            furigana: row.furigana,
+            eligibility_basis: row
+                .eligibility_basis
+                .as_deref()
+                .and_then(EligibilityBasis::from_code),
         })
     }
 }
@@ -70,17 +90,36 @@ pub struct NewInvitation {
     pub expires_at: DateTime<Utc>,
 }
 
+/// A participant from the town's list to invite: who, the link's digest, and the mail that
+/// carries the link.
+pub struct ParticipantInvitation {
+    pub invitee: Invitee,
+    pub token_hash: String,
+    pub mail: NewMessage,
+}
+
+/// Closes any open invitation to `email` in the town, so at most one link works at a time.
+async fn close_open(
+    tx: &mut crate::Tx,
+    town: MunicipalityId,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_backend!(tx.exec(), c => sqlx::query(
+        "UPDATE invitation SET expires_at = $1 WHERE municipality_id = $2 AND email = $3 \
+         AND accepted_at IS NULL AND expires_at > $1")
+        .bind(now).bind(town.0).bind(email)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 impl TenantStore<'_> {
     /// Creates an invitation, closing any open one to the same address in the town first, so
     /// at most one link for an address works at a time.
     pub async fn create_invitation(&self, new: &NewInvitation) -> Result<Invitation, StoreError> {
         let now = Utc::now();
         let mut tx = self.store.begin().await?;
-        on_backend!(tx.exec(), c => sqlx::query(
-            "UPDATE invitation SET expires_at = $1 WHERE municipality_id = $2 AND email = $3 \
-             AND accepted_at IS NULL AND expires_at > $1")
-            .bind(now).bind(self.municipality_id.0).bind(&new.email)
-            .execute(c).await.map(|r| r.rows_affected()))?;
+        close_open(&mut tx, self.municipality_id, &new.email, now).await?;
         let sql = format!(
             "INSERT INTO invitation (municipality_id, email, role, organization_id, token_hash, invited_by, \
              created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {COLUMNS}"
@@ -130,7 +169,7 @@ impl TenantStore<'_> {
         let mut tx = self.store.begin().await?;
         let sql = format!(
             "UPDATE invitation SET accepted_at = $1 WHERE municipality_id = $2 AND token_hash = $3 \
-             AND accepted_at IS NULL AND expires_at > $1 RETURNING {COLUMNS}"
+             AND accepted_at IS NULL AND expires_at > $1 AND role <> 'participant' RETURNING {COLUMNS}"
         );
         let row = on_backend!(tx.exec(), c => sqlx::query_as::<_, InvitationRow>(&sql)
             .bind(now)
@@ -164,5 +203,73 @@ impl TenantStore<'_> {
             .fetch_all(c)
             .await)?;
         rows.into_iter().map(Invitation::try_from).collect()
+    }
+}
+
+impl TenantStore<'_> {
+    /// Invites the people of a town's list, each with their mail, all or none: an open
+    /// invitation to the same address is closed first.
+    pub async fn invite_participants(
+        &self,
+        invitations: &[ParticipantInvitation],
+        (invited_by, expires_at): (AccountId, DateTime<Utc>),
+    ) -> Result<usize, StoreError> {
+        let now = Utc::now();
+        let town = self.municipality_id;
+        let mut tx = self.store.begin().await?;
+        for invitation in invitations {
+            let person = &invitation.invitee;
+            close_open(&mut tx, town, &person.email, now).await?;
+            on_backend!(tx.exec(), c => sqlx::query(
+                "INSERT INTO invitation (municipality_id, email, role, token_hash, invited_by, created_at, \
+                 expires_at, display_name, furigana, eligibility_basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .bind(town.0).bind(&person.email).bind(Role::Participant.code())
+                .bind(&invitation.token_hash).bind(invited_by.0).bind(now).bind(expires_at)
+                .bind(&person.display_name).bind(person.furigana.as_str()).bind(person.basis.code())
+                .execute(c).await.map(|r| r.rows_affected()))?;
+            crate::outbox::insert_message(&mut tx, &invitation.mail, now).await?;
+        }
+        tx.commit().await?;
+        Ok(invitations.len())
+    }
+
+    /// Registers the invited participant as they confirmed their name and chose a password,
+    /// with their consent to the privacy policy, and closes the invitation: all or nothing.
+    /// A used, expired or unknown invitation is [`StoreError::Gone`].
+    pub async fn accept_participant_invitation(
+        &self,
+        token_hash: &str,
+        record: &NewAccountRecord,
+        policy_version: &str,
+    ) -> Result<Account, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.store.begin().await?;
+        let sql = format!(
+            "UPDATE invitation SET accepted_at = $1 WHERE municipality_id = $2 AND token_hash = $3 \
+             AND accepted_at IS NULL AND expires_at > $1 AND role = 'participant' RETURNING {COLUMNS}"
+        );
+        let row = on_backend!(tx.exec(), c => sqlx::query_as::<_, InvitationRow>(&sql)
+            .bind(now).bind(self.municipality_id.0).bind(token_hash)
+            .fetch_optional(c).await)?;
+        let invitation = Invitation::try_from(row.ok_or(StoreError::Gone)?)?;
+        let basis = invitation.eligibility_basis.ok_or(StoreError::Gone)?;
+        let record = NewAccountRecord {
+            email: invitation.email,
+            ..record.clone()
+        };
+        let account = self
+            .register_in(&mut tx, &record, basis, policy_version, now)
+            .await?;
+        tx.commit().await?;
+        Ok(account)
+    }
+
+    /// Every address the town's accounts use, so an import can refuse them.
+    pub async fn account_emails(&self) -> Result<HashSet<String>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let emails: Vec<String> = on_backend!(conn.exec(), c => sqlx::query_scalar(
+            "SELECT email FROM account WHERE municipality_id = $1 AND deleted_at IS NULL")
+            .bind(self.municipality_id.0).fetch_all(c).await)?;
+        Ok(emails.into_iter().collect())
     }
 }

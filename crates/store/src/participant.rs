@@ -225,7 +225,7 @@ impl TenantStore<'_> {
         Ok(account)
     }
 
-    async fn register_in(
+    pub(crate) async fn register_in(
         &self,
         tx: &mut crate::Tx,
         record: &NewAccountRecord,

@@ -41,6 +41,9 @@ pub struct ParticipantSummary {
     pub id: i64,
     pub display_name: String,
     pub furigana: String,
+    pub email: String,
+    #[sqlx(try_from = "String")]
+    pub eligibility_basis: domain::municipality::EligibilityBasis,
     #[sqlx(try_from = "Option<String>")]
     pub goal_track: domain::label::OptionalCode<GoalTrack>,
     pub career_gap_months: i32,
@@ -175,7 +178,7 @@ impl TenantStore<'_> {
         args.push(Arg::I64(limit));
         args.push(Arg::I64(offset));
         let sql = format!(
-            "SELECT a.id, a.display_name, a.furigana, p.goal_track, p.career_gap_months, p.free_days, p.last_contact_at, a.created_at, p.home_area \
+            "SELECT a.id, a.display_name, a.furigana, a.email, p.eligibility_basis, p.goal_track, p.career_gap_months, p.free_days, p.last_contact_at, a.created_at, p.home_area \
              FROM account a JOIN participant_profile p ON p.account_id = a.id WHERE {} \
              ORDER BY a.furigana, a.id LIMIT ${} OFFSET ${}",
             conditions.join(" AND "),

@@ -162,6 +162,7 @@ mod tests {
         check::<matching::feasibility::Reason>(&mut problems);
         check::<domain::introduction::check_in::CheckInStatus>(&mut problems);
         check::<domain::introduction::check_in::HoursBand>(&mut problems);
+        check::<crate::coordinator::import::ImportList>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

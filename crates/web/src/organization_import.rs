@@ -6,21 +6,16 @@
 
 use std::collections::HashSet;
 
+use domain::import::FileProblem;
 use domain::import::Plan;
-use domain::import::organization::{FIELDS, FileProblem, Words, plan};
+use domain::import::organization::{FIELDS, Words, plan};
 use domain::organization::NewOrganization;
 use domain::organization::{OrganizationKind, OrganizationLocation};
 use store::organization::OrganizationDetails;
 
 use crate::i18n::Lang;
+use crate::import_words::in_both;
 use crate::spreadsheet::{Table, Value};
-
-fn in_both<T: Copy + domain::label::Label>(values: &[T]) -> Vec<(T, Vec<String>)> {
-    values
-        .iter()
-        .map(|v| (*v, vec![Lang::Ja.label(*v), Lang::En.label(*v)]))
-        .collect()
-}
 
 /// What importing `text` would do, next to the organizations the town has.
 pub fn plan_of(
@@ -38,33 +33,6 @@ pub fn plan_of(
         },
         &names,
     )
-}
-
-/// Each refused line: its number and what is wrong, field by field, in words.
-pub fn refusals(lang: Lang, plan: &Plan<NewOrganization>) -> Vec<(usize, String)> {
-    plan.refused
-        .iter()
-        .map(|r| {
-            let words: Vec<String> = r
-                .errors
-                .iter()
-                .map(|(field, code)| crate::form::field_error_words(lang, field, code))
-                .collect();
-            (r.line, words.join(" "))
-        })
-        .collect()
-}
-
-/// A whole-file problem in words.
-pub fn problem_words(lang: Lang, (fault, line): FileProblem) -> String {
-    let words = lang.label(fault);
-    match line {
-        Some(line) => lang.t_args(
-            "import-at-line",
-            &[("line", line.to_string()), ("problem", words)],
-        ),
-        None => words,
-    }
 }
 
 /// The town's organizations as a file that imports back: the first header of each field,

@@ -132,6 +132,8 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/coordinator/participants/export", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/import", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/import", Method::POST, Town(COORDINATOR)),
+    ("/{town}/coordinator/import/participants", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/import/participants", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/delete", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}/delete", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/participants/{id}", Method::GET, Town(COORDINATOR)),

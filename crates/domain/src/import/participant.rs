@@ -14,15 +14,34 @@ use crate::municipality::EligibilityBasis;
 /// Each field and the headers that name its column (the participant list's download uses
 /// the first of each, so it reads back).
 pub const FIELDS: &[(&str, &[&str])] = &[
-    ("display_name", &["氏名", "お名前", "名前", "name"]),
-    ("furigana", &["ふりがな", "フリガナ", "furigana"]),
+    ("display_name", &["お名前", "氏名", "名前", "name"]),
+    (
+        "furigana",
+        &[
+            "ふりがな",
+            "フリガナ",
+            "furigana",
+            "name reading (furigana)",
+        ],
+    ),
     (
         "email",
-        &["メールアドレス", "メール", "email", "e-mail", "mail"],
+        &[
+            "メールアドレス",
+            "メール",
+            "email",
+            "email address",
+            "e-mail",
+        ],
     ),
     (
         "eligibility",
-        &["参加の条件", "参加条件", "eligibility", "basis"],
+        &[
+            "参加の条件",
+            "参加条件",
+            "eligibility",
+            "basis for taking part",
+        ],
     ),
 ];
 
@@ -150,7 +169,11 @@ mod tests {
     fn a_file_without_names_or_addresses_is_refused_whole() {
         let none = HashSet::new();
         assert_eq!(
-            plan("ふりがな,メールアドレス\nあ,a@example.jp\n", &bases(), &none),
+            plan(
+                "ふりがな,メールアドレス\nあ,a@example.jp\n",
+                &bases(),
+                &none
+            ),
             Err((FileFault::NoNameColumn, None))
         );
         assert_eq!(

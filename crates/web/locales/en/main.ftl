@@ -2241,3 +2241,33 @@ check-in-saved = The check-in is recorded.
 check-in-hours-hint = Choose this if the person works: their usual hours in a week, roughly.
 field-check-in-status = How things are now
 field-check-in-hours = Weekly hours
+data-col-invitation-display_name = Your name when invited (from the town's list)
+data-col-invitation-furigana = The furigana of your name when invited (from the town's list)
+data-col-invitation-eligibility_basis = Your basis for taking part when invited (from the town's list)
+export-eligibility-basis = Basis for taking part
+import-lists = Lists to import
+import-list-organizations = Organizations
+import-list-participants = Participants
+import-participants-title = Import the list of participants
+import-participants-lead = From the list of participants the town keeps (a CSV file made in Excel), each person is sent an invitation to register by email. They are registered only when they open the link, choose a password and consent to how their personal data is handled; until then they are not proposed for any introduction. First the file is checked, with every line that cannot be imported and why.
+import-participants-file-note = Put the headers in the first line. Headers: name (required), furigana (required), email address (required), basis for taking part (lives in town, works in town…). A file downloaded from the participant list reads back. The invitation links work for 30 days.
+import-participants-check-adds = { $count } people can be invited.
+import-participants-commit = Invite { $count } people
+import-participants-added = { $count } people were invited. They appear in the participant list once they register.
+import-file-no-email-column = There is no column of email addresses. Put the headers in the first line, one of them "email".
+error-import-email-registered = Someone with this address is already registered.
+audit-event-participants-imported = Participant list imported, invitations sent
+mail-participant-invitation-subject = [{ $town } wakucareer] An invitation to register
+mail-participant-invitation-body =
+    This is an invitation to register with wakucareer, the return-to-work program of { $town }.
+    { $inviter } (coordinator) sent it from the town's list.
+
+    Open the link below, check your name, choose a password and consent to how your personal data is handled, and you are registered (it works for { $days } days).
+
+    { $link }
+
+    If you do not wish to register, do nothing. The link stops working when it expires, and your name and address from the list are not used by the program.
+
+    { $town } wakucareer
+invitation-participant-title = Register with wakucareer
+invitation-participant-lead = An invitation to register was sent to { $email } from the town's list. Check that your name and furigana are right and choose a password. Once you consent to how your personal data is handled, you are registered.

@@ -2148,7 +2148,7 @@ import-export-title = いまの一覧を書き出す
 import-organizations-sheet = 企業・団体の一覧
 import-at-line = { $line }行目：{ $problem }
 import-file-empty = ファイルが空です。
-import-file-no-name-column = 「団体名」の列が見つかりません。1行目に見出しを入れてください。
+import-file-no-name-column = 名前の列が見つかりません（企業・団体は「団体名」、参加者は「お名前」）。1行目に見出しを入れてください。
 import-file-no-rows = 見出しの下に、取り込む行がありません。
 import-file-unclosed-quote = 引用符（"）が閉じられていません。
 field-organization-name-en = 企業・団体名（英語）
@@ -2241,3 +2241,33 @@ check-in-saved = 確認の結果を記録しました。
 check-in-hours-hint = 働いている場合に選んでください。ふだんの1週間のおおよその時間です。
 field-check-in-status = 今の状況
 field-check-in-hours = 週の労働時間
+data-col-invitation-display_name = 招待したときのお名前（町の名簿から）
+data-col-invitation-furigana = 招待したときのふりがな（町の名簿から）
+data-col-invitation-eligibility_basis = 招待したときの参加の条件（町の名簿から）
+export-eligibility-basis = 参加の条件
+import-lists = 取り込む一覧
+import-list-organizations = 企業・団体
+import-list-participants = 参加者
+import-participants-title = 参加者の名簿の取り込み
+import-participants-lead = 町でお使いの参加者の名簿（Excelで作ったCSVファイル）から、一人ひとりに登録のご案内をメールでお送りします。ご本人がリンクを開き、パスワードを決めて個人情報の取り扱いに同意されたときに、はじめて登録されます。同意されるまでは、ご紹介の候補にもなりません。まずファイルを確認し、取り込めない行とその理由をお見せします。
+import-participants-file-note = 1行目に見出しを入れてください。使える見出し：お名前（必須）、ふりがな（必須）、メールアドレス（必須）、参加の条件（町内在住・町内在勤など）。参加者の一覧の書き出しと同じ見出しで読めます。ご案内のリンクは30日間有効です。
+import-participants-check-adds = { $count }人に登録のご案内を送れます。
+import-participants-commit = { $count }人に登録のご案内を送る
+import-participants-added = { $count }人に登録のご案内を送りました。ご本人が登録されると、参加者の一覧に表示されます。
+import-file-no-email-column = 「メールアドレス」の列が見つかりません。1行目に見出しを入れてください。
+error-import-email-registered = このメールアドレスの方は、すでに登録されています。
+audit-event-participants-imported = 参加者の名簿を取り込み、登録の案内を送信
+mail-participant-invitation-subject = 【{ $town } わくキャリ】登録のご案内
+mail-participant-invitation-body =
+    { $town }の就労支援プログラム「わくキャリ」から、登録のご案内です。
+    { $inviter }（コーディネーター）が、町の名簿をもとにお送りしています。
+
+    次のリンクを開き、お名前を確かめてパスワードを決め、個人情報の取り扱いに同意していただくと、登録が完了します（有効期限: { $days }日）。
+
+    { $link }
+
+    登録されない場合は、何もしなくてかまいません。期限が過ぎるとリンクは使えなくなり、この名簿のお名前やメールアドレスがプログラムで使われることはありません。
+
+    { $town } わくキャリ
+invitation-participant-title = わくキャリへの登録
+invitation-participant-lead = { $email } 宛てに、町の名簿をもとに登録のご案内をお送りしました。お名前とふりがなが正しいかお確かめのうえ、パスワードを決めてください。個人情報の取り扱いに同意していただくと、登録が完了します。

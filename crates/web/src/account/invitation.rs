@@ -1,5 +1,7 @@
 //! Accepting an invitation: the invited person chooses their name and password, and the
-//! account is created with the role the invitation names.
+//! account is created with the role the invitation names. A participant invited from the
+//! town's list checks the name and furigana the list gave and consents to how their data is
+//! handled; only then are they registered (`participant_import`).
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -9,7 +11,7 @@ use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use domain::account::{NewAccount, NewAccountInput};
 use domain::audit::AuditAction;
-use domain::{FieldErrors, Municipality};
+use domain::{FieldErrors, Municipality, Role};
 use serde::Deserialize;
 use store::StoreError;
 use store::invitation::Invitation;
@@ -31,6 +33,19 @@ pub struct AcceptForm {
     furigana: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    privacy_consent: String,
+}
+
+impl AcceptForm {
+    /// The form as first shown: a participant's name and furigana as the town's list gave.
+    fn first(invitation: &Invitation) -> Self {
+        Self {
+            display_name: invitation.display_name.clone(),
+            furigana: invitation.furigana.clone(),
+            ..Self::default()
+        }
+    }
 }
 
 async fn open_invitation(
@@ -56,12 +71,17 @@ fn accept_page(
     errors: &FieldErrors,
 ) -> FormPage {
     let page = page.with_town(town);
+    let participant = invitation.role == Role::Participant;
     let role = page.label(invitation.role);
     let lead = page.lang.t_args(
-        "invitation-lead",
+        if participant {
+            "invitation-participant-lead"
+        } else {
+            "invitation-lead"
+        },
         &[("email", invitation.email.clone()), ("role", role)],
     );
-    let fields = vec![
+    let mut fields = vec![
         FieldView::new(&page, "display_name", "text", &form.display_name, errors)
             .autocomplete("name"),
         FieldView::new(&page, "furigana", "text", &form.furigana, errors)
@@ -70,16 +90,35 @@ fn accept_page(
             .autocomplete("new-password")
             .hint(&page, "field-password-hint"),
     ];
+    if participant {
+        fields.push(
+            FieldView::new(
+                &page,
+                "privacy_consent",
+                "checkbox",
+                &form.privacy_consent,
+                errors,
+            )
+            .hint(&page, "field-privacy-consent-hint"),
+        );
+    }
     let alert = crate::form::alert(&page, errors);
     let mut form_page = FormPage::new(
         page,
-        "invitation-title",
+        if participant {
+            "invitation-participant-title"
+        } else {
+            "invitation-title"
+        },
         format!("/{}/invitations/{token}", town.slug),
         "invitation-submit",
     )
     .alert(alert)
     .fields(fields);
     form_page.lead = Some(lead);
+    if participant {
+        form_page = form_page.link(format!("/{}/privacy", town.slug), "signup-read-privacy");
+    }
     form_page
 }
 
@@ -95,7 +134,7 @@ pub async fn show(
         page,
         &invitation,
         &token,
-        &AcceptForm::default(),
+        &AcceptForm::first(&invitation),
         &FieldErrors::default(),
     )
     .respond(StatusCode::OK))
@@ -117,28 +156,38 @@ pub async fn accept(
         furigana: &form.furigana,
         password: &form.password,
     });
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let participant = invitation.role == Role::Participant;
+    if participant && form.privacy_consent != "yes" {
+        errors.add("privacy_consent", "privacy-consent-required");
+    }
     let account = match parsed {
-        Ok(account) => account,
-        Err(errors) => {
+        Ok(account) if errors.is_empty() => account,
+        _ => {
             return Ok(
                 accept_page(&town, page, &invitation, &token, &form, &errors)
                     .respond(StatusCode::UNPROCESSABLE_ENTITY),
             );
         }
     };
-    let hash = super::hashed(account.password.clone()).await?;
-    let created = match state
-        .store
-        .tenant(&town)
-        .accept_invitation(
-            &token_digest(&token),
-            &account.display_name,
-            account.furigana.as_str(),
-            &hash,
-            Utc::now(),
-        )
-        .await
-    {
+    let created = if participant {
+        let record = super::signup::participant_record(account).await?;
+        register(&state, &town, &token, &record).await
+    } else {
+        let hash = super::hashed(account.password.clone()).await?;
+        state
+            .store
+            .tenant(&town)
+            .accept_invitation(
+                &token_digest(&token),
+                &account.display_name,
+                account.furigana.as_str(),
+                &hash,
+                Utc::now(),
+            )
+            .await
+    };
+    let created = match created {
         Ok(created) => created,
         Err(StoreError::Conflict { .. }) => {
             let errors = FieldErrors::single("display_name", "invitation-email-taken");
@@ -149,6 +198,9 @@ pub async fn accept(
         }
         Err(err) => return Err(err.into()),
     };
+    if participant {
+        super::signup::tell_the_team(&state, &town, &created).await;
+    }
     super::welcome(
         &state,
         (jar, &audit),
@@ -157,4 +209,18 @@ pub async fn accept(
         (AuditAction::InvitationAccepted, invitation.role.code()),
     )
     .await
+}
+
+/// Registers an invited participant with their consent to the town's privacy policy.
+async fn register(
+    state: &AppState,
+    town: &Municipality,
+    token: &str,
+    record: &store::account::NewAccountRecord,
+) -> Result<store::account::Account, StoreError> {
+    let tenant = state.store.tenant(town);
+    let version = tenant.privacy_version().await?;
+    tenant
+        .accept_participant_invitation(&token_digest(token), record, &version)
+        .await
 }

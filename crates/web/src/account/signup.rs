@@ -302,7 +302,7 @@ fn check_details(
 }
 
 /// The participant's account as stored, its password hashed off the async threads.
-async fn participant_record(account: NewAccount) -> Result<NewAccountRecord, WebError> {
+pub(super) async fn participant_record(account: NewAccount) -> Result<NewAccountRecord, WebError> {
     let password_hash = super::hashed(account.password.clone()).await?;
     Ok(NewAccountRecord {
         role: Role::Participant,
@@ -367,7 +367,11 @@ pub async fn submit_details(
 
 /// The coordinator team is told of the new registration. The person is registered whatever
 /// happens here, so a failure is logged, not shown to them.
-async fn tell_the_team(state: &AppState, town: &Municipality, created: &store::account::Account) {
+pub(super) async fn tell_the_team(
+    state: &AppState,
+    town: &Municipality,
+    created: &store::account::Account,
+) {
     let tenant = state.store.tenant(town);
     let told = async {
         let team = tenant.coordinator_team().await?;

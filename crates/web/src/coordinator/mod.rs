@@ -5,7 +5,7 @@
 pub(crate) mod casework;
 pub(crate) mod check_in;
 mod hearing_edit;
-mod import;
+pub(crate) mod import;
 mod invitations;
 mod participant_deletion;
 pub(crate) mod participants;
@@ -31,6 +31,10 @@ pub fn routes() -> Routes {
         .route(
             "/{town}/coordinator/import",
             get(import::show).post(import::submit),
+        )
+        .route(
+            "/{town}/coordinator/import/participants",
+            get(import::show_participants).post(import::submit_participants),
         )
         .route(
             "/{town}/coordinator/invitations",
@@ -114,6 +118,10 @@ fn home_links(page: &Page, town: &domain::Municipality, base: &str) -> Vec<(Stri
         ),
         (format!("{base}/proposals"), page.t("proposals-title")),
         (format!("{base}/import"), page.t("import-title")),
+        (
+            format!("{base}/import/participants"),
+            page.t("import-participants-title"),
+        ),
         (
             format!("/{}/town/reports", town.slug),
             page.t("report-link"),

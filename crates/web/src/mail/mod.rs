@@ -59,6 +59,18 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// A mail about the recipient's account as queued, for a caller that writes it in its own
+/// transaction (invitations from an import).
+pub fn account_mail(
+    town: &Municipality,
+    lang: Lang,
+    kind: MailKind,
+    recipient: &str,
+    letter: &Letter,
+) -> NewMessage {
+    queued(town, lang, MessageKind::Mail(kind), recipient, letter)
+}
+
 /// The email copy of a notice, to queue with it.
 pub fn notice_copy(
     town: &Municipality,

@@ -52,7 +52,9 @@ async fn a_coordinator_downloads_the_people_the_filters_find() {
         "the name says for whom it was made: {disposition}"
     );
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{FEFF}').lines().collect();
-    assert!(lines[0].starts_with("\"お名前\",\"ふりがな\",\"お住まいの地区\""));
+    assert!(lines[0].starts_with(
+        "\"お名前\",\"ふりがな\",\"メールアドレス\",\"参加の条件\",\"お住まいの地区\""
+    ));
     assert!(
         lines.iter().any(|l| l.starts_with("\"長泉 花子\"")),
         "{}",
@@ -70,13 +72,13 @@ async fn a_coordinator_downloads_the_people_the_filters_find() {
     );
     let sheet = workbook.worksheet_range("参加者一覧").unwrap();
     assert_eq!(sheet.height(), people + 1, "the same people as the CSV");
-    let registered = sheet.get((1, 5)).unwrap();
+    let registered = sheet.get((1, 7)).unwrap();
     assert!(
         matches!(registered, Data::DateTime(_)),
         "a day is a date: {registered:?}"
     );
     assert!(
-        matches!(sheet.get((1, 4)), Some(Data::Float(_))),
+        matches!(sheet.get((1, 6)), Some(Data::Float(_))),
         "months are a number"
     );
     let about = workbook.worksheet_range("このファイルについて").unwrap();
@@ -461,4 +463,180 @@ async fn past_events_download_with_their_attendance() {
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// The participant list goes out as a file and comes into an empty town as invitations: no
+/// one is registered, listed or proposed until they open their own link, check their name,
+/// choose a password and consent; then they are the same person as in the first town.
+#[tokio::test]
+async fn a_towns_participants_come_into_another_town_as_invitations_they_accept() {
+    let (app, town) = demo().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let file = coordinator
+        .get("/nagaizumi/coordinator/participants/export?format=csv")
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    let theirs = app
+        .store
+        .tenant(&town)
+        .account_by_email("hanako@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    let people = file.body.trim_start_matches('\u{FEFF}').lines().count() - 1;
+    assert!(people > 10, "{people}");
+
+    let shimizu = app.add_town("shimizu", "清水町", "Shimizu Town").await;
+    app.add_account(
+        Some(&shimizu),
+        Role::Coordinator,
+        "coordinator@shimizu.example.jp",
+        "清水 担当",
+    )
+    .await;
+    let other = app.client();
+    other
+        .sign_in(
+            "/shimizu/login",
+            "coordinator@shimizu.example.jp",
+            crate::harness::PASSWORD,
+        )
+        .await;
+    let home = other.get("/shimizu/coordinator/").await;
+    assert!(
+        home.body
+            .contains("/shimizu/coordinator/import/participants")
+    );
+    let path = "/shimizu/coordinator/import/participants";
+    // The file with a line added twice and one with no name: refused by line, and why.
+    let text = format!(
+        "{}\r\n,たろう,taro@example.jp,町内在住,,,,,\r\n",
+        file.body.trim_end()
+    );
+    let checked = other
+        .submit(
+            path,
+            path,
+            &[
+                ("step", "check"),
+                ("encoding", "detect"),
+                ("file_data", &data_url(text.as_bytes())),
+            ],
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    crate::html_check::assert_valid(&checked.body);
+    assert!(
+        checked
+            .body
+            .contains(&format!("{people}人に登録のご案内を送れます。")),
+    );
+    assert!(checked.body.contains(&format!("{}行目", people + 2)));
+    assert!(checked.body.contains("お名前：入力してください。"));
+    let tenant = app.store.tenant(&shimizu);
+    assert!(
+        tenant.invitations(10).await.unwrap().is_empty(),
+        "a check writes nothing"
+    );
+
+    let text = file.body.trim_start_matches('\u{FEFF}');
+    let sent = other
+        .submit(path, path, &[("step", "commit"), ("text", text)])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let page = other.get(sent.location()).await;
+    assert!(
+        page.body
+            .contains(&format!("{people}人に登録のご案内を送りました。"))
+    );
+    assert_eq!(tenant.invitations(1000).await.unwrap().len(), people);
+    // Nobody is registered before they accept: not listed, not a candidate.
+    assert!(
+        tenant
+            .account_by_email("hanako@demo.example.jp")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let list = other.get("/shimizu/coordinator/participants").await;
+    assert!(!list.body.contains(&theirs.display_name));
+
+    // Her own link: the name as the list gave it; without consent nothing happens.
+    let mail = crate::harness::mail_to(&app.store, "hanako@demo.example.jp").await;
+    assert!(mail.subject.contains("登録のご案内"), "{}", mail.subject);
+    let link = crate::harness::link_path(&mail.body_text);
+    assert!(link.starts_with("/shimizu/invitations/"));
+    let hanako = app.client();
+    let form = hanako.get(&link).await;
+    assert_eq!(form.status, StatusCode::OK);
+    crate::html_check::assert_valid(&form.body);
+    assert!(
+        form.body
+            .contains(&format!("value=\"{}\"", theirs.display_name))
+    );
+    let details = [
+        ("display_name", theirs.display_name.as_str()),
+        ("furigana", theirs.furigana.as_str()),
+        ("password", "sakura-no-hana-2027"),
+    ];
+    let refused = hanako.submit(&link, &link, &details).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("登録するには、個人情報の取り扱いへの同意が必要です。")
+    );
+    assert!(
+        tenant
+            .account_by_email("hanako@demo.example.jp")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let mut consented = details.to_vec();
+    consented.push(("privacy_consent", "yes"));
+    let registered = hanako.submit(&link, &link, &consented).await;
+    assert_eq!(
+        registered.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        registered.body
+    );
+    let account = tenant
+        .account_by_email("hanako@demo.example.jp")
+        .await
+        .unwrap()
+        .expect("registered");
+    assert_eq!(account.role, Role::Participant);
+    assert_eq!(
+        (account.display_name.as_str(), account.furigana.as_str()),
+        (theirs.display_name.as_str(), theirs.furigana.as_str())
+    );
+    let consents = tenant.consents(account.id).await.unwrap();
+    assert_eq!(consents.len(), 1, "consent given on acceptance");
+    let first = app
+        .store
+        .tenant(&town)
+        .participant_for_test(theirs.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let now = tenant
+        .participant_for_test(account.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        now.profile.eligibility_basis,
+        first.profile.eligibility_basis
+    );
+    // The link is used up.
+    assert_eq!(hanako.get(&link).await.status, StatusCode::GONE);
 }

@@ -36,6 +36,8 @@ fn person_line(page: &Page, areas: &TravelTable, p: &ParticipantSummary) -> Vec<
     vec![
         Value::text(&p.display_name),
         Value::text(&p.furigana),
+        Value::text(&p.email),
+        Value::text(page.label(p.eligibility_basis)),
         area.map_or(Value::Empty, Value::Text),
         p.goal_track
             .get()
@@ -54,6 +56,8 @@ pub fn people_table(page: &Page, areas: &TravelTable, people: &[ParticipantSumma
         header: [
             "field-display-name",
             "field-furigana",
+            "field-email",
+            "export-eligibility-basis",
             "field-home-area",
             "field-goal-track",
             "export-career-gap-months",
