@@ -9,7 +9,8 @@ use anyhow::Context;
 use domain::import::encoding::{TextEncoding, decode};
 use store::Store;
 use web::i18n::Lang;
-use web::organization_import::{plan_of, problem_words, refusals};
+use web::import_words::{problem_words, refusals};
+use web::organization_import::plan_of;
 
 use crate::cli::say;
 use crate::config::Config;

@@ -150,43 +150,17 @@ pub async fn accept(
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, WebError> {
     let invitation = open_invitation(&state, &town, &token).await?;
-    let parsed = NewAccount::parse(&NewAccountInput {
-        email: &invitation.email,
-        display_name: &form.display_name,
-        furigana: &form.furigana,
-        password: &form.password,
-    });
-    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
     let participant = invitation.role == Role::Participant;
-    if participant && form.privacy_consent != "yes" {
-        errors.add("privacy_consent", "privacy-consent-required");
-    }
-    let account = match parsed {
-        Ok(account) if errors.is_empty() => account,
-        _ => {
+    let account = match checked(&invitation, &form) {
+        Ok(account) => account,
+        Err(errors) => {
             return Ok(
                 accept_page(&town, page, &invitation, &token, &form, &errors)
                     .respond(StatusCode::UNPROCESSABLE_ENTITY),
             );
         }
     };
-    let created = if participant {
-        let record = super::signup::participant_record(account).await?;
-        register(&state, &town, &token, &record).await
-    } else {
-        let hash = super::hashed(account.password.clone()).await?;
-        state
-            .store
-            .tenant(&town)
-            .accept_invitation(
-                &token_digest(&token),
-                &account.display_name,
-                account.furigana.as_str(),
-                &hash,
-                Utc::now(),
-            )
-            .await
-    };
+    let created = create(&state, &town, (&token, participant), account).await?;
     let created = match created {
         Ok(created) => created,
         Err(StoreError::Conflict { .. }) => {
@@ -209,6 +183,52 @@ pub async fn accept(
         (AuditAction::InvitationAccepted, invitation.role.code()),
     )
     .await
+}
+
+/// The new account the form describes, or the fields that are wrong: a participant must
+/// also consent to the town's privacy policy.
+fn checked(invitation: &Invitation, form: &AcceptForm) -> Result<NewAccount, FieldErrors> {
+    let parsed = NewAccount::parse(&NewAccountInput {
+        email: &invitation.email,
+        display_name: &form.display_name,
+        furigana: &form.furigana,
+        password: &form.password,
+    });
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    if invitation.role == Role::Participant && form.privacy_consent != "yes" {
+        errors.add("privacy_consent", "privacy-consent-required");
+    }
+    match parsed {
+        Ok(account) if errors.is_empty() => Ok(account),
+        _ => Err(errors),
+    }
+}
+
+/// The invited account, written: a participant with their profile and consent, staff with
+/// the role they were invited to. The outer error is the password's hashing failing; the
+/// inner one is the store's answer, which the form reads (an email already taken).
+async fn create(
+    state: &AppState,
+    town: &Municipality,
+    (token, participant): (&str, bool),
+    account: NewAccount,
+) -> Result<Result<store::account::Account, StoreError>, WebError> {
+    if participant {
+        let record = super::signup::participant_record(account).await?;
+        return Ok(register(state, town, token, &record).await);
+    }
+    let hash = super::hashed(account.password.clone()).await?;
+    Ok(state
+        .store
+        .tenant(town)
+        .accept_invitation(
+            &token_digest(token),
+            &account.display_name,
+            account.furigana.as_str(),
+            &hash,
+            Utc::now(),
+        )
+        .await)
 }
 
 /// Registers an invited participant with their consent to the town's privacy policy.

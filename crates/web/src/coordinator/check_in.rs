@@ -53,6 +53,35 @@ fn check(months: u32, form: &CheckInForm) -> Result<(CheckIn, String), FieldErro
     }
 }
 
+/// The check-in's fields: how the person is doing, their hours, and what they said.
+fn fields(page: &Page, form: &CheckInForm, errors: &FieldErrors) -> Vec<FieldView> {
+    let statuses = crate::form::choices(page, CheckInStatus::ALL, |s| s.code());
+    let hours = crate::form::choices(page, HoursBand::ALL, |h| h.code());
+    vec![
+        FieldView::new(
+            page,
+            "check_in_status",
+            "select",
+            &form.check_in_status,
+            errors,
+        )
+        .options(statuses),
+        FieldView::new(
+            page,
+            "check_in_hours",
+            "select",
+            &form.check_in_hours,
+            errors,
+        )
+        .options(hours)
+        .optional()
+        .hint(page, "check-in-hours-hint"),
+        FieldView::new(page, "answer", "textarea", &form.answer, errors)
+            .optional()
+            .max_chars(page, ANSWER_CHARS),
+    ]
+}
+
 fn form_page(
     page: Page,
     (follow_up, months): (&FollowUp, u32),
@@ -64,31 +93,7 @@ fn form_page(
         .as_ref()
         .map(|t| t.slug.clone())
         .unwrap_or_default();
-    let statuses = crate::form::choices(&page, CheckInStatus::ALL, |s| s.code());
-    let hours = crate::form::choices(&page, HoursBand::ALL, |h| h.code());
-    let fields = vec![
-        FieldView::new(
-            &page,
-            "check_in_status",
-            "select",
-            &form.check_in_status,
-            errors,
-        )
-        .options(statuses),
-        FieldView::new(
-            &page,
-            "check_in_hours",
-            "select",
-            &form.check_in_hours,
-            errors,
-        )
-        .options(hours)
-        .optional()
-        .hint(&page, "check-in-hours-hint"),
-        FieldView::new(&page, "answer", "textarea", &form.answer, errors)
-            .optional()
-            .max_chars(&page, ANSWER_CHARS),
-    ];
+    let fields = fields(&page, form, errors);
     let lead = page.lang.t_args(
         "check-in-lead",
         &[

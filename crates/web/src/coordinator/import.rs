@@ -271,10 +271,10 @@ fn read_file(
     page: &Page,
     (town, list): (&domain::Municipality, ImportList),
     form: &ImportForm,
-) -> Result<(String, TextEncoding), Response> {
+) -> Result<(String, TextEncoding), Box<Response>> {
     text_of(form).map_err(|errors| {
         let view = import_page(page.clone(), (town, list), (form, &errors), None);
-        render(StatusCode::UNPROCESSABLE_ENTITY, &view)
+        Box::new(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
     })
 }
 
@@ -289,26 +289,26 @@ pub async fn submit(
     let at = (&town, ImportList::Organizations);
     let (text, encoding) = match read_file(&page, at, &form) {
         Ok(read) => read,
-        Err(refused) => return Ok(refused),
+        Err(refused) => return Ok(*refused),
     };
     let tenant = state.store.tenant(&town);
     let existing = tenant.organization_list().await?;
     let plan = crate::organization_import::plan_of(&text, &existing);
-    if let (Ok(plan), "commit") = (&plan, form.step.as_str()) {
-        if !plan.rows.is_empty() {
-            let added = tenant.import_organizations(&plan.rows).await?;
-            audit
-                .record(
-                    Some(town.id),
-                    AuditAction::OrganizationsImported,
-                    AuditTarget::Municipality,
-                    &town.id.0.to_string(),
-                    &added.to_string(),
-                )
-                .await?;
-            let to = format!("/{}/coordinator/import?added={added}", town.slug);
-            return Ok(Redirect::to(&to).into_response());
-        }
+    if let (Ok(plan), "commit") = (&plan, form.step.as_str())
+        && !plan.rows.is_empty()
+    {
+        let added = tenant.import_organizations(&plan.rows).await?;
+        audit
+            .record(
+                Some(town.id),
+                AuditAction::OrganizationsImported,
+                AuditTarget::Municipality,
+                &town.id.0.to_string(),
+                &added.to_string(),
+            )
+            .await?;
+        let to = format!("/{}/coordinator/import?added={added}", town.slug);
+        return Ok(Redirect::to(&to).into_response());
     }
     Ok(checked_page(page, at, &form, (text, encoding, plan)))
 }
@@ -325,39 +325,39 @@ pub async fn submit_participants(
     let at = (&town, ImportList::Participants);
     let (text, encoding) = match read_file(&page, at, &form) {
         Ok(read) => read,
-        Err(refused) => return Ok(refused),
+        Err(refused) => return Ok(*refused),
     };
     let tenant = state.store.tenant(&town);
     let taken = tenant.account_emails().await?;
     let plan = crate::participant_import::plan_of(&text, &town, &taken);
-    if let (Ok(plan), "commit") = (&plan, form.step.as_str()) {
-        if !plan.rows.is_empty() {
-            let public_url = state.config.public_url.as_str();
-            let invitations = crate::participant_import::invitations(
-                (&town, public_url),
-                page.lang,
-                &coordinator.display_name,
-                &plan.rows,
-            );
-            let expires = crate::participant_import::link_expiry(chrono::Utc::now());
-            let sent = tenant
-                .invite_participants(&invitations, (coordinator.id, expires))
-                .await?;
-            audit
-                .record(
-                    Some(town.id),
-                    AuditAction::ParticipantsImported,
-                    AuditTarget::Municipality,
-                    &town.id.0.to_string(),
-                    &sent.to_string(),
-                )
-                .await?;
-            let to = format!(
-                "{}?added={sent}",
-                ImportList::Participants.path(town.slug.as_str())
-            );
-            return Ok(Redirect::to(&to).into_response());
-        }
+    if let (Ok(plan), "commit") = (&plan, form.step.as_str())
+        && !plan.rows.is_empty()
+    {
+        let public_url = state.config.public_url.as_str();
+        let invitations = crate::participant_import::invitations(
+            (&town, public_url),
+            page.lang,
+            &coordinator.display_name,
+            &plan.rows,
+        );
+        let expires = crate::participant_import::link_expiry(chrono::Utc::now());
+        let sent = tenant
+            .invite_participants(&invitations, (coordinator.id, expires))
+            .await?;
+        audit
+            .record(
+                Some(town.id),
+                AuditAction::ParticipantsImported,
+                AuditTarget::Municipality,
+                &town.id.0.to_string(),
+                &sent.to_string(),
+            )
+            .await?;
+        let to = format!(
+            "{}?added={sent}",
+            ImportList::Participants.path(town.slug.as_str())
+        );
+        return Ok(Redirect::to(&to).into_response());
     }
     Ok(checked_page(page, at, &form, (text, encoding, plan)))
 }

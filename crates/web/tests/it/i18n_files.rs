@@ -151,9 +151,12 @@ fn collect_error_codes(dir: &Path, codes: &mut BTreeSet<String>) {
         for call in [".add(\"", "::single(\""] {
             for piece in text.split(call).skip(1) {
                 let mut literals = piece.split('"');
-                let (_field, _comma) = (literals.next(), literals.next());
+                let (_field, between) = (literals.next(), literals.next());
                 let code = literals.next().unwrap_or_default();
-                let is_code = !code.is_empty()
+                // `add("field", "code")`: the code is the literal right after the field's.
+                let second = between.is_some_and(|b| b.trim() == ",");
+                let is_code = second
+                    && !code.is_empty()
                     && code
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
