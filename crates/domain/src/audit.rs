@@ -131,6 +131,11 @@ crate::coded!(
         DataExportRequested = "data_export.requested" => "audit-event-data-export-requested",
         DataExportPrepared = "data_export.prepared" => "audit-event-data-export-prepared",
         DataExportDownloaded = "data_export.downloaded" => "audit-event-data-export-downloaded",
+        /// Staff asked for a long list's file, to be made in the background.
+        ListExportRequested = "list_export.requested" => "audit-event-list-export-requested",
+        /// The requester fetched the finished file (its making is recorded as the list's
+        /// export, naming every person in it).
+        ListExportDownloaded = "list_export.downloaded" => "audit-event-list-export-downloaded",
         AccountDeleted = "account.deleted" => "audit-event-account-deleted",
         AccountDeletedByStaff = "account.deleted_by_staff" => "audit-event-account-deleted-by-staff",
         DataRequestLogged = "data_request.logged" => "audit-event-data-request-logged",
@@ -185,6 +190,7 @@ crate::coded!(
         FollowUp = "follow_up" => "audit-target-follow-up",
         Consent = "consent" => "audit-target-consent",
         DataExport = "data_export" => "audit-target-data-export",
+        ListExport = "list_export" => "audit-target-list-export",
         DataRequest = "data_request" => "audit-target-data-request",
     }
 );

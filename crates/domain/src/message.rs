@@ -45,6 +45,8 @@ crate::coded!(
         NewJobsThatFit = "new_jobs_that_fit" => "notice-new-jobs-title",
         /// The person's data download is ready.
         DataExportReady = "data_export_ready" => "notice-data-export-ready-title",
+        /// A long list's file, made in the background, is ready (or could not be made).
+        ListExportDone = "list_export_done" => "notice-list-export-done-title",
         /// An account unused for the town's period will be deleted unless its owner signs in.
         AccountWillBeDeleted = "account_will_be_deleted" => "notice-account-will-be-deleted-title",
     }
@@ -79,6 +81,7 @@ impl NoticeKind {
             NoticeKind::ResultReported => "notice-result-reported-body",
             NoticeKind::NewJobsThatFit => "notice-new-jobs-body",
             NoticeKind::DataExportReady => "notice-data-export-ready-body",
+            NoticeKind::ListExportDone => "notice-list-export-done-body",
             NoticeKind::AccountWillBeDeleted => "notice-account-will-be-deleted-body",
         }
     }

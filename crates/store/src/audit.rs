@@ -160,6 +160,20 @@ impl<T> Unshown<Vec<T>> {
         rows.truncate(n);
         (Self(rows), more)
     }
+
+    /// Adds the rows of another read, still unshown: a long list read a batch at a time is
+    /// revealed, and recorded, once.
+    pub fn extend(&mut self, more: Unshown<Vec<T>>) {
+        self.0.extend(more.0);
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The people named by an entry.

@@ -33,6 +33,7 @@ mod held;
 pub mod interest;
 pub mod introduction;
 pub mod invitation;
+pub mod list_export;
 pub mod matching_cache;
 pub mod matching_input;
 pub mod municipality;

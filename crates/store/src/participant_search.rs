@@ -150,6 +150,16 @@ fn flag_conditions(filter: &ParticipantFilter) -> Vec<String> {
     conditions
 }
 
+/// The town's participants (`$1`) the filter finds.
+fn participant_conditions(filter: &ParticipantFilter, args: &mut Vec<Arg>) -> Vec<String> {
+    let mut conditions = vec![
+        "a.municipality_id = $1".to_owned(),
+        "a.role = 'participant'".to_owned(),
+    ];
+    conditions.extend(filter_conditions(filter, args));
+    conditions
+}
+
 impl TenantStore<'_> {
     /// One page of the town's participants matching the filter, by name reading.
     pub async fn search_participants(
@@ -163,6 +173,20 @@ impl TenantStore<'_> {
         ))
     }
 
+    /// How many of the town's participants match the filter.
+    pub async fn count_participants(&self, filter: &ParticipantFilter) -> Result<i64, StoreError> {
+        let mut args = vec![Arg::I64(self.municipality_id.0)];
+        let conditions = participant_conditions(filter, &mut args);
+        let sql = format!(
+            "SELECT COUNT(*) FROM account a JOIN participant_profile p ON p.account_id = a.id \
+             WHERE {}",
+            conditions.join(" AND ")
+        );
+        let mut conn = self.store.conn().await?;
+        let count = on_backend!(conn.exec(), c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(c).await)?;
+        Ok(count)
+    }
+
     async fn participant_summaries(
         &self,
         filter: &ParticipantFilter,
@@ -170,11 +194,7 @@ impl TenantStore<'_> {
         offset: i64,
     ) -> Result<Vec<ParticipantSummary>, StoreError> {
         let mut args = vec![Arg::I64(self.municipality_id.0)];
-        let mut conditions = vec![
-            "a.municipality_id = $1".to_owned(),
-            "a.role = 'participant'".to_owned(),
-        ];
-        conditions.extend(filter_conditions(filter, &mut args));
+        let conditions = participant_conditions(filter, &mut args);
         args.push(Arg::I64(limit));
         args.push(Arg::I64(offset));
         let sql = format!(

@@ -18,6 +18,7 @@
 //! | `session_absolute_hours` | sign out this long after sign-in            | `12`                       |
 //! | `waitlist_offer_hours` | how long a freed event seat is held for the next on the waitlist | `24` |
 //! | `attendance_days` | how many days after an event ends its attendance can still be recorded | `30` |
+//! | `background_export_rows` | a staff list longer than this is made into a file by the worker | `2000` |
 //! | `smtp_url`       | mail server, `smtp://HOST:PORT` or `smtps://USER:PASSWORD@HOST:PORT` | none: mail stays in the outbox |
 //! | `mail_from`      | sender address of the platform's mail               | `noreply@localhost.localdomain` |
 //! | `mail_spool`     | without `smtp_url`: the folder mail is written to, readable only by the server's user | `mail-spool` |
@@ -79,6 +80,7 @@ struct Layer {
     session_absolute_hours: Option<i64>,
     waitlist_offer_hours: Option<i64>,
     attendance_days: Option<i64>,
+    background_export_rows: Option<i64>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     mail_spool: Option<String>,
@@ -97,6 +99,7 @@ const KEYS: &[&str] = &[
     "session_absolute_hours",
     "waitlist_offer_hours",
     "attendance_days",
+    "background_export_rows",
     "smtp_url",
     "mail_from",
     "mail_spool",
@@ -230,6 +233,10 @@ impl Config {
                 .attendance_days
                 .or(file_layer.attendance_days)
                 .unwrap_or(defaults.attendance_days),
+            background_export_rows: env_layer
+                .background_export_rows
+                .or(file_layer.background_export_rows)
+                .unwrap_or(defaults.background_export_rows),
             trusted_proxies: parse_proxies(
                 env_layer
                     .trusted_proxies
@@ -335,6 +342,11 @@ fn env_layer(env: impl IntoIterator<Item = (String, String)>) -> Result<Layer, C
             "attendance_days" => {
                 layer.attendance_days = Some(
                     positive(&value).ok_or_else(|| invalid("write a positive number of days"))?,
+                )
+            }
+            "background_export_rows" => {
+                layer.background_export_rows = Some(
+                    positive(&value).ok_or_else(|| invalid("write a positive number of rows"))?,
                 )
             }
             "bind" => layer.bind = Some(value),

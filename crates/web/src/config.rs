@@ -48,6 +48,8 @@ pub struct WebConfig {
     pub waitlist_offer_hours: i64,
     /// How many days after an event ends its attendance can still be recorded.
     pub attendance_days: i64,
+    /// A staff list longer than this is made into a file by the worker (`list_export`).
+    pub background_export_rows: i64,
     /// The address people reach the platform at, for links in emails, e.g.
     /// `https://wakucari.example.jp`.
     pub public_url: String,
@@ -68,6 +70,7 @@ impl Default for WebConfig {
             session_absolute_hours: 12,
             waitlist_offer_hours: store::booking::OFFER_HOURS,
             attendance_days: 30,
+            background_export_rows: 2_000,
             public_url: "http://127.0.0.1:8080".to_owned(),
             trusted_proxies: Vec::new(),
             metrics_token: None,

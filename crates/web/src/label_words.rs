@@ -163,6 +163,7 @@ mod tests {
         check::<domain::introduction::check_in::CheckInStatus>(&mut problems);
         check::<domain::introduction::check_in::HoursBand>(&mut problems);
         check::<crate::coordinator::import::ImportList>(&mut problems);
+        check::<crate::list_export::ExportedList>(&mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

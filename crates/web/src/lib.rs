@@ -39,6 +39,7 @@ mod invite;
 mod label_words;
 mod language_switch;
 mod letter;
+pub mod list_export;
 pub mod mail;
 mod metrics;
 mod middleware;

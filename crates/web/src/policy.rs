@@ -130,6 +130,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
         Town(COORDINATOR),
     ),
     ("/{town}/coordinator/participants/export", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/participants/export", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/import", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/import", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/import/participants", Method::GET, Town(COORDINATOR)),
@@ -219,6 +220,10 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/town/", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports", Method::GET, Town(STAFF)),
     ("/{town}/town/reports/export", Method::GET, Town(STAFF)),
+    // A long list's file, made in the background: its requester's alone (the store finds
+    // only the requester's own).
+    ("/{town}/exports/{id}", Method::GET, Town(STAFF)),
+    ("/{town}/exports/{id}/download", Method::GET, Town(STAFF)),
     ("/{town}/town/reports/public", Method::GET, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/public", Method::POST, Town(TOWN_OFFICER)),
     ("/{town}/town/reports/threshold", Method::POST, Town(TOWN_OFFICER)),

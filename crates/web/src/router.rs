@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::introductions::routes())
         .merge(crate::notifications::routes())
         .merge(crate::my_data::routes())
+        .merge(crate::list_export::routes())
         .merge(crate::events::routes())
         .merge(operator::routes())
         .into_router()

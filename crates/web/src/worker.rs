@@ -24,6 +24,8 @@ pub struct Round {
     pub job_mails: usize,
     /// Downloads of a person's data prepared this round.
     pub data_exports: usize,
+    /// Long staff lists made into files this round.
+    pub list_exports: usize,
     pub mail_sent: usize,
 }
 
@@ -58,6 +60,7 @@ pub async fn round(
     done.reminders = remind(state).await? + remind_meetings(state).await?;
     done.job_mails = mail_new_jobs(state).await?;
     done.data_exports = crate::my_data::prepare::prepare_exports(state).await?;
+    done.list_exports = make_list_exports(state).await?;
     if let Some(mailer) = mailer {
         done.mail_sent = worker.deliver_due(&state.store, mailer, Utc::now()).await?;
     }
@@ -66,6 +69,30 @@ pub async fn round(
         state.public_cache.invalidate();
     }
     Ok(done)
+}
+
+/// At most this many long lists are made into files in one round; the rest wait.
+const LIST_EXPORTS_PER_ROUND: usize = 4;
+
+/// Makes the long lists' files asked for (`list_export`), each by its list's own module;
+/// removes those past their time first. Returns how many were made.
+async fn make_list_exports(state: &AppState) -> Result<usize, store::StoreError> {
+    use crate::list_export::{ExportedList, make};
+    state.store.remove_expired_list_exports().await?;
+    let mut made = 0;
+    while made < LIST_EXPORTS_PER_ROUND {
+        let Some(job) = make::next(state).await? else {
+            break;
+        };
+        let file = match job.list {
+            ExportedList::Participants => {
+                crate::coordinator::participants::export::made_later(state, &job).await?
+            }
+        };
+        make::finish(state, &job, file).await?;
+        made += 1;
+    }
+    Ok(made)
 }
 
 async fn town(

@@ -169,6 +169,13 @@ pub static TABLES: &[Table] = &[
         [S "account_id", S "municipality_id", I "token_hash", S "created_at"]),
     table!("session", Delete, "account_id = $1",
         [I "id_hash", S "account_id", P "created_at", P "last_seen_at", S "expires_at"]),
+    // A staff member's list download: the file holds other people's rows, never theirs to
+    // take away with their own data.
+    table!("list_export", Delete, "account_id = $1",
+        [S "id", S "municipality_id", S "account_id", S "list", S "format", I "query",
+         S "lang", S "requested_at", S "claimed_until", S "rows_total", S "rows_done",
+         S "ready_at", S "expires_at", S "downloaded_at", S "refused", S "file_name",
+         I "file"]),
     table!("data_export", Delete, "account_id = $1",
         [S "id", S "municipality_id", S "account_id", S "lang", S "requested_at",
          S "claimed_until", S "ready_at", S "expires_at", S "downloaded_at", I "archive"]),

@@ -108,3 +108,98 @@ async fn a_download_is_prepared_once_and_fetched_by_its_owner_only() {
     assert_eq!(store.remove_expired_exports().await.unwrap(), 1);
     assert!(tenant.data_exports(owner).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_long_lists_file_is_made_once_and_fetched_by_its_requester_only() {
+    use store::list_export::ListExportAsk;
+    let store = fresh_store().await;
+    let nagaizumi = store.create_municipality(&town("nagaizumi")).await.unwrap();
+    let tenant = store.tenant(&nagaizumi);
+    let asker = crate::participants::participant(&tenant, "asker@example.jp").await;
+    let other = crate::participants::participant(&tenant, "other@example.jp").await;
+    let ask = ListExportAsk {
+        list: "participants",
+        format: "xlsx",
+        query: "who=",
+        lang: "en",
+    };
+    let asked = tenant.request_list_export(asker, &ask).await.unwrap();
+    assert_eq!((asked.rows_total, asked.ready_at), (None, None));
+    assert_eq!(tenant.list_export(other, asked.id).await.unwrap(), None);
+
+    let claimed = store.claim_list_export().await.unwrap().unwrap();
+    assert_eq!(
+        (
+            claimed.id,
+            claimed.account_id,
+            claimed.query.as_str(),
+            claimed.lang.as_str()
+        ),
+        (asked.id, asker.0, "who=", "en")
+    );
+    assert_eq!(
+        store.claim_list_export().await.unwrap(),
+        None,
+        "claimed once"
+    );
+    store
+        .list_export_progress(asked.id, (500, 1200))
+        .await
+        .unwrap();
+    let moving = tenant.list_export(asker, asked.id).await.unwrap().unwrap();
+    assert_eq!((moving.rows_done, moving.rows_total), (500, Some(1200)));
+    assert_eq!(
+        tenant.list_export_file(asker, asked.id).await.unwrap(),
+        None
+    );
+
+    store
+        .finish_list_export(asked.id, ("list.xlsx", b"book"))
+        .await
+        .unwrap();
+    assert_eq!(
+        tenant.list_export_file(other, asked.id).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        tenant.list_export_file(asker, asked.id).await.unwrap(),
+        Some(("xlsx".into(), "list.xlsx".into(), b"book".to_vec()))
+    );
+    let other_town = store.create_municipality(&town("susono")).await.unwrap();
+    assert_eq!(
+        store
+            .tenant(&other_town)
+            .list_export_file(asker, asked.id)
+            .await
+            .unwrap(),
+        None,
+        "another town's store finds nothing"
+    );
+
+    // One that cannot be made says why, and has no file.
+    let refused = tenant.request_list_export(asker, &ask).await.unwrap();
+    store.claim_list_export().await.unwrap().unwrap();
+    store.refuse_list_export(refused.id, "なぜ").await.unwrap();
+    let seen = tenant
+        .list_export(asker, refused.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(seen.refused.as_deref(), Some("なぜ"));
+    assert_eq!(
+        tenant.list_export_file(asker, refused.id).await.unwrap(),
+        None
+    );
+
+    assert_eq!(store.remove_expired_list_exports().await.unwrap(), 0);
+    let mut conn = store.conn().await.unwrap();
+    let past = chrono::Utc::now() - chrono::Duration::hours(1);
+    let sql = "UPDATE list_export SET expires_at = $1";
+    match conn.exec() {
+        store::Exec::Sqlite(c) => sqlx::query(sql).bind(past).execute(c).await.map(|_| ()),
+        store::Exec::Postgres(c) => sqlx::query(sql).bind(past).execute(c).await.map(|_| ()),
+    }
+    .unwrap();
+    drop(conn);
+    assert_eq!(store.remove_expired_list_exports().await.unwrap(), 2);
+}

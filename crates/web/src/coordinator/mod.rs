@@ -43,7 +43,7 @@ pub fn routes() -> Routes {
         .route("/{town}/coordinator/participants", get(participants::list))
         .route(
             "/{town}/coordinator/participants/export",
-            get(participants::export),
+            get(participants::export).post(participants::export_later),
         )
         .route(
             "/{town}/coordinator/participants/{id}/hearings/{hearing}/edit",

@@ -90,6 +90,14 @@ impl FileFormat {
             FileFormat::Xlsx => "xlsx",
         }
     }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "text/csv; charset=utf-8",
+            FileFormat::ShiftJis => "text/csv; charset=Shift_JIS",
+            FileFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
 }
 
 /// The sheet that says what the file is: when, by whom, with which filters, how many people.
@@ -136,45 +144,66 @@ pub enum Unwritable {
     Workbook(String),
 }
 
-/// The tables as a download named `stem` plus the format's extension. A CSV holds the first
+/// A written file: its name, bytes and content type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+}
+
+impl File {
+    /// The file as a download.
+    pub fn attachment(self) -> Response {
+        crate::csv_file::attachment(self.bytes, self.content_type, &self.name)
+    }
+}
+
+/// The tables as a file named `stem` plus the format's extension. A CSV holds the first
 /// table; a workbook holds each as a sheet.
-pub fn download(format: FileFormat, stem: &str, tables: &[Table]) -> Result<Response, Unwritable> {
+pub fn file(format: FileFormat, stem: &str, tables: &[Table]) -> Result<File, Unwritable> {
     let first = tables.first().map(Table::csv_lines).unwrap_or_default();
-    let (body, content_type) = match format {
+    let bytes = match format {
         FileFormat::Csv => {
             let mut text = String::from("\u{FEFF}");
             text.extend(first);
-            (text.into_bytes(), "text/csv; charset=utf-8")
+            text.into_bytes()
         }
-        FileFormat::ShiftJis => (
-            shift_jis::encode(&first.concat()).map_err(Unwritable::Missing)?,
-            "text/csv; charset=Shift_JIS",
-        ),
-        FileFormat::Xlsx => (
-            xlsx::workbook(tables).map_err(|e| Unwritable::Workbook(e.to_string()))?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
+        FileFormat::ShiftJis => shift_jis::encode(&first.concat()).map_err(Unwritable::Missing)?,
+        FileFormat::Xlsx => {
+            xlsx::workbook(tables).map_err(|e| Unwritable::Workbook(e.to_string()))?
+        }
     };
-    Ok(crate::csv_file::attachment(
-        body,
-        content_type,
-        &format!("{stem}.{}", format.extension()),
-    ))
+    Ok(File {
+        name: format!("{stem}.{}", format.extension()),
+        bytes,
+        content_type: format.content_type(),
+    })
+}
+
+/// The tables as a download (see [`file`]).
+pub fn download(format: FileFormat, stem: &str, tables: &[Table]) -> Result<Response, Unwritable> {
+    file(format, stem, tables).map(File::attachment)
 }
 
 /// What to tell the person whose file could not be written.
 pub fn refusal(page: &crate::page::Page, why: &Unwritable) -> crate::form::Alert {
+    crate::form::Alert::text(refusal_words(page, why))
+}
+
+/// [`refusal`]'s words.
+pub fn refusal_words(page: &crate::page::Page, why: &Unwritable) -> String {
     match why {
         Unwritable::Missing(chars) => {
             let listed: Vec<String> = chars
                 .iter()
                 .map(|c| format!("「{c}」(U+{:04X})", u32::from(*c)))
                 .collect();
-            crate::form::Alert::text(page.t1("file-shift-jis-missing", "chars", &listed.join(" ")))
+            page.t1("file-shift-jis-missing", "chars", &listed.join(" "))
         }
         Unwritable::Workbook(error) => {
             tracing::error!(%error, "cannot write a workbook");
-            crate::form::Alert::text(page.t("file-workbook-failed"))
+            page.t("file-workbook-failed")
         }
     }
 }

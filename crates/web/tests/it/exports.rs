@@ -640,3 +640,197 @@ async fn a_towns_participants_come_into_another_town_as_invitations_they_accept(
     // The link is used up.
     assert_eq!(hanako.get(&link).await.status, StatusCode::GONE);
 }
+
+/// The id at the end of a download's page, `/{town}/exports/{id}`.
+fn export_id(location: &str) -> i64 {
+    let id = location.rsplit('/').next().unwrap_or_default();
+    id.parse()
+        .unwrap_or_else(|_| panic!("not a download's page: {location}"))
+}
+
+#[tokio::test]
+async fn a_long_list_is_made_in_the_background_and_kept_for_its_requester_alone() {
+    let config = web::WebConfig {
+        background_export_rows: 5,
+        ..web::WebConfig::default()
+    };
+    let app = TestApp::with_config(config.clone()).await;
+    let town = demo::load_if_empty(&app.store).await.unwrap().unwrap();
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let asked = coordinator
+        .get("/nagaizumi/coordinator/participants/export?who=&format=xlsx")
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(
+        asked.body.contains("長い一覧のファイルを作ります"),
+        "{}",
+        asked.body
+    );
+    assert!(asked.body.contains("name=\"filters\""));
+    let token = asked.csrf();
+
+    // A format no page offers, or filters that cannot be searched for, are refused.
+    let odd = coordinator
+        .post_raw(
+            "/nagaizumi/coordinator/participants/export",
+            &[
+                ("csrf_token", &token),
+                ("filters", "who="),
+                ("format", "pdf"),
+            ],
+        )
+        .await;
+    assert_eq!(odd.status, StatusCode::BAD_REQUEST);
+    let long = format!("who={}", "あ".repeat(101));
+    let unreadable = coordinator
+        .post_raw(
+            "/nagaizumi/coordinator/participants/export",
+            &[
+                ("csrf_token", &token),
+                ("filters", &long),
+                ("format", "xlsx"),
+            ],
+        )
+        .await;
+    assert_eq!(unreadable.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let started = coordinator
+        .post_raw(
+            "/nagaizumi/coordinator/participants/export",
+            &[
+                ("csrf_token", &token),
+                ("filters", "who="),
+                ("format", "xlsx"),
+            ],
+        )
+        .await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
+    let page = started.location().to_owned();
+    let id = export_id(&page);
+    let waiting = coordinator.get(&page).await;
+    assert!(
+        waiting.body.contains("順番をお待ちいただいています"),
+        "{}",
+        waiting.body
+    );
+    let early = coordinator.get(&format!("{page}/download")).await;
+    assert_eq!(
+        early.status,
+        StatusCode::NOT_FOUND,
+        "nothing before it is made"
+    );
+
+    let state = web::AppState::new(app.store.store.clone(), config)
+        .await
+        .unwrap();
+    let round = web::worker::round(&state, &web::mail::Worker::new(), None)
+        .await
+        .unwrap();
+    assert_eq!(round.list_exports, 1, "{round:?}");
+
+    let ready = coordinator.get(&page).await;
+    assert!(
+        ready.body.contains("ファイルができました"),
+        "{}",
+        ready.body
+    );
+    assert!(
+        ready
+            .body
+            .contains(&format!("/nagaizumi/exports/{id}/download"))
+    );
+    let notices = coordinator.get("/nagaizumi/notifications").await;
+    assert!(notices.body.contains("一覧のファイルの作成が終わりました"));
+
+    let people = app
+        .store
+        .tenant(&town)
+        .count_participants(&Default::default())
+        .await
+        .unwrap();
+    let file = coordinator.get(&format!("{page}/download")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(file.header("content-disposition").contains(".xlsx"));
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(file.bytes.clone())).unwrap();
+    let sheet = workbook.worksheet_range("参加者一覧").unwrap();
+    assert_eq!(
+        sheet.height() as i64,
+        people + 1,
+        "everyone, read in batches"
+    );
+
+    // Its making is the coordinator's export naming everyone; the fetch is recorded too.
+    let made = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("participant.export".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.len(), 1);
+    let coordinator_account = app
+        .store
+        .tenant(&town)
+        .account_by_email("coordinator@demo.example.jp")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(made[0].actor_id, Some(coordinator_account.id.0));
+    let named = app.store.audit_subjects(&[made[0].id]).await.unwrap();
+    assert_eq!(named.len() as i64, people);
+    let fetched = app
+        .store
+        .audit_page(
+            &store::audit::AuditFilter {
+                action_prefix: Some("list_export.downloaded".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(fetched.len(), 1);
+
+    // No one else sees its page or its file: another coordinator, the town officer.
+    app.add_account(
+        Some(&town),
+        Role::Coordinator,
+        "second@demo.example.jp",
+        "二人目 担当",
+    )
+    .await;
+    for (email, password) in [
+        ("second@demo.example.jp", crate::harness::PASSWORD),
+        ("officer@demo.example.jp", demo::DEMO_PASSWORD),
+    ] {
+        let other = app.client();
+        other.sign_in("/nagaizumi/login", email, password).await;
+        for path in [page.clone(), format!("{page}/download")] {
+            assert_eq!(
+                other.get(&path).await.status,
+                StatusCode::NOT_FOUND,
+                "{email} {path}"
+            );
+        }
+    }
+    let resident = app.client();
+    resident
+        .sign_in(
+            "/nagaizumi/login",
+            "hanako@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    assert_eq!(resident.get(&page).await.status, StatusCode::FORBIDDEN);
+}

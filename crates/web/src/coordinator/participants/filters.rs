@@ -128,6 +128,29 @@ impl ListQuery {
         found
     }
 
+    /// The query [`ListQuery::query_string`] wrote (unknown names are passed over).
+    pub fn from_query_string(text: &str) -> ListQuery {
+        let mut query = ListQuery::default();
+        for (name, value) in url::form_urlencoded::parse(text.as_bytes()) {
+            let value = value.into_owned();
+            match name.as_ref() {
+                "who" => query.who = value,
+                "goal" => query.goal = value,
+                "skill" => query.skill = value,
+                "skill_text" => query.skill_text = value,
+                "day" => query.day = value,
+                "gap" => query.gap = value,
+                "contact" => query.contact = value,
+                "income_cap" => query.income_cap = value,
+                "area" => query.area = value,
+                "care" => query.care = value,
+                "registered" => query.registered = value,
+                _ => {}
+            }
+        }
+        query
+    }
+
     pub fn query_string(&self, page: PageNumber) -> String {
         url::form_urlencoded::Serializer::new(String::new())
             .append_pair("who", &self.who)

@@ -2,11 +2,11 @@
 //! opening is recorded in the audit log before anything is shown.
 
 mod activity;
-mod export;
+pub(crate) mod export;
 pub(crate) mod filters;
 mod list;
 mod record;
 
-pub use export::download as export;
+pub use export::{download as export, export_later};
 pub use list::list;
 pub use record::{gap_text, record_page, show};
