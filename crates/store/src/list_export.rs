@@ -106,15 +106,31 @@ impl Store {
     /// Takes the oldest download waiting to be made, for a lease; several workers never take
     /// the same one.
     pub async fn claim_list_export(&self) -> Result<Option<PendingListExport>, StoreError> {
+        self.claim_list_export_where("").await
+    }
+
+    /// Takes download `id` if it still waits to be made (the command line makes its own).
+    pub async fn claim_list_export_by_id(
+        &self,
+        id: i64,
+    ) -> Result<Option<PendingListExport>, StoreError> {
+        self.claim_list_export_where(&format!("AND id = {id}"))
+            .await
+    }
+
+    async fn claim_list_export_where(
+        &self,
+        which: &str,
+    ) -> Result<Option<PendingListExport>, StoreError> {
         let now = Utc::now();
         let until = now + Duration::minutes(LEASE_MINUTES);
+        let waiting = "ready_at IS NULL AND (claimed_until IS NULL OR claimed_until < $2)";
         let mut conn = self.conn().await?;
-        let claimed: Option<PendingListExport> = on_backend!(conn.exec(), c => sqlx::query_as(
+        let claimed: Option<PendingListExport> = on_backend!(conn.exec(), c => sqlx::query_as(&format!(
             "UPDATE list_export SET claimed_until = $1 \
-             WHERE id = (SELECT id FROM list_export WHERE ready_at IS NULL \
-                         AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT 1) \
-             AND ready_at IS NULL AND (claimed_until IS NULL OR claimed_until < $2) \
-             RETURNING id, municipality_id, account_id, list, format, query, lang")
+             WHERE id = (SELECT id FROM list_export WHERE {waiting} {which} ORDER BY id LIMIT 1) \
+             AND {waiting} \
+             RETURNING id, municipality_id, account_id, list, format, query, lang"))
             .bind(until).bind(now).fetch_optional(c).await)?;
         Ok(claimed)
     }

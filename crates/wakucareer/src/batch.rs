@@ -22,15 +22,16 @@ use crate::progress::{Bar, Stage};
 fn stages(progress: &Arc<Progress>, people: usize, openings: &[Opening]) -> Vec<Stage> {
     let scored = Arc::clone(progress);
     let routed = Arc::clone(progress);
+    let places: usize = openings.iter().map(|o| o.capacity as usize).sum();
     vec![
         Stage {
             label: "scoring people",
-            total: people,
+            total: Box::new(move || people),
             done: Box::new(move || scored.people_scored.load(Ordering::Relaxed)),
         },
         Stage {
             label: "choosing introductions for request places",
-            total: openings.iter().map(|o| o.capacity as usize).sum(),
+            total: Box::new(move || places),
             done: Box::new(move || routed.places_routed.load(Ordering::Relaxed)),
         },
     ]

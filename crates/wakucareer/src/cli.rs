@@ -75,6 +75,12 @@ enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Write a town's list to a file, as a coordinator would download it from the site:
+    /// recorded in the audit log as that coordinator's export, naming every person in it.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Administration of a fresh installation.
     Admin {
         #[command(subcommand)]
@@ -97,6 +103,30 @@ enum ImportCommand {
         /// Write the lines that can be added (all in one transaction).
         #[arg(long)]
         commit: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// The participant list, everyone or those the filters find.
+    Participants {
+        #[arg(long)]
+        tenant: String,
+        /// The email address of the town's coordinator the file is made for.
+        #[arg(long = "as", value_name = "EMAIL")]
+        on_behalf_of: String,
+        /// A .xlsx or .csv file (UTF-8 with a BOM, unless --format sjis).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// csv, sjis or xlsx; by default what the file's name says.
+        #[arg(long, default_value = "")]
+        format: String,
+        /// The list page's filters as a query string, e.g. "goal=full_return&area=shimonagakubo".
+        #[arg(long, default_value = "")]
+        filters: String,
+        /// The language of the file's headers: ja or en.
+        #[arg(long, default_value = "ja")]
+        lang: String,
     },
 }
 
@@ -143,6 +173,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate
         | Command::Admin { .. }
         | Command::Import { .. }
+        | Command::Export { .. }
         | Command::Match { .. }
         | Command::Demo { .. }
         | Command::Backup { .. }
@@ -180,6 +211,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     commit,
                 },
         } => crate::import::organizations(&config, (&tenant, &file), &encoding, commit).await,
+        Command::Export {
+            what:
+                ExportCommand::Participants {
+                    tenant,
+                    on_behalf_of,
+                    out,
+                    format,
+                    filters,
+                    lang,
+                },
+        } => {
+            let asked = crate::export::Asked {
+                slug: &tenant,
+                on_behalf_of: &on_behalf_of,
+                filters: &filters,
+                out: &out,
+                format: &format,
+                lang: &lang,
+            };
+            crate::export::participants(&config, &asked).await
+        }
         Command::Admin {
             command: AdminCommand::TravelTable { tenant, file },
         } => crate::admin::load_travel_table(&config, &tenant, &file).await,

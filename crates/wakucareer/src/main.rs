@@ -6,6 +6,7 @@ mod admin;
 mod batch;
 mod cli;
 mod config;
+mod export;
 mod import;
 mod progress;
 mod serve;

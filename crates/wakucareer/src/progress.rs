@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 /// One stage of the run: its label, its total, and how to read how far it has got.
 pub struct Stage {
     pub label: &'static str,
-    pub total: usize,
+    /// Read each time the bar is drawn: a total found as the run goes.
+    pub total: Box<dyn Fn() -> usize + Send>,
     pub done: Box<dyn Fn() -> usize + Send>,
 }
 
@@ -51,10 +52,13 @@ impl Bar {
                 }
                 let current = stages
                     .iter()
-                    .find(|s| (s.done)() < s.total)
+                    .find(|s| (s.done)() < (s.total)())
                     .or(stages.last());
                 if let Some(stage) = current {
-                    eprint!("\r{}\x1b[K", line(stage.label, (stage.done)(), stage.total));
+                    eprint!(
+                        "\r{}\x1b[K",
+                        line(stage.label, (stage.done)(), (stage.total)())
+                    );
                     let _ = std::io::stderr().flush();
                     drawn = true;
                 }

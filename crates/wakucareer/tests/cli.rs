@@ -208,6 +208,58 @@ fn the_demo_town_loads_and_batch_proposals_are_written() {
 
     let err = failure(wakucareer(dir.path()).args(["match", "--tenant", "nowhere"]));
     assert!(err.contains("no town with the slug"), "{err}");
+
+    // The participant list as a coordinator would download it, recorded as theirs.
+    let export = |extra: &[&str]| {
+        let mut command = wakucareer(dir.path());
+        command.args(["export", "participants", "--tenant", "nagaizumi"]);
+        command.args(extra);
+        command
+    };
+    let me = ["--as", "coordinator@demo.example.jp"];
+    let out = export(&[&me[..], &["--out", "people.csv"]].concat())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("rows written to people.csv"), "{said}");
+    let text = std::fs::read_to_string(dir.path().join("people.csv")).unwrap();
+    assert!(text.starts_with("\u{FEFF}\"お名前\""), "{}", &text[..40]);
+    let rows = text.lines().count() - 1;
+    assert!(said.starts_with(&format!("{rows} rows")), "{said} {rows}");
+    let some = export(
+        &[
+            &me[..],
+            &["--out", "some.csv", "--filters", "goal=full_return"],
+        ]
+        .concat(),
+    )
+    .output()
+    .unwrap();
+    assert!(some.status.success());
+    let narrowed = std::fs::read_to_string(dir.path().join("some.csv")).unwrap();
+    assert!(
+        narrowed.lines().count() - 1 < rows,
+        "the filters narrow the file"
+    );
+
+    let err = failure(&mut export(&[
+        "--as",
+        "officer@demo.example.jp",
+        "--out",
+        "x.csv",
+    ]));
+    assert!(err.contains("is not a coordinator of nagaizumi"), "{err}");
+    let err = failure(&mut export(&[&me[..], &["--out", "x.pdf"]].concat()));
+    assert!(
+        err.contains("--out must name a .csv or .xlsx file"),
+        "{err}"
+    );
+    assert!(!dir.path().join("x.csv").exists() && !dir.path().join("x.pdf").exists());
 }
 
 #[test]

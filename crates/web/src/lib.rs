@@ -62,7 +62,7 @@ mod routes;
 pub mod server;
 mod shown_text;
 mod skill_choices;
-mod spreadsheet;
+pub mod spreadsheet;
 mod state;
 mod town;
 mod town_reports;

@@ -77,22 +77,30 @@ const LIST_EXPORTS_PER_ROUND: usize = 4;
 /// Makes the long lists' files asked for (`list_export`), each by its list's own module;
 /// removes those past their time first. Returns how many were made.
 async fn make_list_exports(state: &AppState) -> Result<usize, store::StoreError> {
-    use crate::list_export::{ExportedList, make};
     state.store.remove_expired_list_exports().await?;
     let mut made = 0;
     while made < LIST_EXPORTS_PER_ROUND {
-        let Some(job) = make::next(state).await? else {
+        let Some(job) = crate::list_export::make::next(state).await? else {
             break;
         };
-        let file = match job.list {
-            ExportedList::Participants => {
-                crate::coordinator::participants::export::made_later(state, &job).await?
-            }
-        };
-        make::finish(state, &job, file).await?;
+        make_list_export(state, &job).await?;
         made += 1;
     }
     Ok(made)
+}
+
+/// Makes one long list's file, by its list's own module, and keeps it for the requester.
+pub async fn make_list_export(
+    state: &AppState,
+    job: &crate::list_export::make::Job,
+) -> Result<(), store::StoreError> {
+    use crate::list_export::ExportedList;
+    let file = match job.list {
+        ExportedList::Participants => {
+            crate::coordinator::participants::export::made_later(state, job).await?
+        }
+    };
+    crate::list_export::make::finish(state, job, file).await
 }
 
 async fn town(

@@ -40,6 +40,14 @@ pub async fn next(state: &AppState) -> Result<Option<Job>, StoreError> {
     Ok(None)
 }
 
+/// Download `id`, claimed to be made now, if it still waits (the command line's own).
+pub async fn claimed(state: &AppState, id: i64) -> Result<Option<Job>, StoreError> {
+    match state.store.claim_list_export_by_id(id).await? {
+        Some(pending) => job(state, &pending).await,
+        None => Ok(None),
+    }
+}
+
 async fn job(state: &AppState, pending: &PendingListExport) -> Result<Option<Job>, StoreError> {
     let id = domain::MunicipalityId(pending.municipality_id);
     let Some(town) = state.store.municipality(id).await? else {

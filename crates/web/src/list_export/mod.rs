@@ -3,7 +3,7 @@
 //! keeping its progress for the requester's page ([`pages::show`]), tells them in お知らせ when
 //! it is done, and keeps the file for a day for them alone ([`pages::download`]).
 
-pub(crate) mod make;
+pub mod make;
 pub(crate) mod pages;
 
 use axum::routing::get;

@@ -80,6 +80,7 @@ enum Progress {
 struct StatusPage {
     page: Page,
     list: String,
+    format: String,
     requested: String,
     /// Where it has got, in a sentence.
     words: String,
@@ -148,7 +149,8 @@ fn status_page(page: Page, slug: &str, export: &ListExport) -> StatusPage {
     let done = export.ready_at.is_some();
     let (words, bar, download) = in_words(&page, progress);
     StatusPage {
-        list: format!("{list}{}{format}{}", page.open_paren(), page.close_paren()),
+        list,
+        format,
         requested: page.date_time(export.requested_at),
         words,
         bar,
