@@ -102,6 +102,7 @@ pub const ROUTE_ACCESS: &[(&str, Method, Access)] = &[
     ("/{town}/work-with-us", Method::GET, Public),
     ("/{town}/work-with-us", Method::POST, Public),
     ("/{town}/coordinator/requests", Method::GET, Town(COORDINATOR)),
+    ("/{town}/coordinator/requests/export", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/new", Method::GET, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/new", Method::POST, Town(COORDINATOR)),
     ("/{town}/coordinator/requests/{id}", Method::GET, Town(COORDINATOR)),

@@ -2294,3 +2294,6 @@ audit-event-list-export-downloaded = Downloaded a list's file
 audit-target-list-export = List file
 notice-list-export-done-title = Your list's file is done
 notice-list-export-done-body = The file of "{ $list }" you asked for is done. Please see the result on the linked page and download it there (the file is removed after { $hours } hours).
+export-requests-note = Writes every request on this tab (including those not shown on this page). The file says when and by whom it was made.
+export-request-number = Request No.
+export-created-on = Created on

@@ -2294,3 +2294,6 @@ audit-event-list-export-downloaded = 一覧のファイルをダウンロード
 audit-target-list-export = 一覧のファイル
 notice-list-export-done-title = 一覧のファイルの作成が終わりました
 notice-list-export-done-body = お申し込みの「{ $list }」のファイルの作成が終わりました。リンクのページで結果をご確認のうえ、ダウンロードしてください（ファイルは{ $hours }時間で削除されます）。
+export-requests-note = このタブの依頼をすべて（このページに出ていないものも含みます）書き出します。ファイルには作成日時と作成者が入ります。
+export-request-number = 依頼番号
+export-created-on = 作成日

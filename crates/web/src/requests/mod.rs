@@ -11,6 +11,7 @@ pub mod matches;
 pub mod moves;
 pub mod organization;
 pub mod public;
+pub mod queue_export;
 pub mod review;
 pub mod saved;
 pub mod team_view;
@@ -46,6 +47,10 @@ pub fn routes() -> Routes {
             get(organization::confirm_close),
         )
         .route("/{town}/coordinator/requests", get(review::list))
+        .route(
+            "/{town}/coordinator/requests/export",
+            get(queue_export::download),
+        )
         .route(
             "/{town}/coordinator/requests/new",
             get(review::new_form).post(review::create),

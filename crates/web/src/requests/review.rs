@@ -51,6 +51,9 @@ struct Queue {
     new_project: String,
     tabs: Vec<(String, String, bool)>,
     rows: Vec<Row>,
+    /// (href, words) of each file the tab's requests can be downloaded as.
+    export_links: Vec<(String, String)>,
+    alert: Option<crate::form::Alert>,
 }
 
 domain::coded!(
@@ -66,7 +69,7 @@ domain::coded!(
 
 impl QueueTab {
     /// The status it lists (every status for `All`).
-    fn status(self) -> Option<&'static str> {
+    pub(super) fn status(self) -> Option<&'static str> {
         Some(self.code()).filter(|_| self != QueueTab::All)
     }
 
@@ -107,10 +110,20 @@ pub async fn list(
     Query(query): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let shown = QueueTab::from_code(&query.status).unwrap_or(QueueTab::Submitted);
-    let tenant = state.store.tenant(&town);
+    queue(&state, (&town, page), shown, None).await
+}
+
+/// The queue at tab `shown`; `refused` is a file of it that could not be made (it says why).
+pub(super) async fn queue(
+    state: &AppState,
+    (town, page): (&domain::Municipality, Page),
+    shown: QueueTab,
+    refused: Option<crate::form::Alert>,
+) -> Result<Response, WebError> {
+    let tenant = state.store.tenant(town);
     let requests = tenant.requests_in_status(shown.status(), 200).await?;
     let counts = tenant.request_status_counts().await?;
-    let page = page.with_town(&town);
+    let page = page.with_town(town);
     let base = format!("/{}/coordinator/requests", town.slug);
     let tabs = queue_tabs(&page, &base, shown, &counts);
     let rows = requests
@@ -124,18 +137,32 @@ pub async fn list(
             title: r.title,
         })
         .collect();
-    let new_job = format!("{base}/new?kind=job");
-    let new_project = format!("{base}/new?kind=team_project");
-    Ok(render(
-        StatusCode::OK,
-        &Queue {
-            page,
-            new_job,
-            new_project,
-            tabs,
-            rows,
-        },
-    ))
+    let status = if refused.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = Queue {
+        new_job: format!("{base}/new?kind=job"),
+        new_project: format!("{base}/new?kind=team_project"),
+        tabs,
+        rows,
+        export_links: export_links(&page, &base, shown),
+        alert: refused,
+        page,
+    };
+    Ok(render(status, &view))
+}
+
+/// (href, words) of each file the tab's requests can be downloaded as.
+fn export_links(page: &Page, base: &str, shown: QueueTab) -> Vec<(String, String)> {
+    crate::spreadsheet::FileFormat::ALL
+        .iter()
+        .map(|f| {
+            let href = format!("{base}/export?status={}&format={}", shown.code(), f.code());
+            (href, page.label(*f))
+        })
+        .collect()
 }
 
 #[derive(Deserialize, Default)]

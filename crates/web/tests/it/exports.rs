@@ -834,3 +834,77 @@ async fn a_long_list_is_made_in_the_background_and_kept_for_its_requester_alone(
         .await;
     assert_eq!(resident.get(&page).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_coordinator_downloads_the_requests_a_queue_tab_holds() {
+    let (app, town) = demo().await;
+    let coordinator = app.client();
+    coordinator
+        .sign_in(
+            "/nagaizumi/login",
+            "coordinator@demo.example.jp",
+            demo::DEMO_PASSWORD,
+        )
+        .await;
+    let queue = coordinator
+        .get("/nagaizumi/coordinator/requests?status=all")
+        .await;
+    assert!(
+        queue
+            .body
+            .contains("/nagaizumi/coordinator/requests/export?status=all"),
+        "the tab offers its file"
+    );
+    let tenant = app.store.tenant(&town);
+    let all = tenant.requests_in_status(None, 100_000).await.unwrap();
+    let published = tenant
+        .requests_in_status(Some("published"), 100_000)
+        .await
+        .unwrap();
+    assert!(published.len() > 3 && published.len() < all.len());
+
+    let book = coordinator
+        .get("/nagaizumi/coordinator/requests/export?status=all&format=xlsx")
+        .await;
+    assert_eq!(book.status, StatusCode::OK);
+    assert!(
+        book.header("content-disposition")
+            .contains("nagaizumi-requests-")
+    );
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book.bytes.clone())).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["依頼の審査", "このファイルについて"]
+    );
+    let sheet = workbook.worksheet_range("依頼の審査").unwrap();
+    assert_eq!(
+        sheet.height(),
+        all.len() + 1,
+        "every request, one header row"
+    );
+    assert_eq!(sheet.get((0, 1)), Some(&Data::String("タイトル".into())));
+    assert!(
+        matches!(sheet.get((1, 0)), Some(Data::Float(_))),
+        "the number is a number"
+    );
+
+    let csv = coordinator
+        .get("/nagaizumi/coordinator/requests/export?status=published&format=csv")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let text = csv.body.trim_start_matches('\u{FEFF}');
+    assert_eq!(text.lines().count(), published.len() + 1);
+    let first = &published[0];
+    assert!(text.contains(&format!("\"{}\"", first.title)), "{text}");
+
+    for email in ["officer@demo.example.jp", "hanako@demo.example.jp"] {
+        let other = app.client();
+        other
+            .sign_in("/nagaizumi/login", email, demo::DEMO_PASSWORD)
+            .await;
+        let tried = other
+            .get("/nagaizumi/coordinator/requests/export?status=all&format=csv")
+            .await;
+        assert_eq!(tried.status, StatusCode::FORBIDDEN, "{email}");
+    }
+}
