@@ -104,6 +104,24 @@ enum ImportCommand {
         #[arg(long)]
         commit: bool,
     },
+    /// People on the town's list, each sent an invitation to register (check their name,
+    /// choose a password, consent): headers お名前, ふりがな, メールアドレス (required) and
+    /// 参加の条件 (or display_name, furigana, email, eligibility), as the list's export has them.
+    Participants {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        file: PathBuf,
+        /// The email address of the town's coordinator who signs the invitations.
+        #[arg(long = "as", value_name = "EMAIL")]
+        inviter: String,
+        /// detect (a BOM, then UTF-8, then Shift_JIS), utf8 or sjis.
+        #[arg(long, default_value = "detect")]
+        encoding: String,
+        /// Send the invitations to the lines that can be invited (all in one transaction).
+        #[arg(long)]
+        commit: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,6 +229,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     commit,
                 },
         } => crate::import::organizations(&config, (&tenant, &file), &encoding, commit).await,
+        Command::Import {
+            what:
+                ImportCommand::Participants {
+                    tenant,
+                    file,
+                    inviter,
+                    encoding,
+                    commit,
+                },
+        } => {
+            let how = (encoding.as_str(), inviter.as_str());
+            crate::import::participants(&config, (&tenant, &file), how, commit).await
+        }
         Command::Export {
             what:
                 ExportCommand::Participants {

@@ -260,6 +260,57 @@ fn the_demo_town_loads_and_batch_proposals_are_written() {
         "{err}"
     );
     assert!(!dir.path().join("x.csv").exists() && !dir.path().join("x.pdf").exists());
+
+    // The town's own list of people: checked first, then each new person invited.
+    std::fs::write(
+        dir.path().join("list.csv"),
+        "氏名,ふりがな,メールアドレス,参加の条件\r\n\
+         新井 ゆい,あらい ゆい,arai@example.jp,町内在住\r\n\
+         長泉 花子,ながいずみ はなこ,hanako@demo.example.jp,町内在住\r\n",
+    )
+    .unwrap();
+    let import = |extra: &[&str]| {
+        let mut command = wakucareer(dir.path());
+        command.args([
+            "import",
+            "participants",
+            "--tenant",
+            "nagaizumi",
+            "--file",
+            "list.csv",
+        ]);
+        command.args(extra).output().unwrap()
+    };
+    let checked = import(&me);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    assert!(
+        said.contains("3行目：メールアドレス：このメールアドレスの方は、すでに登録されています。"),
+        "{said}"
+    );
+    assert!(
+        said.contains("1人に登録のご案内を送れます。") && said.contains("dry run"),
+        "{said}"
+    );
+    let sent = import(&[&me[..], &["--commit"]].concat());
+    let said = String::from_utf8_lossy(&sent.stdout);
+    assert!(said.contains("1人に登録のご案内を送りました。"), "{said}");
+    let mut theirs = wakucareer(dir.path());
+    theirs.args([
+        "import",
+        "participants",
+        "--tenant",
+        "nagaizumi",
+        "--file",
+        "list.csv",
+    ]);
+    theirs.args(["--as", "officer@demo.example.jp"]);
+    let err = failure(&mut theirs);
+    assert!(err.contains("is not a coordinator of nagaizumi"), "{err}");
 }
 
 #[test]

@@ -45,6 +45,40 @@ pub const FIELDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The short words town lists use for each basis, beside its label and code.
+const BASIS_WORDS: &[(EligibilityBasis, &[&str])] = &[
+    (
+        EligibilityBasis::LivesInTown,
+        &["町内在住", "在住", "住民", "resident"],
+    ),
+    (
+        EligibilityBasis::WorksInTown,
+        &["町内在勤", "在勤", "勤務", "worker"],
+    ),
+];
+
+/// The basis a cell names, among the town's `bases`; a blank cell is the town's only basis
+/// when it admits one.
+fn basis_of(raw: &str, bases: &[(EligibilityBasis, Vec<String>)]) -> Option<EligibilityBasis> {
+    if raw.trim().is_empty() {
+        return match bases {
+            [(only, _)] => Some(*only),
+            _ => None,
+        };
+    }
+    let with_short: Vec<(EligibilityBasis, Vec<String>)> = bases
+        .iter()
+        .map(|(basis, words)| {
+            let short = BASIS_WORDS
+                .iter()
+                .filter(|(b, _)| b == basis)
+                .flat_map(|(_, w)| w.iter().map(|w| (*w).to_owned()));
+            (*basis, words.iter().cloned().chain(short).collect())
+        })
+        .collect();
+    chosen(raw, EligibilityBasis::code, &with_short)
+}
+
 /// A person to invite, as a line gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invitee {
@@ -98,7 +132,7 @@ fn row(
         Some(email) if seen.contains(email) => errors.add("email", "duplicate-in-file"),
         _ => {}
     }
-    let basis = chosen(cell(values, "eligibility"), EligibilityBasis::code, bases);
+    let basis = basis_of(cell(values, "eligibility"), bases);
     if basis.is_none() {
         errors.add("eligibility", "eligibility-not-admitted");
     }
@@ -162,6 +196,33 @@ mod tests {
                     ]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_basis_is_read_from_its_label_code_or_short_words_and_blank_only_when_one_is_admitted() {
+        let labelled = |basis, label: &str| (basis, vec![label.to_owned()]);
+        let both = [
+            labelled(EligibilityBasis::LivesInTown, "町内に住んでいます"),
+            labelled(EligibilityBasis::WorksInTown, "町内で働いています"),
+        ];
+        let lives = Some(EligibilityBasis::LivesInTown);
+        let works = Some(EligibilityBasis::WorksInTown);
+        assert_eq!(basis_of("町内に住んでいます", &both), lives);
+        assert_eq!(basis_of(" 在勤 ", &both), works);
+        assert_eq!(basis_of("町内在住", &both), lives);
+        assert_eq!(basis_of("Resident", &both), lives);
+        assert_eq!(
+            basis_of("", &both),
+            None,
+            "which one, when two are admitted"
+        );
+        let residents_only = [both[0].clone()];
+        assert_eq!(basis_of("", &residents_only), lives);
+        assert_eq!(
+            basis_of("町内在勤", &residents_only),
+            None,
+            "a basis the town does not admit"
         );
     }
 
