@@ -641,6 +641,24 @@ async fn a_towns_participants_come_into_another_town_as_invitations_they_accept(
     assert_eq!(hanako.get(&link).await.status, StatusCode::GONE);
 }
 
+/// A page's words, without its tags (whose attributes hold codes on purpose).
+fn words_of(html: &str) -> String {
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                words.push(' ');
+            }
+            _ if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    words
+}
+
 /// The id at the end of a download's page, `/{town}/exports/{id}`.
 fn export_id(location: &str) -> i64 {
     let id = location.rsplit('/').next().unwrap_or_default();
@@ -674,6 +692,8 @@ async fn a_long_list_is_made_in_the_background_and_kept_for_its_requester_alone(
         asked.body
     );
     assert!(asked.body.contains("name=\"filters\""));
+    crate::html_check::assert_valid(&asked.body);
+    assert!(crate::raw_keys::find(&words_of(&asked.body), "ja").is_empty());
     let token = asked.csrf();
 
     // A format no page offers, or filters that cannot be searched for, are refused.
@@ -715,6 +735,8 @@ async fn a_long_list_is_made_in_the_background_and_kept_for_its_requester_alone(
     let page = started.location().to_owned();
     let id = export_id(&page);
     let waiting = coordinator.get(&page).await;
+    crate::html_check::assert_valid(&waiting.body);
+    assert!(waiting.body.contains("最新の状態を見る"));
     assert!(
         waiting.body.contains("順番をお待ちいただいています"),
         "{}",
@@ -736,6 +758,12 @@ async fn a_long_list_is_made_in_the_background_and_kept_for_its_requester_alone(
     assert_eq!(round.list_exports, 1, "{round:?}");
 
     let ready = coordinator.get(&page).await;
+    crate::html_check::assert_valid(&ready.body);
+    assert!(crate::raw_keys::find(&words_of(&ready.body), "ja").is_empty());
+    assert!(
+        !ready.body.contains("最新の状態を見る"),
+        "nothing more to wait for"
+    );
     assert!(
         ready.body.contains("ファイルができました"),
         "{}",
@@ -855,6 +883,7 @@ async fn a_coordinator_downloads_the_requests_a_queue_tab_holds() {
             .contains("/nagaizumi/coordinator/requests/export?status=all"),
         "the tab offers its file"
     );
+    crate::html_check::assert_valid(&queue.body);
     let tenant = app.store.tenant(&town);
     let all = tenant.requests_in_status(None, 100_000).await.unwrap();
     let published = tenant
