@@ -81,21 +81,23 @@ impl ImportList {
 
 #[derive(serde::Deserialize, Default)]
 pub struct ImportForm {
-    /// The chosen file as a data URL (`/static/file_text.js`).
+    /// The chosen file as a data URL (`/static/file_text.js`); confirming sends the checked
+    /// one back with the encoding found, so it is read again exactly as it was checked (base64
+    /// keeps the request about a third over the file, where its text URL-encoded would be up
+    /// to three times it).
     #[serde(default)]
     file_data: String,
     #[serde(default)]
     encoding: String,
-    /// The checked file's text, sent back to confirm it.
-    #[serde(default)]
-    text: String,
     #[serde(default)]
     step: String,
 }
 
 /// A checked file: what would be added, and the lines refused.
 struct Checked {
-    text: String,
+    file_data: String,
+    /// The encoding found, as a code, to read the file the same way when confirming.
+    encoding_code: String,
     adds: String,
     commit: Option<String>,
     refused: Vec<(usize, String)>,
@@ -210,12 +212,9 @@ pub async fn show_participants(
     show_list(page, &town, ImportList::Participants, &asked.added)
 }
 
-/// The file's text: the one checked before when confirming, else the chosen file decoded.
+/// The chosen file's text, decoded, and the encoding it was in.
 fn text_of(form: &ImportForm) -> Result<(String, TextEncoding), FieldErrors> {
     use base64::Engine;
-    if form.step == "commit" {
-        return Ok((form.text.clone(), TextEncoding::Utf8));
-    }
     let encoded = form
         .file_data
         .split_once(";base64,")
@@ -237,7 +236,7 @@ fn checked_page<T>(
     page: Page,
     (town, list): (&domain::Municipality, ImportList),
     form: &ImportForm,
-    (text, encoding, plan): (String, TextEncoding, Result<Plan<T>, FileProblem>),
+    (encoding, plan): (TextEncoding, Result<Plan<T>, FileProblem>),
 ) -> Response {
     let plan = match plan {
         Ok(plan) => plan,
@@ -255,7 +254,8 @@ fn checked_page<T>(
         adds: page.t1(adds, "count", &count),
         commit: (!plan.rows.is_empty()).then(|| page.t1(commit, "count", &count)),
         encoding: page.label(encoding),
-        text,
+        encoding_code: encoding.code().to_owned(),
+        file_data: form.file_data.clone(),
     };
     let view = import_page(
         page,
@@ -310,7 +310,7 @@ pub async fn submit(
         let to = format!("/{}/coordinator/import?added={added}", town.slug);
         return Ok(Redirect::to(&to).into_response());
     }
-    Ok(checked_page(page, at, &form, (text, encoding, plan)))
+    Ok(checked_page(page, at, &form, (encoding, plan)))
 }
 
 pub async fn submit_participants(
@@ -359,5 +359,5 @@ pub async fn submit_participants(
         );
         return Ok(Redirect::to(&to).into_response());
     }
-    Ok(checked_page(page, at, &form, (text, encoding, plan)))
+    Ok(checked_page(page, at, &form, (encoding, plan)))
 }
