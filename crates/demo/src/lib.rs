@@ -2,6 +2,7 @@
 //! database so a newcomer sees a populated platform. Everything here is fictional except the
 //! town's name.
 
+mod check_ins;
 mod events;
 pub mod generated;
 mod past_events;
@@ -131,7 +132,9 @@ pub async fn load_casework_history(
 ) -> Result<(), StoreError> {
     let tenant = store.tenant(town);
     past_events::load_past_events(&tenant, coordinator).await?;
-    events::book_upcoming(&tenant).await
+    events::book_upcoming(&tenant).await?;
+    check_ins::answer_earlier(&tenant, coordinator).await?;
+    Ok(())
 }
 
 /// Loads the hand-written demo town when the database has no town yet. Returns the town it loaded, or

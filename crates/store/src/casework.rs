@@ -211,9 +211,20 @@ impl TenantStore<'_> {
         &self,
         id: i64,
         by: AccountId,
-        (answer, check_in): (&str, Option<&CheckIn>),
+        answered: (&str, Option<&CheckIn>),
     ) -> Result<bool, StoreError> {
-        let now = Utc::now();
+        self.complete_follow_up_at(id, by, answered, Utc::now())
+            .await
+    }
+
+    /// [`Self::complete_follow_up`] as of `now` (earlier casework is completed on its day).
+    pub(crate) async fn complete_follow_up_at(
+        &self,
+        id: i64,
+        by: AccountId,
+        (answer, check_in): (&str, Option<&CheckIn>),
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.store.begin().await?;
         let done: Option<(i64, Option<i64>)> = on_backend!(tx.exec(), c => sqlx::query_as(
             "UPDATE follow_up SET done_at = $1, answer = $2 WHERE municipality_id = $3 AND id = $4 AND done_at IS NULL \

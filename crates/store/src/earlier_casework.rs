@@ -10,6 +10,38 @@ use crate::account::AccountId;
 use crate::{StoreError, TenantStore, Tx};
 
 impl TenantStore<'_> {
+    /// The town's open 3/6/12-month check-ins due on or before `until`: (follow-up, months,
+    /// due day), oldest first; names no one.
+    pub async fn earlier_check_ins(
+        &self,
+        until: NaiveDate,
+    ) -> Result<Vec<(i64, u32, NaiveDate)>, StoreError> {
+        let mut conn = self.store.conn().await?;
+        let rows: Vec<(i64, String, NaiveDate)> = on_backend!(conn.exec(), c => sqlx::query_as(
+            "SELECT id, note, due_on FROM follow_up WHERE municipality_id = $1 AND done_at IS NULL \
+             AND introduction_id IS NOT NULL AND due_on <= $2 ORDER BY due_on, id")
+            .bind(self.municipality_id.0).bind(until).fetch_all(c).await)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, note, due)| {
+                domain::introduction::check_in::months_of(&note).map(|m| (id, m, due))
+            })
+            .collect())
+    }
+
+    /// Completes an earlier follow-up with its answer on the day it was answered, `at`: its
+    /// facts, the last contact and the timeline are dated then (the demo town's past, or an
+    /// import from another system).
+    pub async fn complete_earlier_follow_up(
+        &self,
+        id: i64,
+        by: AccountId,
+        answered: (&str, Option<&domain::introduction::check_in::CheckIn>),
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        self.complete_follow_up_at(id, by, answered, at).await
+    }
+
     /// Moves an introduction's whole history `days` into the past: its times, its events, the
     /// members' answers, what was shared and its follow-ups. For loading a town's earlier
     /// casework (the demo town's two fiscal years, or an import from another system).
