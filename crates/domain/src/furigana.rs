@@ -76,7 +76,7 @@ pub fn search_key(text: &str) -> String {
         .collect()
 }
 
-fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     let shifted = |from: char, by: u32| char::from_u32(from as u32 - by).unwrap_or(from);
     match c {
         // Katakana ァ..ヶ and the katakana iteration marks sit 0x60 above their hiragana.

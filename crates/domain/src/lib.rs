@@ -35,6 +35,7 @@ pub mod report;
 pub mod request;
 pub mod retention;
 pub mod role;
+pub mod search;
 pub mod skill;
 pub mod timeline;
 pub mod town_page;
