@@ -106,7 +106,7 @@ impl Store {
     /// Takes the oldest download waiting to be made, for a lease; several workers never take
     /// the same one.
     pub async fn claim_list_export(&self) -> Result<Option<PendingListExport>, StoreError> {
-        self.claim_list_export_where("").await
+        self.claim_list_export_where(None).await
     }
 
     /// Takes download `id` if it still waits to be made (the command line makes its own).
@@ -114,13 +114,13 @@ impl Store {
         &self,
         id: i64,
     ) -> Result<Option<PendingListExport>, StoreError> {
-        self.claim_list_export_where(&format!("AND id = {id}"))
-            .await
+        self.claim_list_export_where(Some(id)).await
     }
 
+    /// Takes download `only`, or the oldest waiting when `None`.
     async fn claim_list_export_where(
         &self,
-        which: &str,
+        only: Option<i64>,
     ) -> Result<Option<PendingListExport>, StoreError> {
         let now = Utc::now();
         let until = now + Duration::minutes(LEASE_MINUTES);
@@ -128,10 +128,10 @@ impl Store {
         let mut conn = self.conn().await?;
         let claimed: Option<PendingListExport> = on_backend!(conn.exec(), c => sqlx::query_as(&format!(
             "UPDATE list_export SET claimed_until = $1 \
-             WHERE id = (SELECT id FROM list_export WHERE {waiting} {which} ORDER BY id LIMIT 1) \
+             WHERE id = (SELECT id FROM list_export WHERE {waiting} AND ($3 = 0 OR id = $3) ORDER BY id LIMIT 1) \
              AND {waiting} \
              RETURNING id, municipality_id, account_id, list, format, query, lang"))
-            .bind(until).bind(now).fetch_optional(c).await)?;
+            .bind(until).bind(now).bind(only.unwrap_or(0)).fetch_optional(c).await)?;
         Ok(claimed)
     }
 

@@ -9,11 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use domain::Role;
-use domain::audit::{ActorRole, AuditAction, AuditTarget};
+use domain::audit::{AuditAction, AuditTarget};
 use store::Store;
 use store::account::Account;
-use store::audit::NewAuditEntry;
 use store::list_export::ListExportAsk;
 use web::list_export::ExportedList;
 use web::spreadsheet::FileFormat;
@@ -50,32 +48,13 @@ fn format_of(asked: &Asked<'_>) -> anyhow::Result<FileFormat> {
     }
 }
 
-/// The town's coordinator the file is made for.
-async fn coordinator(
-    store: &Store,
-    town: &domain::Municipality,
-    email: &str,
-) -> anyhow::Result<Account> {
-    let email = domain::account::normalize_email(email);
-    let account = store
-        .tenant(town)
-        .account_by_email(&email)
-        .await?
-        .filter(|a| a.role == Role::Coordinator)
-        .with_context(|| format!("--as {email:?} is not a coordinator of {}", town.slug))?;
-    Ok(account)
-}
-
 pub async fn participants(config: &Config, asked: &Asked<'_>) -> anyhow::Result<()> {
     let format = format_of(asked)?;
     let lang = web::i18n::Lang::from_code(asked.lang)
         .with_context(|| format!("--lang is ja or en, not {:?}", asked.lang))?;
     let store = Store::open_and_migrate(&config.database).await?;
-    let town = store
-        .municipality_by_slug(asked.slug)
-        .await?
-        .with_context(|| format!("there is no town with the slug {:?}", asked.slug))?;
-    let staff = coordinator(&store, &town, asked.on_behalf_of).await?;
+    let town = crate::acting::town(&store, asked.slug).await?;
+    let staff = crate::acting::coordinator(&store, &town, asked.on_behalf_of).await?;
     let ask = ListExportAsk {
         list: ExportedList::Participants.code(),
         format: format.code(),
@@ -151,18 +130,12 @@ async fn write(
         .await?
         .context("the file is not ready")?;
     std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
-    store
-        .audit(&NewAuditEntry {
-            municipality_id: Some(town.id),
-            actor_id: Some(staff.id),
-            actor_role: ActorRole::Signed(staff.role),
-            action: AuditAction::ListExportDownloaded,
-            target_type: AuditTarget::ListExport,
-            target_id: id.to_string(),
-            detail: "wakucareer export".to_owned(),
-            ip: String::new(),
-        })
-        .await?;
+    let fetched = (
+        AuditAction::ListExportDownloaded,
+        AuditTarget::ListExport,
+        id.to_string(),
+    );
+    crate::acting::record(store, (town, staff), fetched, "wakucareer export").await?;
     say(&format!(
         "{} rows written to {} (made as {name} for {}, recorded in the audit log)",
         export.rows_total.unwrap_or(0),

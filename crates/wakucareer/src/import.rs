@@ -62,13 +62,6 @@ fn dry_run<T>(plan: &Plan<T>, adds: &str) {
     say("(dry run: nothing was written; add --commit to write the lines that can be added)");
 }
 
-async fn town(store: &Store, slug: &str) -> anyhow::Result<domain::Municipality> {
-    store
-        .municipality_by_slug(slug)
-        .await?
-        .with_context(|| format!("there is no town with the slug {slug:?}"))
-}
-
 pub async fn organizations(
     config: &Config,
     (slug, file): (&str, &Path),
@@ -77,7 +70,7 @@ pub async fn organizations(
 ) -> anyhow::Result<()> {
     let (text, found) = read(file, encoding)?;
     let store = Store::open_and_migrate(&config.database).await?;
-    let town = town(&store, slug).await?;
+    let town = crate::acting::town(&store, slug).await?;
     let tenant = store.tenant(&town);
     let existing = tenant.organization_list().await?;
     let plan = web::organization_import::plan_of(&text, &existing).map_err(|problem| {
@@ -103,13 +96,9 @@ pub async fn participants(
 ) -> anyhow::Result<()> {
     let (text, found) = read(file, encoding)?;
     let store = Store::open_and_migrate(&config.database).await?;
-    let town = town(&store, slug).await?;
+    let town = crate::acting::town(&store, slug).await?;
     let tenant = store.tenant(&town);
-    let coordinator = tenant
-        .account_by_email(&domain::account::normalize_email(inviter))
-        .await?
-        .filter(|a| a.role == domain::Role::Coordinator)
-        .with_context(|| format!("--as {inviter:?} is not a coordinator of {slug}"))?;
+    let coordinator = crate::acting::coordinator(&store, &town, inviter).await?;
     let taken = tenant.account_emails().await?;
     let plan = web::participant_import::plan_of(&text, &town, &taken).map_err(|problem| {
         anyhow::anyhow!("{}: {}", file.display(), problem_words(LANG, problem))
@@ -126,18 +115,13 @@ pub async fn participants(
         let sent = tenant
             .invite_participants(&invitations, (coordinator.id, expires))
             .await?;
-        store
-            .audit(&store::audit::NewAuditEntry {
-                municipality_id: Some(town.id),
-                actor_id: Some(coordinator.id),
-                actor_role: domain::audit::ActorRole::Signed(coordinator.role),
-                action: domain::audit::AuditAction::ParticipantsImported,
-                target_type: domain::audit::AuditTarget::Municipality,
-                target_id: town.id.0.to_string(),
-                detail: format!("{sent} (wakucareer import)"),
-                ip: String::new(),
-            })
-            .await?;
+        let imported = (
+            domain::audit::AuditAction::ParticipantsImported,
+            domain::audit::AuditTarget::Municipality,
+            town.id.0.to_string(),
+        );
+        let detail = format!("{sent} (wakucareer import)");
+        crate::acting::record(&store, (&town, &coordinator), imported, &detail).await?;
         say(&LANG.t_args("import-participants-added", &[("count", sent.to_string())]));
     } else {
         dry_run(&plan, "import-participants-check-adds");

@@ -2,6 +2,7 @@
 //! Errors end the process with one line on stderr and a non-zero exit code.
 
 mod accessibility;
+mod acting;
 mod admin;
 mod batch;
 mod cli;

@@ -191,6 +191,21 @@ async fn a_long_lists_file_is_made_once_and_fetched_by_its_requester_only() {
         None
     );
 
+    // The command line takes its own download, and only while it waits.
+    let own = tenant.request_list_export(asker, &ask).await.unwrap();
+    assert_eq!(
+        store.claim_list_export_by_id(own.id + 1).await.unwrap(),
+        None
+    );
+    let taken = store
+        .claim_list_export_by_id(own.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(taken.id, own.id);
+    assert_eq!(store.claim_list_export_by_id(own.id).await.unwrap(), None);
+    store.refuse_list_export(own.id, "").await.unwrap();
+
     assert_eq!(store.remove_expired_list_exports().await.unwrap(), 0);
     let mut conn = store.conn().await.unwrap();
     let past = chrono::Utc::now() - chrono::Duration::hours(1);
@@ -201,5 +216,5 @@ async fn a_long_lists_file_is_made_once_and_fetched_by_its_requester_only() {
     }
     .unwrap();
     drop(conn);
-    assert_eq!(store.remove_expired_list_exports().await.unwrap(), 2);
+    assert_eq!(store.remove_expired_list_exports().await.unwrap(), 3);
 }
